@@ -1,0 +1,228 @@
+//! Answers as a document: what is saved in the browser, exported to a file, and scored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{OptionId, QuestionId};
+use crate::questionnaire::{Questionnaire, QuestionnaireRef};
+
+/// The `format` tag of an answers document, so that a file of another kind is recognised as such.
+pub const ANSWERS_FORMAT: &str = "exporter-assessment/answers@1";
+
+/// The answer to one question: one option, or for a multiple-choice question a list of options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Answer {
+    One(OptionId),
+    Many(Vec<OptionId>),
+}
+
+impl Answer {
+    pub fn chosen(&self) -> &[OptionId] {
+        match self {
+            Answer::One(o) => std::slice::from_ref(o),
+            Answer::Many(os) => os,
+        }
+    }
+}
+
+/// A set of answers to one questionnaire version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSheet {
+    pub format: String,
+    pub questionnaire: QuestionnaireRef,
+    /// Answers by question id. Answers to questions that no longer apply are kept, not deleted: a
+    /// person who changes a profile answer back finds them again.
+    pub answers: BTreeMap<QuestionId, Answer>,
+}
+
+/// One thing wrong with an answer in an answers document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerProblem {
+    UnknownQuestion(QuestionId),
+    UnknownOption(QuestionId, OptionId),
+    SeveralForSingleChoice(QuestionId),
+    Empty(QuestionId),
+}
+
+impl fmt::Display for AnswerProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerProblem::UnknownQuestion(q) => {
+                write!(f, "question \"{q}\" is not in this questionnaire")
+            }
+            AnswerProblem::UnknownOption(q, o) => {
+                write!(f, "question \"{q}\" has no option \"{o}\"")
+            }
+            AnswerProblem::SeveralForSingleChoice(q) => {
+                write!(
+                    f,
+                    "question \"{q}\" takes one answer, but several are given"
+                )
+            }
+            AnswerProblem::Empty(q) => write!(f, "question \"{q}\" has an empty answer"),
+        }
+    }
+}
+
+/// Why an answers document cannot be used with a questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswersError {
+    /// Not JSON, or not an answers document; the message says where.
+    NotAnswers(String),
+    /// An answers document of another format version.
+    UnknownFormat(String),
+    /// Answers made for another questionnaire or another version of it.
+    OtherQuestionnaire {
+        expected: QuestionnaireRef,
+        found: QuestionnaireRef,
+    },
+    Invalid(Vec<AnswerProblem>),
+}
+
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswersError::NotAnswers(message) => {
+                write!(f, "this is not an answers file: {message}")
+            }
+            AnswersError::UnknownFormat(format) => write!(
+                f,
+                "this answers file is of format \"{format}\", which this tool does not read \
+                 (it reads \"{ANSWERS_FORMAT}\")"
+            ),
+            AnswersError::OtherQuestionnaire { expected, found } => write!(
+                f,
+                "these answers were made for questionnaire {found}, not for {expected}"
+            ),
+            AnswersError::Invalid(problems) => {
+                write!(f, "the answers file has {} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n- {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+impl AnswerSheet {
+    /// No answers yet, for `questionnaire`.
+    pub fn new(questionnaire: &Questionnaire) -> Self {
+        Self {
+            format: ANSWERS_FORMAT.to_owned(),
+            questionnaire: questionnaire.reference(),
+            answers: BTreeMap::new(),
+        }
+    }
+
+    /// Parses an answers document and checks it against `questionnaire`.
+    pub fn from_json(json: &str, questionnaire: &Questionnaire) -> Result<Self, AnswersError> {
+        let sheet: AnswerSheet =
+            serde_json::from_str(json).map_err(|e| AnswersError::NotAnswers(e.to_string()))?;
+        sheet.check(questionnaire)?;
+        Ok(sheet)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("answers always serialise")
+    }
+
+    /// Checks that every answer names a question and options of `questionnaire`.
+    pub fn check(&self, questionnaire: &Questionnaire) -> Result<(), AnswersError> {
+        if self.format != ANSWERS_FORMAT {
+            return Err(AnswersError::UnknownFormat(self.format.clone()));
+        }
+        let expected = questionnaire.reference();
+        if self.questionnaire != expected {
+            return Err(AnswersError::OtherQuestionnaire {
+                expected,
+                found: self.questionnaire.clone(),
+            });
+        }
+        let mut problems = Vec::new();
+        for (id, answer) in &self.answers {
+            let Some(question) = questionnaire.question(id) else {
+                problems.push(AnswerProblem::UnknownQuestion(id.clone()));
+                continue;
+            };
+            let chosen = answer.chosen();
+            if chosen.is_empty() {
+                problems.push(AnswerProblem::Empty(id.clone()));
+            }
+            if chosen.len() > 1 && !question.multiple() {
+                problems.push(AnswerProblem::SeveralForSingleChoice(id.clone()));
+            }
+            for option in chosen {
+                if !question.has_option(option) {
+                    problems.push(AnswerProblem::UnknownOption(id.clone(), option.clone()));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AnswersError::Invalid(problems))
+        }
+    }
+
+    pub fn get(&self, id: &QuestionId) -> Option<&Answer> {
+        self.answers.get(id)
+    }
+
+    /// Answers a single-choice question, or sets the whole choice of a multiple-choice one.
+    /// Unknown questions and options are ignored: a UI can only offer what the questionnaire has.
+    pub fn choose(&mut self, questionnaire: &Questionnaire, id: &QuestionId, option: &OptionId) {
+        let Some(question) = questionnaire.question(id) else {
+            return;
+        };
+        if !question.has_option(option) {
+            return;
+        }
+        if question.multiple() {
+            self.toggle(questionnaire, id, option);
+        } else {
+            self.answers.insert(id.clone(), Answer::One(option.clone()));
+        }
+    }
+
+    /// Ticks or unticks one option of a multiple-choice question. An exclusive option ("none of
+    /// these") clears the others, and ticking any other option clears the exclusive ones.
+    fn toggle(&mut self, questionnaire: &Questionnaire, id: &QuestionId, option: &OptionId) {
+        let Some(question) = questionnaire.question(id) else {
+            return;
+        };
+        let mut chosen: Vec<OptionId> = self
+            .answers
+            .get(id)
+            .map(|a| a.chosen().to_vec())
+            .unwrap_or_default();
+        if let Some(pos) = chosen.iter().position(|o| o == option) {
+            chosen.remove(pos);
+        } else if question.is_exclusive(option) {
+            chosen = vec![option.clone()];
+        } else {
+            chosen.retain(|o| !question.is_exclusive(o));
+            chosen.push(option.clone());
+        }
+        // Keep the questionnaire's order, so that equal choices give equal documents.
+        let order = question.options();
+        chosen.sort_by_key(|o| order.iter().position(|(id, _)| *id == o));
+        if chosen.is_empty() {
+            self.answers.remove(id);
+        } else {
+            self.answers.insert(id.clone(), Answer::Many(chosen));
+        }
+    }
+
+    pub fn clear(&mut self, id: &QuestionId) {
+        self.answers.remove(id);
+    }
+}

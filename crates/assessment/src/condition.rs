@@ -1,0 +1,154 @@
+//! Conditions: the one small rule language of a questionnaire. Item applicability, critical gaps,
+//! the data-export decision and its extra routes are all written in it.
+//!
+//! Evaluation is three-valued (Kleene): `Some(true)`, `Some(false)`, or `None` when it cannot be told
+//! yet because a question it depends on is unanswered. That is what lets a half-filled assessment
+//! say precisely which answers are still missing, instead of guessing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{OptionId, PathId, QuestionId};
+
+/// A condition on answers. In JSON, one key naming the kind: `{"answer_in": {…}}`, `{"all": […]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// At least one of `options` is chosen for `question`. False if the question does not apply.
+    AnswerIn {
+        question: QuestionId,
+        options: Vec<OptionId>,
+    },
+    /// Every option chosen for `question` is one of `options` (for multiple choice: "only these").
+    /// False if the question does not apply.
+    AnswerOnlyIn {
+        question: QuestionId,
+        options: Vec<OptionId>,
+    },
+    /// The scored item `item` was answered at `level` or below. False if the item does not apply.
+    LevelAtMost { item: QuestionId, level: u8 },
+    /// The data-export decision came out as one of `outcomes`.
+    ExportPathIn { outcomes: Vec<PathId> },
+}
+
+/// A three-valued truth: `None` is "not known yet".
+pub type Truth = Option<bool>;
+
+/// What a condition can ask about while it is evaluated.
+pub(crate) trait Facts {
+    /// The state of a question's answer.
+    fn question(&mut self, id: &QuestionId) -> QuestionState;
+    /// The level answered for a scored item.
+    fn level(&mut self, id: &QuestionId) -> Known<u8>;
+    /// The data-export outcome.
+    fn export_path(&mut self) -> Known<PathId>;
+}
+
+/// The answer to a question, as far as conditions are concerned.
+pub(crate) enum QuestionState {
+    /// The question does not apply to this firm: no answer will ever come.
+    NotApplicable,
+    /// It applies, or may apply, and has no answer yet.
+    Pending,
+    Answered(Vec<OptionId>),
+}
+
+/// A value that may not be known yet, or may not exist at all.
+pub(crate) enum Known<T> {
+    None,
+    Pending,
+    Value(T),
+}
+
+impl Condition {
+    pub(crate) fn eval(&self, facts: &mut dyn Facts) -> Truth {
+        match self {
+            Condition::All(conditions) => {
+                let mut result = Some(true);
+                for condition in conditions {
+                    match condition.eval(facts) {
+                        Some(false) => return Some(false),
+                        None => result = None,
+                        Some(true) => {}
+                    }
+                }
+                result
+            }
+            Condition::Any(conditions) => {
+                let mut result = Some(false);
+                for condition in conditions {
+                    match condition.eval(facts) {
+                        Some(true) => return Some(true),
+                        None => result = None,
+                        Some(false) => {}
+                    }
+                }
+                result
+            }
+            Condition::Not(condition) => condition.eval(facts).map(|b| !b),
+            Condition::AnswerIn { question, options } => match facts.question(question) {
+                QuestionState::NotApplicable => Some(false),
+                QuestionState::Pending => None,
+                QuestionState::Answered(chosen) => Some(chosen.iter().any(|o| options.contains(o))),
+            },
+            Condition::AnswerOnlyIn { question, options } => match facts.question(question) {
+                QuestionState::NotApplicable => Some(false),
+                QuestionState::Pending => None,
+                QuestionState::Answered(chosen) => Some(chosen.iter().all(|o| options.contains(o))),
+            },
+            Condition::LevelAtMost { item, level } => match facts.level(item) {
+                Known::None => Some(false),
+                Known::Pending => None,
+                Known::Value(answered) => Some(answered <= *level),
+            },
+            Condition::ExportPathIn { outcomes } => match facts.export_path() {
+                Known::None => Some(false),
+                Known::Pending => None,
+                Known::Value(path) => Some(outcomes.contains(&path)),
+            },
+        }
+    }
+
+    /// Calls `visit` for every reference this condition makes, for validation and dependency order.
+    pub fn visit_refs<'a>(&'a self, visit: &mut dyn FnMut(Ref<'a>)) {
+        match self {
+            Condition::All(conditions) | Condition::Any(conditions) => {
+                for condition in conditions {
+                    condition.visit_refs(visit);
+                }
+            }
+            Condition::Not(condition) => condition.visit_refs(visit),
+            Condition::AnswerIn { question, options }
+            | Condition::AnswerOnlyIn { question, options } => {
+                visit(Ref::Question(question));
+                for option in options {
+                    visit(Ref::Option(question, option));
+                }
+            }
+            Condition::LevelAtMost { item, level } => visit(Ref::Level(item, *level)),
+            Condition::ExportPathIn { outcomes } => {
+                visit(Ref::ExportPath);
+                for outcome in outcomes {
+                    visit(Ref::Outcome(outcome));
+                }
+            }
+        }
+    }
+}
+
+/// Something a condition refers to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ref<'a> {
+    Question(&'a QuestionId),
+    Option(&'a QuestionId, &'a OptionId),
+    Level(&'a QuestionId, u8),
+    /// The data-export decision as a whole.
+    ExportPath,
+    Outcome(&'a PathId),
+}

@@ -1,0 +1,41 @@
+//! The assessment core: the questionnaire model, its validation, scoring, the data-export decision
+//! and recommendations.
+//!
+//! This crate has no browser dependency and does no IO: it takes strings and values and returns
+//! values. The web app and the `assess` command-line tool are both thin front ends on it, so a rule
+//! lives here once and both show the same result.
+
+pub mod answers;
+pub mod condition;
+pub mod ids;
+pub mod model;
+pub mod questionnaire;
+pub mod score;
+pub mod text;
+pub mod validate;
+
+pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, ANSWERS_FORMAT};
+pub use condition::Condition;
+pub use ids::{
+    CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
+};
+pub use model::QuestionnaireDoc;
+pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
+pub use score::{score, Applicability, ExportDecision, Progress, Report};
+pub use text::{LangTag, Text};
+pub use validate::{validate, Place, Problem, ProblemKind, Problems};
+
+/// The questionnaire shipped with the tool, as JSON.
+pub const BUILTIN_QUESTIONNAIRE: &str = include_str!("../../../questionnaire/digital-trade.json");
+
+/// The JSON Schema of the questionnaire format, generated from the Rust types.
+#[cfg(feature = "schema")]
+pub fn questionnaire_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(QuestionnaireDoc)).expect("schema serialises")
+}
+
+/// The JSON Schema of the answers format.
+#[cfg(feature = "schema")]
+pub fn answers_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(AnswerSheet)).expect("schema serialises")
+}

@@ -1,0 +1,258 @@
+//! The questionnaire file format, exactly as it is written in JSON.
+//!
+//! These types are the single source of the format: `assess schema` derives the JSON Schema from
+//! them, and `docs/questionnaire-format.md` explains them field by field. A document of these types
+//! is only *parsed*; it becomes a usable [`crate::Questionnaire`] after [`crate::validate`] has found
+//! no problem in it. That is why levels are plain numbers here: an out-of-range level must be reported
+//! with its item and field, together with every other problem, rather than abort the parse.
+
+use serde::{Deserialize, Serialize};
+
+use crate::condition::Condition;
+use crate::ids::{
+    CountermeasureId, DimensionId, Horizon, OptionId, PathId, QuestionId, RouteId, StageId,
+};
+use crate::text::{LangTag, Text};
+
+/// A whole questionnaire: profile, scored dimensions, and the rules that turn answers into a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireDoc {
+    /// Where an editor finds the schema; ignored by the tool.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable identifier of this questionnaire, e.g. `digital-trade`.
+    pub id: String,
+    /// Version of the content. Saved answers name it, so change it whenever items or options change.
+    pub version: String,
+    /// Every language the texts must be given in; the first is the fallback.
+    pub languages: Vec<LangTag>,
+    pub title: Text,
+    pub description: Text,
+    /// The work the criteria come from, as it should be cited in the report.
+    pub source: Text,
+    /// Shown with every result: the tool gives guidance, not legal advice.
+    pub disclaimer: Text,
+    /// Questions about the firm. Not scored: they decide which items apply and which rules hold.
+    pub profile: Vec<ProfileQuestion>,
+    /// The scored dimensions, in the order they are asked and reported.
+    pub dimensions: Vec<Dimension>,
+    /// Stages by overall score, ascending; the first must start at 0.
+    pub stages: Vec<Stage>,
+    /// The countermeasures recommendations are tied to.
+    pub countermeasures: Vec<Countermeasure>,
+    /// Names of the action plan's three horizons.
+    pub horizons: HorizonLabels,
+    /// How the data-export path is decided from the profile.
+    pub export_path: ExportPathRules,
+}
+
+/// A profile question: single or multiple choice, not scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileQuestion {
+    pub id: QuestionId,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Whether several options may be chosen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub multiple: bool,
+    pub options: Vec<ProfileOption>,
+    /// Asked only when this holds; otherwise hidden and ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileOption {
+    pub id: OptionId,
+    pub label: Text,
+    /// Choosing it clears every other option of a multiple-choice question ("none of these").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+/// One of the paper's three axes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub title: Text,
+    pub description: Text,
+    /// Weight in the overall score; must be > 0.
+    pub weight: f64,
+    /// If any critical gap is found in this dimension, its score is at most this (0–100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_cap: Option<f64>,
+    pub items: Vec<Item>,
+}
+
+/// A scored question. Its options map to maturity levels 0–4.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: QuestionId,
+    /// Where in the paper the criterion comes from, e.g. `§1.1, §3.1`.
+    pub trace: String,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    pub options: Vec<ItemOption>,
+    /// Weight within its dimension; must be > 0.
+    pub weight: f64,
+    /// The level a firm should reach; answers below it yield recommendations.
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
+    pub target: u8,
+    /// Scored only when this holds; otherwise not applicable (dropped, never scored as 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
+    /// The paper's reference figure, shown beside the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
+    /// When the answer is a critical compliance gap: listed first, and it caps the dimension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical: Option<CriticalRule>,
+    /// What to do, by the level answered. Every level below `target` needs at least one.
+    pub recommendations: Vec<Recommendation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemOption {
+    pub id: OptionId,
+    pub label: Text,
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
+    pub level: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    /// The paper's section, e.g. `§1.2`.
+    pub section: String,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CriticalRule {
+    /// The gap exists when this holds (and the item applies).
+    pub when: Condition,
+    pub text: Text,
+    /// Law and article.
+    pub basis: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    /// The answered levels this recommendation is for.
+    pub levels: Vec<u8>,
+    pub countermeasure: CountermeasureId,
+    pub horizon: Horizon,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: StageId,
+    /// The lowest overall score (0–100) in this stage.
+    pub min_score: f64,
+    pub label: Text,
+    /// What reaching this stage means for the firm.
+    pub meaning: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Countermeasure {
+    pub id: CountermeasureId,
+    /// The paper's section, e.g. `§3.1`.
+    pub section: String,
+    pub title: Text,
+    pub summary: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HorizonLabels {
+    pub now: Text,
+    pub this_year: Text,
+    pub later: Text,
+}
+
+impl HorizonLabels {
+    pub fn get(&self, horizon: Horizon) -> &Text {
+        match horizon {
+            Horizon::Now => &self.now,
+            Horizon::ThisYear => &self.this_year,
+            Horizon::Later => &self.later,
+        }
+    }
+}
+
+/// The data-export decision: ordered rules, the first that holds decides the outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExportPathRules {
+    pub outcomes: Vec<PathOutcome>,
+    /// Tried in order. If a rule cannot be decided yet (a question it needs is unanswered) before
+    /// one holds, the outcome is undecided and the report names the missing questions.
+    pub rules: Vec<PathRule>,
+    /// Further routes open to the firm whatever the outcome (e.g. the GBA standard contract).
+    #[serde(default)]
+    pub routes: Vec<PathRoute>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PathOutcome {
+    pub id: PathId,
+    pub title: Text,
+    pub summary: Text,
+    /// Law and article.
+    pub basis: Text,
+    /// What the firm must still do on this path.
+    #[serde(default)]
+    pub duties: Vec<Text>,
+    /// Whether the firm must act (file, apply) before it sends data on this path.
+    pub procedure_required: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PathRule {
+    pub when: Condition,
+    pub outcome: PathId,
+    /// Why this rule gives this outcome, shown with it.
+    pub reason: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PathRoute {
+    pub id: RouteId,
+    pub when: Condition,
+    pub title: Text,
+    pub text: Text,
+    pub basis: Text,
+}

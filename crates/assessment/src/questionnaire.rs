@@ -1,0 +1,255 @@
+//! A validated questionnaire, and lookups into it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::condition::Condition;
+use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, RouteId, StageId};
+use crate::model::{
+    Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
+    Stage,
+};
+use crate::text::Text;
+use crate::validate::{validate, Problems};
+
+/// The time a person takes to read and answer one question: options are short situations to
+/// recognise, and help is opened only when needed, so 20 seconds is typical.
+pub const SECONDS_PER_QUESTION: usize = 20;
+
+/// Which questionnaire, in which version, a set of answers or a report belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl fmt::Display for QuestionnaireRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" version {}", self.id, self.version)
+    }
+}
+
+/// Why a questionnaire file could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// Not JSON, or JSON not of the questionnaire format; the message has line and column.
+    Format(String),
+    /// Well-formed, but with problems in its content.
+    Invalid(Problems),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Format(message) => {
+                write!(
+                    f,
+                    "the questionnaire file is not in the questionnaire format: {message}"
+                )
+            }
+            LoadError::Invalid(problems) => problems.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Where a question sits in the document.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Profile(usize),
+    Item { dimension: usize, item: usize },
+}
+
+/// A question as the person answering sees it: profile question or scored item.
+#[derive(Clone, Copy, Debug)]
+pub enum Asked<'a> {
+    Profile(&'a ProfileQuestion),
+    Item(&'a Item),
+}
+
+impl<'a> Asked<'a> {
+    pub fn id(self) -> &'a QuestionId {
+        match self {
+            Asked::Profile(q) => &q.id,
+            Asked::Item(i) => &i.id,
+        }
+    }
+
+    pub fn text(self) -> &'a Text {
+        match self {
+            Asked::Profile(q) => &q.text,
+            Asked::Item(i) => &i.text,
+        }
+    }
+
+    pub fn help(self) -> Option<&'a Text> {
+        match self {
+            Asked::Profile(q) => q.help.as_ref(),
+            Asked::Item(i) => i.help.as_ref(),
+        }
+    }
+
+    /// Whether several options may be chosen. Scored items are always single choice.
+    pub fn multiple(self) -> bool {
+        match self {
+            Asked::Profile(q) => q.multiple,
+            Asked::Item(_) => false,
+        }
+    }
+
+    pub fn applies_when(self) -> Option<&'a Condition> {
+        match self {
+            Asked::Profile(q) => q.applies_when.as_ref(),
+            Asked::Item(i) => i.applies_when.as_ref(),
+        }
+    }
+
+    /// The options in order, as (id, label).
+    pub fn options(self) -> Vec<(&'a OptionId, &'a Text)> {
+        match self {
+            Asked::Profile(q) => q.options.iter().map(|o| (&o.id, &o.label)).collect(),
+            Asked::Item(i) => i.options.iter().map(|o| (&o.id, &o.label)).collect(),
+        }
+    }
+
+    pub fn has_option(self, id: &OptionId) -> bool {
+        match self {
+            Asked::Profile(q) => q.options.iter().any(|o| &o.id == id),
+            Asked::Item(i) => i.options.iter().any(|o| &o.id == id),
+        }
+    }
+
+    /// Whether choosing `id` clears every other choice ("none of these").
+    pub fn is_exclusive(self, id: &OptionId) -> bool {
+        match self {
+            Asked::Profile(q) => q.options.iter().any(|o| &o.id == id && o.exclusive),
+            Asked::Item(_) => true,
+        }
+    }
+}
+
+/// A questionnaire that passed validation: every reference resolves, every text is translated,
+/// every level is 0–4, and its rules have no cycle. Only [`Questionnaire::new`] makes one.
+#[derive(Clone, Debug)]
+pub struct Questionnaire {
+    doc: QuestionnaireDoc,
+    index: HashMap<QuestionId, Slot>,
+}
+
+impl PartialEq for Questionnaire {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+    }
+}
+
+impl Questionnaire {
+    pub fn new(doc: QuestionnaireDoc) -> Result<Self, Problems> {
+        validate(&doc)?;
+        let mut index = HashMap::new();
+        for (i, q) in doc.profile.iter().enumerate() {
+            index.insert(q.id.clone(), Slot::Profile(i));
+        }
+        for (d, dimension) in doc.dimensions.iter().enumerate() {
+            for (i, item) in dimension.items.iter().enumerate() {
+                index.insert(
+                    item.id.clone(),
+                    Slot::Item {
+                        dimension: d,
+                        item: i,
+                    },
+                );
+            }
+        }
+        Ok(Self { doc, index })
+    }
+
+    /// Parses and validates a questionnaire file.
+    pub fn from_json(json: &str) -> Result<Self, LoadError> {
+        let doc: QuestionnaireDoc =
+            serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
+        Self::new(doc).map_err(LoadError::Invalid)
+    }
+
+    pub fn doc(&self) -> &QuestionnaireDoc {
+        &self.doc
+    }
+
+    pub fn reference(&self) -> QuestionnaireRef {
+        QuestionnaireRef {
+            id: self.doc.id.clone(),
+            version: self.doc.version.clone(),
+        }
+    }
+
+    pub fn question(&self, id: &QuestionId) -> Option<Asked<'_>> {
+        Some(match *self.index.get(id)? {
+            Slot::Profile(i) => Asked::Profile(&self.doc.profile[i]),
+            Slot::Item { dimension, item } => {
+                Asked::Item(&self.doc.dimensions[dimension].items[item])
+            }
+        })
+    }
+
+    /// A scored item with its dimension.
+    pub fn item(&self, id: &QuestionId) -> Option<(&Dimension, &Item)> {
+        match *self.index.get(id)? {
+            Slot::Profile(_) => None,
+            Slot::Item { dimension, item } => {
+                let d = &self.doc.dimensions[dimension];
+                Some((d, &d.items[item]))
+            }
+        }
+    }
+
+    /// Every question in the order it is asked: profile, then each dimension's items.
+    pub fn questions(&self) -> impl Iterator<Item = Asked<'_>> {
+        self.doc.profile.iter().map(Asked::Profile).chain(
+            self.doc
+                .dimensions
+                .iter()
+                .flat_map(|d| d.items.iter().map(Asked::Item)),
+        )
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = (&Dimension, &Item)> {
+        self.doc
+            .dimensions
+            .iter()
+            .flat_map(|d| d.items.iter().map(move |i| (d, i)))
+    }
+
+    /// How long the whole questionnaire takes, in minutes, at [`SECONDS_PER_QUESTION`] a question
+    /// (profile questions included), rounded up.
+    pub fn estimated_minutes(&self) -> usize {
+        (self.questions().count() * SECONDS_PER_QUESTION).div_ceil(60)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.doc.dimensions.iter().map(|d| d.items.len()).sum()
+    }
+
+    pub fn dimension(&self, id: &DimensionId) -> Option<&Dimension> {
+        self.doc.dimensions.iter().find(|d| &d.id == id)
+    }
+
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.doc.stages.iter().find(|s| &s.id == id)
+    }
+
+    pub fn countermeasure(&self, id: &CountermeasureId) -> Option<&Countermeasure> {
+        self.doc.countermeasures.iter().find(|c| &c.id == id)
+    }
+
+    pub fn outcome(&self, id: &PathId) -> Option<&PathOutcome> {
+        self.doc.export_path.outcomes.iter().find(|o| &o.id == id)
+    }
+
+    pub fn route(&self, id: &RouteId) -> Option<&PathRoute> {
+        self.doc.export_path.routes.iter().find(|r| &r.id == id)
+    }
+}

@@ -1,0 +1,429 @@
+//! Scoring: from a questionnaire and a set of answers to a report.
+//!
+//! The rules, in the brief's words: only applicable items count (not applicable is never scored as
+//! 0, the weights renormalise); a dimension's score is the weighted mean of its answered items'
+//! levels, 0–100; the overall score is the weighted mean of the dimensions; critical compliance gaps
+//! are not averaged away but cap their dimension; recommendations are ranked by weight × gap with
+//! critical gaps first. Everything a rule needs (weights, levels, thresholds, caps) comes from the
+//! questionnaire data.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::AnswerSheet;
+use crate::condition::{Facts, Known, QuestionState, Truth};
+use crate::ids::{
+    CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
+};
+use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
+
+/// Whether an item counts for this firm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    Applies,
+    NotApplicable,
+    /// It depends on a profile answer not given yet.
+    Undetermined,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub id: QuestionId,
+    pub applicability: Applicability,
+    pub answer: Option<OptionId>,
+    pub level: Option<Level>,
+    pub target: Level,
+    pub weight: f64,
+    /// weight × level / 4, when the item applies and is answered.
+    pub contribution: Option<f64>,
+    pub critical: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionResult {
+    pub id: DimensionId,
+    /// 0–100 after any critical-gap cap; `None` while no applicable item is answered.
+    pub score: Option<f64>,
+    /// The score before the cap.
+    pub uncapped: Option<f64>,
+    pub capped: bool,
+    pub applicable: usize,
+    pub answered: usize,
+    pub items: Vec<ItemResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CriticalGap {
+    pub item: QuestionId,
+    pub dimension: DimensionId,
+}
+
+/// The data-export decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum ExportDecision {
+    /// Rule number `rule` (0-based) held and gives `outcome`.
+    Decided { outcome: PathId, rule: usize },
+    /// A profile answer the rules need is missing.
+    Pending,
+    /// No rule held: the questionnaire's rules do not cover this profile.
+    Uncovered,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationResult {
+    pub item: QuestionId,
+    pub dimension: DimensionId,
+    /// Index into the item's `recommendations`.
+    pub index: usize,
+    pub countermeasure: CountermeasureId,
+    pub horizon: Horizon,
+    /// weight × (target − level).
+    pub priority: f64,
+    pub critical: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub questionnaire: QuestionnaireRef,
+    /// Every applicable question is answered and the export path is decided.
+    pub complete: bool,
+    /// Questions still to answer (applicable, or possibly applicable), in the order they are asked.
+    pub missing: Vec<QuestionId>,
+    /// Questions that do not apply to this firm, in the order they are asked: a UI hides them.
+    pub not_applicable: Vec<QuestionId>,
+    /// How many questions apply (or may apply) and how many of those are answered.
+    pub progress: Progress,
+    /// 0–100, rounded to one decimal; `None` while no dimension has a score.
+    pub overall: Option<f64>,
+    pub stage: Option<StageId>,
+    /// The weakest dimension.
+    pub bottleneck: Option<DimensionId>,
+    pub dimensions: Vec<DimensionResult>,
+    /// In questionnaire order.
+    pub critical_gaps: Vec<CriticalGap>,
+    pub export_path: ExportDecision,
+    /// Further data-export routes open to this firm.
+    pub routes: Vec<RouteId>,
+    /// Critical first, then by priority, highest first.
+    pub recommendations: Vec<RecommendationResult>,
+}
+
+impl Report {
+    /// The recommendations of one horizon of the action plan, in rank order.
+    pub fn plan(&self, horizon: Horizon) -> impl Iterator<Item = &RecommendationResult> {
+        self.recommendations
+            .iter()
+            .filter(move |r| r.horizon == horizon)
+    }
+
+    /// Whether a question is shown: everything but what does not apply.
+    pub fn shows(&self, id: &QuestionId) -> bool {
+        !self.not_applicable.contains(id)
+    }
+
+    pub fn dimension(&self, id: &DimensionId) -> Option<&DimensionResult> {
+        self.dimensions.iter().find(|d| &d.id == id)
+    }
+
+    pub fn item(&self, id: &QuestionId) -> Option<&ItemResult> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.items)
+            .find(|i| &i.id == id)
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Evaluates conditions against one answer sheet, remembering what it has worked out.
+struct Eval<'a> {
+    questionnaire: &'a Questionnaire,
+    sheet: &'a AnswerSheet,
+    applies: HashMap<QuestionId, Truth>,
+    path: Option<ExportDecision>,
+}
+
+impl<'a> Eval<'a> {
+    fn new(questionnaire: &'a Questionnaire, sheet: &'a AnswerSheet) -> Self {
+        Self {
+            questionnaire,
+            sheet,
+            applies: HashMap::new(),
+            path: None,
+        }
+    }
+
+    fn applies(&mut self, question: Asked<'_>) -> Truth {
+        if let Some(known) = self.applies.get(question.id()) {
+            return *known;
+        }
+        // Validation has ruled out cycles, so this recursion ends.
+        let truth = match question.applies_when() {
+            None => Some(true),
+            Some(condition) => condition.eval(self),
+        };
+        self.applies.insert(question.id().clone(), truth);
+        truth
+    }
+
+    /// The options chosen for a question, keeping only those the question has.
+    fn chosen(&self, question: Asked<'_>) -> Vec<OptionId> {
+        self.sheet
+            .get(question.id())
+            .map(|a| {
+                a.chosen()
+                    .iter()
+                    .filter(|o| question.has_option(o))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn decide_export_path(&mut self) -> ExportDecision {
+        if let Some(decision) = &self.path {
+            return decision.clone();
+        }
+        let questionnaire = self.questionnaire;
+        let mut decision = ExportDecision::Uncovered;
+        for (i, rule) in questionnaire.doc().export_path.rules.iter().enumerate() {
+            match rule.when.eval(self) {
+                Some(true) => {
+                    decision = ExportDecision::Decided {
+                        outcome: rule.outcome.clone(),
+                        rule: i,
+                    };
+                    break;
+                }
+                // An earlier rule that may yet hold must be settled before a later one can decide.
+                None => {
+                    decision = ExportDecision::Pending;
+                    break;
+                }
+                Some(false) => {}
+            }
+        }
+        self.path = Some(decision.clone());
+        decision
+    }
+}
+
+impl Facts for Eval<'_> {
+    fn question(&mut self, id: &QuestionId) -> QuestionState {
+        let Some(question) = self.questionnaire.question(id) else {
+            return QuestionState::NotApplicable;
+        };
+        match self.applies(question) {
+            Some(false) => QuestionState::NotApplicable,
+            None => QuestionState::Pending,
+            Some(true) => {
+                let chosen = self.chosen(question);
+                if chosen.is_empty() {
+                    QuestionState::Pending
+                } else {
+                    QuestionState::Answered(chosen)
+                }
+            }
+        }
+    }
+
+    fn level(&mut self, id: &QuestionId) -> Known<u8> {
+        let Some((_, item)) = self.questionnaire.item(id) else {
+            return Known::None;
+        };
+        match self.question(id) {
+            QuestionState::NotApplicable => Known::None,
+            QuestionState::Pending => Known::Pending,
+            QuestionState::Answered(chosen) => item
+                .options
+                .iter()
+                .find(|o| o.id == chosen[0])
+                .map_or(Known::Pending, |o| Known::Value(o.level)),
+        }
+    }
+
+    fn export_path(&mut self) -> Known<PathId> {
+        match self.decide_export_path() {
+            ExportDecision::Decided { outcome, .. } => Known::Value(outcome),
+            ExportDecision::Pending => Known::Pending,
+            ExportDecision::Uncovered => Known::None,
+        }
+    }
+}
+
+/// Scores `sheet` against `questionnaire`. Answers to unknown questions or options are ignored, so a
+/// sheet should be checked with [`AnswerSheet::check`] when it comes from outside.
+pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
+    let mut eval = Eval::new(questionnaire, sheet);
+    let doc = questionnaire.doc();
+
+    let mut missing = Vec::new();
+    let mut not_applicable = Vec::new();
+    for question in questionnaire.questions() {
+        if eval.applies(question) == Some(false) {
+            not_applicable.push(question.id().clone());
+        } else if eval.chosen(question).is_empty() {
+            missing.push(question.id().clone());
+        }
+    }
+    let total = questionnaire.questions().count() - not_applicable.len();
+    let progress = Progress {
+        answered: total - missing.len(),
+        total,
+    };
+
+    let export_path = eval.decide_export_path();
+    let routes = doc
+        .export_path
+        .routes
+        .iter()
+        .filter(|r| r.when.eval(&mut eval) == Some(true))
+        .map(|r| r.id.clone())
+        .collect();
+
+    let mut dimensions = Vec::new();
+    let mut critical_gaps = Vec::new();
+    let mut recommendations = Vec::new();
+    for dimension in &doc.dimensions {
+        let mut items = Vec::new();
+        let (mut weights, mut sum) = (0.0, 0.0);
+        let mut applicable = 0;
+        for item in &dimension.items {
+            let target = Level::try_from(item.target).expect("validated target");
+            let applicability = match eval.applies(Asked::Item(item)) {
+                Some(true) => Applicability::Applies,
+                Some(false) => Applicability::NotApplicable,
+                None => Applicability::Undetermined,
+            };
+            let option = (applicability == Applicability::Applies)
+                .then(|| eval.chosen(Asked::Item(item)).into_iter().next())
+                .flatten()
+                .and_then(|chosen| item.options.iter().find(|o| o.id == chosen));
+            let level = option.map(|o| Level::try_from(o.level).expect("validated level"));
+            let contribution = level.map(|l| item.weight * l.fraction());
+            let critical = level.is_some()
+                && item
+                    .critical
+                    .as_ref()
+                    .is_some_and(|rule| rule.when.eval(&mut eval) == Some(true));
+            if applicability == Applicability::Applies {
+                applicable += 1;
+            }
+            if let Some(c) = contribution {
+                weights += item.weight;
+                sum += c;
+            }
+            if critical {
+                critical_gaps.push(CriticalGap {
+                    item: item.id.clone(),
+                    dimension: dimension.id.clone(),
+                });
+            }
+            if let Some(level) = level.filter(|l| *l < target) {
+                let gap = f64::from(target.value() - level.value());
+                for (index, r) in item.recommendations.iter().enumerate() {
+                    if r.levels.contains(&level.value()) {
+                        recommendations.push(RecommendationResult {
+                            item: item.id.clone(),
+                            dimension: dimension.id.clone(),
+                            index,
+                            countermeasure: r.countermeasure.clone(),
+                            horizon: r.horizon,
+                            priority: item.weight * gap,
+                            critical,
+                        });
+                    }
+                }
+            }
+            items.push(ItemResult {
+                id: item.id.clone(),
+                applicability,
+                answer: option.map(|o| o.id.clone()),
+                level,
+                target,
+                weight: item.weight,
+                contribution,
+                critical,
+            });
+        }
+        let uncapped = (weights > 0.0).then(|| round1(100.0 * sum / weights));
+        let has_gap = items.iter().any(|i| i.critical);
+        let cap = dimension.critical_cap.filter(|_| has_gap);
+        let score = match (uncapped, cap) {
+            (Some(s), Some(cap)) => Some(s.min(cap)),
+            (s, _) => s,
+        };
+        dimensions.push(DimensionResult {
+            id: dimension.id.clone(),
+            score,
+            uncapped,
+            capped: score != uncapped,
+            applicable,
+            answered: items.iter().filter(|i| i.level.is_some()).count(),
+            items,
+        });
+    }
+
+    let (mut weights, mut sum) = (0.0, 0.0);
+    for (d, result) in doc.dimensions.iter().zip(&dimensions) {
+        if let Some(s) = result.score {
+            weights += d.weight;
+            sum += d.weight * s;
+        }
+    }
+    let overall = (weights > 0.0).then(|| round1(sum / weights));
+    let stage = overall.and_then(|score| {
+        doc.stages
+            .iter()
+            .rev()
+            .find(|s| score >= s.min_score)
+            .map(|s| s.id.clone())
+    });
+    let bottleneck = dimensions
+        .iter()
+        .filter_map(|d| d.score.map(|s| (s, &d.id)))
+        // The first of equal scores wins, so the result does not depend on float ties' order.
+        .fold(
+            None,
+            |best: Option<(f64, &DimensionId)>, (s, id)| match best {
+                Some((b, _)) if b <= s => best,
+                _ => Some((s, id)),
+            },
+        )
+        .map(|(_, id)| id.clone());
+
+    // Stable sort: equal priorities keep the questionnaire's order.
+    recommendations.sort_by(|a, b| {
+        b.critical
+            .cmp(&a.critical)
+            .then(b.priority.total_cmp(&a.priority))
+    });
+
+    let complete = missing.is_empty() && matches!(export_path, ExportDecision::Decided { .. });
+    Report {
+        questionnaire: questionnaire.reference(),
+        complete,
+        missing,
+        not_applicable,
+        progress,
+        overall,
+        stage,
+        bottleneck,
+        dimensions,
+        critical_gaps,
+        export_path,
+        routes,
+        recommendations,
+    }
+}

@@ -1,0 +1,613 @@
+//! Validation: a questionnaire document is checked as a whole and every problem is reported, each
+//! naming the place (item, question, …) and the field, so that an association editing its own file
+//! can fix them all in one pass.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use crate::condition::{Condition, Ref};
+use crate::ids::Level;
+use crate::model::{QuestionnaireDoc, Recommendation};
+use crate::text::{LangTag, Text};
+
+/// Where in a questionnaire a problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Questionnaire,
+    Question(String),
+    Item(String),
+    Dimension(String),
+    Stage(usize),
+    Countermeasure(String),
+    ExportOutcome(String),
+    ExportRule(usize),
+    ExportRoute(String),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Questionnaire => write!(f, "questionnaire"),
+            Place::Question(id) => write!(f, "profile question {id}"),
+            Place::Item(id) => write!(f, "item {id}"),
+            Place::Dimension(id) => write!(f, "dimension {id}"),
+            Place::Stage(i) => write!(f, "stage #{}", i + 1),
+            Place::Countermeasure(id) => write!(f, "countermeasure {id}"),
+            Place::ExportOutcome(id) => write!(f, "export-path outcome {id}"),
+            Place::ExportRule(i) => write!(f, "export-path rule #{}", i + 1),
+            Place::ExportRoute(id) => write!(f, "export-path route {id}"),
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    DuplicateId(String),
+    MissingTranslation(LangTag),
+    LevelOutOfRange(u8),
+    WeightNotPositive(f64),
+    ScoreOutOfRange(f64),
+    UnknownQuestion(String),
+    UnknownOption {
+        question: String,
+        option: String,
+    },
+    NotAnItem(String),
+    UnknownCountermeasure(String),
+    UnknownOutcome(String),
+    /// Applicability rules that depend on each other in a circle: no order can evaluate them.
+    Cycle(Vec<String>),
+    Empty,
+    NoRecommendationForLevel(u8),
+    StagesNotAscending,
+    FirstStageNotZero(f64),
+    NoLanguages,
+    ProfileReferencesItems(String),
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::DuplicateId(id) => write!(f, "id \"{id}\" is used more than once"),
+            ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
+            ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
+            ProblemKind::WeightNotPositive(w) => write!(f, "weight {w} must be greater than 0"),
+            ProblemKind::ScoreOutOfRange(s) => write!(f, "score {s} is outside 0–100"),
+            ProblemKind::UnknownQuestion(id) => {
+                write!(f, "refers to question \"{id}\", which does not exist")
+            }
+            ProblemKind::UnknownOption { question, option } => {
+                write!(f, "refers to option \"{option}\" of question \"{question}\", which has no such option")
+            }
+            ProblemKind::NotAnItem(id) => write!(
+                f,
+                "asks for the level of \"{id}\", which is not a scored item"
+            ),
+            ProblemKind::UnknownCountermeasure(id) => {
+                write!(f, "refers to countermeasure \"{id}\", which does not exist")
+            }
+            ProblemKind::UnknownOutcome(id) => {
+                write!(
+                    f,
+                    "refers to export-path outcome \"{id}\", which does not exist"
+                )
+            }
+            ProblemKind::Cycle(ids) => write!(
+                f,
+                "rules depend on each other in a cycle: {}",
+                ids.join(" → ")
+            ),
+            ProblemKind::Empty => write!(f, "must not be empty"),
+            ProblemKind::NoRecommendationForLevel(level) => write!(
+                f,
+                "level {level} is below the target but no recommendation covers it"
+            ),
+            ProblemKind::StagesNotAscending => {
+                write!(f, "stages must be in ascending order of min_score")
+            }
+            ProblemKind::FirstStageNotZero(s) => {
+                write!(f, "the first stage must start at 0, not {s}")
+            }
+            ProblemKind::NoLanguages => write!(f, "at least one language must be declared"),
+            ProblemKind::ProfileReferencesItems(id) => write!(
+                f,
+                "a profile question may depend only on other profile questions, not on \"{id}\""
+            ),
+        }
+    }
+}
+
+/// One problem in a questionnaire, with its place and field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub place: Place,
+    /// The field, as a path inside the place: `options[2].level`, `text`, `applies_when`.
+    pub field: String,
+    pub kind: ProblemKind,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.place, self.kind)
+        } else {
+            write!(f, "{}, field {}: {}", self.place, self.field, self.kind)
+        }
+    }
+}
+
+/// Every problem found in a questionnaire document; never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        writeln!(
+            f,
+            "the questionnaire has {n} problem{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.0 {
+            writeln!(f, "- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// What a question id stands for, for reference checks.
+struct Known<'a> {
+    /// Question id → (option ids, is a scored item).
+    questions: HashMap<&'a str, (HashSet<&'a str>, bool)>,
+    outcomes: HashSet<&'a str>,
+}
+
+struct Checker<'a> {
+    languages: &'a [LangTag],
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, place: &Place, field: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            place: place.clone(),
+            field: field.into(),
+            kind,
+        });
+    }
+
+    fn text(&mut self, place: &Place, field: &str, text: &Text) {
+        for lang in text.missing(self.languages) {
+            self.push(place, field, ProblemKind::MissingTranslation(lang.clone()));
+        }
+    }
+
+    fn weight(&mut self, place: &Place, weight: f64) {
+        // `!(w > 0)` rather than `w <= 0` so that NaN is rejected too.
+        if !(weight > 0.0 && weight.is_finite()) {
+            self.push(place, "weight", ProblemKind::WeightNotPositive(weight));
+        }
+    }
+
+    fn level(&mut self, place: &Place, field: &str, level: u8) -> Option<Level> {
+        let checked = Level::try_from(level).ok();
+        if checked.is_none() {
+            self.push(place, field, ProblemKind::LevelOutOfRange(level));
+        }
+        checked
+    }
+
+    fn score(&mut self, place: &Place, field: &str, score: f64) {
+        if !(0.0..=100.0).contains(&score) {
+            self.push(place, field, ProblemKind::ScoreOutOfRange(score));
+        }
+    }
+
+    fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, place: &Place, field: &str, id: &'s str) {
+        if !seen.insert(id) {
+            self.push(place, field, ProblemKind::DuplicateId(id.to_owned()));
+        }
+    }
+
+    fn condition(&mut self, known: &Known<'_>, place: &Place, field: &str, condition: &Condition) {
+        condition.visit_refs(&mut |r| match r {
+            Ref::Question(q) => {
+                if !known.questions.contains_key(q.as_str()) {
+                    self.push(place, field, ProblemKind::UnknownQuestion(q.0.clone()));
+                }
+            }
+            Ref::Option(q, o) => {
+                if let Some((options, _)) = known.questions.get(q.as_str()) {
+                    if !options.contains(o.as_str()) {
+                        self.push(
+                            place,
+                            field,
+                            ProblemKind::UnknownOption {
+                                question: q.0.clone(),
+                                option: o.0.clone(),
+                            },
+                        );
+                    }
+                }
+            }
+            Ref::Level(item, level) => {
+                match known.questions.get(item.as_str()) {
+                    None => self.push(place, field, ProblemKind::UnknownQuestion(item.0.clone())),
+                    Some((_, false)) => {
+                        self.push(place, field, ProblemKind::NotAnItem(item.0.clone()))
+                    }
+                    Some((_, true)) => {}
+                }
+                self.level(place, field, level);
+            }
+            Ref::ExportPath => {}
+            Ref::Outcome(id) => {
+                if !known.outcomes.contains(id.as_str()) {
+                    self.push(place, field, ProblemKind::UnknownOutcome(id.0.clone()));
+                }
+            }
+        });
+    }
+}
+
+/// The node of the dependency graph that holds the data-export decision.
+const EXPORT_PATH_NODE: &str = "(export path)";
+
+/// Checks a questionnaire document; `Ok` means it can be scored.
+pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
+    let mut c = Checker {
+        languages: &doc.languages,
+        problems: Vec::new(),
+    };
+    let top = Place::Questionnaire;
+    if doc.languages.is_empty() {
+        c.push(&top, "languages", ProblemKind::NoLanguages);
+    }
+    for (field, text) in [
+        ("title", &doc.title),
+        ("description", &doc.description),
+        ("source", &doc.source),
+        ("disclaimer", &doc.disclaimer),
+        ("horizons.now", &doc.horizons.now),
+        ("horizons.this_year", &doc.horizons.this_year),
+        ("horizons.later", &doc.horizons.later),
+    ] {
+        c.text(&top, field, text);
+    }
+
+    // First pass: ids, so that references can be checked whatever the order of declaration.
+    let mut known = Known {
+        questions: HashMap::new(),
+        outcomes: HashSet::new(),
+    };
+    let mut question_ids = HashSet::new();
+    for q in &doc.profile {
+        let place = Place::Question(q.id.0.clone());
+        c.unique(&mut question_ids, &place, "id", q.id.as_str());
+        let options = q.options.iter().map(|o| o.id.as_str()).collect();
+        known.questions.insert(q.id.as_str(), (options, false));
+    }
+    for d in &doc.dimensions {
+        for item in &d.items {
+            let place = Place::Item(item.id.0.clone());
+            c.unique(&mut question_ids, &place, "id", item.id.as_str());
+            let options = item.options.iter().map(|o| o.id.as_str()).collect();
+            known.questions.insert(item.id.as_str(), (options, true));
+        }
+    }
+    let mut outcome_ids = HashSet::new();
+    for o in &doc.export_path.outcomes {
+        let place = Place::ExportOutcome(o.id.0.clone());
+        c.unique(&mut outcome_ids, &place, "id", o.id.as_str());
+        known.outcomes.insert(o.id.as_str());
+    }
+    let mut countermeasure_ids = HashSet::new();
+    for m in &doc.countermeasures {
+        let place = Place::Countermeasure(m.id.0.clone());
+        c.unique(&mut countermeasure_ids, &place, "id", m.id.as_str());
+        c.text(&place, "title", &m.title);
+        c.text(&place, "summary", &m.summary);
+    }
+
+    // Profile questions.
+    if doc.profile.is_empty() {
+        c.push(&top, "profile", ProblemKind::Empty);
+    }
+    for q in &doc.profile {
+        let place = Place::Question(q.id.0.clone());
+        c.text(&place, "text", &q.text);
+        if let Some(help) = &q.help {
+            c.text(&place, "help", help);
+        }
+        if q.options.is_empty() {
+            c.push(&place, "options", ProblemKind::Empty);
+        }
+        let mut seen = HashSet::new();
+        for (i, o) in q.options.iter().enumerate() {
+            c.unique(
+                &mut seen,
+                &place,
+                &format!("options[{i}].id"),
+                o.id.as_str(),
+            );
+            c.text(&place, &format!("options[{i}].label"), &o.label);
+        }
+        if let Some(condition) = &q.applies_when {
+            c.condition(&known, &place, "applies_when", condition);
+            condition.visit_refs(&mut |r| {
+                let id = match r {
+                    Ref::Level(id, _) => Some(id.0.clone()),
+                    Ref::Question(id) if known.questions.get(id.as_str()).is_some_and(|k| k.1) => {
+                        Some(id.0.clone())
+                    }
+                    Ref::ExportPath => Some(EXPORT_PATH_NODE.to_owned()),
+                    _ => None,
+                };
+                if let Some(id) = id {
+                    c.push(
+                        &place,
+                        "applies_when",
+                        ProblemKind::ProfileReferencesItems(id),
+                    );
+                }
+            });
+        }
+    }
+
+    // Dimensions and items.
+    if doc.dimensions.is_empty() {
+        c.push(&top, "dimensions", ProblemKind::Empty);
+    }
+    let mut dimension_ids = HashSet::new();
+    for d in &doc.dimensions {
+        let place = Place::Dimension(d.id.0.clone());
+        c.unique(&mut dimension_ids, &place, "id", d.id.as_str());
+        c.text(&place, "title", &d.title);
+        c.text(&place, "description", &d.description);
+        c.weight(&place, d.weight);
+        if let Some(cap) = d.critical_cap {
+            c.score(&place, "critical_cap", cap);
+        }
+        if d.items.is_empty() {
+            c.push(&place, "items", ProblemKind::Empty);
+        }
+        for item in &d.items {
+            let place = Place::Item(item.id.0.clone());
+            c.text(&place, "text", &item.text);
+            if let Some(help) = &item.help {
+                c.text(&place, "help", help);
+            }
+            c.weight(&place, item.weight);
+            let target = c.level(&place, "target", item.target);
+            if item.options.is_empty() {
+                c.push(&place, "options", ProblemKind::Empty);
+            }
+            let mut seen = HashSet::new();
+            let mut answerable = Vec::new();
+            for (i, o) in item.options.iter().enumerate() {
+                c.unique(
+                    &mut seen,
+                    &place,
+                    &format!("options[{i}].id"),
+                    o.id.as_str(),
+                );
+                c.text(&place, &format!("options[{i}].label"), &o.label);
+                answerable.extend(c.level(&place, &format!("options[{i}].level"), o.level));
+            }
+            if let Some(condition) = &item.applies_when {
+                c.condition(&known, &place, "applies_when", condition);
+            }
+            if let Some(b) = &item.benchmark {
+                c.text(&place, "benchmark.text", &b.text);
+            }
+            if let Some(critical) = &item.critical {
+                c.condition(&known, &place, "critical.when", &critical.when);
+                c.text(&place, "critical.text", &critical.text);
+                c.text(&place, "critical.basis", &critical.basis);
+            }
+            recommendations(&mut c, &place, &item.recommendations, &countermeasure_ids);
+            if let Some(target) = target {
+                // Every level a firm can actually answer below the target must lead somewhere.
+                let covered: HashSet<u8> = item
+                    .recommendations
+                    .iter()
+                    .flat_map(|r| r.levels.iter().copied())
+                    .collect();
+                let mut missing: Vec<Level> = answerable
+                    .into_iter()
+                    .filter(|l| *l < target && !covered.contains(&l.value()))
+                    .collect();
+                missing.sort();
+                missing.dedup();
+                for level in missing {
+                    c.push(
+                        &place,
+                        "recommendations",
+                        ProblemKind::NoRecommendationForLevel(level.value()),
+                    );
+                }
+            }
+        }
+    }
+
+    // Stages.
+    if doc.stages.is_empty() {
+        c.push(&top, "stages", ProblemKind::Empty);
+    }
+    let mut stage_ids = HashSet::new();
+    for (i, s) in doc.stages.iter().enumerate() {
+        let place = Place::Stage(i);
+        c.unique(&mut stage_ids, &place, "id", s.id.as_str());
+        c.text(&place, "label", &s.label);
+        c.text(&place, "meaning", &s.meaning);
+        c.score(&place, "min_score", s.min_score);
+        if i == 0 && s.min_score != 0.0 {
+            c.push(
+                &place,
+                "min_score",
+                ProblemKind::FirstStageNotZero(s.min_score),
+            );
+        }
+        // `partial_cmp` so that NaN is out of order too.
+        if i > 0 && s.min_score.partial_cmp(&doc.stages[i - 1].min_score) != Some(Ordering::Greater)
+        {
+            c.push(&place, "min_score", ProblemKind::StagesNotAscending);
+        }
+    }
+
+    // The data-export decision.
+    for o in &doc.export_path.outcomes {
+        let place = Place::ExportOutcome(o.id.0.clone());
+        c.text(&place, "title", &o.title);
+        c.text(&place, "summary", &o.summary);
+        c.text(&place, "basis", &o.basis);
+        for (i, duty) in o.duties.iter().enumerate() {
+            c.text(&place, &format!("duties[{i}]"), duty);
+        }
+    }
+    for (i, rule) in doc.export_path.rules.iter().enumerate() {
+        let place = Place::ExportRule(i);
+        c.condition(&known, &place, "when", &rule.when);
+        c.text(&place, "reason", &rule.reason);
+        if !known.outcomes.contains(rule.outcome.as_str()) {
+            c.push(
+                &place,
+                "outcome",
+                ProblemKind::UnknownOutcome(rule.outcome.0.clone()),
+            );
+        }
+    }
+    let mut route_ids = HashSet::new();
+    for route in &doc.export_path.routes {
+        let place = Place::ExportRoute(route.id.0.clone());
+        c.unique(&mut route_ids, &place, "id", route.id.as_str());
+        c.condition(&known, &place, "when", &route.when);
+        c.text(&place, "title", &route.title);
+        c.text(&place, "text", &route.text);
+        c.text(&place, "basis", &route.basis);
+    }
+
+    cycles(&mut c, doc);
+
+    if c.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(c.problems))
+    }
+}
+
+fn recommendations(
+    c: &mut Checker<'_>,
+    place: &Place,
+    recommendations: &[Recommendation],
+    countermeasures: &HashSet<&str>,
+) {
+    for (i, r) in recommendations.iter().enumerate() {
+        if r.levels.is_empty() {
+            c.push(
+                place,
+                format!("recommendations[{i}].levels"),
+                ProblemKind::Empty,
+            );
+        }
+        for (j, level) in r.levels.iter().enumerate() {
+            c.level(place, &format!("recommendations[{i}].levels[{j}]"), *level);
+        }
+        if !countermeasures.contains(r.countermeasure.as_str()) {
+            c.push(
+                place,
+                format!("recommendations[{i}].countermeasure"),
+                ProblemKind::UnknownCountermeasure(r.countermeasure.0.clone()),
+            );
+        }
+        c.text(place, &format!("recommendations[{i}].text"), &r.text);
+    }
+}
+
+/// Finds circular dependencies between applicability rules and the data-export decision.
+///
+/// Nodes are questions and the export decision; a node depends on every question (or item level, or
+/// the export decision) its own rule reads. Critical-gap and route conditions are not nodes: nothing
+/// else reads them, so they cannot close a circle.
+fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
+    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |node: &str, condition: Option<&Condition>| {
+        let mut deps = Vec::new();
+        if let Some(condition) = condition {
+            condition.visit_refs(&mut |r| match r {
+                Ref::Question(q) | Ref::Level(q, _) => deps.push(q.0.clone()),
+                Ref::ExportPath => deps.push(EXPORT_PATH_NODE.to_owned()),
+                Ref::Option(..) | Ref::Outcome(_) => {}
+            });
+        }
+        graph.entry(node.to_owned()).or_default().extend(deps);
+    };
+    for q in &doc.profile {
+        add(q.id.as_str(), q.applies_when.as_ref());
+    }
+    for d in &doc.dimensions {
+        for item in &d.items {
+            add(item.id.as_str(), item.applies_when.as_ref());
+        }
+    }
+    for rule in &doc.export_path.rules {
+        add(EXPORT_PATH_NODE, Some(&rule.when));
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Visiting,
+        Done,
+    }
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, Vec<String>>,
+        marks: &mut HashMap<String, Mark>,
+        stack: &mut Vec<String>,
+        found: &mut Vec<Vec<String>>,
+    ) {
+        match marks.get(node) {
+            Some(Mark::Done) => return,
+            Some(Mark::Visiting) => {
+                let start = stack.iter().position(|n| n == node).unwrap_or(0);
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(node.to_owned());
+                found.push(cycle);
+                return;
+            }
+            None => {}
+        }
+        marks.insert(node.to_owned(), Mark::Visiting);
+        stack.push(node.to_owned());
+        for dep in graph.get(node).into_iter().flatten() {
+            visit(dep, graph, marks, stack, found);
+        }
+        stack.pop();
+        marks.insert(node.to_owned(), Mark::Done);
+    }
+    let mut marks = HashMap::new();
+    let mut found = Vec::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut marks, &mut Vec::new(), &mut found);
+    }
+    for cycle in found {
+        let first = &cycle[0];
+        let place = if first == EXPORT_PATH_NODE {
+            Place::ExportRule(0)
+        } else if doc.profile.iter().any(|q| q.id.as_str() == first) {
+            Place::Question(first.clone())
+        } else {
+            Place::Item(first.clone())
+        };
+        let field = if first == EXPORT_PATH_NODE {
+            "when"
+        } else {
+            "applies_when"
+        };
+        c.push(&place, field, ProblemKind::Cycle(cycle));
+    }
+}

@@ -1,0 +1,28 @@
+//! The committed JSON Schema is the one the Rust types generate: the two cannot drift apart.
+
+use std::path::Path;
+
+fn committed(name: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../questionnaire")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn committed_questionnaire_schema_is_generated_from_the_types() {
+    assert!(
+        committed("schema.json") == assessment::questionnaire_schema(),
+        "questionnaire/schema.json is stale: run `cargo run -p assess -- schema > questionnaire/schema.json`"
+    );
+}
+
+#[test]
+fn committed_answers_schema_is_generated_from_the_types() {
+    assert!(
+        committed("answers.schema.json") == assessment::answers_schema(),
+        "questionnaire/answers.schema.json is stale: run `cargo run -p assess -- schema answers > questionnaire/answers.schema.json`"
+    );
+}

@@ -1,0 +1,9 @@
+//! The core's tests, one binary (as ripgrep does): each module is one concern.
+
+mod common;
+mod export_path;
+mod fixtures;
+mod properties;
+mod schema;
+mod scoring;
+mod validation;

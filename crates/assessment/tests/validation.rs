@@ -1,0 +1,343 @@
+//! One test per kind of validation problem: each breaks the tiny questionnaire in one way and checks
+//! that the message names the place (item, question, …), the field and what is wrong.
+
+use assessment::{LoadError, Questionnaire};
+use serde_json::{json, Value};
+
+use crate::common::{item, t, tiny};
+
+/// Applies `break_it` to the tiny questionnaire and expects a problem whose message contains every
+/// one of `expected` (place, field, and what is wrong).
+fn check(break_it: impl FnOnce(&mut Value), expected: &[&str]) {
+    let mut doc = tiny();
+    break_it(&mut doc);
+    let problems = match Questionnaire::from_json(&doc.to_string()) {
+        Err(LoadError::Invalid(problems)) => problems,
+        Err(other) => panic!("expected validation problems, got: {other}"),
+        Ok(_) => panic!("expected validation problems, but the questionnaire was accepted"),
+    };
+    let messages: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| expected.iter().all(|e| m.contains(e))),
+        "no problem mentions all of {expected:?}; problems were:\n{}",
+        messages.join("\n")
+    );
+}
+
+fn a2(doc: &mut Value) -> &mut Value {
+    &mut doc["dimensions"][0]["items"][1]
+}
+
+#[test]
+fn the_tiny_questionnaire_is_valid() {
+    Questionnaire::from_json(&tiny().to_string()).unwrap();
+}
+
+#[test]
+fn duplicate_item_id() {
+    check(
+        |d| a2(d)["id"] = json!("A1"),
+        &["item A1", "field id", "used more than once"],
+    );
+}
+
+#[test]
+fn item_id_clashing_with_profile_question() {
+    check(
+        |d| a2(d)["id"] = json!("P.eu"),
+        &["item P.eu", "field id", "more than once"],
+    );
+}
+
+#[test]
+fn duplicate_option_id() {
+    check(
+        |d| a2(d)["options"][1]["id"] = json!("l0"),
+        &[
+            "item A2",
+            "field options[1].id",
+            "\"l0\" is used more than once",
+        ],
+    );
+}
+
+#[test]
+fn missing_translation() {
+    check(
+        |d| {
+            a2(d)["options"][2]["label"]
+                .as_object_mut()
+                .unwrap()
+                .remove("en");
+        },
+        &[
+            "item A2",
+            "field options[2].label",
+            "missing the \"en\" text",
+        ],
+    );
+}
+
+#[test]
+fn blank_translation_counts_as_missing() {
+    check(
+        |d| d["dimensions"][1]["title"]["zh-CN"] = json!("  "),
+        &["dimension b", "field title", "missing the \"zh-CN\" text"],
+    );
+}
+
+#[test]
+fn level_outside_0_to_4() {
+    check(
+        |d| a2(d)["options"][3]["level"] = json!(7),
+        &[
+            "item A2",
+            "field options[3].level",
+            "level 7 is outside 0–4",
+        ],
+    );
+}
+
+#[test]
+fn target_outside_0_to_4() {
+    check(
+        |d| a2(d)["target"] = json!(5),
+        &["item A2", "field target", "level 5 is outside 0–4"],
+    );
+}
+
+#[test]
+fn zero_weight() {
+    check(
+        |d| a2(d)["weight"] = json!(0.0),
+        &["item A2", "field weight", "weight 0 must be greater than 0"],
+    );
+}
+
+#[test]
+fn negative_dimension_weight() {
+    check(
+        |d| d["dimensions"][0]["weight"] = json!(-1.0),
+        &[
+            "dimension a",
+            "field weight",
+            "weight -1 must be greater than 0",
+        ],
+    );
+}
+
+#[test]
+fn applicability_rule_naming_a_missing_question() {
+    check(
+        |d| {
+            a2(d)["applies_when"] = json!({"answer_in": {"question": "P.nope", "options": ["yes"]}})
+        },
+        &[
+            "item A2",
+            "field applies_when",
+            "question \"P.nope\", which does not exist",
+        ],
+    );
+}
+
+#[test]
+fn applicability_rule_naming_a_missing_option() {
+    check(
+        |d| {
+            a2(d)["applies_when"] = json!({"answer_in": {"question": "P.eu", "options": ["maybe"]}})
+        },
+        &[
+            "item A2",
+            "field applies_when",
+            "option \"maybe\" of question \"P.eu\"",
+        ],
+    );
+}
+
+#[test]
+fn level_condition_on_a_profile_question() {
+    check(
+        |d| a2(d)["applies_when"] = json!({"level_at_most": {"item": "P.eu", "level": 1}}),
+        &[
+            "item A2",
+            "field applies_when",
+            "\"P.eu\", which is not a scored item",
+        ],
+    );
+}
+
+#[test]
+fn unknown_countermeasure() {
+    check(
+        |d| a2(d)["recommendations"][0]["countermeasure"] = json!("9.9"),
+        &[
+            "item A2",
+            "field recommendations[0].countermeasure",
+            "countermeasure \"9.9\"",
+        ],
+    );
+}
+
+#[test]
+fn level_below_target_without_recommendation() {
+    check(
+        |d| a2(d)["recommendations"][0]["levels"] = json!([0, 1]),
+        &[
+            "item A2",
+            "field recommendations",
+            "level 2 is below the target",
+        ],
+    );
+}
+
+#[test]
+fn unknown_export_outcome() {
+    check(
+        |d| d["export_path"]["rules"][0]["outcome"] = json!("nowhere"),
+        &[
+            "export-path rule #1",
+            "field outcome",
+            "outcome \"nowhere\"",
+        ],
+    );
+}
+
+#[test]
+fn export_path_condition_naming_an_unknown_outcome() {
+    check(
+        |d| {
+            d["dimensions"][1]["items"][1]["critical"]["when"] =
+                json!({"export_path_in": {"outcomes": ["nowhere"]}})
+        },
+        &["item B2", "field critical.when", "outcome \"nowhere\""],
+    );
+}
+
+#[test]
+fn cycle_between_items() {
+    check(
+        |d| {
+            d["dimensions"][0]["items"][0]["applies_when"] =
+                json!({"level_at_most": {"item": "A2", "level": 2}});
+            a2(d)["applies_when"] = json!({"level_at_most": {"item": "A1", "level": 2}});
+        },
+        &["item A1", "field applies_when", "cycle: A1 → A2 → A1"],
+    );
+}
+
+#[test]
+fn item_depending_on_itself() {
+    check(
+        |d| a2(d)["applies_when"] = json!({"not": {"level_at_most": {"item": "A2", "level": 0}}}),
+        &["item A2", "field applies_when", "cycle: A2 → A2"],
+    );
+}
+
+#[test]
+fn cycle_through_the_export_decision() {
+    check(
+        |d| {
+            a2(d)["applies_when"] = json!({"export_path_in": {"outcomes": ["exempt"]}});
+            d["export_path"]["rules"][0]["when"] =
+                json!({"level_at_most": {"item": "A2", "level": 1}});
+        },
+        &["cycle", "(export path) → A2 → (export path)"],
+    );
+}
+
+#[test]
+fn profile_question_depending_on_an_item() {
+    check(
+        |d| d["profile"][0]["applies_when"] = json!({"level_at_most": {"item": "A1", "level": 1}}),
+        &[
+            "profile question P.eu",
+            "field applies_when",
+            "only on other profile questions",
+        ],
+    );
+}
+
+#[test]
+fn stages_out_of_order() {
+    check(
+        |d| d["stages"][2]["min_score"] = json!(10.0),
+        &["stage #3", "field min_score", "ascending order"],
+    );
+}
+
+#[test]
+fn first_stage_not_at_zero() {
+    check(
+        |d| d["stages"][0]["min_score"] = json!(5.0),
+        &["stage #1", "field min_score", "start at 0"],
+    );
+}
+
+#[test]
+fn cap_outside_0_to_100() {
+    check(
+        |d| d["dimensions"][1]["critical_cap"] = json!(140.0),
+        &["dimension b", "field critical_cap", "140 is outside 0–100"],
+    );
+}
+
+#[test]
+fn dimension_without_items() {
+    check(
+        |d| d["dimensions"][0]["items"] = json!([]),
+        &["dimension a", "field items", "must not be empty"],
+    );
+}
+
+#[test]
+fn item_without_options() {
+    check(
+        |d| a2(d)["options"] = json!([]),
+        &["item A2", "field options", "must not be empty"],
+    );
+}
+
+#[test]
+fn no_languages() {
+    check(
+        |d| d["languages"] = json!([]),
+        &["questionnaire", "field languages", "at least one language"],
+    );
+}
+
+#[test]
+fn every_problem_is_listed_not_just_the_first() {
+    let mut doc = tiny();
+    a2(&mut doc)["weight"] = json!(0.0);
+    a2(&mut doc)["options"][0]["level"] = json!(9);
+    doc["dimensions"][1]["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(item("A1", 1.0));
+    doc["title"] = t("x");
+    doc["title"].as_object_mut().unwrap().remove("zh-CN");
+    let Err(LoadError::Invalid(problems)) = Questionnaire::from_json(&doc.to_string()) else {
+        panic!("expected problems");
+    };
+    assert_eq!(problems.0.len(), 4, "{problems}");
+}
+
+#[test]
+fn a_file_that_is_not_a_questionnaire_says_where() {
+    let err = Questionnaire::from_json("{\"id\": 3}").unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, LoadError::Format(_)));
+    assert!(message.contains("line 1 column"), "{message}");
+}
+
+#[test]
+fn an_unknown_field_is_rejected_by_name() {
+    let mut doc = tiny();
+    a2(&mut doc)["wieght"] = json!(1.0);
+    let message = Questionnaire::from_json(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("unknown field `wieght`"), "{message}");
+}
