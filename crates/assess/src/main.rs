@@ -149,9 +149,10 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:<40} {:>5}{capped}  [{}/{} answered]{mark}",
-            t(&dimension.title),
+            // Score first: titles vary in length and script, so they cannot be padded to a column.
+            "  {:>5}  {}{capped}  [{}/{} answered]{mark}",
             fmt_score(d.score),
+            t(&dimension.title),
             d.answered,
             d.applicable
         );

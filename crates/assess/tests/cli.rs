@@ -1,0 +1,106 @@
+//! The `assess` binary as a user runs it: exit codes, and what it prints.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn assess(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run assess")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const Q: &str = "questionnaire/digital-trade.json";
+
+#[test]
+fn validate_accepts_the_shipped_questionnaire() {
+    let o = assess(&["validate", Q]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("21 scored items"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_lists_every_problem_and_fails() {
+    let dir = std::env::temp_dir().join(format!("assess-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(Q)).unwrap()).unwrap();
+    doc["dimensions"][0]["items"][0]["weight"] = serde_json::json!(0);
+    doc["dimensions"][0]["items"][1]["options"][2]["level"] = serde_json::json!(7);
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let o = assess(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("item T1, field weight"), "{err}");
+    assert!(err.contains("item T2, field options[2].level"), "{err}");
+}
+
+#[test]
+fn score_prints_a_readable_report() {
+    let o = assess(&["score", Q, "tests/fixtures/gba-electronics-brand.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Overall: 60.5  Stage: Level 3",
+        "(capped from 44.2)",
+        "CRITICAL GAPS",
+        "Standard contract filing or certification",
+        "Greater Bay Area standard contract",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    let zh = stdout(&assess(&[
+        "score",
+        Q,
+        "tests/fixtures/gba-electronics-brand.json",
+        "--lang",
+        "zh-CN",
+    ]));
+    assert!(zh.contains("Stage: 三级"), "{zh}");
+}
+
+#[test]
+fn score_json_is_the_core_report() {
+    let o = assess(&["score", Q, "tests/fixtures/west-steel-eu.json", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["overall"], 41.1);
+    assert_eq!(report["critical_gaps"][0]["item"], "R5");
+}
+
+#[test]
+fn score_refuses_answers_of_another_questionnaire() {
+    let dir = std::env::temp_dir().join(format!("assess-cli-other-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let other = dir.join("other.json");
+    std::fs::write(
+        &other,
+        r#"{"format":"exporter-assessment/answers@1","questionnaire":{"id":"other","version":"1"},"answers":{}}"#,
+    )
+    .unwrap();
+    let o = assess(&["score", Q, other.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("other"), "{}", stderr(&o));
+}
+
+#[test]
+fn schema_prints_json_schema() {
+    let o = assess(&["schema"]);
+    assert!(o.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(schema["title"], "QuestionnaireDoc");
+}
