@@ -1,0 +1,190 @@
+// Shared helpers for the end-to-end tests: a static file server for the
+// Trunk build, a headless Chromium driven by playwright-core, and axe-core
+// accessibility checks. Plain node:test, no test framework beyond node's own.
+
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST = path.resolve(
+  process.env.E2E_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url)),
+);
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  // Must be exact: WebAssembly.instantiateStreaming rejects anything else.
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` over HTTP on 127.0.0.1. Directories map to their index.html.
+ * Resolves to `{ url, origin, close }`; `url` ends with a slash.
+ */
+export async function serve(dir = DIST, { port = 0 } = {}) {
+  const root = path.resolve(dir);
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(body);
+    };
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(405, 'method not allowed');
+    }
+
+    // Work on the raw request target: `new URL()` would silently collapse
+    // `/../x` into `/x`, hiding a traversal attempt instead of refusing it.
+    let pathname;
+    try {
+      pathname = decodeURIComponent(req.url.split(/[?#]/)[0]);
+    } catch {
+      return send(400, 'bad request');
+    }
+    const segments = pathname.split(/[/\\]/);
+    if (!pathname.startsWith('/') || pathname.includes('\0') || segments.includes('..')) {
+      return send(403, 'forbidden');
+    }
+    // Without a `..` segment, the joined path cannot leave root.
+    let file = path.join(root, ...segments);
+
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const info = await stat(file);
+      if (!info.isFile()) return send(404, 'not found');
+      res.writeHead(200, {
+        'Content-Type':
+          CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      send(404, 'not found');
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+
+  return {
+    url: `${origin}/`,
+    origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Chromium keeps connections alive; without this close() waits on them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Launches the system Chromium headless (playwright-core downloads nothing). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a fresh context and waits for `load`.
+ * `requests` collects every URL requested outside the page's origin (the app
+ * must not talk to any server but its own); `errors` collects uncaught page
+ * errors and console errors.
+ */
+export async function openPage(
+  browser,
+  url,
+  { locale = 'zh-CN', viewport = { width: 1280, height: 900 } } = {},
+) {
+  const { origin } = new URL(url);
+  const context = await browser.newContext({ locale, viewport });
+  const requests = [];
+  const errors = [];
+
+  // Listening on the context also catches requests from workers and popups.
+  context.on('request', (request) => {
+    const target = request.url();
+    // data: URLs are inline content, not network traffic.
+    if (!target.startsWith('data:') && new URL(target).origin !== origin) {
+      requests.push(target);
+    }
+  });
+
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // The location names the failing URL, which "Failed to load resource" omits.
+    if (message.type() === 'error') {
+      errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    }
+  });
+
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, errors };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/** Runs axe-core on the whole document; resolves to its violations array. */
+export async function axe(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } = {}) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(
+    async (values) =>
+      (await window.axe.run(document, { runOnly: { type: 'tag', values } })).violations,
+    tags,
+  );
+}
+
+/** One block per violation: rule id, impact, help text and up to 3 targets. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const targets = v.nodes.slice(0, 3).map((node) => `    ${node.target.join(' ')}`);
+      const more = v.nodes.length > 3 ? [`    … and ${v.nodes.length - 3} more`] : [];
+      return [`[${v.impact}] ${v.id}: ${v.help}`, ...targets, ...more].join('\n');
+    })
+    .join('\n');
+}
+
+/** Fails with a readable list of axe violations, if there are any. */
+export async function assertNoViolations(page, label) {
+  const violations = await axe(page);
+  assert.equal(
+    violations.length,
+    0,
+    `${label}: ${violations.length} accessibility violation(s)\n${formatViolations(violations)}`,
+  );
+}
