@@ -1,0 +1,283 @@
+//! The app's state: one reducer of plain types.
+//!
+//! Nothing here touches a web API: saving to storage happens outside the reducer, in an effect of the
+//! app component, so the whole flow of the walk is tested natively. Every rule (what applies, what is
+//! missing, every score) is asked of the assessment core; the reducer only keeps the answers and the
+//! screen.
+
+use std::rc::Rc;
+
+use assessment::{
+    score, AnswerSheet, AnswersError, Asked, OptionId, QuestionId, Questionnaire, Report,
+};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// Which screen the person is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    /// A section of the walk: 0 is the profile, 1.. the dimensions in order.
+    Section(usize),
+    /// Unanswered questions, before the report.
+    Review,
+    Report,
+}
+
+/// A message for the person, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Imported,
+    /// The import was refused; nothing changed.
+    ImportRefused(AnswersError),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub questionnaire: Rc<Questionnaire>,
+    pub sheet: AnswerSheet,
+    /// Scored from `sheet` by the reducer on every change, so that components only read it.
+    pub report: Rc<Report>,
+    pub lang: Lang,
+    pub screen: Screen,
+    /// Answers saved by an earlier visit, offered on the start screen until resumed or discarded.
+    pub saved: Option<AnswerSheet>,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
+    Begin,
+    /// Continue with the answers saved by an earlier visit.
+    Resume,
+    Choose(QuestionId, OptionId),
+    Clear(QuestionId),
+    Go(Screen),
+    Next,
+    Back,
+    /// An answers file's text, to replace the current answers if it is valid for this questionnaire.
+    Import(String),
+    /// Forget every answer and return to the start screen.
+    StartOver,
+    DismissNotice,
+}
+
+impl State {
+    /// A fresh state; `saved` is what storage held from an earlier visit.
+    pub fn new(questionnaire: Rc<Questionnaire>, lang: Lang, saved: Option<AnswerSheet>) -> Self {
+        let sheet = AnswerSheet::new(&questionnaire);
+        let report = Rc::new(score(&questionnaire, &sheet));
+        // An empty saved sheet is nothing to resume.
+        let saved = saved.filter(|s| !s.answers.is_empty() && s.check(&questionnaire).is_ok());
+        Self {
+            questionnaire,
+            sheet,
+            report,
+            lang,
+            screen: Screen::Start,
+            saved,
+            notice: None,
+        }
+    }
+
+    /// Number of sections: the profile and each dimension.
+    pub fn section_count(&self) -> usize {
+        1 + self.questionnaire.doc().dimensions.len()
+    }
+
+    /// The questions of a section, in order, including those that do not apply.
+    pub fn section_questions(&self, section: usize) -> Vec<Asked<'_>> {
+        let doc = self.questionnaire.doc();
+        match section {
+            0 => doc.profile.iter().map(Asked::Profile).collect(),
+            n => doc
+                .dimensions
+                .get(n - 1)
+                .map(|d| d.items.iter().map(Asked::Item).collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The section a question is asked in.
+    pub fn section_of(&self, id: &QuestionId) -> Option<usize> {
+        (0..self.section_count()).find(|s| self.section_questions(*s).iter().any(|q| q.id() == id))
+    }
+
+    fn with_sheet(mut self, sheet: AnswerSheet) -> Self {
+        self.report = Rc::new(score(&self.questionnaire, &sheet));
+        self.sheet = sheet;
+        self
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let last_section = next.section_count() - 1;
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Begin => {
+                next.saved = None;
+                next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
+                next.screen = Screen::Section(0);
+            }
+            Action::Resume => {
+                if let Some(saved) = next.saved.take() {
+                    next = next.with_sheet(saved);
+                }
+                next.screen = Screen::Section(0);
+            }
+            Action::Choose(question, option) => {
+                let mut sheet = next.sheet.clone();
+                sheet.choose(&self.questionnaire, &question, &option);
+                next = next.with_sheet(sheet);
+            }
+            Action::Clear(question) => {
+                let mut sheet = next.sheet.clone();
+                sheet.clear(&question);
+                next = next.with_sheet(sheet);
+            }
+            Action::Go(screen) => next.screen = screen,
+            Action::Next => {
+                next.screen = match next.screen {
+                    Screen::Start => Screen::Section(0),
+                    Screen::Section(s) if s < last_section => Screen::Section(s + 1),
+                    Screen::Section(_) => Screen::Review,
+                    Screen::Review | Screen::Report => Screen::Report,
+                }
+            }
+            Action::Back => {
+                next.screen = match next.screen {
+                    Screen::Start | Screen::Section(0) => Screen::Start,
+                    Screen::Section(s) => Screen::Section(s - 1),
+                    Screen::Review => Screen::Section(last_section),
+                    Screen::Report => Screen::Review,
+                }
+            }
+            Action::Import(text) => match AnswerSheet::from_json(&text, &self.questionnaire) {
+                Ok(sheet) => {
+                    next.saved = None;
+                    next = next.with_sheet(sheet);
+                    next.notice = Some(Notice::Imported);
+                }
+                Err(error) => next.notice = Some(Notice::ImportRefused(error)),
+            },
+            Action::StartOver => {
+                next.saved = None;
+                next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
+                next.screen = Screen::Start;
+            }
+            Action::DismissNotice => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use assessment::BUILTIN_QUESTIONNAIRE;
+
+    use super::*;
+
+    fn fresh() -> Rc<State> {
+        let q = Rc::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        Rc::new(State::new(q, Lang::En, None))
+    }
+
+    fn apply(state: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions.into_iter().fold(state, |s, a| s.reduce(a))
+    }
+
+    fn choose(q: &str, o: &str) -> Action {
+        Action::Choose(QuestionId::from(q), OptionId::from(o))
+    }
+
+    #[test]
+    fn the_walk_goes_profile_dimensions_review_report_and_back() {
+        let s = apply(fresh(), [Action::Begin]);
+        assert_eq!(s.screen, Screen::Section(0));
+        assert_eq!(s.section_count(), 4);
+        let s = apply(s, [Action::Next, Action::Next, Action::Next]);
+        assert_eq!(s.screen, Screen::Section(3));
+        let s = apply(s, [Action::Next]);
+        assert_eq!(s.screen, Screen::Review);
+        let s = apply(s, [Action::Next]);
+        assert_eq!(s.screen, Screen::Report);
+        let s = apply(s, [Action::Back, Action::Back]);
+        assert_eq!(s.screen, Screen::Section(3));
+    }
+
+    #[test]
+    fn every_answer_rescores_the_report() {
+        let s = apply(fresh(), [Action::Begin, choose("P.sector", "textiles")]);
+        assert_eq!(s.report.progress.answered, 1);
+        let s = apply(s, [choose("T1", "edge")]);
+        assert_eq!(s.report.dimensions[0].score, Some(100.0));
+        let s = apply(s, [Action::Clear(QuestionId::from("T1"))]);
+        assert_eq!(s.report.dimensions[0].score, None);
+    }
+
+    #[test]
+    fn switching_language_keeps_every_answer() {
+        let s = apply(
+            fresh(),
+            [
+                Action::Begin,
+                choose("P.region", "west"),
+                choose("T2", "erp"),
+            ],
+        );
+        let before = s.sheet.clone();
+        let s = apply(s, [Action::SetLang(Lang::ZhCn)]);
+        assert_eq!(s.sheet, before);
+        assert_eq!(s.lang, Lang::ZhCn);
+    }
+
+    #[test]
+    fn a_refused_import_changes_nothing_but_the_notice() {
+        let s = apply(fresh(), [Action::Begin, choose("P.region", "west")]);
+        let before = s.sheet.clone();
+        let s = apply(s, [Action::Import("{not json".into())]);
+        assert_eq!(s.sheet, before);
+        assert!(matches!(s.notice, Some(Notice::ImportRefused(_))));
+    }
+
+    #[test]
+    fn an_import_replaces_the_answers() {
+        let source = apply(
+            fresh(),
+            [
+                Action::Begin,
+                choose("P.region", "east"),
+                choose("T1", "cloud"),
+            ],
+        );
+        let s = apply(
+            fresh(),
+            [Action::Begin, Action::Import(source.sheet.to_json())],
+        );
+        assert_eq!(s.sheet, source.sheet);
+        assert_eq!(s.report, source.report);
+        assert_eq!(s.notice, Some(Notice::Imported));
+    }
+
+    #[test]
+    fn saved_answers_are_offered_until_resumed_or_discarded() {
+        let q = Rc::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = Rc::new(State::new(q.clone(), Lang::En, Some(saved.clone())));
+        assert!(s.saved.is_some());
+        let resumed = apply(s.clone(), [Action::Resume]);
+        assert_eq!(resumed.sheet, saved);
+        assert!(resumed.saved.is_none());
+        let discarded = apply(s, [Action::Begin]);
+        assert!(discarded.sheet.answers.is_empty());
+        assert!(discarded.saved.is_none());
+    }
+}

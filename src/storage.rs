@@ -1,0 +1,59 @@
+//! Where answers persist between visits: the browser's localStorage, holding the answers document's
+//! JSON and the chosen language.
+//!
+//! Kept outside the reducer (the reducer is plain data, tested natively); the app component calls
+//! these from effects. Storage can be missing or blocked (private modes, kiosks, sandboxed frames),
+//! so every call tolerates its absence instead of panicking.
+
+const ANSWERS_KEY: &str = "exporter-assessment/answers";
+const LANG_KEY: &str = "exporter-assessment/lang";
+
+/// Why answers could not be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser offers no storage to this page.
+    Unavailable,
+    /// Storage refused the write, most often because it is full.
+    Refused,
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn get(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), SaveError> {
+    local()
+        .ok_or(SaveError::Unavailable)?
+        .set_item(key, value)
+        .map_err(|_| SaveError::Refused)
+}
+
+/// The saved answers document, as text, if there is one.
+pub fn load_answers() -> Option<String> {
+    get(ANSWERS_KEY)
+}
+
+pub fn save_answers(json: &str) -> Result<(), SaveError> {
+    set(ANSWERS_KEY, json)
+}
+
+pub fn clear_answers() {
+    if let Some(storage) = local() {
+        // Removing cannot meaningfully fail once storage exists.
+        let _ = storage.remove_item(ANSWERS_KEY);
+    }
+}
+
+/// The tag of the language chosen on an earlier visit.
+pub fn load_lang() -> Option<String> {
+    get(LANG_KEY)
+}
+
+pub fn save_lang(tag: &str) {
+    // The language is a convenience: losing it costs one click, so a failure is not reported.
+    let _ = set(LANG_KEY, tag);
+}

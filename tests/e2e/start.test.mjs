@@ -1,0 +1,55 @@
+// The built app opens in Chromium, shows the start screen in the browser's language, switches
+// language, and passes axe-core with no network request beyond its own origin.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { assertNoViolations, launch, openPage, serve } from './support.mjs';
+
+describe('start screen', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows what the assessment is, in the browser language, and switches language', async () => {
+    const { context, page, requests, errors } = await openPage(browser, server.url, { locale: 'zh-CN' });
+    try {
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.textContent('h1'), '出口企业数字贸易成熟度自评');
+      const body = await page.textContent('main');
+      assert.match(body, /约 \d+ 分钟，共 \d+ 题/);
+      assert.match(body, /只保存在本设备上/);
+      await assertNoViolations(page, 'start, zh-CN');
+
+      await page.click('button[lang="en"]');
+      await page.waitForSelector('html[lang="en"]');
+      assert.equal(await page.textContent('h1'), 'Digital trade readiness self-assessment for exporters');
+      assert.match(await page.textContent('main'), /About \d+ minutes, \d+ questions/);
+      assert.equal(await page.getAttribute('button[lang="en"]', 'aria-pressed'), 'true');
+      await assertNoViolations(page, 'start, en');
+
+      assert.deepEqual(requests, [], 'no request leaves the origin');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts in English for an English browser', async () => {
+    const { context, page } = await openPage(browser, server.url, { locale: 'en-GB' });
+    try {
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.textContent('button.primary'), 'Start the assessment');
+    } finally {
+      await context.close();
+    }
+  });
+});
