@@ -21,7 +21,10 @@ pub use ids::{
 };
 pub use model::QuestionnaireDoc;
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
-pub use score::{score, Applicability, ExportDecision, Progress, Report};
+pub use score::{
+    score, Applicability, CriticalGap, DimensionResult, ExportDecision, ItemResult, Progress,
+    RecommendationResult, Report,
+};
 pub use text::{LangTag, Text};
 pub use validate::{validate, Place, Problem, ProblemKind, Problems};
 
