@@ -1,19 +1,19 @@
 //! The app component: owns the reducer, connects it to storage and the document, and picks the
 //! screen to show.
 
-use std::rc::Rc;
-
 use assessment::{score, AnswerSheet, Questionnaire, BUILTIN_QUESTIONNAIRE};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::{LangSwitch, Start};
+use crate::components::question::element_id;
+use crate::components::{LangSwitch, NoticeBar, ReportPage, Review, Section, Start};
 use crate::i18n::Lang;
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, Screen, Shared, State};
 use crate::storage;
 
 fn initial_state() -> State {
     // The shipped questionnaire is validated by the core's tests; failing here is a build defect.
-    let questionnaire = Rc::new(
+    let questionnaire = Shared::new(
         Questionnaire::from_json(BUILTIN_QUESTIONNAIRE)
             .unwrap_or_else(|e| panic!("the shipped questionnaire is invalid: {e}")),
     );
@@ -77,6 +77,21 @@ pub fn App() -> Html {
         });
     }
 
+    // A new screen starts at its top, with focus on its heading, so that keyboard and screen-reader
+    // users land where sighted users look. A review link focuses its question instead.
+    {
+        let focus = state.focus.clone();
+        use_effect_with((state.screen, focus), |(screen, focus)| {
+            if *screen != Screen::Start {
+                focus_screen(focus.as_ref().map(element_id));
+            }
+        });
+    }
+
+    let send = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
@@ -106,8 +121,15 @@ pub fn App() -> Html {
                 />
             }
         }
-        _ => html! {},
+        Screen::Section(section) => html! {
+            <Section state={state_rc(&state)} section={section} send={send.clone()} />
+        },
+        Screen::Review => html! { <Review state={state_rc(&state)} send={send.clone()} /> },
+        Screen::Report => html! { <ReportPage state={state_rc(&state)} send={send.clone()} /> },
     };
+    let notice = state.notice.clone().map(|notice| {
+        html! { <NoticeBar lang={lang} notice={notice} on_dismiss={send.reform(|()| Action::DismissNotice)} /> }
+    });
 
     html! {
         <>
@@ -117,7 +139,7 @@ pub fn App() -> Html {
                     <LangSwitch lang={lang} on_change={on_lang} />
                 </div>
             </header>
-            <main id="main" class="wrap">{ screen }</main>
+            <main id="main" class="wrap">{ for notice }{ screen }</main>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{ doc.source.get(&tag) }</p>
@@ -125,5 +147,32 @@ pub fn App() -> Html {
                 </div>
             </footer>
         </>
+    }
+}
+
+/// The reducer's current state as a plain `Rc`, for page components.
+fn state_rc(handle: &UseReducerHandle<State>) -> std::rc::Rc<State> {
+    std::rc::Rc::new((**handle).clone())
+}
+
+/// Scrolls to the top and focuses the screen's heading, or the first input of the question with
+/// element id `question`.
+fn focus_screen(question: Option<String>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let target = question
+        .and_then(|id| document.get_element_by_id(&id))
+        .and_then(|q| q.query_selector("input").ok().flatten())
+        .or_else(|| document.get_element_by_id("screen-title"));
+    match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(element) => {
+            let _ = element.focus();
+            element.scroll_into_view();
+        }
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }

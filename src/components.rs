@@ -1,8 +1,35 @@
 //! One component per file, each named for what it shows. Components get plain values and callbacks
-//! as props; only `App` holds the reducer.
+//! as props; only `App` holds the reducer. Pages (`Section`, `Review`, `ReportPage`) get the state
+//! and a `Callback<Action>`; the widgets inside them get only what they show.
 
+pub mod answers_file;
+pub mod critical_gaps;
+pub mod export_path;
+pub mod item_results;
 pub mod lang_switch;
+pub mod notice;
+pub mod question;
+pub mod radar_chart;
+pub mod recommendations;
+pub mod report;
+pub mod review;
+pub mod score_bars;
+pub mod section;
 pub mod start;
+pub mod steps;
 
+pub use answers_file::AnswersFile;
+pub use critical_gaps::CriticalGaps;
+pub use export_path::ExportPath;
+pub use item_results::ItemResults;
 pub use lang_switch::{LangSwitch, LangSwitchProps};
+pub use notice::NoticeBar;
+pub use question::{Question, QuestionProps};
+pub use radar_chart::{RadarChart, RadarChartProps};
+pub use recommendations::Recommendations;
+pub use report::ReportPage;
+pub use review::Review;
+pub use score_bars::{Bar, ScoreBars, ScoreBarsProps};
+pub use section::Section;
 pub use start::{Start, StartProps};
+pub use steps::Steps;

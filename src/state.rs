@@ -5,6 +5,7 @@
 //! missing, every score) is asked of the assessment core; the reducer only keeps the answers and the
 //! screen.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use assessment::{
@@ -13,6 +14,36 @@ use assessment::{
 use yew::Reducible;
 
 use crate::i18n::Lang;
+
+/// A shared, immutable value compared by identity: the questionnaire and the report are large, and
+/// a new one is made exactly when it changes, so comparing pointers is both right and cheap.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Self(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// Which screen the person is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,19 +62,23 @@ pub enum Notice {
     Imported,
     /// The import was refused; nothing changed.
     ImportRefused(AnswersError),
+    /// The file was too large to be an answers file (its size in bytes); it was not read.
+    ImportTooLarge(u64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub questionnaire: Rc<Questionnaire>,
+    pub questionnaire: Shared<Questionnaire>,
     pub sheet: AnswerSheet,
     /// Scored from `sheet` by the reducer on every change, so that components only read it.
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub lang: Lang,
     pub screen: Screen,
     /// Answers saved by an earlier visit, offered on the start screen until resumed or discarded.
     pub saved: Option<AnswerSheet>,
     pub notice: Option<Notice>,
+    /// The question to bring into view and focus after the screen changed (from the review's links).
+    pub focus: Option<QuestionId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,10 +91,14 @@ pub enum Action {
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
     Go(Screen),
+    /// Go to the section that asks a question, and focus it.
+    GoTo(QuestionId),
     Next,
     Back,
     /// An answers file's text, to replace the current answers if it is valid for this questionnaire.
     Import(String),
+    /// A file chosen for import was too large to read (its size in bytes).
+    ImportTooLarge(u64),
     /// Forget every answer and return to the start screen.
     StartOver,
     DismissNotice,
@@ -67,9 +106,13 @@ pub enum Action {
 
 impl State {
     /// A fresh state; `saved` is what storage held from an earlier visit.
-    pub fn new(questionnaire: Rc<Questionnaire>, lang: Lang, saved: Option<AnswerSheet>) -> Self {
+    pub fn new(
+        questionnaire: Shared<Questionnaire>,
+        lang: Lang,
+        saved: Option<AnswerSheet>,
+    ) -> Self {
         let sheet = AnswerSheet::new(&questionnaire);
-        let report = Rc::new(score(&questionnaire, &sheet));
+        let report = Shared::new(score(&questionnaire, &sheet));
         // An empty saved sheet is nothing to resume.
         let saved = saved.filter(|s| !s.answers.is_empty() && s.check(&questionnaire).is_ok());
         Self {
@@ -80,6 +123,7 @@ impl State {
             screen: Screen::Start,
             saved,
             notice: None,
+            focus: None,
         }
     }
 
@@ -107,7 +151,7 @@ impl State {
     }
 
     fn with_sheet(mut self, sheet: AnswerSheet) -> Self {
-        self.report = Rc::new(score(&self.questionnaire, &sheet));
+        self.report = Shared::new(score(&self.questionnaire, &sheet));
         self.sheet = sheet;
         self
     }
@@ -119,6 +163,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let last_section = next.section_count() - 1;
+        next.focus = None;
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Begin => {
@@ -143,6 +188,12 @@ impl Reducible for State {
                 next = next.with_sheet(sheet);
             }
             Action::Go(screen) => next.screen = screen,
+            Action::GoTo(question) => {
+                if let Some(section) = next.section_of(&question) {
+                    next.screen = Screen::Section(section);
+                    next.focus = Some(question);
+                }
+            }
             Action::Next => {
                 next.screen = match next.screen {
                     Screen::Start => Screen::Section(0),
@@ -167,6 +218,7 @@ impl Reducible for State {
                 }
                 Err(error) => next.notice = Some(Notice::ImportRefused(error)),
             },
+            Action::ImportTooLarge(bytes) => next.notice = Some(Notice::ImportTooLarge(bytes)),
             Action::StartOver => {
                 next.saved = None;
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
@@ -185,7 +237,7 @@ mod tests {
     use super::*;
 
     fn fresh() -> Rc<State> {
-        let q = Rc::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
         Rc::new(State::new(q, Lang::En, None))
     }
 
@@ -220,6 +272,18 @@ mod tests {
         assert_eq!(s.report.dimensions[0].score, Some(100.0));
         let s = apply(s, [Action::Clear(QuestionId::from("T1"))]);
         assert_eq!(s.report.dimensions[0].score, None);
+    }
+
+    #[test]
+    fn review_links_go_to_the_section_of_the_question() {
+        let s = apply(
+            fresh(),
+            [Action::Begin, Action::GoTo(QuestionId::from("R3"))],
+        );
+        assert_eq!(s.screen, Screen::Section(3));
+        assert_eq!(s.focus, Some(QuestionId::from("R3")));
+        let s = apply(s, [Action::Next]);
+        assert_eq!(s.focus, None);
     }
 
     #[test]
@@ -262,13 +326,13 @@ mod tests {
             [Action::Begin, Action::Import(source.sheet.to_json())],
         );
         assert_eq!(s.sheet, source.sheet);
-        assert_eq!(s.report, source.report);
+        assert_eq!(*s.report, *source.report);
         assert_eq!(s.notice, Some(Notice::Imported));
     }
 
     #[test]
     fn saved_answers_are_offered_until_resumed_or_discarded() {
-        let q = Rc::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
         let mut saved = AnswerSheet::new(&q);
         saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
         let s = Rc::new(State::new(q.clone(), Lang::En, Some(saved.clone())));

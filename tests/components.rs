@@ -6,7 +6,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use exporter_assessment::components::{LangSwitch, LangSwitchProps, Start, StartProps};
+use assessment::{OptionId, QuestionId};
+use exporter_assessment::components::{
+    Bar, LangSwitch, LangSwitchProps, Question, QuestionProps, RadarChart, RadarChartProps,
+    ScoreBars, ScoreBarsProps, Start, StartProps,
+};
 use exporter_assessment::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -101,4 +105,157 @@ async fn language_switch_marks_the_current_language_and_reports_a_change() {
     assert_eq!(pressed.text_content().as_deref(), Some("简体中文"));
     click(&root, "button[lang=en]");
     assert_eq!(*seen.borrow(), [Lang::En]);
+}
+
+fn question_props(multiple: bool, chosen: &[&str]) -> (QuestionProps, Rc<RefCell<Vec<String>>>) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let (choose, clear) = (seen.clone(), seen.clone());
+    let props = QuestionProps {
+        id: QuestionId::from("T1"),
+        mark: "T1".into(),
+        text: "How good is your connection?".into(),
+        help: Some("Latency is the wait before a page responds.".into()),
+        multiple,
+        options: ["slow", "fast", "edge"]
+            .map(|o| (OptionId::from(o), format!("label {o}").into()))
+            .to_vec(),
+        chosen: chosen.iter().map(|o| OptionId::from(*o)).collect(),
+        lang: Lang::En,
+        on_choose: Callback::from(move |o: OptionId| choose.borrow_mut().push(o.to_string())),
+        on_clear: Callback::from(move |()| clear.borrow_mut().push("clear".into())),
+    };
+    (props, seen)
+}
+
+#[wasm_bindgen_test]
+async fn a_single_choice_question_is_a_radio_group_with_help_and_clear() {
+    let (props, seen) = question_props(false, &["fast"]);
+    let root = render::<Question>(props).await;
+    let fieldset = root.query_selector("fieldset#q-T1").unwrap().unwrap();
+    assert!(fieldset
+        .query_selector("legend")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("How good"));
+    let radios = root
+        .query_selector_all("input[type=radio][name=T1]")
+        .unwrap();
+    assert_eq!(radios.length(), 3);
+    let checked = root.query_selector("input:checked").unwrap().unwrap();
+    assert_eq!(checked.get_attribute("value").as_deref(), Some("fast"));
+    // Help is a native disclosure: keyboard-operable without script.
+    assert_eq!(
+        root.query_selector_all("details.help summary")
+            .unwrap()
+            .length(),
+        1
+    );
+    click(&root, "input[value=edge]");
+    click(&root, "button.clear");
+    assert_eq!(*seen.borrow(), ["edge", "clear"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_multiple_choice_question_is_checkboxes_with_a_hint_and_no_clear() {
+    let (props, seen) = question_props(true, &["slow", "edge"]);
+    let root = render::<Question>(props).await;
+    assert_eq!(
+        root.query_selector_all("input[type=checkbox]:checked")
+            .unwrap()
+            .length(),
+        2
+    );
+    let fieldset = root.query_selector("fieldset").unwrap().unwrap();
+    let hint = fieldset.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        root.query_selector(&format!("#{hint}"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Choose all that apply")
+    );
+    assert!(root.query_selector("button.clear").unwrap().is_none());
+    click(&root, "input[value=fast]");
+    assert_eq!(*seen.borrow(), ["fast"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_unanswered_question_checks_nothing_and_offers_no_clear() {
+    let (props, _) = question_props(false, &[]);
+    let root = render::<Question>(props).await;
+    assert!(root.query_selector("input:checked").unwrap().is_none());
+    assert!(root.query_selector("button.clear").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_radar_chart_writes_every_score_and_describes_itself() {
+    let root = render::<RadarChart>(RadarChartProps {
+        title: "Radar chart".into(),
+        axes: vec![
+            ("Technology".into(), Some(75.0)),
+            ("Industry".into(), Some(66.4)),
+            ("Institutions".into(), None),
+        ],
+    })
+    .await;
+    let svg = root.query_selector("svg[role=img]").unwrap().unwrap();
+    let desc = svg
+        .query_selector("desc")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(desc, "Technology: 75.0; Industry: 66.4; Institutions: –");
+    let values: Vec<String> = (0..3)
+        .map(|i| {
+            svg.query_selector_all("text.value")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(values, ["75.0", "66.4", "–"]);
+    // The shape's first point is straight up from the centre (180,180) at 75% of the radius (110).
+    let shape = svg.query_selector("polygon.shape").unwrap().unwrap();
+    let points = shape.get_attribute("points").unwrap();
+    assert!(points.starts_with("180.0,97.5 "), "{points}");
+    assert_eq!(points.split(' ').count(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn score_bars_are_as_long_as_the_score_and_name_the_bottleneck_in_words() {
+    let root = render::<ScoreBars>(ScoreBarsProps {
+        title: "Dimensions".into(),
+        bars: vec![
+            Bar {
+                label: "Technology".into(),
+                score: Some(50.0),
+                note: None,
+            },
+            Bar {
+                label: "Institutions".into(),
+                score: Some(25.0),
+                note: Some("Bottleneck".into()),
+            },
+        ],
+    })
+    .await;
+    let fills = root.query_selector_all("rect.fill").unwrap();
+    let width = |i| {
+        fills
+            .get(i)
+            .unwrap()
+            .unchecked_into::<Element>()
+            .get_attribute("width")
+            .unwrap()
+    };
+    assert_eq!((width(0), width(1)), ("50.0".to_owned(), "25.0".to_owned()));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Institutions — Bottleneck"), "{text}");
+    assert!(text.contains("25.0"), "{text}");
 }

@@ -1,0 +1,89 @@
+//! Export the answers to a JSON file, and import them from one. An import goes through the reducer,
+//! which refuses a file for another questionnaire or a broken one and changes nothing.
+
+use assessment::AnswerSheet;
+use gloo::file::callbacks::FileReader;
+use gloo::file::{Blob, File, ObjectUrl};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlAnchorElement, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::Action;
+
+/// Files larger than this are refused unread: an answers file is a few kilobytes.
+pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswersFileProps {
+    pub lang: Lang,
+    pub sheet: AnswerSheet,
+    pub send: Callback<Action>,
+}
+
+#[component]
+pub fn AnswersFile(props: &AnswersFileProps) -> Html {
+    let s = props.lang.strings();
+    // The reader must outlive the read, or the read is cancelled.
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    let export = {
+        let sheet = props.sheet.clone();
+        Callback::from(move |_: MouseEvent| download(&sheet))
+    };
+    let import = {
+        let send = props.send.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+            let file = File::from(file);
+            if file.size() > MAX_IMPORT_BYTES {
+                send.emit(Action::ImportTooLarge(file.size()));
+                return;
+            }
+            let send = send.clone();
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+                // Unreadable bytes (not UTF-8) are refused like any broken file.
+                send.emit(Action::Import(text.unwrap_or_default()));
+            }));
+        })
+    };
+
+    html! {
+        <section class="answers-file no-print" aria-labelledby="answers-file-title">
+            <h2 id="answers-file-title">{ s.your_answers }</h2>
+            <div class="actions">
+                <button type="button" class="button" onclick={export}>{ s.export_answers }</button>
+                <label class="button file">
+                    { s.import_answers }
+                    <input type="file" accept=".json,application/json" onchange={import} />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// Saves the answers as `exporter-assessment-answers-YYYY-MM-DD.json` through a temporary link.
+fn download(sheet: &AnswerSheet) {
+    let blob = Blob::new_with_options(sheet.to_json().as_str(), Some("application/json"));
+    let url = ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let link: HtmlAnchorElement = link.unchecked_into();
+    link.set_href(&url);
+    link.set_download(&format!(
+        "exporter-assessment-answers-{}.json",
+        crate::components::report::today()
+    ));
+    link.click();
+    // Revoke the URL (by dropping it) only once the download has surely started.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}

@@ -1,0 +1,88 @@
+//! The dimensions as a radar chart, drawn as inline SVG. Every score is written beside its point
+//! and in the chart's description, so that it reads without colour and without sight.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RadarChartProps {
+    pub title: AttrValue,
+    /// Each axis: its label and its score 0–100 (`None`: not scored yet, drawn at the centre).
+    pub axes: Vec<(AttrValue, Option<f64>)>,
+}
+
+const SIZE: f64 = 360.0;
+const CENTRE: f64 = SIZE / 2.0;
+const RADIUS: f64 = 110.0;
+/// Room beside the square for the axis labels, which are wider than they are tall.
+const MARGIN: f64 = 90.0;
+
+/// The point at `fraction` of the radius on axis `i` of `n`, the first pointing up.
+fn point(i: usize, n: usize, fraction: f64) -> (f64, f64) {
+    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+    (
+        CENTRE + RADIUS * fraction * angle.cos(),
+        CENTRE + RADIUS * fraction * angle.sin(),
+    )
+}
+
+fn polygon(points: impl Iterator<Item = (f64, f64)>) -> String {
+    points
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A score as the report writes it: one decimal, or a dash when there is none.
+pub fn fmt_score(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"))
+}
+
+#[component]
+pub fn RadarChart(props: &RadarChartProps) -> Html {
+    let n = props.axes.len().max(3);
+    let description = props
+        .axes
+        .iter()
+        .map(|(label, score)| format!("{label}: {}", fmt_score(*score)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rings = [0.2, 0.4, 0.6, 0.8, 1.0].map(|f| polygon((0..n).map(|i| point(i, n, f))));
+    let shape = polygon(
+        props
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, s))| point(i, n, s.unwrap_or(0.0) / 100.0)),
+    );
+    html! {
+        <svg class="radar" viewBox={format!("{} 0 {} {SIZE}", -MARGIN, SIZE + 2.0 * MARGIN)} role="img"
+            aria-labelledby="radar-title radar-desc">
+            <title id="radar-title">{ &props.title }</title>
+            <desc id="radar-desc">{ description }</desc>
+            <g class="grid">
+                { for rings.into_iter().map(|r| html! { <polygon points={r} /> }) }
+                { for (0..n).map(|i| {
+                    let (x, y) = point(i, n, 1.0);
+                    html! { <line x1={CENTRE.to_string()} y1={CENTRE.to_string()}
+                        x2={format!("{x:.1}")} y2={format!("{y:.1}")} /> }
+                }) }
+            </g>
+            <polygon class="shape" points={shape} />
+            { for props.axes.iter().enumerate().map(|(i, (label, score))| {
+                let (px, py) = point(i, n, score.unwrap_or(0.0) / 100.0);
+                let (lx, ly) = point(i, n, 1.28);
+                let anchor = if (lx - CENTRE).abs() < 1.0 { "middle" }
+                    else if lx > CENTRE { "start" } else { "end" };
+                html! {
+                    <g class="axis">
+                        <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r="5" />
+                        <text class="label" x={format!("{lx:.1}")} y={format!("{ly:.1}")}
+                            text-anchor={anchor}>{ label }</text>
+                        <text class="value" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 20.0)}
+                            text-anchor={anchor}>{ fmt_score(*score) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}

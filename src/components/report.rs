@@ -1,0 +1,179 @@
+//! The report: overall score and stage, critical gaps first, the dimensions as chart and bars with
+//! the bottleneck, the data-export path, each answer beside the paper's benchmark, ranked
+//! recommendations and the action plan. Everything shown is read from the core's `Report`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::radar_chart::fmt_score;
+use crate::components::score_bars::Bar;
+use crate::components::section::short_title;
+use crate::components::{
+    AnswersFile, CriticalGaps, ExportPath, ItemResults, RadarChart, Recommendations, ScoreBars,
+};
+use crate::state::{Action, Screen, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportPageProps {
+    pub state: Rc<State>,
+    pub send: Callback<Action>,
+}
+
+/// Today's date as YYYY-MM-DD in the person's time zone.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Puts the questionnaire version, the date and the page number in the margins of every printed
+/// page. A constructable stylesheet, because a printed footer needs `@page` margin boxes, whose
+/// content cannot come from the document, and because CSP allows it where a `<style>` would not be.
+fn set_print_footer(text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    // Quotes and backslashes in the text would end the CSS string early.
+    let text = text.replace('\\', "\\\\").replace('"', "\\\"");
+    let rule = format!(
+        "@page {{ @bottom-left {{ content: \"{text}\"; font: 8pt sans-serif; color: #4a5560; }} \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #4a5560; }} }}"
+    );
+    if sheet.replace_sync(&rule).is_ok() {
+        // `adoptedStyleSheets` is behind web-sys's unstable APIs; it is a plain property.
+        let _ = js_sys::Reflect::set(
+            &document,
+            &"adoptedStyleSheets".into(),
+            &js_sys::Array::of1(&sheet),
+        );
+    }
+}
+
+#[component]
+pub fn ReportPage(props: &ReportPageProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let s = lang.strings();
+    let tag = lang.lang_tag();
+    let q = &state.questionnaire;
+    let doc = q.doc();
+    let report = &state.report;
+    let date = use_memo((), |_| today());
+    let version = format!("{} {}", doc.id, doc.version);
+    use_effect_with(format!("{version} · {date}"), |footer| {
+        set_print_footer(footer)
+    });
+
+    let stage = report.stage.as_ref().and_then(|id| q.stage(id));
+    let bottleneck = report.bottleneck.clone();
+    let dimensions: Vec<_> = doc.dimensions.iter().zip(&report.dimensions).collect();
+    let axes = dimensions
+        .iter()
+        .map(|(d, r)| {
+            (
+                AttrValue::from(short_title(d.title.get(&tag)).to_owned()),
+                r.score,
+            )
+        })
+        .collect::<Vec<_>>();
+    let bars = dimensions
+        .iter()
+        .map(|(d, r)| Bar {
+            label: d.title.get(&tag).to_owned().into(),
+            score: r.score,
+            note: (bottleneck.as_ref() == Some(&d.id)).then(|| AttrValue::from(s.bottleneck)),
+        })
+        .collect::<Vec<_>>();
+    let caps = dimensions.iter().filter(|(_, r)| r.capped).map(|(d, r)| {
+        let cap = d.critical_cap.map(|c| format!("{c:.0}")).unwrap_or_default();
+        html! { <p class="cap">{ short_title(d.title.get(&tag)) }{ s.colon }{ lang.capped(&cap, &fmt_score(r.uncapped)) }</p> }
+    });
+    let gaps: Vec<_> = report
+        .critical_gaps
+        .iter()
+        .map(|g| g.item.clone())
+        .collect();
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+
+    html! {
+        <article class="report" aria-labelledby="screen-title">
+            <header class="report-head">
+                <h1 id="screen-title" tabindex="-1">{ s.report_title }</h1>
+                <p class="subtitle">{ doc.title.get(&tag) }</p>
+                <dl class="meta">
+                    <dt>{ s.date }</dt><dd>{ (*date).clone() }</dd>
+                    <dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd>
+                </dl>
+            </header>
+
+            if !report.complete {
+                <div class="partial no-print-border" role="note">
+                    <p>{ lang.partial(report.missing.len()) }</p>
+                    <button type="button" class="link no-print"
+                        onclick={props.send.reform(|_| Action::Go(Screen::Review))}>{ s.answer_them }</button>
+                </div>
+            }
+
+            <section class="summary report-section" aria-labelledby="summary-title">
+                <h2 id="summary-title" class="visually-hidden">{ s.overall }</h2>
+                <div class="score-card">
+                    <p class="overall"><span class="label">{ s.overall }</span>
+                        <span class="value" data-score={fmt_score(report.overall)}>{ fmt_score(report.overall) }</span>
+                        <span class="unit">{ "/ 100" }</span></p>
+                    if let Some(stage) = stage {
+                        <p class="stage"><span class="label">{ s.stage }</span>
+                            <span class="value" data-stage={stage.id.to_string()}>{ stage.label.get(&tag) }</span></p>
+                        <p class="meaning">{ stage.meaning.get(&tag) }</p>
+                    }
+                </div>
+            </section>
+
+            if !gaps.is_empty() {
+                <CriticalGaps lang={lang} questionnaire={q.clone()} items={gaps} />
+            }
+
+            <section class="dimensions report-section" aria-labelledby="dimensions-title">
+                <h2 id="dimensions-title">{ s.dimensions_title }</h2>
+                <div class="charts">
+                    <RadarChart title={s.chart_title} axes={axes} />
+                    <ScoreBars title={s.dimensions_title} bars={bars} />
+                </div>
+                if let Some((d, _)) = dimensions.iter().find(|(d, _)| Some(&d.id) == bottleneck.as_ref()) {
+                    <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
+                        { d.title.get(&tag) }{ " — " }{ d.description.get(&tag) }</p>
+                }
+                { for caps }
+            </section>
+
+            <ExportPath lang={lang} questionnaire={q.clone()} decision={report.export_path.clone()}
+                routes={report.routes.clone()} />
+            <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} />
+            <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
+
+            <p class="disclaimer">{ doc.disclaimer.get(&tag) }</p>
+
+            <div class="actions no-print">
+                <button type="button" class="button primary" onclick={print}>{ s.print }</button>
+                <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(0)))}>
+                    { s.change_answers }
+                </button>
+                <button type="button" class="button" onclick={props.send.reform(|_| Action::StartOver)}>
+                    { s.start_over }
+                </button>
+            </div>
+            <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,89 @@
+// Helpers that use the app as a person does: answer the questions shown on each section, move on,
+// read the report. Shared by the end-to-end tests of the walk and the report.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The answers of a fixture in tests/fixtures/, as { questionId: optionId | optionId[] }. */
+export function fixture(name) {
+  return JSON.parse(readFileSync(`${ROOT}tests/fixtures/${name}`, 'utf8')).answers;
+}
+
+/** What the core (through the `assess` CLI) reports for a fixture: the figures the UI must show. */
+export function coreReport(name) {
+  const out = execFileSync(
+    'cargo',
+    ['run', '--quiet', '-p', 'assess', '--', 'score', 'questionnaire/digital-trade.json', `tests/fixtures/${name}`, '--json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return JSON.parse(out);
+}
+
+/** The selector of one option's input. */
+export function option(question, value) {
+  return `input[name="${question}"][value="${value}"]`;
+}
+
+/** Opens the app and waits for the wasm to have rendered. */
+export async function ready(page) {
+  await page.waitForSelector('html[data-ready="true"]');
+}
+
+/**
+ * From the start screen, answers every question of `answers` that the walk shows, section by
+ * section, clicking Next until the review, then opens the report.
+ */
+export async function completeWalk(page, answers) {
+  await page.click('button.primary');
+  for (;;) {
+    await page.waitForSelector('#screen-title');
+    if (await page.$('section.review')) break;
+    // Answer what this section shows; a profile answer can reveal more questions, so look again
+    // until nothing new is answered.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const fieldset of await page.$$('fieldset.question')) {
+        const question = (await fieldset.getAttribute('id')).slice(2);
+        const answer = answers[question];
+        if (answer === undefined) continue;
+        for (const value of [answer].flat()) {
+          const input = await page.$(option(question, value));
+          if (input && !(await input.isChecked())) {
+            await input.check();
+            changed = true;
+          }
+        }
+      }
+    }
+    await page.click('.walk-nav button.primary');
+  }
+  await page.click('.walk-nav button.primary');
+  await page.waitForSelector('article.report');
+}
+
+/** The figures the report shows. */
+export async function reportFigures(page) {
+  return page.evaluate(() => ({
+    overall: document.querySelector('.overall .value')?.dataset.score,
+    stage: document.querySelector('.stage .value')?.dataset.stage ?? null,
+    bars: [...document.querySelectorAll('.bars .value')].map((t) => t.textContent.trim()),
+    outcome: document.querySelector('.export-path .outcome')?.dataset.outcome ?? null,
+    gaps: [...document.querySelectorAll('.critical li .mark')].map((m) => m.textContent.trim()),
+    recommendations: document.querySelectorAll('.recommendations li').length,
+  }));
+}
+
+/** The same figures, from the core's JSON report. */
+export function expectedFigures(core) {
+  const fmt = (s) => (s === null ? '–' : s.toFixed(1));
+  return {
+    overall: fmt(core.overall),
+    stage: core.stage,
+    bars: core.dimensions.map((d) => fmt(d.score)),
+    outcome: core.export_path.outcome ?? null,
+    gaps: core.critical_gaps.map((g) => g.item),
+    recommendations: core.recommendations.length,
+  };
+}

@@ -1,0 +1,253 @@
+// A person's whole assessment in Chromium: two exporter profiles walked to the report (checked
+// against the core's result), resume after a reload, a language switch mid-way, export and import,
+// a broken import, a keyboard-only walk, accessibility of every screen in both languages, and the
+// printed report.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { assertNoViolations, launch, openPage, serve } from './support.mjs';
+import { completeWalk, coreReport, expectedFigures, fixture, option, ready, reportFigures } from './walk.mjs';
+
+describe('the assessment walk and the report', () => {
+  let server;
+  let browser;
+  const open = async (options) => {
+    const opened = await openPage(browser, server.url, options);
+    await ready(opened.page);
+    return opened;
+  };
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [name, locale] of [
+    ['gba-electronics-brand.json', 'en-US'],
+    ['textile-central-oem.json', 'zh-CN'],
+  ]) {
+    it(`walks ${name} to a report that matches the core (${locale})`, async () => {
+      const { context, page, requests, errors } = await open({ locale });
+      try {
+        const started = performance.now();
+        await completeWalk(page, fixture(name));
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`# full walk of ${name}: ${seconds} s`);
+        assert.deepEqual(await reportFigures(page), expectedFigures(coreReport(name)));
+        assert.deepEqual(requests, []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('resumes after a reload with every answer kept', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    try {
+      await page.click('button.primary');
+      await page.check(option('P.region', 'west'));
+      await page.check(option('P.markets', 'eu'));
+      await page.check(option('P.markets', 'asean'));
+      await page.reload();
+      await ready(page);
+      // Two questions: the markets are one question with two answers.
+      assert.match(await page.textContent('.resume'), /2 of \d+ answered/);
+      await page.click('.resume button.primary');
+      assert.ok(await page.isChecked(option('P.region', 'west')));
+      assert.ok(await page.isChecked(option('P.markets', 'eu')));
+      assert.ok(await page.isChecked(option('P.markets', 'asean')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps every answer when the language is switched mid-way', async () => {
+    const { context, page } = await open({ locale: 'zh-CN' });
+    try {
+      await page.click('button.primary');
+      await page.check(option('P.sector', 'cbam_goods'));
+      await page.check(option('P.markets', 'eu'));
+      await page.click('.walk-nav button.primary');
+      await page.check(option('T1', 'cloud'));
+      await page.click('button[lang="en"]');
+      await page.waitForSelector('html[lang="en"]');
+      assert.equal(await page.textContent('#screen-title'), 'Technology: digital infrastructure');
+      assert.ok(await page.isChecked(option('T1', 'cloud')));
+      await page.click('.steps li:first-child button');
+      assert.ok(await page.isChecked(option('P.sector', 'cbam_goods')));
+      assert.ok(await page.isChecked(option('P.markets', 'eu')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports the answers and imports them into a fresh browser profile with the same report', async () => {
+    const name = 'west-steel-eu.json';
+    const first = await open({ locale: 'en-US' });
+    let file;
+    let figures;
+    try {
+      await completeWalk(first.page, fixture(name));
+      figures = await reportFigures(first.page);
+      const [download] = await Promise.all([
+        first.page.waitForEvent('download'),
+        first.page.click('.answers-file button'),
+      ]);
+      assert.match(download.suggestedFilename(), /^exporter-assessment-answers-\d{4}-\d{2}-\d{2}\.json$/);
+      file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-')), download.suggestedFilename());
+      await download.saveAs(file);
+      assert.equal(JSON.parse(readFileSync(file, 'utf8')).questionnaire.id, 'digital-trade');
+    } finally {
+      await first.context.close();
+    }
+
+    const second = await open({ locale: 'en-US' });
+    try {
+      await second.page.click('button.primary');
+      await second.page.click('.steps li:last-child button');
+      await second.page.setInputFiles('.answers-file input[type=file]', file);
+      await second.page.waitForSelector('.notice.good');
+      await second.page.click('.walk-nav button.primary');
+      assert.deepEqual(await reportFigures(second.page), figures);
+    } finally {
+      await second.context.close();
+    }
+  });
+
+  it('refuses a broken or foreign answers file with a message and changes nothing', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    try {
+      await page.click('button.primary');
+      await page.check(option('P.region', 'east'));
+      await page.click('.steps li:last-child button');
+      const before = await page.textContent('.counter');
+      const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+      const cases = [
+        ['broken.json', '{"format": "exporter-assessment/answers@1", "questionnaire": {', /not an answers file/],
+        [
+          'other.json',
+          JSON.stringify({ format: 'exporter-assessment/answers@1', questionnaire: { id: 'other', version: '9' }, answers: {} }),
+          /answers to “other 9”/,
+        ],
+      ];
+      for (const [fileName, content, message] of cases) {
+        const file = path.join(dir, fileName);
+        writeFileSync(file, content);
+        await page.setInputFiles('.answers-file input[type=file]', file);
+        const notice = await page.waitForSelector('.notice.bad[role=alert]');
+        assert.match(await notice.textContent(), /not imported/);
+        assert.match(await notice.textContent(), message);
+        assert.equal(await page.textContent('.counter'), before);
+        await page.click('.notice button');
+      }
+      await page.click('.steps li:first-child button');
+      assert.ok(await page.isChecked(option('P.region', 'east')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('can be done with the keyboard alone', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    try {
+      // Tab to the start button, then answer every question with its first option by keyboard.
+      for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('button.primary'))); i++) {
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
+      for (let presses = 0; presses < 2000; presses++) {
+        if (await page.$('article.report')) break;
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el) return 'none';
+          if (el.matches('input')) {
+            const answered = document.querySelector(`input[name="${el.name}"]:checked`);
+            return answered ? 'answered' : 'unanswered';
+          }
+          if (el.matches('.walk-nav button.primary')) return 'next';
+          return 'other';
+        });
+        if (focused === 'unanswered') await page.keyboard.press('Space');
+        if (focused === 'next') await page.keyboard.press('Enter');
+      }
+      await page.waitForSelector('article.report');
+      const figures = await reportFigures(page);
+      assert.notEqual(figures.overall, '–');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'screen-title');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('passes axe-core on the start, a question page, the review and the report, in both languages', async () => {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const { context, page } = await open({ locale });
+      try {
+        await assertNoViolations(page, `start ${locale}`);
+        await page.click('button.primary');
+        await page.check(option('P.data.sends_pi', 'yes'));
+        await page.click('.help summary');
+        await assertNoViolations(page, `profile ${locale}`);
+        await page.click('.walk-nav button.primary');
+        await page.check(option('T1', 'cloud'));
+        await assertNoViolations(page, `technology ${locale}`);
+        await page.click('.steps li:last-child button');
+        await assertNoViolations(page, `review ${locale}`);
+        await page.click('.walk-nav button.primary');
+        await page.waitForSelector('article.report');
+        await assertNoViolations(page, `partial report ${locale}`);
+      } finally {
+        await context.close();
+      }
+      const full = await open({ locale });
+      try {
+        await completeWalk(full.page, fixture('gba-electronics-brand.json'));
+        await assertNoViolations(full.page, `report ${locale}`);
+      } finally {
+        await full.context.close();
+      }
+    }
+  });
+
+  it('prints the report as A4 pages with none empty', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    try {
+      await completeWalk(page, fixture('gba-electronics-brand.json'));
+      await page.emulateMedia({ media: 'print' });
+      const hidden = await page.evaluate(() =>
+        ['.masthead', '.actions', '.answers-file', '.steps'].every((s) =>
+          [...document.querySelectorAll(s)].every((el) => el.getClientRects().length === 0),
+        ),
+      );
+      assert.ok(hidden, 'buttons and navigation are hidden in print');
+      const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+      const pdf = path.join(dir, 'report.pdf');
+      await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      if (process.env.E2E_KEEP_PDF) writeFileSync(process.env.E2E_KEEP_PDF, readFileSync(pdf));
+      const pages = text.split('\f').slice(0, -1);
+      console.log(`# printed report: ${pages.length} pages`);
+      assert.equal(pages.length, EXPECTED_PAGES);
+      pages.forEach((p, i) => assert.ok(p.trim().length > 0, `page ${i + 1} is empty`));
+      pages.forEach((p, i) => {
+        assert.match(p, /digital-trade 1\.0\.0 · \d{4}-\d{2}-\d{2}/, `page ${i + 1} has the version and date`);
+        assert.match(p, new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`), `page ${i + 1} is numbered`);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// The GBA electronics brand's report in English: summary, gap and dimensions; the export path;
+// recommendations and plan (two pages); the items table (four pages).
+const EXPECTED_PAGES = 8;
