@@ -91,6 +91,8 @@ pub enum Action {
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
     Go(Screen),
+    /// Go to step `n` of the walk: a section, or after the last section the review.
+    Step(usize),
     /// Go to the section that asks a question, and focus it.
     GoTo(QuestionId),
     Next,
@@ -188,6 +190,8 @@ impl Reducible for State {
                 next = next.with_sheet(sheet);
             }
             Action::Go(screen) => next.screen = screen,
+            Action::Step(n) if n <= last_section => next.screen = Screen::Section(n),
+            Action::Step(_) => next.screen = Screen::Review,
             Action::GoTo(question) => {
                 if let Some(section) = next.section_of(&question) {
                     next.screen = Screen::Section(section);
@@ -272,6 +276,14 @@ mod tests {
         assert_eq!(s.report.dimensions[0].score, Some(100.0));
         let s = apply(s, [Action::Clear(QuestionId::from("T1"))]);
         assert_eq!(s.report.dimensions[0].score, None);
+    }
+
+    #[test]
+    fn steps_are_the_sections_then_the_review() {
+        let s = apply(fresh(), [Action::Begin, Action::Step(2)]);
+        assert_eq!(s.screen, Screen::Section(2));
+        let s = apply(s, [Action::Step(4)]);
+        assert_eq!(s.screen, Screen::Review);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::section::step_titles;
 use crate::components::{AnswersFile, Steps};
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
@@ -22,13 +22,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let tag = lang.lang_tag();
     let s = lang.strings();
     let review = state.section_count();
-    let steps = props.send.reform(move |i: usize| {
-        Action::Go(if i == review {
-            Screen::Review
-        } else {
-            Screen::Section(i)
-        })
-    });
+    let steps = props.send.reform(Action::Step);
     let titles = step_titles(state);
     let missing = &state.report.missing;
 

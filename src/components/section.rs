@@ -7,7 +7,7 @@ use assessment::{Answer, Asked};
 use yew::prelude::*;
 
 use crate::components::{Question, Steps};
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -36,17 +36,7 @@ pub fn Section(props: &SectionProps) -> Html {
     let questions = state.section_questions(props.section);
     let last = props.section + 1 == state.section_count();
 
-    let steps = {
-        let send = props.send.clone();
-        let review = state.section_count();
-        Callback::from(move |i: usize| {
-            send.emit(Action::Go(if i == review {
-                Screen::Review
-            } else {
-                Screen::Section(i)
-            }))
-        })
-    };
+    let steps = props.send.reform(Action::Step);
 
     html! {
         <>

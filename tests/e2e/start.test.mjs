@@ -1,24 +1,15 @@
 // The built app opens in Chromium, shows the start screen in the browser's language, switches
 // language, and passes axe-core with no network request beyond its own origin.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { assertNoViolations, launch, openPage, serve } from './support.mjs';
+import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
 
 describe('start screen', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = appUnderTest();
 
   it('shows what the assessment is, in the browser language, and switches language', async () => {
-    const { context, page, requests, errors } = await openPage(browser, server.url, { locale: 'zh-CN' });
+    const { context, page, requests, errors } = await openPage(app.browser, app.server.url, { locale: 'zh-CN' });
     try {
       await page.waitForSelector('html[data-ready="true"]');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -43,7 +34,7 @@ describe('start screen', () => {
   });
 
   it('starts in English for an English browser', async () => {
-    const { context, page } = await openPage(browser, server.url, { locale: 'en-GB' });
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-GB' });
     try {
       await page.waitForSelector('html[data-ready="true"]');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = path.resolve(
@@ -187,4 +188,21 @@ export async function assertNoViolations(page, label) {
     0,
     `${label}: ${violations.length} accessibility violation(s)\n${formatViolations(violations)}`,
   );
+}
+
+/**
+ * Serves the build and launches Chromium once for the enclosing `describe`, closing both after
+ * it. Returns an object whose `server` and `browser` are set once `before` has run.
+ */
+export function appUnderTest(dir = DIST) {
+  const app = {};
+  before(async () => {
+    app.server = await serve(dir);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

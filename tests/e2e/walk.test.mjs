@@ -7,27 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { assertNoViolations, launch, openPage, serve } from './support.mjs';
+import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
 import { completeWalk, coreReport, expectedFigures, fixture, option, ready, reportFigures } from './walk.mjs';
 
 describe('the assessment walk and the report', () => {
-  let server;
-  let browser;
+  const app = appUnderTest();
   const open = async (options) => {
-    const opened = await openPage(browser, server.url, options);
+    const opened = await openPage(app.browser, app.server.url, options);
     await ready(opened.page);
     return opened;
   };
-  before(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const [name, locale] of [
     ['gba-electronics-brand.json', 'en-US'],
