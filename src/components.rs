@@ -2,10 +2,13 @@
 //! as props; only `App` holds the reducer. Pages (`Section`, `Review`, `ReportPage`) get the state
 //! and a `Callback<Action>`; the widgets inside them get only what they show.
 
+pub mod about;
 pub mod answers_file;
+pub mod attract;
 pub mod critical_gaps;
 pub mod export_path;
 pub mod item_results;
+pub mod kiosk_timer;
 pub mod lang_switch;
 pub mod notice;
 pub mod question;
@@ -16,12 +19,16 @@ pub mod review;
 pub mod score_bars;
 pub mod section;
 pub mod start;
+pub mod status_bar;
 pub mod steps;
 
+pub use about::About;
 pub use answers_file::AnswersFile;
+pub use attract::Attract;
 pub use critical_gaps::CriticalGaps;
 pub use export_path::ExportPath;
 pub use item_results::ItemResults;
+pub use kiosk_timer::KioskTimer;
 pub use lang_switch::{LangSwitch, LangSwitchProps};
 pub use notice::NoticeBar;
 pub use question::{Question, QuestionProps};
@@ -32,4 +39,5 @@ pub use review::Review;
 pub use score_bars::{Bar, ScoreBars, ScoreBarsProps};
 pub use section::Section;
 pub use start::{Start, StartProps};
+pub use status_bar::StatusBar;
 pub use steps::Steps;

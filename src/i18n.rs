@@ -147,6 +147,19 @@ pub struct Strings {
     pub plan_empty: &'static str,
     pub print: &'static str,
     pub change_answers: &'static str,
+    // Offline, storage, updates, kiosk
+    pub about_link: &'static str,
+    pub about_title: &'static str,
+    pub about_sections: &'static [(&'static str, &'static str)],
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
+    pub not_persistent: &'static str,
+    pub kiosk_config_ignored: &'static str,
+    pub finish_and_clear: &'static str,
+    pub idle_title: &'static str,
+    pub still_here: &'static str,
+    pub touch_to_start: &'static str,
+    pub skip_to_content: &'static str,
 }
 
 impl Lang {
@@ -193,6 +206,16 @@ impl Lang {
                 "One answer in the file does not fit this questionnaire:".into()
             }
             Lang::En => format!("{problems} answers in the file do not fit this questionnaire:"),
+        }
+    }
+
+    /// The kiosk's countdown: "Clearing in 12 s".
+    pub fn clearing_in(self, seconds: u32) -> String {
+        match self {
+            Lang::ZhCn => format!("{seconds} 秒后将清除本次所有回答，以便下一位访客使用。"),
+            Lang::En => format!(
+                "In {seconds} s everything you entered will be cleared for the next visitor."
+            ),
         }
     }
 
@@ -268,6 +291,24 @@ const ZH_CN: Strings = Strings {
     plan_empty: "此阶段暂无行动。",
     print: "打印或保存为 PDF",
     change_answers: "修改回答",
+    about_link: "离线使用与数据说明",
+    about_title: "离线使用与您的数据",
+    about_sections: &[
+        ("数据留在本设备", "本工具完全在浏览器中运行，没有服务器。您的回答只保存在本设备浏览器的本地存储中，除非您导出文件或（在协会网站上）明确点击分享，否则不会发送到任何地方。"),
+        ("离线使用", "首次打开后，本工具的全部文件都会保存在浏览器中。此后即使没有网络，也可以打开本工具、完成自评并打印报告。发布新版本时，页面会提示您重新加载；在您确认之前，始终使用完整的旧版本，不会新旧混用。"),
+        ("存储不可用时", "如果浏览器禁止或没有本地存储（例如某些隐私模式），或存储已满，本工具仍可正常使用，但回答只保存在当前页面中，关闭或刷新页面后将会丢失。页面顶部会提示这一点，此时请在结束前导出回答。"),
+        ("公共设备（自助终端）", "在展会或服务中心的自助终端上，回答只保存在内存中，从不写入存储。一段时间无操作后会显示倒计时，然后清除本次访客的全部内容；也可以随时点击“完成并清除”。请在清除前打印报告。"),
+        ("保存和转移回答", "您可以把回答导出为 JSON 文件，稍后在任何设备上导入继续或重新生成报告。文件中记录了问卷及其版本，用于其他问卷的文件不会被导入。"),
+    ],
+    update_ready: "新版本已就绪。",
+    update_now: "重新加载以使用新版本",
+    not_persistent: "本浏览器无法保存回答：关闭或刷新页面后回答将丢失。请在结束前导出回答。",
+    kiosk_config_ignored: "自助终端配置文件无法使用，已采用默认设置：",
+    finish_and_clear: "完成并清除",
+    idle_title: "还在使用吗？",
+    still_here: "继续使用",
+    touch_to_start: "点击开始自评",
+    skip_to_content: "跳到正文",
 };
 
 const EN: Strings = Strings {
@@ -333,6 +374,24 @@ const EN: Strings = Strings {
     plan_empty: "Nothing for this horizon.",
     print: "Print or save as PDF",
     change_answers: "Change answers",
+    about_link: "Offline use and your data",
+    about_title: "Offline use and your data",
+    about_sections: &[
+        ("Your data stays on this device", "The tool runs entirely in your browser; there is no server. Your answers are kept in this browser's local storage on this device and are sent nowhere, unless you export them to a file or, on an association's site, press share yourself."),
+        ("Working offline", "After the first visit every file of the tool is kept in the browser, so it opens, runs a whole assessment and prints the report with no network. When a new version is published the page tells you and reloads only when you accept; until then it runs the complete old version, never a mix of old and new."),
+        ("When storage is unavailable", "If the browser blocks or lacks local storage (some private modes) or it is full, the tool still works, but your answers live only in this page and are lost when you close or reload it. A message at the top says so; export your answers before you leave."),
+        ("On a shared kiosk", "At fairs and service centres the kiosk keeps answers in memory only and never writes them to storage. After a while without input it shows a countdown, then clears everything of the visitor; “Finish and clear” does it at once. Print your report before it is cleared."),
+        ("Keeping and moving your answers", "Export your answers to a JSON file and import it later on any device to continue or to regenerate the report. The file names its questionnaire and version; a file for another questionnaire is refused."),
+    ],
+    update_ready: "A new version is ready.",
+    update_now: "Reload to use it",
+    not_persistent: "This browser cannot keep your answers: they will be lost when you close or reload the page. Export them before you leave.",
+    kiosk_config_ignored: "The kiosk configuration file could not be used; the defaults apply:",
+    finish_and_clear: "Finish and clear",
+    idle_title: "Are you still there?",
+    still_here: "I'm still here",
+    touch_to_start: "Tap to start the assessment",
+    skip_to_content: "Skip to content",
 };
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use assessment::{
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::kiosk::Mode;
 
 /// A shared, immutable value compared by identity: the questionnaire and the report are large, and
 /// a new one is made exactly when it changes, so comparing pointers is both right and cheap.
@@ -48,12 +49,17 @@ impl<T> Deref for Shared<T> {
 /// Which screen the person is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// A kiosk's screen between visitors, if its config asks for one.
+    Attract,
     Start,
     /// A section of the walk: 0 is the profile, 1.. the dimensions in order.
     Section(usize),
     /// Unanswered questions, before the report.
     Review,
     Report,
+    /// What the app does offline and with storage, and what it keeps. Back returns to the screen
+    /// it was opened from.
+    About,
 }
 
 /// A message for the person, shown until dismissed or replaced.
@@ -79,6 +85,16 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The question to bring into view and focus after the screen changed (from the review's links).
     pub focus: Option<QuestionId>,
+    /// Personal use or a kiosk.
+    pub mode: Mode,
+    /// The language a new visitor starts in.
+    pub default_lang: Lang,
+    /// Whether answers survive a reload: false in a kiosk, or where storage is missing or broken.
+    pub persistent: bool,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: bool,
+    /// The screen the about screen returns to.
+    return_to: Screen,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,29 +119,54 @@ pub enum Action {
     ImportTooLarge(u64),
     /// Forget every answer and return to the start screen.
     StartOver,
+    /// A kiosk's end of visit: forget everything of this visitor (answers, language, notices) and
+    /// show the screen that waits for the next one.
+    Wipe,
+    /// Answers cannot be kept beyond this page (storage missing, blocked or full).
+    StorageFailed,
+    UpdateReady,
     DismissNotice,
 }
 
 impl State {
-    /// A fresh state; `saved` is what storage held from an earlier visit.
+    /// A fresh state; `saved` is what storage held from an earlier visit (ignored in a kiosk), and
+    /// `persistent` whether storage works.
     pub fn new(
         questionnaire: Shared<Questionnaire>,
         lang: Lang,
         saved: Option<AnswerSheet>,
+        mode: Mode,
+        persistent: bool,
     ) -> Self {
         let sheet = AnswerSheet::new(&questionnaire);
         let report = Shared::new(score(&questionnaire, &sheet));
-        // An empty saved sheet is nothing to resume.
-        let saved = saved.filter(|s| !s.answers.is_empty() && s.check(&questionnaire).is_ok());
+        // An empty saved sheet is nothing to resume; a kiosk never resumes anyone.
+        let saved = saved
+            .filter(|s| !s.answers.is_empty() && s.check(&questionnaire).is_ok())
+            .filter(|_| !mode.is_kiosk());
+        let screen = Self::first_screen(&mode);
         Self {
             questionnaire,
             sheet,
             report,
             lang,
-            screen: Screen::Start,
+            screen,
             saved,
             notice: None,
             focus: None,
+            persistent: persistent && !mode.is_kiosk(),
+            mode,
+            default_lang: lang,
+            update_ready: false,
+            return_to: screen,
+        }
+    }
+
+    /// Where a visit begins: a kiosk's attract screen if it has one, else the start screen.
+    fn first_screen(mode: &Mode) -> Screen {
+        match mode {
+            Mode::Kiosk(config) if config.attract => Screen::Attract,
+            _ => Screen::Start,
         }
     }
 
@@ -189,6 +230,10 @@ impl Reducible for State {
                 sheet.clear(&question);
                 next = next.with_sheet(sheet);
             }
+            Action::Go(Screen::About) if next.screen != Screen::About => {
+                next.return_to = next.screen;
+                next.screen = Screen::About;
+            }
             Action::Go(screen) => next.screen = screen,
             Action::Step(n) if n <= last_section => next.screen = Screen::Section(n),
             Action::Step(_) => next.screen = Screen::Review,
@@ -200,7 +245,9 @@ impl Reducible for State {
             }
             Action::Next => {
                 next.screen = match next.screen {
+                    Screen::Attract => Screen::Start,
                     Screen::Start => Screen::Section(0),
+                    Screen::About => next.return_to,
                     Screen::Section(s) if s < last_section => Screen::Section(s + 1),
                     Screen::Section(_) => Screen::Review,
                     Screen::Review | Screen::Report => Screen::Report,
@@ -208,6 +255,8 @@ impl Reducible for State {
             }
             Action::Back => {
                 next.screen = match next.screen {
+                    Screen::Attract => Screen::Attract,
+                    Screen::About => next.return_to,
                     Screen::Start | Screen::Section(0) => Screen::Start,
                     Screen::Section(s) => Screen::Section(s - 1),
                     Screen::Review => Screen::Section(last_section),
@@ -229,6 +278,19 @@ impl Reducible for State {
                 next.screen = Screen::Start;
             }
             Action::DismissNotice => next.notice = None,
+            Action::Wipe => {
+                next = State::new(
+                    self.questionnaire.clone(),
+                    self.default_lang,
+                    None,
+                    self.mode.clone(),
+                    self.persistent,
+                );
+                // A waiting update survives the wipe: it is applied between visitors.
+                next.update_ready = self.update_ready;
+            }
+            Action::StorageFailed => next.persistent = false,
+            Action::UpdateReady => next.update_ready = true,
         }
         Rc::new(next)
     }
@@ -242,7 +304,7 @@ mod tests {
 
     fn fresh() -> Rc<State> {
         let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
-        Rc::new(State::new(q, Lang::En, None))
+        Rc::new(State::new(q, Lang::En, None, Mode::Personal, true))
     }
 
     fn apply(state: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
@@ -276,6 +338,82 @@ mod tests {
         assert_eq!(s.report.dimensions[0].score, Some(100.0));
         let s = apply(s, [Action::Clear(QuestionId::from("T1"))]);
         assert_eq!(s.report.dimensions[0].score, None);
+    }
+
+    fn kiosk(attract: bool) -> Rc<State> {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let config = crate::kiosk::KioskConfig {
+            attract,
+            ..Default::default()
+        };
+        Rc::new(State::new(q, Lang::ZhCn, None, Mode::Kiosk(config), true))
+    }
+
+    #[test]
+    fn a_kiosk_keeps_nothing_and_never_offers_to_resume() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let config = crate::kiosk::KioskConfig::default();
+        let s = State::new(q, Lang::En, Some(saved), Mode::Kiosk(config), true);
+        assert!(s.saved.is_none());
+        assert!(!s.persistent);
+    }
+
+    #[test]
+    fn a_wipe_forgets_the_visitor_and_returns_to_the_first_screen() {
+        for attract in [false, true] {
+            let s = apply(
+                kiosk(attract),
+                [
+                    Action::Begin,
+                    choose("P.region", "west"),
+                    Action::SetLang(Lang::En),
+                    Action::Next,
+                ],
+            );
+            let s = apply(
+                s,
+                [
+                    Action::Import("{".into()),
+                    Action::UpdateReady,
+                    Action::Wipe,
+                ],
+            );
+            assert!(s.sheet.answers.is_empty());
+            assert_eq!(s.report.progress.answered, 0);
+            assert_eq!(s.lang, Lang::ZhCn);
+            assert_eq!(s.notice, None);
+            assert!(s.update_ready);
+            assert_eq!(
+                s.screen,
+                if attract {
+                    Screen::Attract
+                } else {
+                    Screen::Start
+                }
+            );
+            let s = apply(s, [Action::Next]);
+            assert_eq!(
+                s.screen,
+                if attract {
+                    Screen::Start
+                } else {
+                    Screen::Section(0)
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn the_about_screen_returns_where_it_was_opened() {
+        let s = apply(
+            fresh(),
+            [Action::Begin, Action::Step(2), Action::Go(Screen::About)],
+        );
+        assert_eq!(s.screen, Screen::About);
+        assert_eq!(apply(s.clone(), [Action::Back]).screen, Screen::Section(2));
+        assert_eq!(apply(s, [Action::Next]).screen, Screen::Section(2));
     }
 
     #[test]
@@ -347,7 +485,13 @@ mod tests {
         let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
         let mut saved = AnswerSheet::new(&q);
         saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
-        let s = Rc::new(State::new(q.clone(), Lang::En, Some(saved.clone())));
+        let s = Rc::new(State::new(
+            q.clone(),
+            Lang::En,
+            Some(saved.clone()),
+            Mode::Personal,
+            true,
+        ));
         assert!(s.saved.is_some());
         let resumed = apply(s.clone(), [Action::Resume]);
         assert_eq!(resumed.sheet, saved);

@@ -32,6 +32,17 @@ fn set(key: &str, value: &str) -> Result<(), SaveError> {
         .map_err(|_| SaveError::Refused)
 }
 
+/// Whether storage is there and takes a write (it may be missing, blocked, or full).
+pub fn works() -> bool {
+    const PROBE: &str = "exporter-assessment/probe";
+    let Some(storage) = local() else {
+        return false;
+    };
+    let works = storage.set_item(PROBE, "1").is_ok();
+    let _ = storage.remove_item(PROBE);
+    works
+}
+
 /// The saved answers document, as text, if there is one.
 pub fn load_answers() -> Option<String> {
     get(ANSWERS_KEY)

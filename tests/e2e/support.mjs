@@ -33,10 +33,12 @@ const CONTENT_TYPES = {
 
 /**
  * Serves `dir` over HTTP on 127.0.0.1. Directories map to their index.html.
- * Resolves to `{ url, origin, close }`; `url` ends with a slash.
+ * Resolves to `{ url, origin, setRoot, close }`; `url` ends with a slash. `headers` are added to
+ * every HTML response (a Content-Security-Policy, say).
  */
-export async function serve(dir = DIST, { port = 0 } = {}) {
-  const root = path.resolve(dir);
+export async function serve(dir = DIST, { port = 0, headers = {} } = {}) {
+  // `setRoot` swaps the folder served, as a host does when a new build is published.
+  let root = path.resolve(dir);
 
   const server = createServer(async (req, res) => {
     const send = (status, body) => {
@@ -73,6 +75,7 @@ export async function serve(dir = DIST, { port = 0 } = {}) {
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...(path.extname(file) === '.html' ? headers : {}),
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);
@@ -90,6 +93,9 @@ export async function serve(dir = DIST, { port = 0 } = {}) {
   return {
     url: `${origin}/`,
     origin,
+    setRoot: (next) => {
+      root = path.resolve(next);
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

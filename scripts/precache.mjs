@@ -1,0 +1,45 @@
+// Generates the service worker into a Trunk build (a post_build hook, see Trunk.toml; or by hand:
+// `node scripts/precache.mjs DIR`). Workbox lists every file of the build with a hash of its
+// content, so a new build is a new precache and the old one is removed once the new worker runs.
+//
+// The worker serves the app from the cache first, so it starts and runs with no network; it falls
+// back to index.html for navigations (any ?query); it waits, without taking over, until the page
+// posts SKIP_WAITING — the page asks the person first — so a page never mixes two builds. The
+// first install takes control at once (clientsClaim): there is no older build to mix with.
+import { generateSW } from 'workbox-build';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+if (process.env.TRUNK_PROFILE === 'debug') {
+  // Development builds register no worker (see src/app.rs): nothing to generate.
+  process.exit(0);
+}
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: dir,
+  globPatterns: ['**/*'],
+  // The worker itself is never precached; a kiosk's config file changes without a build.
+  globIgnores: ['sw.js', '*.map', 'kiosk*.json'],
+  swDest: `${dir}/sw.js`,
+  mode: 'production',
+  sourcemap: false,
+  // One self-contained file: nothing is fetched from a CDN.
+  inlineWorkboxRuntime: true,
+  navigateFallback: 'index.html',
+  cleanupOutdatedCaches: true,
+  skipWaiting: false,
+  // The first install takes the open page at once (there is no old build to mix with).
+  clientsClaim: true,
+  // Trunk's hashed names change with their content: no cache-busting query needed.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  // A kiosk's config file: fresh from the network when there is one, else the last copy seen.
+  runtimeCaching: [
+    {
+      urlPattern: ({ url }) => /\/kiosk[^/]*\.json$/.test(url.pathname),
+      handler: 'NetworkFirst',
+      options: { cacheName: 'kiosk-config' },
+    },
+  ],
+});
+for (const warning of warnings) console.warn(`precache: ${warning}`);
+console.log(`precache: ${count} files, ${size} bytes`);

@@ -1,0 +1,28 @@
+//! A kiosk's screen between visitors: the title, what the tool gives, and one large way in.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct AttractProps {
+    pub lang: Lang,
+    pub title: AttrValue,
+    pub description: AttrValue,
+    pub on_start: Callback<()>,
+}
+
+#[component]
+pub fn Attract(props: &AttractProps) -> Html {
+    let s = props.lang.strings();
+    html! {
+        <section class="attract" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{ &props.title }</h1>
+            <p class="lead">{ &props.description }</p>
+            <p>{ s.what_you_get }</p>
+            <button type="button" class="button primary huge" onclick={props.on_start.reform(|_| ())}>
+                { s.touch_to_start }
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The service worker: registered in release builds so that, after one visit, the app loads and
+//! works with no network. `sw.js` is generated into the build by `scripts/precache.mjs` (Workbox)
+//! and precaches every file of the build by content hash.
+//!
+//! A new build installs beside the running one and waits: the page is told (`on_update`), and only
+//! when the person accepts does the new worker take over and the page reload, so a page never runs
+//! half old and half new files.
+
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
+use yew::Callback;
+
+/// How often a long-running page (a kiosk) asks whether a new build has been published.
+const UPDATE_CHECK_MS: u32 = 60 * 60 * 1000;
+
+thread_local! {
+    static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent on plain http other than localhost, and in some private modes.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+/// Registers `sw.js` and calls `on_update` once a new build is installed and waiting.
+pub fn register(on_update: Callback<()>) {
+    let Some(container) = container() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // The browser checks for a new build as the page loads, so by now an update may be
+        // waiting, still installing, or yet to be found: watch for all three.
+        if registration.waiting().is_some() && container_controller().is_some() {
+            on_update.emit(());
+        }
+        if let Some(installing) = registration.installing() {
+            watch(&installing, on_update.clone());
+        }
+        let watched = registration.clone();
+        EventListener::new(&registration, "updatefound", move |_| {
+            if let Some(installing) = watched.installing() {
+                watch(&installing, on_update.clone());
+            }
+        })
+        .forget();
+        let checked = registration.clone();
+        gloo::timers::callback::Interval::new(UPDATE_CHECK_MS, move || {
+            let _ = checked.update();
+        })
+        .forget();
+        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+    });
+}
+
+/// Calls `on_update` when `worker` has installed beside a worker that controls the page: an update,
+/// not a first install.
+fn watch(worker: &ServiceWorker, on_update: Callback<()>) {
+    let installed = worker.clone();
+    EventListener::new(worker, "statechange", move |_| {
+        if installed.state() == ServiceWorkerState::Installed && container_controller().is_some() {
+            on_update.emit(());
+        }
+    })
+    .forget();
+}
+
+fn container_controller() -> Option<ServiceWorker> {
+    container()?.controller()
+}
+
+/// Lets the waiting build take over, then reloads the page on it.
+pub fn apply_update() {
+    let Some(container) = container() else {
+        return;
+    };
+    let Some(waiting) = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting())) else {
+        return;
+    };
+    EventListener::once(&container, "controllerchange", |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    })
+    .forget();
+    // Workbox's generated worker calls skipWaiting() on this message.
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &JsValue::from_str("SKIP_WAITING"));
+    let _ = waiting.post_message(&message);
+}

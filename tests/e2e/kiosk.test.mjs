@@ -1,0 +1,124 @@
+// Kiosk mode: visitor A answers half and walks away; after the idle time and a visible countdown
+// everything of A is wiped, and visitor B starts afresh. Nothing of A is in localStorage,
+// sessionStorage or IndexedDB at any point.
+import assert from 'node:assert/strict';
+import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
+import { completeWalk, fixture, option, ready } from './walk.mjs';
+
+/** Everything the page's origin holds in the storages a browser keeps between visits. */
+async function stored(page) {
+  return page.evaluate(async () => {
+    const all = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+    const databases = (await indexedDB.databases()).map((d) => d.name);
+    return { local: all(localStorage), session: all(sessionStorage), databases };
+  });
+}
+
+const EMPTY = { local: {}, session: {}, databases: [] };
+
+/** A build with a kiosk config file beside it, as an operator would set one up. */
+function buildWithConfig(config) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'kiosk.json'), JSON.stringify(config));
+  return dir;
+}
+
+describe('kiosk mode', () => {
+  const app = appUnderTest(buildWithConfig({ idle_seconds: 600, countdown_seconds: 3, attract: true, language: 'en' }));
+
+  it('wipes visitor A after the idle time so that visitor B sees nothing of A', async () => {
+    // The URL's short idle time overrides the file's, as a test or a busy stand may want.
+    const { context, page, errors } = await openPage(app.browser, `${app.server.url}?kiosk&idle=2`, { locale: 'zh-CN' });
+    try {
+      await ready(page);
+      // The config file's attract screen and language.
+      await page.waitForSelector('section.attract');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await assertNoViolations(page, 'attract screen');
+      await page.click('section.attract button');
+      await page.click('button.primary');
+
+      // Visitor A answers half of the profile, switches language, and leaves.
+      const answers = fixture('gba-electronics-brand.json');
+      const half = Object.keys(answers).filter((q) => q.startsWith('P.')).slice(0, 8);
+      for (const q of half) {
+        for (const v of [answers[q]].flat()) await page.check(option(q, v));
+        assert.deepEqual(await stored(page), EMPTY, `nothing stored after answering ${q}`);
+      }
+      await page.click('button[lang="zh-CN"]');
+      assert.deepEqual(await stored(page), EMPTY);
+
+      // Idle: the countdown shows and counts down, then A is wiped.
+      const dialog = await page.waitForSelector('[role=alertdialog]', { timeout: 5000 });
+      assert.match(await dialog.textContent(), /秒后将清除/);
+      await assertNoViolations(page, 'countdown');
+      await page.waitForSelector('section.attract', { timeout: 8000 });
+      assert.equal(await page.$('[role=alertdialog]'), null);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'back to the kiosk’s language');
+      assert.deepEqual(await stored(page), EMPTY);
+
+      // Visitor B: a clean start, nothing of A's answers anywhere in the walk.
+      await page.click('section.attract button');
+      await page.click('button.primary');
+      assert.match(await page.textContent('.counter'), /^0 of \d+ answered/);
+      assert.equal(await page.$('input:checked'), null);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('any input during the countdown keeps the visitor', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&idle=1&countdown=5&attract=0`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'west'));
+      await page.waitForSelector('[role=alertdialog]', { timeout: 5000 });
+      // The dialog's button has focus: Enter is enough.
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "I'm still here");
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[role=alertdialog]', { state: 'detached' });
+      assert.ok(await page.isChecked(option('P.region', 'west')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('finishes and clears at once, after the report can be printed', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await completeWalk(page, fixture('textile-central-oem.json'));
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 10_000, 'the report prints in a kiosk');
+      assert.deepEqual(await stored(page), EMPTY);
+      await page.click('button.finish');
+      await page.waitForSelector('section.start');
+      assert.equal(await page.$('button.finish'), null);
+      await page.click('button.primary');
+      assert.equal(await page.$('input:checked'), null);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reports a broken config file and runs on the defaults', async () => {
+    const broken = buildWithConfig({ idle: 'soon' });
+    app.server.setRoot(broken);
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      assert.match(await page.textContent('.status.warning'), /kiosk\.json: unknown field `idle`/);
+      await page.waitForSelector('section.start');
+    } finally {
+      await context.close();
+    }
+  });
+});
