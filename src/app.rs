@@ -1,48 +1,45 @@
 //! The app component: owns the reducer, connects it to storage, the service worker and the
 //! document, and picks the screen to show.
 
-use assessment::{score, AnswerSheet, Questionnaire, BUILTIN_QUESTIONNAIRE};
+use assessment::{score, AnswerSheet};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::question::element_id;
 use crate::components::{
-    About, Attract, KioskTimer, LangSwitch, NoticeBar, ReportPage, Review, Section, Start,
+    About, Attract, KioskTimer, LangSwitch, NoticeBar, ReportPage, Review, Section, Share, Start,
     StatusBar,
 };
+use crate::embed::HostMessage;
 use crate::i18n::Lang;
 use crate::kiosk::Mode;
-use crate::offline;
-use crate::state::{Action, Screen, Shared, State};
-use crate::storage;
+use crate::state::{Action, Screen, State};
+use crate::{host, offline, storage, Setup};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub mode: Mode,
-    /// Why a kiosk's config file was not used, for the operator to see.
-    #[prop_or_default]
-    pub config_error: Option<String>,
+    pub setup: Setup,
 }
 
-fn initial_state(mode: &Mode) -> State {
-    // The shipped questionnaire is validated by the core's tests; failing here is a build defect.
-    let questionnaire = Shared::new(
-        Questionnaire::from_json(BUILTIN_QUESTIONNAIRE)
-            .unwrap_or_else(|e| panic!("the shipped questionnaire is invalid: {e}")),
-    );
-    match mode {
+fn initial_state(setup: &Setup) -> State {
+    let questionnaire = setup.questionnaire.clone();
+    let mode = setup.mode.clone();
+    let configured = setup.embed.as_ref().and_then(|e| e.lang());
+    match &mode {
         // A kiosk reads nothing a previous user of this browser left, and writes nothing.
         Mode::Kiosk(config) => {
-            let lang = config.lang().unwrap_or_else(browser_lang);
-            State::new(questionnaire, lang, None, mode.clone(), false)
+            let lang = config.lang().or(configured).unwrap_or_else(browser_lang);
+            State::new(questionnaire, lang, None, mode, false)
         }
         Mode::Personal => {
             let lang = storage::load_lang()
                 .and_then(|tag| Lang::from_tag(&tag))
+                .or(configured)
                 .unwrap_or_else(browser_lang);
-            let saved = storage::load_answers()
+            let id = &questionnaire.doc().id;
+            let saved = storage::load_answers(id)
                 .and_then(|text| AnswerSheet::from_json(&text, &questionnaire).ok());
-            State::new(questionnaire, lang, saved, mode.clone(), storage::works())
+            State::new(questionnaire, lang, saved, mode, storage::works())
         }
     }
 }
@@ -61,9 +58,10 @@ fn browser_lang() -> Lang {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let setup = &props.setup;
     let state = {
-        let mode = props.mode.clone();
-        use_reducer_eq(move || initial_state(&mode))
+        let setup = setup.clone();
+        use_reducer_eq(move || initial_state(&setup))
     };
     let doc = state.questionnaire.doc();
     let lang = state.lang;
@@ -103,9 +101,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if sheet.answers.is_empty() {
                 if !has_saved {
-                    storage::clear_answers();
+                    storage::clear_answers(&sheet.questionnaire.id);
                 }
-            } else if storage::save_answers(&sheet.to_json()).is_err() {
+            } else if storage::save_answers(&sheet.questionnaire.id, &sheet.to_json()).is_err() {
                 send.emit(Action::StorageFailed);
             }
         });
@@ -134,6 +132,45 @@ pub fn App(props: &AppProps) -> Html {
                 }
             },
         );
+    }
+
+    // Embedded: the association's theme, the frame sized to the content, and the events of the
+    // walk for the host page. Nothing here carries a score; the result goes only through Share.
+    let host_origin = setup.embed.as_ref().and_then(|e| e.origin.clone());
+    {
+        let (embed, origin) = (setup.embed.clone(), host_origin.clone());
+        use_effect_with((), move |_| {
+            if let Some(embed) = embed {
+                host::apply_theme(&embed.theme);
+            }
+            if let Some(origin) = origin {
+                host::watch_size(origin);
+            }
+        });
+    }
+    let previous = use_mut_ref(|| state.screen);
+    {
+        let (state, origin, previous) = (state.clone(), host_origin.clone(), previous.clone());
+        use_effect_with(state.screen, move |screen| {
+            let was = previous.replace(*screen);
+            if let Some(origin) = origin {
+                if let Some(message) = walk_event(&state, was, *screen) {
+                    host::post(
+                        &origin,
+                        &message.to_json(
+                            &state.questionnaire,
+                            &state.report,
+                            &serde_json::Value::Null,
+                        ),
+                    );
+                }
+            }
+        });
+    }
+    let shared = use_state_eq(|| false);
+    {
+        let shared = shared.clone();
+        use_effect_with(state.report.clone(), move |_| shared.set(false));
     }
 
     // A new screen starts at its top, with focus on its heading, so that keyboard and screen-reader
@@ -179,7 +216,45 @@ pub fn App(props: &AppProps) -> Html {
             <Section state={page.clone()} section={section} send={send.clone()} />
         },
         Screen::Review => html! { <Review state={page.clone()} send={send.clone()} /> },
-        Screen::Report => html! { <ReportPage state={page.clone()} send={send.clone()} /> },
+        Screen::Report => {
+            // Only where the framing page is the association's: elsewhere the share could not arrive.
+            let share = setup
+                .embed
+                .as_ref()
+                .filter(|e| e.can_share() && e.origin.as_deref().is_some_and(host::parent_is))
+                .map(|embed| {
+                    let name = embed
+                        .name
+                        .as_ref()
+                        .map(|n| n.get(lang).to_owned())
+                        .unwrap_or_default();
+                    let on_share = {
+                        let (state, origin, shared) = (
+                            state.clone(),
+                            host_origin.clone().unwrap_or_default(),
+                            shared.clone(),
+                        );
+                        Callback::from(move |include_answers: bool| {
+                            let answers = serde_json::to_value(&state.sheet).unwrap_or_default();
+                            let message = HostMessage::Result { include_answers };
+                            host::post(
+                                &origin,
+                                &message.to_json(
+                                    &state.questionnaire,
+                                    &state.report,
+                                    &answers["answers"],
+                                ),
+                            );
+                            shared.set(true);
+                        })
+                    };
+                    html! {
+                        <Share lang={lang} name={name} answers_allowed={embed.share_answers}
+                            shared={*shared} on_share={on_share} />
+                    }
+                });
+            html! { <ReportPage state={page.clone()} send={send.clone()}>{ for share }</ReportPage> }
+        }
         Screen::About => html! { <About lang={lang} on_back={dispatch(Action::Back)} /> },
     };
     let notice = state.notice.clone().map(|notice| {
@@ -199,7 +274,17 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#main">{ s.skip_to_content }</a>
             <header class="masthead">
                 <div class="wrap">
-                    <p class="brand">{ doc.title.get(&tag) }</p>
+                    <div class="brand">
+                        if let Some(logo) = setup.embed.as_ref().and_then(|e| e.theme.logo.clone()) {
+                            <img class="logo" src={logo} alt="" />
+                        }
+                        <p>
+                            { doc.title.get(&tag) }
+                            if let Some(name) = setup.embed.as_ref().and_then(|e| e.name.as_ref()) {
+                                <span class="offered-by">{ s.offered_by }{ s.colon }{ name.get(lang) }</span>
+                            }
+                        </p>
+                    </div>
                     <div class="masthead-actions">
                         if let Some((_, true)) = &kiosk {
                             <button type="button" class="button finish no-print"
@@ -212,7 +297,7 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" class="wrap" tabindex="-1">
                 <StatusBar lang={lang} update_ready={state.update_ready && !state.mode.is_kiosk()}
                     not_persistent={!state.persistent && !state.mode.is_kiosk()}
-                    config_error={props.config_error.clone().map(AttrValue::from)}
+                    config_error={setup.config_error.clone().map(AttrValue::from)}
                     on_update={Callback::from(|()| offline::apply_update())} />
                 { for notice }
                 { screen }
@@ -232,6 +317,33 @@ pub fn App(props: &AppProps) -> Html {
                 <KioskTimer lang={lang} config={config} active={visiting} on_expire={dispatch(Action::Wipe)} />
             }
         </>
+    }
+}
+
+/// The host page's event for a move from screen `was` to `now`, if it is one.
+fn walk_event(state: &State, was: Screen, now: Screen) -> Option<HostMessage> {
+    let last = state.section_count() - 1;
+    match (was, now) {
+        (Screen::Start | Screen::Attract, Screen::Section(_)) => Some(HostMessage::Started),
+        (Screen::Section(s), Screen::Section(n)) if n == s + 1 => Some(completed(state, s)),
+        (Screen::Section(s), Screen::Review) if s == last => Some(completed(state, s)),
+        (Screen::Review, Screen::Report) => Some(HostMessage::Finished {
+            complete: state.report.complete,
+        }),
+        _ => None,
+    }
+}
+
+/// Section `section` was left forward: "profile" or the dimension's id, with the progress so far.
+fn completed(state: &State, section: usize) -> HostMessage {
+    let id = match section {
+        0 => "profile".to_owned(),
+        n => state.questionnaire.doc().dimensions[n - 1].id.to_string(),
+    };
+    HostMessage::SectionCompleted {
+        section: id,
+        answered: state.report.progress.answered,
+        total: state.report.progress.total,
     }
 }
 

@@ -160,6 +160,8 @@ pub struct Strings {
     pub still_here: &'static str,
     pub touch_to_start: &'static str,
     pub skip_to_content: &'static str,
+    pub include_answers: &'static str,
+    pub offered_by: &'static str,
 }
 
 impl Lang {
@@ -216,6 +218,34 @@ impl Lang {
             Lang::En => format!(
                 "In {seconds} s everything you entered will be cleared for the next visitor."
             ),
+        }
+    }
+
+    pub fn share_title(self, name: &str) -> String {
+        match self {
+            Lang::ZhCn => format!("与{name}分享结果"),
+            Lang::En => format!("Share your result with {name}"),
+        }
+    }
+
+    pub fn share_what(self, name: &str) -> String {
+        match self {
+            Lang::ZhCn => format!("分享的内容：总分、阶段、各维度得分、关键合规缺口和数据出境路径。只有在您点击下方按钮后，才会发送给{name}。"),
+            Lang::En => format!("What is shared: your overall score, stage, dimension scores, critical compliance gaps and data-export path. Nothing is sent to {name} until you press the button below."),
+        }
+    }
+
+    pub fn share_button(self, name: &str) -> String {
+        match self {
+            Lang::ZhCn => format!("分享给{name}"),
+            Lang::En => format!("Share with {name}"),
+        }
+    }
+
+    pub fn shared(self, name: &str) -> String {
+        match self {
+            Lang::ZhCn => format!("已分享给{name}。"),
+            Lang::En => format!("Shared with {name}."),
         }
     }
 
@@ -309,6 +339,8 @@ const ZH_CN: Strings = Strings {
     still_here: "继续使用",
     touch_to_start: "点击开始自评",
     skip_to_content: "跳到正文",
+    include_answers: "同时分享我的逐题回答",
+    offered_by: "提供方",
 };
 
 const EN: Strings = Strings {
@@ -392,6 +424,8 @@ const EN: Strings = Strings {
     still_here: "I'm still here",
     touch_to_start: "Tap to start the assessment",
     skip_to_content: "Skip to content",
+    include_answers: "Include my answers to each question",
+    offered_by: "Offered by",
 };
 
 #[cfg(test)]

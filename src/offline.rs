@@ -1,5 +1,5 @@
 //! The service worker: registered in release builds so that, after one visit, the app loads and
-//! works with no network. `sw.js` is generated into the build by `scripts/precache.mjs` (Workbox)
+//! works with no network. `sw.js` is generated into the build by `scripts/post-build.mjs` (Workbox)
 //! and precaches every file of the build by content hash.
 //!
 //! A new build installs beside the running one and waits: the page is told (`on_update`), and only

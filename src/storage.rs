@@ -5,7 +5,11 @@
 //! these from effects. Storage can be missing or blocked (private modes, kiosks, sandboxed frames),
 //! so every call tolerates its absence instead of panicking.
 
-const ANSWERS_KEY: &str = "exporter-assessment/answers";
+/// Answers are kept per questionnaire, so that an association's questionnaire and the shipped one
+/// do not overwrite each other's answers on the same site.
+fn answers_key(questionnaire: &str) -> String {
+    format!("exporter-assessment/answers/{questionnaire}")
+}
 const LANG_KEY: &str = "exporter-assessment/lang";
 
 /// Why answers could not be saved.
@@ -43,19 +47,19 @@ pub fn works() -> bool {
     works
 }
 
-/// The saved answers document, as text, if there is one.
-pub fn load_answers() -> Option<String> {
-    get(ANSWERS_KEY)
+/// The saved answers document of a questionnaire (by id), as text, if there is one.
+pub fn load_answers(questionnaire: &str) -> Option<String> {
+    get(&answers_key(questionnaire))
 }
 
-pub fn save_answers(json: &str) -> Result<(), SaveError> {
-    set(ANSWERS_KEY, json)
+pub fn save_answers(questionnaire: &str, json: &str) -> Result<(), SaveError> {
+    set(&answers_key(questionnaire), json)
 }
 
-pub fn clear_answers() {
+pub fn clear_answers(questionnaire: &str) {
     if let Some(storage) = local() {
         // Removing cannot meaningfully fail once storage exists.
-        let _ = storage.remove_item(ANSWERS_KEY);
+        let _ = storage.remove_item(&answers_key(questionnaire));
     }
 }
 

@@ -18,6 +18,9 @@ use crate::state::{Action, Screen, State};
 pub struct ReportPageProps {
     pub state: Rc<State>,
     pub send: Callback<Action>,
+    /// Shown after the report, before its buttons: the embedding's share section.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Today's date as YYYY-MM-DD in the person's time zone.
@@ -163,6 +166,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
             <p class="disclaimer">{ doc.disclaimer.get(&tag) }</p>
+            { props.children.clone() }
 
             <div class="actions no-print">
                 <button type="button" class="button primary" onclick={print}>{ s.print }</button>

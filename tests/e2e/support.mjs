@@ -34,9 +34,9 @@ const CONTENT_TYPES = {
 /**
  * Serves `dir` over HTTP on 127.0.0.1. Directories map to their index.html.
  * Resolves to `{ url, origin, setRoot, close }`; `url` ends with a slash. `headers` are added to
- * every HTML response (a Content-Security-Policy, say).
+ * every HTML response (a Content-Security-Policy, say); `cors` allows any origin to read files.
  */
-export async function serve(dir = DIST, { port = 0, headers = {} } = {}) {
+export async function serve(dir = DIST, { port = 0, headers = {}, cors = false } = {}) {
   // `setRoot` swaps the folder served, as a host does when a new build is published.
   let root = path.resolve(dir);
 
@@ -76,6 +76,8 @@ export async function serve(dir = DIST, { port = 0, headers = {} } = {}) {
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ...(path.extname(file) === '.html' ? headers : {}),
+        // An association's site lets the app (another origin) read its config and questionnaire.
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);

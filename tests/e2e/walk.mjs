@@ -32,35 +32,41 @@ export async function ready(page) {
 }
 
 /**
- * From the start screen, answers every question of `answers` that the walk shows, section by
- * section, clicking Next until the review, then opens the report.
+ * Answers every question of `answers` that the current section shows (in a page or a frame). A
+ * profile answer can reveal more questions, so it looks again until nothing new is answered.
  */
-export async function completeWalk(page, answers) {
-  await page.click('button.primary');
-  for (;;) {
-    await page.waitForSelector('#screen-title');
-    if (await page.$('section.review')) break;
-    // Answer what this section shows; a profile answer can reveal more questions, so look again
-    // until nothing new is answered.
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const fieldset of await page.$$('fieldset.question')) {
-        const question = (await fieldset.getAttribute('id')).slice(2);
-        const answer = answers[question];
-        if (answer === undefined) continue;
-        for (const value of [answer].flat()) {
-          const input = await page.$(option(question, value));
-          if (input && !(await input.isChecked())) {
-            await input.check();
-            changed = true;
-          }
+export async function answerShown(target, answers) {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const fieldset of await target.$$('fieldset.question')) {
+      const question = (await fieldset.getAttribute('id')).slice(2);
+      const answer = answers[question];
+      if (answer === undefined) continue;
+      for (const value of [answer].flat()) {
+        const input = await target.$(option(question, value));
+        if (input && !(await input.isChecked())) {
+          await input.check();
+          changed = true;
         }
       }
     }
-    await page.click('.walk-nav button.primary');
   }
-  await page.click('.walk-nav button.primary');
-  await page.waitForSelector('article.report');
+}
+
+/**
+ * From the start screen, answers every question of `answers` that the walk shows, section by
+ * section, clicking Next until the review, then opens the report.
+ */
+export async function completeWalk(target, answers) {
+  await target.click('button.primary');
+  for (;;) {
+    await target.waitForSelector('#screen-title');
+    if (await target.$('section.review')) break;
+    await answerShown(target, answers);
+    await target.click('.walk-nav button.primary');
+  }
+  await target.click('.walk-nav button.primary');
+  await target.waitForSelector('article.report');
 }
 
 /** The figures the report shows. */

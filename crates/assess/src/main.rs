@@ -56,12 +56,12 @@ fn run(args: &[String]) -> Result<String, String> {
         [cmd, path] if cmd.as_str() == "validate" => {
             let q = load_questionnaire(path)?;
             Ok(format!(
-                "{path}: valid — questionnaire \"{}\" version {}, {} profile questions, {} scored items in {} dimensions\n",
+                "{path}: valid — questionnaire \"{}\" version {}, {}, {} in {}\n",
                 q.doc().id,
                 q.doc().version,
-                q.doc().profile.len(),
-                q.item_count(),
-                q.doc().dimensions.len()
+                count(q.doc().profile.len(), "profile question"),
+                count(q.item_count(), "scored item"),
+                count(q.doc().dimensions.len(), "dimension"),
             ))
         }
         [cmd, qpath, apath] if cmd.as_str() == "score" => {
@@ -234,4 +234,9 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
     }
     let _ = writeln!(out, "\n{}", t(&doc.disclaimer));
     out
+}
+
+/// "1 dimension", "3 dimensions".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

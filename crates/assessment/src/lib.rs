@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod condition;
+pub mod customise;
 pub mod ids;
 pub mod model;
 pub mod questionnaire;
@@ -16,6 +17,7 @@ pub mod validate;
 
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, ANSWERS_FORMAT};
 pub use condition::Condition;
+pub use customise::{Customisation, CustomisationProblem};
 pub use ids::{
     CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
 };

@@ -1,6 +1,7 @@
 //! The core's tests, one binary (as ripgrep does): each module is one concern.
 
 mod common;
+mod customise;
 mod export_path;
 mod fixtures;
 mod properties;

@@ -1,11 +1,19 @@
-// Generates the service worker into a Trunk build (a post_build hook, see Trunk.toml; or by hand:
-// `node scripts/precache.mjs DIR`). Workbox lists every file of the build with a hash of its
-// content, so a new build is a new precache and the old one is removed once the new worker runs.
+// Finishes a Trunk release build (a post_build hook, see Trunk.toml; or by hand:
+// `node scripts/post-build.mjs DIR`):
+//
+// 1. `csp.txt`: the Content-Security-Policy to serve the app with. Trunk's loader is an inline
+//    script, so the policy allows it by its SHA-256 hash, which changes with every build; nothing
+//    else inline runs. Deployers add `frame-ancestors` (see docs/embedding.md).
+// 2. `sw.js`: the service worker. Workbox lists every file of the build with a hash of its content,
+//    so a new build is a new precache and the old one is removed once the new worker runs.
 //
 // The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
 // posts SKIP_WAITING — the page asks the person first — so a page never mixes two builds. The
 // first install takes control at once (clientsClaim): there is no older build to mix with.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { generateSW } from 'workbox-build';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -14,11 +22,31 @@ if (process.env.TRUNK_PROFILE === 'debug') {
   process.exit(0);
 }
 
+const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  .filter(([, body]) => body.trim() !== '')
+  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  // An association's logo, config file and questionnaire come from its own https site.
+  "img-src 'self' https:",
+  "connect-src 'self' https:",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+writeFileSync(path.join(dir, 'csp.txt'), `${policy}\n`);
+console.log(`csp: ${hashes.length} inline script(s) allowed by hash`);
+
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ['**/*'],
   // The worker itself is never precached; a kiosk's config file changes without a build.
-  globIgnores: ['sw.js', '*.map', 'kiosk*.json'],
+  globIgnores: ['sw.js', 'csp.txt', '*.map', 'kiosk*.json'],
   swDest: `${dir}/sw.js`,
   mode: 'production',
   sourcemap: false,

@@ -1,0 +1,58 @@
+/*
+ * Embeds the exporter digital-trade self-assessment in a page. Served with the app; see
+ * docs/embedding.md. Usage:
+ *
+ *   <div data-exporter-assessment data-config="/assessment-config.json" data-lang="zh-CN"></div>
+ *   <script src="https://tools.example.org/assessment/embed.js" async></script>
+ *
+ * Each element becomes an <iframe> of the app that is as tall as its content. The app's events
+ * arrive on the element as DOM events: exporter-assessment:started, :section-completed,
+ * :finished and — only when the member presses "share" — :result, with the message as `detail`.
+ */
+(() => {
+  const script = document.currentScript;
+  const app = new URL('./', script ? script.src : location.href);
+  // data-* attributes passed on to the app, and those that are URLs (resolved against this page).
+  const SETTINGS = ['config', 'lang', 'name', 'origin', 'brand', 'brand-contrast', 'accent', 'text',
+    'background', 'font', 'logo', 'sections', 'questionnaire', 'share-answers'];
+  const URLS = new Set(['config', 'logo', 'questionnaire']);
+  const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+  function mount(element) {
+    if (element.dataset.exporterAssessmentMounted) return;
+    element.dataset.exporterAssessmentMounted = 'true';
+    const src = new URL(element.dataset.src || app.href, location.href);
+    src.searchParams.set('embed', '1');
+    // Where the app may post: this page, unless the association's config file names its origin.
+    src.searchParams.set('origin', location.origin);
+    for (const name of SETTINGS) {
+      const value = element.dataset[camel(name)];
+      if (value === undefined) continue;
+      src.searchParams.set(name, URLS.has(name) ? new URL(value, location.href).href : value);
+    }
+
+    const frame = document.createElement('iframe');
+    frame.src = src.href;
+    frame.title = element.dataset.title || 'Digital trade self-assessment · 数字贸易自评';
+    frame.style.width = '100%';
+    frame.style.border = '0';
+    frame.style.display = 'block';
+    frame.style.height = '40rem';
+    element.replaceChildren(frame);
+
+    window.addEventListener('message', (event) => {
+      // Only this frame, from the app's origin, in the app's format.
+      if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
+      const message = event.data;
+      if (!message || message.source !== 'exporter-assessment' || typeof message.type !== 'string') return;
+      if (message.type === 'resize' && Number.isFinite(message.height)) {
+        frame.style.height = `${Math.ceil(message.height)}px`;
+      }
+      element.dispatchEvent(new CustomEvent(`exporter-assessment:${message.type}`, { detail: message, bubbles: true }));
+    });
+  }
+
+  const mountAll = () => document.querySelectorAll('[data-exporter-assessment]').forEach(mount);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+  else mountAll();
+})();

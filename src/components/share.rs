@@ -1,0 +1,53 @@
+//! Handing the result to the association, only when the member says so: what is shared, an opt-in
+//! for the answers where the association asks for them, and the button.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub lang: Lang,
+    /// Who receives it.
+    pub name: AttrValue,
+    /// Whether the association asks for the answers too (the member still chooses).
+    pub answers_allowed: bool,
+    pub shared: bool,
+    /// Called with whether the answers are included.
+    pub on_share: Callback<bool>,
+}
+
+#[component]
+pub fn Share(props: &ShareProps) -> Html {
+    let lang = props.lang;
+    let include = use_state(|| false);
+    let on_toggle = {
+        let include = include.clone();
+        Callback::from(move |_: Event| include.set(!*include))
+    };
+    let on_share = {
+        let (include, on_share) = (include.clone(), props.on_share.clone());
+        Callback::from(move |_: MouseEvent| on_share.emit(*include))
+    };
+    html! {
+        <section class="share report-section no-print" aria-labelledby="share-title">
+            <h2 id="share-title">{ lang.share_title(&props.name) }</h2>
+            <p>{ lang.share_what(&props.name) }</p>
+            if props.answers_allowed {
+                <label class="option">
+                    <input type="checkbox" checked={*include} onchange={on_toggle} disabled={props.shared} />
+                    <span>{ lang.strings().include_answers }</span>
+                </label>
+            }
+            if props.shared {
+                <p class="shared" role="status">{ lang.shared(&props.name) }</p>
+            } else {
+                <div class="actions">
+                    <button type="button" class="button primary" onclick={on_share}>
+                        { lang.share_button(&props.name) }
+                    </button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,198 @@
+// Embedding on an association's site: the example host page (examples/embed) and the app on two
+// origins, plus a third origin that frames the association's setup. The frame fits its content,
+// events arrive, the theme and a custom questionnaire apply, an invalid one lists its problems,
+// and the result reaches the association only after the member presses share.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage, serve } from './support.mjs';
+import { answerShown, fixture, option } from './walk.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The example association site, its addresses pointed at the app under test: the page, its config
+ * (origin = this site), and the questionnaires it may offer.
+ */
+function associationSite(appUrl, configure = (c) => c) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'host-'));
+  cpSync(path.join(ROOT, 'examples/embed'), dir, { recursive: true });
+  for (const name of ['association-questionnaire.json', 'invalid-questionnaire.json']) {
+    cpSync(path.join(ROOT, 'tests/fixtures', name), path.join(dir, name));
+  }
+  const page = path.join(dir, 'index.html');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('http://127.0.0.1:8080/', appUrl));
+  return {
+    dir,
+    config(origin) {
+      const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+      config.origin = origin;
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify(configure(config)));
+    },
+  };
+}
+
+/** Everything the host page's window received from the frame. */
+const received = (page) => page.evaluate(() => window.assessmentEvents ?? []);
+
+/** Answers what the frame shows of `answers` in the current section, then presses Next. */
+async function answerSection(frame, answers) {
+  await answerShown(frame, answers);
+  await frame.click('.walk-nav button.primary');
+}
+
+describe('embedding on an association site', () => {
+  let app;
+  let host;
+  let browser;
+  let site;
+  before(async () => {
+    app = await serve();
+    site = associationSite(app.url);
+    host = await serve(site.dir, { cors: true });
+    site.config(host.origin);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await app?.close();
+  });
+
+  async function openHost(url = host.url) {
+    const opened = await openPage(browser, url, { locale: 'en-US' });
+    const element = await opened.page.waitForSelector('#assessment iframe');
+    const frame = await element.contentFrame();
+    await frame.waitForSelector('html[data-ready="true"]');
+    return { ...opened, element, frame };
+  }
+
+  it('fits the frame to its content, sends the walk’s events, and applies the theme', async () => {
+    const { context, page, element, frame, errors } = await openHost();
+    try {
+      const height = async () => (await element.boundingBox()).height;
+      const contentHeight = () => frame.evaluate(() => Math.ceil(document.getElementById('app').getBoundingClientRect().height));
+      await page.waitForFunction(() => document.querySelector('#assessment iframe').style.height !== '40rem');
+      const startHeight = await height();
+      assert.ok(Math.abs(startHeight - (await contentHeight())) <= 1, 'the frame is as tall as the start screen');
+      assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight > innerHeight), false, 'no scroll bar inside');
+
+      // The association's theme, through the design system's custom properties.
+      const brand = await frame.evaluate(() => getComputedStyle(document.querySelector('.masthead')).backgroundColor);
+      assert.equal(brand, 'rgb(122, 31, 92)');
+      assert.match(await frame.textContent('.masthead'), /Offered by: Example Exporters' Association/);
+
+      await frame.click('button.primary');
+      await page.waitForFunction((h) => document.querySelector('#assessment iframe').getBoundingClientRect().height > h + 200, startHeight);
+      assert.ok(Math.abs((await height()) - (await contentHeight())) <= 1, 'the frame follows the profile section');
+
+      const answers = fixture('gba-electronics-brand.json');
+      for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+      await frame.click('.walk-nav button.primary');
+      await frame.waitForSelector('article.report');
+      const events = await received(page);
+      assert.deepEqual(events.map((e) => e.type), [
+        'started', 'section-completed', 'section-completed', 'section-completed', 'section-completed', 'finished',
+      ]);
+      assert.deepEqual(events.slice(1, 5).map((e) => e.section), ['profile', 'technology', 'industry', 'institutions']);
+      assert.equal(events[5].complete, true);
+      for (const event of events) assert.equal(event.overall, undefined, `${event.type} carries no score`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends the result only when the member presses share, with answers only if ticked', async () => {
+    const { context, page, frame } = await openHost();
+    try {
+      await frame.click('button.primary');
+      const answers = fixture('west-steel-eu.json');
+      for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+      await frame.click('.walk-nav button.primary');
+      await frame.waitForSelector('.share');
+      await page.waitForTimeout(300);
+      assert.equal((await received(page)).filter((e) => e.type === 'result').length, 0, 'nothing before the press');
+
+      assert.match(await frame.textContent('.share button'), /Share with Example Exporters' Association/);
+      await frame.check('.share input[type=checkbox]');
+      await frame.click('.share button');
+      await frame.waitForSelector('.share .shared');
+      await page.waitForFunction(() => (window.assessmentEvents ?? []).some((e) => e.type === 'result'));
+      const result = (await received(page)).find((e) => e.type === 'result');
+      assert.equal(result.questionnaire.id, 'digital-trade');
+      assert.deepEqual(result.critical_gaps, ['R5']);
+      assert.equal(result.answers['P.sector'], 'cbam_goods');
+      // The institutions weight of 1.5 from the config: (50 + 34.9 + 1.5 × 38.5) / 3.5.
+      assert.equal(result.overall, 40.8);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('posts nothing to a page on a third origin that frames the association’s setup', async () => {
+    const third = await serve(site.dir, { cors: true });
+    try {
+      const { context, page, frame } = await openHost(third.url);
+      try {
+        await frame.click('button.primary');
+        await frame.check(option('P.region', 'east'));
+        await frame.click('.walk-nav button.primary');
+        await page.waitForTimeout(500);
+        assert.deepEqual(await received(page), []);
+        assert.equal(await page.evaluate(() => document.querySelector('#assessment iframe').style.height), '40rem', 'not even the size');
+        const answers = fixture('textile-central-oem.json');
+        await frame.click('.steps li:first-child button');
+        for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+        await frame.click('.walk-nav button.primary');
+        await frame.waitForSelector('article.report');
+        assert.equal(await frame.$('.share'), null, 'no share button where the share could not arrive');
+        assert.deepEqual(await received(page), []);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('replaces the questionnaire with the association’s own, and lists the problems of an invalid one', async () => {
+    // The host page names the questionnaire in the snippet; its config keeps the theme and origin but
+    // drops the weights, which name dimensions of the shipped questionnaire.
+    const config = JSON.parse(readFileSync(path.join(site.dir, 'config.json'), 'utf8'));
+    delete config.weights;
+    writeFileSync(path.join(site.dir, 'config-custom.json'), JSON.stringify(config));
+    const page = (questionnaire) => {
+      const file = path.join(site.dir, `with-${questionnaire}.html`);
+      writeFileSync(file, readFileSync(path.join(site.dir, 'index.html'), 'utf8')
+        .replace('data-config="config.json"', `data-config="config-custom.json" data-questionnaire="${questionnaire}"`));
+      return `${host.url}${path.basename(file)}`;
+    };
+    const good = await openHost(page('association-questionnaire.json'));
+    try {
+      assert.equal(await good.frame.textContent('h1'), 'Association quick digital check');
+      await good.frame.click('button.primary');
+      await good.frame.check(option('P.members', 'yes'));
+      await good.frame.click('.walk-nav button.primary');
+      assert.equal(await good.frame.textContent('#screen-title'), 'Digital');
+      assert.equal((await good.frame.$$('fieldset.question')).length, 2);
+    } finally {
+      await good.context.close();
+    }
+    const bad = await openHost(page('invalid-questionnaire.json'));
+    try {
+      const problems = await bad.frame.$$eval('.problems li', (items) => items.map((i) => i.textContent));
+      assert.equal(problems.length, 3, problems.join('\n'));
+      assert.match(problems[0], /item D1, field options\[2\]\.level: level 7 is outside 0–4/);
+      assert.match(problems[1], /item D2, field text: missing the "en" text/);
+      assert.match(problems[2], /item D2, field applies_when: refers to question "P\.size"/);
+      await bad.page.waitForFunction(() => document.querySelector('#assessment iframe').style.height !== '40rem');
+    } finally {
+      await bad.context.close();
+    }
+  });
+});
