@@ -1,14 +1,14 @@
 //! The app component: owns the reducer, connects it to storage, the service worker and the
 //! document, and picks the screen to show.
 
-use assessment::{score, AnswerSheet};
+use assessment::score;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::question::element_id;
 use crate::components::{
-    About, Attract, KioskTimer, LangSwitch, NoticeBar, ReportPage, Review, Section, Share, Start,
-    StatusBar,
+    About, Attract, DamagedNotice, KioskTimer, LangSwitch, NoticeBar, ReportPage, Review, Section,
+    Share, Start, StatusBar,
 };
 use crate::embed::HostMessage;
 use crate::i18n::Lang;
@@ -36,9 +36,7 @@ fn initial_state(setup: &Setup) -> State {
                 .and_then(|tag| Lang::from_tag(&tag))
                 .or(configured)
                 .unwrap_or_else(browser_lang);
-            let id = &questionnaire.doc().id;
-            let saved = storage::load_answers(id)
-                .and_then(|text| AnswerSheet::from_json(&text, &questionnaire).ok());
+            let saved = storage::load_answers(&questionnaire.doc().id);
             State::new(questionnaire, lang, saved, mode, storage::works())
         }
     }
@@ -92,22 +90,33 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Every answer is saved as it is given, where answers may persist. An empty sheet overwrites
-    // nothing while answers from an earlier visit are still on offer.
+    // nothing while answers from an earlier visit are still on offer, and nothing is written while
+    // damaged saved answers wait for the person's decision.
     {
-        let (has_saved, persistent, send) = (state.saved.is_some(), state.persistent, send.clone());
-        use_effect_with(state.sheet.clone(), move |sheet| {
-            if !persistent {
-                return;
-            }
-            if sheet.answers.is_empty() {
-                if !has_saved {
-                    storage::clear_answers(&sheet.questionnaire.id);
+        let has_saved = state.saved.is_some() || state.damaged.is_some();
+        let (persistent, send) = (state.persistent && state.damaged.is_none(), send.clone());
+        use_effect_with(
+            (state.sheet.clone(), persistent),
+            move |(sheet, persistent)| {
+                if !persistent {
+                    return;
                 }
-            } else if storage::save_answers(&sheet.questionnaire.id, &sheet.to_json()).is_err() {
-                send.emit(Action::StorageFailed);
-            }
-        });
+                if sheet.answers.is_empty() {
+                    if !has_saved {
+                        storage::clear_answers(&sheet.questionnaire.id);
+                    }
+                } else if storage::save_answers(&sheet.questionnaire.id, &sheet.to_json()).is_err()
+                {
+                    send.emit(Action::StorageFailed);
+                }
+            },
+        );
     }
+
+    // What a crash screen would offer for download.
+    use_effect_with((state.sheet.clone(), lang), |(sheet, lang)| {
+        crate::crash::remember(sheet.to_json(), *lang)
+    });
 
     // The service worker, in release builds only: in development it would serve stale files.
     {
@@ -299,6 +308,10 @@ pub fn App(props: &AppProps) -> Html {
                     not_persistent={!state.persistent && !state.mode.is_kiosk()}
                     config_error={setup.config_error.clone().map(AttrValue::from)}
                     on_update={Callback::from(|()| offline::apply_update())} />
+                if let Some(damaged) = state.damaged.clone() {
+                    <DamagedNotice lang={lang} damaged={damaged}
+                        on_discard={dispatch(Action::DiscardSaved)} />
+                }
                 { for notice }
                 { screen }
             </main>

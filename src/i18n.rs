@@ -162,6 +162,15 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub include_answers: &'static str,
     pub offered_by: &'static str,
+    pub saved_needs_decision: &'static str,
+    pub saved_unreadable: &'static str,
+    pub saved_kept_until: &'static str,
+    pub download_saved: &'static str,
+    pub discard_saved: &'static str,
+    pub crashed_title: &'static str,
+    pub crashed_text: &'static str,
+    pub crashed_download: &'static str,
+    pub reload: &'static str,
 }
 
 impl Lang {
@@ -246,6 +255,14 @@ impl Lang {
         match self {
             Lang::ZhCn => format!("已分享给{name}。"),
             Lang::En => format!("Shared with {name}."),
+        }
+    }
+
+    /// Saved answers of another version: "made for digital-trade 0.9.0; 12 still fit, 2 do not".
+    pub fn saved_migrated(self, from: &str, kept: usize, dropped: usize) -> String {
+        match self {
+            Lang::ZhCn => format!("保存的回答来自问卷“{from}”：其中 {kept} 题仍适用于当前版本，可以继续；{dropped} 题不再适用："),
+            Lang::En => format!("The saved answers were made for “{from}”: {kept} still fit this version and can be resumed; {dropped} no longer fit:"),
         }
     }
 
@@ -341,6 +358,15 @@ const ZH_CN: Strings = Strings {
     skip_to_content: "跳到正文",
     include_answers: "同时分享我的逐题回答",
     offered_by: "提供方",
+    saved_needs_decision: "本设备上保存的回答需要您处理",
+    saved_unreadable: "保存的回答无法读取（可能已损坏或不完整）。",
+    saved_kept_until: "保存的原始内容没有被改动。您可以下载保存，或将其丢弃；在您作出选择之前，新的回答不会被保存。",
+    download_saved: "下载保存的原始内容",
+    discard_saved: "丢弃保存的内容",
+    crashed_title: "出现了意外错误",
+    crashed_text: "本工具遇到内部错误，已停止运行。您的回答没有丢失：请先下载回答，然后重新加载页面并导入。",
+    crashed_download: "下载我的回答",
+    reload: "重新加载",
 };
 
 const EN: Strings = Strings {
@@ -426,6 +452,15 @@ const EN: Strings = Strings {
     skip_to_content: "Skip to content",
     include_answers: "Include my answers to each question",
     offered_by: "Offered by",
+    saved_needs_decision: "Saved answers on this device need your decision",
+    saved_unreadable: "The saved answers cannot be read (they may be damaged or cut off).",
+    saved_kept_until: "The saved text has not been changed. Download it to keep it, or discard it; until you choose, new answers are not saved.",
+    download_saved: "Download the saved text",
+    discard_saved: "Discard it",
+    crashed_title: "Something went wrong",
+    crashed_text: "The tool hit an internal error and stopped. Your answers are not lost: download them, then reload the page and import them.",
+    crashed_download: "Download my answers",
+    reload: "Reload",
 };
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod embed;
 pub mod host;
 pub mod i18n;
@@ -41,6 +42,7 @@ pub struct Setup {
 /// wasm loads. A kiosk's or an association's configuration, and an association's questionnaire,
 /// are read first; if they cannot be used, their problems are shown instead of the app.
 pub fn start() {
+    crash::install();
     wasm_bindgen_futures::spawn_local(async {
         let query = gloo::utils::window()
             .location()

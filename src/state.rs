@@ -9,7 +9,8 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use assessment::{
-    score, AnswerSheet, AnswersError, Asked, OptionId, QuestionId, Questionnaire, Report,
+    score, AnswerProblem, AnswerSheet, AnswersError, Asked, OptionId, QuestionId, Questionnaire,
+    QuestionnaireRef, Recovered, Report,
 };
 use yew::Reducible;
 
@@ -62,6 +63,25 @@ pub enum Screen {
     About,
 }
 
+/// Saved answers that need the person's decision, with the text exactly as it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    pub raw: String,
+    pub kind: DamageKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DamageKind {
+    /// Made for another version (or with answers this version lacks): some fit, some do not.
+    Migrated {
+        from: QuestionnaireRef,
+        kept: usize,
+        dropped: Vec<AnswerProblem>,
+    },
+    /// Nothing in it could be used.
+    Unreadable(AnswersError),
+}
+
 /// A message for the person, shown until dismissed or replaced.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -82,6 +102,9 @@ pub struct State {
     pub screen: Screen,
     /// Answers saved by an earlier visit, offered on the start screen until resumed or discarded.
     pub saved: Option<AnswerSheet>,
+    /// Saved text that could not be used as it was. Until the person decides (resume what fits,
+    /// or discard it), nothing is saved, so that it is never overwritten silently.
+    pub damaged: Option<Damaged>,
     pub notice: Option<Notice>,
     /// The question to bring into view and focus after the screen changed (from the review's links).
     pub focus: Option<QuestionId>,
@@ -102,8 +125,10 @@ pub enum Action {
     SetLang(Lang),
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
-    /// Continue with the answers saved by an earlier visit.
+    /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
     Resume,
+    /// Forget saved answers that could not be used as they were; saving resumes.
+    DiscardSaved,
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
     Go(Screen),
@@ -129,21 +154,48 @@ pub enum Action {
 }
 
 impl State {
-    /// A fresh state; `saved` is what storage held from an earlier visit (ignored in a kiosk), and
-    /// `persistent` whether storage works.
+    /// A fresh state; `saved_text` is what storage held from an earlier visit (ignored in a
+    /// kiosk), and `persistent` whether storage works.
     pub fn new(
         questionnaire: Shared<Questionnaire>,
         lang: Lang,
-        saved: Option<AnswerSheet>,
+        saved_text: Option<String>,
         mode: Mode,
         persistent: bool,
     ) -> Self {
         let sheet = AnswerSheet::new(&questionnaire);
         let report = Shared::new(score(&questionnaire, &sheet));
-        // An empty saved sheet is nothing to resume; a kiosk never resumes anyone.
-        let saved = saved
-            .filter(|s| !s.answers.is_empty() && s.check(&questionnaire).is_ok())
-            .filter(|_| !mode.is_kiosk());
+        // A kiosk never resumes anyone.
+        let saved_text = saved_text.filter(|_| !mode.is_kiosk());
+        let (saved, damaged) =
+            match saved_text.map(|raw| (Recovered::read(&raw, &questionnaire), raw)) {
+                None => (None, None),
+                Some((Recovered::Intact(sheet), _)) => (Some(sheet), None),
+                Some((
+                    Recovered::Migrated {
+                        sheet,
+                        from,
+                        dropped,
+                    },
+                    raw,
+                )) => {
+                    let kind = DamageKind::Migrated {
+                        from,
+                        kept: sheet.answers.len(),
+                        dropped,
+                    };
+                    (Some(sheet), Some(Damaged { raw, kind }))
+                }
+                Some((Recovered::Unreadable(error), raw)) => (
+                    None,
+                    Some(Damaged {
+                        raw,
+                        kind: DamageKind::Unreadable(error),
+                    }),
+                ),
+            };
+        // An empty saved sheet is nothing to resume.
+        let saved = saved.filter(|s| !s.answers.is_empty());
         let screen = Self::first_screen(&mode);
         Self {
             questionnaire,
@@ -152,6 +204,7 @@ impl State {
             lang,
             screen,
             saved,
+            damaged,
             notice: None,
             focus: None,
             persistent: persistent && !mode.is_kiosk(),
@@ -218,7 +271,13 @@ impl Reducible for State {
                 if let Some(saved) = next.saved.take() {
                     next = next.with_sheet(saved);
                 }
+                // Resuming what fits is the decision on damaged saved answers.
+                next.damaged = None;
                 next.screen = Screen::Section(0);
+            }
+            Action::DiscardSaved => {
+                next.saved = None;
+                next.damaged = None;
             }
             Action::Choose(question, option) => {
                 let mut sheet = next.sheet.clone();
@@ -355,7 +414,13 @@ mod tests {
         let mut saved = AnswerSheet::new(&q);
         saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
         let config = crate::kiosk::KioskConfig::default();
-        let s = State::new(q, Lang::En, Some(saved), Mode::Kiosk(config), true);
+        let s = State::new(
+            q,
+            Lang::En,
+            Some(saved.to_json()),
+            Mode::Kiosk(config),
+            true,
+        );
         assert!(s.saved.is_none());
         assert!(!s.persistent);
     }
@@ -480,6 +545,70 @@ mod tests {
         assert_eq!(s.notice, Some(Notice::Imported));
     }
 
+    fn with_saved(text: &str) -> Rc<State> {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        Rc::new(State::new(
+            q,
+            Lang::En,
+            Some(text.to_owned()),
+            Mode::Personal,
+            true,
+        ))
+    }
+
+    #[test]
+    fn unreadable_saved_text_is_kept_and_waits_for_a_decision() {
+        for text in [
+            "\u{fffd}\u{0}\u{7}",
+            "{\"format\": \"exporter-assessment/answers@1\", \"ques",
+            "{}",
+        ] {
+            let s = with_saved(text);
+            let damaged = s.damaged.clone().expect(text);
+            assert_eq!(damaged.raw, text);
+            assert!(matches!(damaged.kind, DamageKind::Unreadable(_)));
+            assert!(s.saved.is_none());
+            // Starting afresh does not decide for the person: the text stays until discarded.
+            let s = apply(s, [Action::Begin, choose("P.region", "west")]);
+            assert!(s.damaged.is_some());
+            let s = apply(s, [Action::DiscardSaved]);
+            assert!(s.damaged.is_none());
+            assert_eq!(
+                s.sheet.answers.len(),
+                1,
+                "discarding the old text keeps the new answers"
+            );
+        }
+    }
+
+    #[test]
+    fn answers_of_another_version_resume_what_still_fits() {
+        let text = r#"{"format": "exporter-assessment/answers@1",
+            "questionnaire": {"id": "digital-trade", "version": "0.9.0"},
+            "answers": {"P.region": "west", "T1": "fibre", "X1": "yes"}}"#;
+        let s = with_saved(text);
+        let Some(Damaged {
+            kind:
+                DamageKind::Migrated {
+                    from,
+                    kept,
+                    dropped,
+                },
+            raw,
+        }) = s.damaged.clone()
+        else {
+            panic!("{:?}", s.damaged)
+        };
+        assert_eq!(
+            (from.version.as_str(), kept, dropped.len(), raw.as_str()),
+            ("0.9.0", 1, 2, text)
+        );
+        let s = apply(s, [Action::Resume]);
+        assert!(s.damaged.is_none());
+        assert_eq!(s.sheet.questionnaire.version, "1.0.0");
+        assert_eq!(s.sheet.answers.len(), 1);
+    }
+
     #[test]
     fn saved_answers_are_offered_until_resumed_or_discarded() {
         let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
@@ -488,7 +617,7 @@ mod tests {
         let s = Rc::new(State::new(
             q.clone(),
             Lang::En,
-            Some(saved.clone()),
+            Some(saved.to_json()),
             Mode::Personal,
             true,
         ));

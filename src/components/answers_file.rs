@@ -29,7 +29,13 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
 
     let export = {
         let sheet = props.sheet.clone();
-        Callback::from(move |_: MouseEvent| download(&sheet))
+        Callback::from(move |_: MouseEvent| {
+            let name = format!(
+                "exporter-assessment-answers-{}.json",
+                crate::components::report::today()
+            );
+            download(&sheet.to_json(), "application/json", &name)
+        })
     };
     let import = {
         let send = props.send.clone();
@@ -67,9 +73,9 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
     }
 }
 
-/// Saves the answers as `exporter-assessment-answers-YYYY-MM-DD.json` through a temporary link.
-fn download(sheet: &AnswerSheet) {
-    let blob = Blob::new_with_options(sheet.to_json().as_str(), Some("application/json"));
+/// Offers `text` as a file download named `name`, through a temporary link.
+pub fn download(text: &str, mime: &str, name: &str) {
+    let blob = Blob::new_with_options(text, Some(mime));
     let url = ObjectUrl::from(blob);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -79,10 +85,7 @@ fn download(sheet: &AnswerSheet) {
     };
     let link: HtmlAnchorElement = link.unchecked_into();
     link.set_href(&url);
-    link.set_download(&format!(
-        "exporter-assessment-answers-{}.json",
-        crate::components::report::today()
-    ));
+    link.set_download(name);
     link.click();
     // Revoke the URL (by dropping it) only once the download has surely started.
     gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();

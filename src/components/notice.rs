@@ -52,7 +52,7 @@ fn too_large(lang: Lang, bytes: u64) -> String {
 }
 
 /// The reasons in the person's language. Ids and option ids are shown as they are in the file.
-fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
+pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
     let s = lang.strings();
     match error {
         AnswersError::NotAnswers(_) => vec![s.not_answers.to_owned()],

@@ -113,6 +113,58 @@ impl fmt::Display for AnswersError {
 
 impl std::error::Error for AnswersError {}
 
+/// What came of reading answers saved earlier (by this device, or an older version of the tool).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovered {
+    /// Answers to exactly this questionnaire version, all of them valid.
+    Intact(AnswerSheet),
+    /// Answers to this questionnaire that do not all fit this version (another version's, or with
+    /// answers this version no longer has): those that fit, and those that do not.
+    Migrated {
+        sheet: AnswerSheet,
+        from: QuestionnaireRef,
+        dropped: Vec<AnswerProblem>,
+    },
+    /// Nothing could be used: not an answers document, another format, or another questionnaire.
+    Unreadable(AnswersError),
+}
+
+impl Recovered {
+    /// Reads saved answers for `questionnaire`, keeping every answer that still fits.
+    pub fn read(json: &str, questionnaire: &Questionnaire) -> Self {
+        let sheet: AnswerSheet = match serde_json::from_str(json) {
+            Ok(sheet) => sheet,
+            Err(e) => return Recovered::Unreadable(AnswersError::NotAnswers(e.to_string())),
+        };
+        match sheet.check(questionnaire) {
+            Ok(()) => return Recovered::Intact(sheet),
+            Err(AnswersError::Invalid(_)) => {}
+            Err(AnswersError::OtherQuestionnaire { expected, found })
+                if found.id == expected.id => {}
+            Err(other) => return Recovered::Unreadable(other),
+        }
+        let from = sheet.questionnaire.clone();
+        let mut kept = AnswerSheet::new(questionnaire);
+        let mut dropped = Vec::new();
+        for (id, answer) in sheet.answers {
+            let mut one = AnswerSheet::new(questionnaire);
+            one.answers.insert(id.clone(), answer);
+            match one.check(questionnaire) {
+                Ok(()) => {
+                    kept.answers.extend(one.answers);
+                }
+                Err(AnswersError::Invalid(problems)) => dropped.extend(problems),
+                Err(other) => unreachable!("checked per answer, only answers can fail: {other}"),
+            }
+        }
+        Recovered::Migrated {
+            sheet: kept,
+            from,
+            dropped,
+        }
+    }
+}
+
 impl AnswerSheet {
     /// No answers yet, for `questionnaire`.
     pub fn new(questionnaire: &Questionnaire) -> Self {

@@ -15,7 +15,7 @@ pub mod score;
 pub mod text;
 pub mod validate;
 
-pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, ANSWERS_FORMAT};
+pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
 pub use condition::Condition;
 pub use customise::{Customisation, CustomisationProblem};
 pub use ids::{

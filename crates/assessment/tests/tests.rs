@@ -5,6 +5,7 @@ mod customise;
 mod export_path;
 mod fixtures;
 mod properties;
+mod recovery;
 mod schema;
 mod scoring;
 mod validation;

@@ -1,0 +1,56 @@
+//! Saved answers that could not be used as they were: what was found, the text kept as it was for
+//! download, and the decision — resume what fits (on the start screen) or discard. Until then the
+//! app saves nothing, so the text is never overwritten silently.
+
+use yew::prelude::*;
+
+use crate::components::answers_file::download;
+use crate::components::notice::reasons;
+use crate::i18n::Lang;
+use crate::state::{DamageKind, Damaged};
+
+#[derive(Properties, PartialEq)]
+pub struct DamagedNoticeProps {
+    pub lang: Lang,
+    pub damaged: Damaged,
+    pub on_discard: Callback<()>,
+}
+
+#[component]
+pub fn DamagedNotice(props: &DamagedNoticeProps) -> Html {
+    let lang = props.lang;
+    let s = lang.strings();
+    let (summary, details): (String, Vec<String>) = match &props.damaged.kind {
+        DamageKind::Unreadable(error) => (s.saved_unreadable.to_owned(), reasons(lang, error)),
+        DamageKind::Migrated {
+            from,
+            kept,
+            dropped,
+        } => (
+            lang.saved_migrated(
+                &format!("{} {}", from.id, from.version),
+                *kept,
+                dropped.len(),
+            ),
+            dropped.iter().take(20).map(|p| p.to_string()).collect(),
+        ),
+    };
+    let raw = props.damaged.raw.clone();
+    let on_download = Callback::from(move |_: MouseEvent| {
+        download(&raw, "text/plain", "exporter-assessment-saved-answers.txt")
+    });
+    html! {
+        <section class="notice bad damaged no-print" role="alert" aria-labelledby="damaged-title">
+            <h2 id="damaged-title">{ s.saved_needs_decision }</h2>
+            <p>{ summary }</p>
+            if !details.is_empty() {
+                <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+            }
+            <p>{ s.saved_kept_until }</p>
+            <div class="actions">
+                <button type="button" class="button" onclick={on_download}>{ s.download_saved }</button>
+                <button type="button" class="button" onclick={props.on_discard.reform(|_| ())}>{ s.discard_saved }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+//! When the app panics: instead of a frozen page, a screen that says so and offers the answers for
+//! download, then a reload. The answers and language are remembered here on every change, because
+//! after a panic the app's state can no longer be trusted.
+//!
+//! The screen is built with plain DOM calls and holds no callback into the wasm: after the panic
+//! the module is not run again. The download is a link to a blob, the reload a link to the page.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::Lang;
+
+thread_local! {
+    static LAST: RefCell<Option<(String, Lang)>> = const { RefCell::new(None) };
+}
+
+/// Remembers the current answers (as the answers document) and language.
+pub fn remember(answers_json: String, lang: Lang) {
+    LAST.with(|last| *last.borrow_mut() = Some((answers_json, lang)));
+}
+
+/// Installs the panic hook that shows the recovery screen. Through Yew, which otherwise installs
+/// its own hook (a console message only) when the app is mounted.
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("exporter-assessment: {info}").into());
+        show();
+    }));
+}
+
+fn show() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (answers, lang) = LAST
+        .with(|last| last.borrow().clone())
+        .unwrap_or_else(|| (String::new(), Lang::ZhCn));
+    let s = lang.strings();
+    let Some(app) = document.get_element_by_id("app") else {
+        return;
+    };
+    let Ok(main) = document.create_element("main") else {
+        return;
+    };
+    main.set_class_name("wrap crashed");
+    let _ = main.set_attribute("role", "alert");
+    let add = |tag: &str, text: &str, attrs: &[(&str, &str)]| {
+        if let Ok(el) = document.create_element(tag) {
+            el.set_text_content(Some(text));
+            for (k, v) in attrs {
+                let _ = el.set_attribute(k, v);
+            }
+            let _ = main.append_child(&el);
+        }
+    };
+    add("h1", s.crashed_title, &[]);
+    add("p", s.crashed_text, &[]);
+    if !answers.is_empty() {
+        let blob = gloo::file::Blob::new_with_options(answers.as_str(), Some("application/json"));
+        let url = gloo::file::ObjectUrl::from(blob);
+        add(
+            "a",
+            s.crashed_download,
+            &[
+                ("class", "button primary"),
+                ("href", &url),
+                ("download", "exporter-assessment-answers.json"),
+            ],
+        );
+        // The link must outlive this function: the page ends here.
+        std::mem::forget(url);
+    }
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_else(|| "./".into());
+    add("a", s.reload, &[("class", "button"), ("href", &here)]);
+    app.set_inner_html("");
+    let _ = app.append_child(&main);
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-crashed", "true");
+    }
+}
+
+/// Panics on purpose, so that the end-to-end tests can check the recovery screen. Exported to
+/// JavaScript (`window.wasmBindings.crash_for_testing()`); harmless otherwise: it does what any
+/// defect would.
+#[wasm_bindgen]
+pub fn crash_for_testing() {
+    panic!("crash_for_testing was called");
+}

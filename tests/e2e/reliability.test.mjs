@@ -1,0 +1,179 @@
+// Nothing lost whatever goes wrong: damaged saved answers, storage that is blocked or full, import
+// files that are huge, not JSON or deeply nested, and a panic.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+import { appUnderTest, openPage } from './support.mjs';
+import { completeWalk, fixture, option, ready } from './walk.mjs';
+
+const KEY = 'exporter-assessment/answers/digital-trade';
+const sheet = (version, answers) =>
+  JSON.stringify({ format: 'exporter-assessment/answers@1', questionnaire: { id: 'digital-trade', version }, answers });
+
+/** The text of a download the page starts with `click`. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dl-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
+}
+
+describe('reliability', () => {
+  const app = appUnderTest();
+
+  /** Opens the app with `saved` as the text in storage from an earlier visit. */
+  async function withSaved(saved) {
+    const opened = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    await ready(opened.page);
+    await opened.page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, saved]);
+    await opened.page.reload();
+    await ready(opened.page);
+    return opened;
+  }
+
+  const damagedCases = [
+    ['random bytes', '\u0000\u00ff\ufffd\u0007 garbage', /cannot be read/],
+    ['cut-off JSON', sheet('1.0.0', { 'P.region': 'west', T1: 'cloud' }).slice(0, 60), /cannot be read/],
+    ['a past version with an item that no longer exists', sheet('0.9.0', { 'P.region': 'west', T9: 'x' }), /made for “digital-trade 0\.9\.0”: 1 still fit/],
+    ['a future version', sheet('2.0.0', { 'P.region': 'west', T1: 'cloud' }), /made for “digital-trade 2\.0\.0”: 2 still fit/],
+    ['an answer id that no longer exists', sheet('1.0.0', { 'P.region': 'west', 'P.gone': 'yes' }), /1 no longer fit/],
+  ];
+  for (const [name, saved, message] of damagedCases) {
+    it(`starts with damaged saved answers (${name}), says so, and keeps the text`, async () => {
+      const { context, page, errors } = await withSaved(saved);
+      try {
+        const notice = await page.waitForSelector('.damaged');
+        assert.match(await notice.textContent(), message);
+        // The saved text, exactly as found, can be downloaded.
+        assert.equal(await downloaded(page, () => page.click('.damaged button:first-of-type')), saved);
+        // New answers do not overwrite it until the person decides.
+        await page.click('section.start button:last-of-type');
+        await page.check(option('P.sector', 'textiles'));
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), saved);
+        // Discarding is the decision: from then on answers are saved again.
+        await page.click('.damaged button:last-of-type');
+        await page.check(option('P.region', 'central'));
+        const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+        assert.equal(stored.answers['P.region'], 'central');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('resumes the answers of an older version that still fit', async () => {
+    const { context, page } = await withSaved(sheet('0.9.0', { 'P.region': 'west', T1: 'cloud', T9: 'x' }));
+    try {
+      await page.waitForSelector('.damaged');
+      assert.match(await page.textContent('.resume'), /2 of \d+ answered/);
+      await page.click('.resume button.primary');
+      assert.equal(await page.$('.damaged'), null);
+      assert.ok(await page.isChecked(option('P.region', 'west')));
+      const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+      assert.equal(stored.questionnaire.version, '1.0.0');
+      assert.deepEqual(Object.keys(stored.answers).sort(), ['P.region', 'T1']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works in memory and says so when storage is blocked', async () => {
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('blocked', 'SecurityError');
+          },
+        });
+      });
+      await page.goto(app.server.url);
+      await ready(page);
+      assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
+      await completeWalk(page, fixture('ict-services-yrd.json'));
+      assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps working and says so when storage becomes full', async () => {
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      await context.addInitScript((key) => {
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === key) throw new DOMException('full', 'QuotaExceededError');
+          return setItem.call(this, k, v);
+        };
+      }, KEY);
+      await page.goto(app.server.url);
+      await ready(page);
+      assert.equal(await page.$('.status.warning'), null, 'storage works at first');
+      await page.click('button.primary');
+      await page.check(option('P.region', 'east'));
+      assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
+      await page.check(option('P.sector', 'textiles'));
+      assert.match(await page.textContent('.counter'), /^2 of/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses import files that are huge, not JSON or deeply nested, and changes nothing', async () => {
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'east'));
+      await page.click('.steps li:last-child button');
+      const before = await page.textContent('.counter');
+      const dir = mkdtempSync(path.join(tmpdir(), 'imp-'));
+      const cases = [
+        ['huge.json', `{"pad": "${'x'.repeat(1100 * 1024)}"}`, /at most 1024 KB/],
+        ['words.json', 'these are not answers', /not an answers file/],
+        ['nested.json', `${'['.repeat(100000)}${']'.repeat(100000)}`, /not an answers file/],
+        ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00]), /not an answers file/],
+      ];
+      for (const [name, content, message] of cases) {
+        const file = path.join(dir, name);
+        writeFileSync(file, content);
+        await page.setInputFiles('.answers-file input[type=file]', file);
+        const notice = await page.waitForSelector('.notice.bad[role=alert]');
+        assert.match(await notice.textContent(), message, name);
+        assert.equal(await page.textContent('.counter'), before, name);
+        await page.click('.notice button');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a recovery screen with the answers for download when the app panics', async () => {
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'west'));
+      await page.check(option('P.markets', 'eu'));
+      await page.evaluate(() => {
+        try {
+          window.wasmBindings.crash_for_testing();
+        } catch {
+          // The panic ends in a trap, thrown here as a RuntimeError.
+        }
+      });
+      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      assert.match(await page.textContent('main.crashed'), /Something went wrong/);
+      const answers = JSON.parse(await downloaded(page, () => page.click('main.crashed a[download]')));
+      assert.deepEqual(answers.answers, { 'P.markets': ['eu'], 'P.region': 'west' });
+      assert.ok(await page.$('main.crashed a[href]:not([download])'), 'a way to reload');
+    } finally {
+      await context.close();
+    }
+  });
+});
