@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
 
+
 describe('start screen', () => {
   const app = appUnderTest();
 
@@ -43,4 +44,25 @@ describe('start screen', () => {
       await context.close();
     }
   });
+
+  for (const [locale, title] of [['zh-CN', '出口企业数字贸易成熟度自评'], ['en-US', 'Digital trade readiness self-assessment for exporters']]) {
+    it(`paints a real first screen in ${locale} before the wasm runs, the one the app then renders`, async () => {
+      const { context, page } = await openPage(app.browser, 'about:blank', { locale });
+      try {
+        // What is visible, as text (innerText leaves out what is not displayed).
+        const text = () => page.evaluate(() => document.getElementById('app').innerText.replace(/\s+/g, ' ').trim());
+        // Without the wasm, the static screen is what a person sees.
+        await page.route(/\.wasm$/, (route) => route.abort());
+        await page.goto(app.server.url);
+        assert.equal(await page.locator('h1:visible').textContent(), title);
+        const shell = await text();
+        await page.unroute(/\.wasm$/);
+        await page.reload();
+        await page.waitForSelector('html[data-ready="true"]');
+        assert.equal(await text(), shell, 'index.html mirrors the rendered start screen');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

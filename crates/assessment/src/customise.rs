@@ -65,10 +65,13 @@ impl Customisation {
         }
         for (id, &weight) in &self.weights {
             let field = format!("weights.{id}");
-            if !(weight > 0.0 && weight.is_finite()) {
+            if !crate::validate::weight_in_range(weight) {
                 problems.push(CustomisationProblem {
                     field,
-                    message: format!("weight {weight} must be a number greater than 0"),
+                    message: format!(
+                        "weight {weight} must be greater than 0 and at most {}",
+                        crate::validate::MAX_WEIGHT
+                    ),
                 });
                 continue;
             }

@@ -11,6 +11,15 @@ use crate::ids::Level;
 use crate::model::{QuestionnaireDoc, Recommendation};
 use crate::text::{LangTag, Text};
 
+/// The largest weight a questionnaire may give. Weights are relative, so any range will do; a
+/// bound keeps weighted sums finite (fuzzing found 1e308 weights overflowing to infinity).
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// Greater than 0 and at most `MAX_WEIGHT`; NaN is not.
+pub fn weight_in_range(weight: f64) -> bool {
+    weight > 0.0 && weight <= MAX_WEIGHT
+}
+
 /// Where in a questionnaire a problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -47,7 +56,8 @@ pub enum ProblemKind {
     DuplicateId(String),
     MissingTranslation(LangTag),
     LevelOutOfRange(u8),
-    WeightNotPositive(f64),
+    /// Not greater than 0, or above `MAX_WEIGHT`.
+    WeightOutOfRange(f64),
     ScoreOutOfRange(f64),
     UnknownQuestion(String),
     UnknownOption {
@@ -73,7 +83,10 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateId(id) => write!(f, "id \"{id}\" is used more than once"),
             ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
-            ProblemKind::WeightNotPositive(w) => write!(f, "weight {w} must be greater than 0"),
+            ProblemKind::WeightOutOfRange(w) => write!(
+                f,
+                "weight {w} must be greater than 0 and at most {MAX_WEIGHT}"
+            ),
             ProblemKind::ScoreOutOfRange(s) => write!(f, "score {s} is outside 0–100"),
             ProblemKind::UnknownQuestion(id) => {
                 write!(f, "refers to question \"{id}\", which does not exist")
@@ -187,9 +200,8 @@ impl<'a> Checker<'a> {
     }
 
     fn weight(&mut self, place: &Place, weight: f64) {
-        // `!(w > 0)` rather than `w <= 0` so that NaN is rejected too.
-        if !(weight > 0.0 && weight.is_finite()) {
-            self.push(place, "weight", ProblemKind::WeightNotPositive(weight));
+        if !weight_in_range(weight) {
+            self.push(place, "weight", ProblemKind::WeightOutOfRange(weight));
         }
     }
 

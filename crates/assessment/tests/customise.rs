@@ -49,7 +49,7 @@ fn every_problem_is_listed_with_its_field() {
         problems,
         [
             "field sections[1]: the questionnaire has no dimension \"marketing\"",
-            "field weights.T1: weight 0 must be a number greater than 0",
+            "field weights.T1: weight 0 must be greater than 0 and at most 1000",
             "field weights.X9: no item or dimension \"X9\" is asked",
             // Industry is not among the kept sections: its weight has nothing to change.
             "field weights.industry: no item or dimension \"industry\" is asked",

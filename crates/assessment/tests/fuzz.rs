@@ -16,7 +16,10 @@ use serde_json::{json, Value};
 mod common;
 
 fn cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2_000)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2_000)
 }
 
 thread_local! {
@@ -184,13 +187,19 @@ fn answers_case(seed: u64) {
         let mut ids = Vec::new();
         strings(&serde_json::to_value(q.doc()).unwrap(), &mut ids);
         let text = random_sheet(q, &rng, &ids);
-        let text = if rng.chance(60) { damage(&text, &rng) } else { text };
+        let text = if rng.chance(60) {
+            damage(&text, &rng)
+        } else {
+            text
+        };
         if let Ok(sheet) = AnswerSheet::from_json(&text, q) {
             check_report(q, &sheet);
         }
         match Recovered::read(&text, q) {
             Recovered::Intact(sheet) | Recovered::Migrated { sheet, .. } => {
-                sheet.check(q).expect("a recovered sheet fits its questionnaire");
+                sheet
+                    .check(q)
+                    .expect("a recovered sheet fits its questionnaire");
                 check_report(q, &sheet);
             }
             Recovered::Unreadable(_) => {}
@@ -207,7 +216,11 @@ fn questionnaire_case(seed: u64) {
         mutate(&mut doc, &rng, &ids, 0);
     }
     let text = doc.to_string();
-    let text = if rng.chance(20) { damage(&text, &rng) } else { text };
+    let text = if rng.chance(20) {
+        damage(&text, &rng)
+    } else {
+        text
+    };
     if let Ok(q) = Questionnaire::from_json(&text) {
         for _ in 0..3 {
             let sheet = random_sheet(&q, &rng, &ids);
@@ -243,4 +256,8 @@ fn regressions() {
     }
 }
 
-const REGRESSIONS: &[u64] = &[];
+const REGRESSIONS: &[u64] = &[
+    // A weight of 1e308: the weighted sum overflowed and the overall score was infinite. Weights
+    // are now bounded by MAX_WEIGHT.
+    15300491990696001832,
+];

@@ -112,7 +112,11 @@ fn target_outside_0_to_4() {
 fn zero_weight() {
     check(
         |d| a2(d)["weight"] = json!(0.0),
-        &["item A2", "field weight", "weight 0 must be greater than 0"],
+        &[
+            "item A2",
+            "field weight",
+            "weight 0 must be greater than 0 and at most 1000",
+        ],
     );
 }
 
@@ -123,7 +127,7 @@ fn negative_dimension_weight() {
         &[
             "dimension a",
             "field weight",
-            "weight -1 must be greater than 0",
+            "weight -1 must be greater than 0 and at most 1000",
         ],
     );
 }

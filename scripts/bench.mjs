@@ -1,0 +1,159 @@
+// The performance figures of a release build, each printed as `name value unit`:
+//
+//   node scripts/bench.mjs            sizes, Lighthouse (mobile), timings under 4x CPU slowdown,
+//                                     native core timings (builds the release first: scripts/bench)
+//   node scripts/bench.mjs --sizes --check
+//                                     sizes only, and exit 1 if the compressed total is over the
+//                                     budget in perf-budget.json (bytes are deterministic: CI runs this)
+//
+// Sizes are of the first load: index.html, the JS loader, the wasm (which holds the questionnaire)
+// and the CSS, compressed as a server would (gzip -9, brotli 11). The questionnaire's own compressed
+// size is printed for reference; it is inside the wasm, not counted twice.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const args = new Set(process.argv.slice(2));
+const print = (name, value, unit) => console.log(`${name.padEnd(44)} ${String(value).padStart(10)} ${unit}`);
+
+function sizes() {
+  const files = readdirSync(DIST);
+  const pick = (test) => files.filter(test).map((f) => readFileSync(path.join(DIST, f)));
+  const kinds = {
+    wasm: pick((f) => f.endsWith('.wasm')),
+    js: pick((f) => /^exporter-assessment-.*\.js$/.test(f)),
+    css: pick((f) => f.endsWith('.css')),
+    html: pick((f) => f === 'index.html'),
+  };
+  const gzip = (b) => gzipSync(b, { level: 9 }).length;
+  const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const [kind, buffers] of Object.entries(kinds)) {
+    const raw = buffers.reduce((n, b) => n + b.length, 0);
+    const g = buffers.reduce((n, b) => n + gzip(b), 0);
+    const br = buffers.reduce((n, b) => n + brotli(b), 0);
+    print(`bytes_${kind}_raw`, raw, 'B');
+    print(`bytes_${kind}_gzip`, g, 'B');
+    print(`bytes_${kind}_brotli`, br, 'B');
+    total.raw += raw;
+    total.gzip += g;
+    total.brotli += br;
+  }
+  const data = readFileSync(path.join(ROOT, 'questionnaire/digital-trade.json'));
+  print('bytes_questionnaire_data_raw (in the wasm)', data.length, 'B');
+  print('bytes_questionnaire_data_gzip (in the wasm)', gzip(data), 'B');
+  print('bytes_questionnaire_data_brotli (in the wasm)', brotli(data), 'B');
+  print('bytes_total_raw', total.raw, 'B');
+  print('bytes_total_gzip', total.gzip, 'B');
+  print('bytes_total_brotli', total.brotli, 'B');
+  return total;
+}
+
+async function lighthouseRun(url) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const { audits, categories } = result.lhr;
+    print('lighthouse_mobile_fcp', Math.round(audits['first-contentful-paint'].numericValue), 'ms');
+    print('lighthouse_mobile_lcp', Math.round(audits['largest-contentful-paint'].numericValue), 'ms');
+    print('lighthouse_mobile_lcp_element', JSON.stringify(audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '').slice(0, 60), '');
+    print('lighthouse_mobile_tbt', Math.round(audits['total-blocking-time'].numericValue), 'ms');
+    print('lighthouse_performance', Math.round(categories.performance.score * 100), '/100');
+    print('lighthouse_accessibility', Math.round(categories.accessibility.score * 100), '/100');
+    print('lighthouse_best_practices', Math.round(categories['best-practices'].score * 100), '/100');
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function timings(url) {
+  const { launch } = await import('../tests/e2e/support.mjs');
+  const { answerShown, fixture, ready } = await import('../tests/e2e/walk.mjs');
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url);
+    await ready(page);
+    const interactive = await page.evaluate(() => Math.round(performance.now()));
+    await page.click('button.primary');
+    await page.waitForSelector('fieldset.question');
+    const firstQuestion = await page.evaluate(() => Math.round(performance.now()));
+    print('cpu4x_navigation_to_start_interactive', interactive, 'ms');
+    print('cpu4x_navigation_to_first_question', firstQuestion, 'ms');
+
+    // The whole walk to the review, then the last answer and the report, each timed.
+    const answers = fixture('gba-electronics-brand.json');
+    await page.click('.steps li:first-child button');
+    while (!(await page.$('section.review'))) {
+      await answerShown(page, answers);
+      await page.click('.walk-nav button.primary');
+    }
+    await page.click('.steps li:nth-child(4) button');
+    // Last answer: change one and measure the re-score and re-render, then open the report.
+    const lastAnswer = await page.evaluate(() => new Promise((resolve) => {
+      const input = document.querySelector('input[name="R7"]:not(:checked)');
+      const start = performance.now();
+      input.click();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+    }));
+    print('cpu4x_answer_to_rescored_render', lastAnswer.toFixed(1), 'ms');
+    await page.click('.steps li:last-child button');
+    const toReport = await page.evaluate(() => new Promise((resolve) => {
+      const start = performance.now();
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('article.report')) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      document.querySelector('.walk-nav button.primary').click();
+    }));
+    print('cpu4x_last_answer_to_rendered_report', toReport.toFixed(1), 'ms');
+  } finally {
+    await browser.close();
+  }
+}
+
+const total = sizes();
+if (args.has('--check')) {
+  const { total_gzip_bytes: budget } = JSON.parse(readFileSync(path.join(ROOT, 'perf-budget.json'), 'utf8'));
+  print('budget_total_gzip', budget, 'B');
+  if (total.gzip > budget) {
+    console.error(`bundle over budget: ${total.gzip} B gzip > ${budget} B (perf-budget.json)`);
+    process.exit(1);
+  }
+}
+if (!args.has('--sizes')) {
+  const { serve } = await import('../tests/e2e/support.mjs');
+  const server = await serve(DIST);
+  try {
+    await lighthouseRun(server.url);
+    await timings(server.url);
+  } finally {
+    await server.close();
+  }
+  const native = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'assessment', '--example', 'bench'], { cwd: ROOT, encoding: 'utf8' });
+  for (const line of native.trim().split('\n')) {
+    const [name, value] = line.split(' ');
+    print(name, value, 'µs');
+  }
+}
