@@ -4,7 +4,7 @@
 //! questionnaire data. These are the words around it — buttons, headings, notices. Every language has
 //! every string because `Strings` is a struct: a missing translation does not compile.
 
-use assessment::LangTag;
+use assessment::{AnswerProblem, LangTag};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -266,6 +266,19 @@ impl Lang {
         }
     }
 
+    /// One answer that does not fit the questionnaire, in this language. Ids are shown as found.
+    pub fn answer_problem(self, problem: &AnswerProblem) -> String {
+        match (self, problem) {
+            (Lang::ZhCn, AnswerProblem::UnknownQuestion(q)) => format!("问卷中没有题目“{q}”"),
+            (Lang::ZhCn, AnswerProblem::UnknownOption(q, o)) => format!("题目“{q}”没有选项“{o}”"),
+            (Lang::ZhCn, AnswerProblem::SeveralForSingleChoice(q)) => {
+                format!("题目“{q}”只能选一项，但给出了多项")
+            }
+            (Lang::ZhCn, AnswerProblem::Empty(q)) => format!("题目“{q}”的回答为空"),
+            (Lang::En, problem) => problem.to_string(),
+        }
+    }
+
     /// The number of a section in the steps: "Step 2 of 5".
     pub fn step(self, n: usize, of: usize) -> String {
         match self {
@@ -474,6 +487,17 @@ mod tests {
         assert_eq!(Lang::preferred(["zh_TW", "en"]), Lang::ZhCn);
         assert_eq!(Lang::preferred(["de", "fr"]), Lang::ZhCn);
         assert_eq!(Lang::preferred([]), Lang::ZhCn);
+    }
+
+    #[test]
+    fn answer_problems_are_told_in_each_language() {
+        use assessment::{AnswerProblem, OptionId, QuestionId};
+        let p = AnswerProblem::UnknownOption(QuestionId::from("T1"), OptionId::from("x"));
+        assert_eq!(Lang::ZhCn.answer_problem(&p), "题目“T1”没有选项“x”");
+        assert_eq!(
+            Lang::En.answer_problem(&p),
+            "question \"T1\" has no option \"x\""
+        );
     }
 
     #[test]

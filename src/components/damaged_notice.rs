@@ -32,7 +32,11 @@ pub fn DamagedNotice(props: &DamagedNoticeProps) -> Html {
                 *kept,
                 dropped.len(),
             ),
-            dropped.iter().take(20).map(|p| p.to_string()).collect(),
+            dropped
+                .iter()
+                .take(20)
+                .map(|p| lang.answer_problem(p))
+                .collect(),
         ),
     };
     let raw = props.damaged.raw.clone();

@@ -62,7 +62,7 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
             &format!("{} {}", expected.id, expected.version),
         )],
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
-            .chain(problems.iter().take(10).map(|p| p.to_string()))
+            .chain(problems.iter().take(10).map(|p| lang.answer_problem(p)))
             .collect(),
     }
 }
