@@ -71,7 +71,6 @@ async function lighthouseRun(url) {
     const { audits, categories } = result.lhr;
     print('lighthouse_mobile_fcp', Math.round(audits['first-contentful-paint'].numericValue), 'ms');
     print('lighthouse_mobile_lcp', Math.round(audits['largest-contentful-paint'].numericValue), 'ms');
-    print('lighthouse_mobile_lcp_element', JSON.stringify(audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '').slice(0, 60), '');
     print('lighthouse_mobile_tbt', Math.round(audits['total-blocking-time'].numericValue), 'ms');
     print('lighthouse_performance', Math.round(categories.performance.score * 100), '/100');
     print('lighthouse_accessibility', Math.round(categories.accessibility.score * 100), '/100');
