@@ -128,11 +128,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Someone is in the middle of a visit: past the start screen, or with answers given.
+    let visiting =
+        !matches!(state.screen, Screen::Start | Screen::Attract) || !state.sheet.answers.is_empty();
+
     // A kiosk applies a waiting update between visitors, when nobody can lose an answer.
     {
-        let between_visitors = state.mode.is_kiosk()
-            && matches!(state.screen, Screen::Start | Screen::Attract)
-            && state.sheet.answers.is_empty();
+        let between_visitors = state.mode.is_kiosk() && !visiting;
         use_effect_with(
             (state.update_ready, between_visitors),
             |(ready, between)| {
@@ -270,11 +272,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)} /> }
     });
     let kiosk = match &state.mode {
-        Mode::Kiosk(config) => {
-            let visiting = !matches!(state.screen, Screen::Start | Screen::Attract)
-                || !state.sheet.answers.is_empty();
-            Some((config.clone(), visiting))
-        }
+        Mode::Kiosk(config) => Some((config.clone(), visiting)),
         Mode::Personal => None,
     };
 

@@ -89,7 +89,6 @@ pub struct Strings {
     pub saved_found: &'static str,
     pub stays_on_device: &'static str,
     pub what_you_get: &'static str,
-    pub loading: &'static str,
     // The walk
     pub sections: &'static str,
     pub profile_title: &'static str,
@@ -297,7 +296,6 @@ const ZH_CN: Strings = Strings {
     saved_found: "本设备上保存有您上次未完成的回答。",
     stays_on_device: "您的回答只保存在本设备上，不会发送到任何地方，除非您自己导出。",
     what_you_get: "完成后您将得到：总分和所处阶段、三个维度的得分与短板、关键合规缺口、数据出境路径，以及按优先级排列的行动计划。",
-    loading: "正在加载……",
     sections: "各部分",
     profile_title: "企业基本情况",
     profile_intro: "这些问题不计分，用于确定哪些题目、规则和基准适用于贵企业。",
@@ -391,7 +389,6 @@ const EN: Strings = Strings {
     saved_found: "This device holds answers from an assessment you have not finished.",
     stays_on_device: "Your answers stay on this device. Nothing is sent anywhere unless you export it yourself.",
     what_you_get: "At the end you get your overall score and stage, the three dimensions and your bottleneck, critical compliance gaps, your data-export path, and an action plan ranked by priority.",
-    loading: "Loading…",
     sections: "Sections",
     profile_title: "About your firm",
     profile_intro: "These questions are not scored: they decide which questions, rules and benchmarks apply to you.",

@@ -55,7 +55,7 @@ pub const DEFAULT_CONFIG_FILE: &str = "kiosk.json";
 /// What the URL's query asks for: `None` when it does not ask for kiosk mode, else the config
 /// file to read (a plain file name beside the app; anything else is ignored for safety).
 pub fn config_file(query: &str) -> Option<String> {
-    let value = params(query).find(|(k, _)| *k == KIOSK_PARAM)?.1;
+    let value = crate::query::get(query, KIOSK_PARAM)?;
     let is_plain_name = !value.is_empty()
         && value.ends_with(".json")
         && value
@@ -63,7 +63,7 @@ pub fn config_file(query: &str) -> Option<String> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && !value.starts_with('.');
     Some(if is_plain_name {
-        value.to_owned()
+        value
     } else {
         DEFAULT_CONFIG_FILE.to_owned()
     })
@@ -83,14 +83,14 @@ impl KioskConfig {
             Some(Ok(config)) => (config, None),
             Some(Err(e)) => (Self::default(), Some(ConfigError(e.to_string()))),
         };
-        for (key, value) in params(query) {
-            match key {
+        for (key, value) in crate::query::params(query) {
+            match key.as_str() {
                 "idle" => config.idle_seconds = value.parse().unwrap_or(config.idle_seconds),
                 "countdown" => {
                     config.countdown_seconds = value.parse().unwrap_or(config.countdown_seconds)
                 }
                 "attract" => config.attract = value != "0" && value != "false",
-                "lang" => config.language = Some(value.to_owned()),
+                "lang" => config.language = Some(value),
                 _ => {}
             }
         }
@@ -125,16 +125,6 @@ pub enum Phase {
     /// Seconds left before the wipe.
     Countdown(u32),
     Expired,
-}
-
-/// `key=value` pairs of a query string (with or without the leading `?`); a key alone has an
-/// empty value. Values are used as they are: the parameters this app reads need no decoding.
-fn params(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
 #[cfg(test)]

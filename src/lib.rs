@@ -14,10 +14,11 @@ pub mod host;
 pub mod i18n;
 pub mod kiosk;
 pub mod offline;
+pub mod query;
 pub mod state;
 pub mod storage;
 
-use assessment::{Customisation, Questionnaire, QuestionnaireDoc, BUILTIN_QUESTIONNAIRE};
+use assessment::{Questionnaire, QuestionnaireDoc, BUILTIN_QUESTIONNAIRE};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -94,10 +95,7 @@ async fn setup(query: &str) -> Result<Setup, Vec<String>> {
 }
 
 fn is_embedded(query: &str) -> bool {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p.split('=').next() == Some(embed::EMBED_PARAM))
+    query::get(query, embed::EMBED_PARAM).is_some()
 }
 
 /// Where to post the frame's size while showing problems, from the snippet's `origin` only (a
@@ -112,16 +110,7 @@ fn embed_origin(query: &str) -> Option<String> {
 
 /// The association's config: its file (`config=URL`), with the snippet's attributes over it.
 async fn embed_config(query: &str) -> Result<EmbedConfig, Vec<String>> {
-    let file = query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("config="))
-        .map(|url| {
-            js_sys::decode_uri_component(url)
-                .map(String::from)
-                .unwrap_or_default()
-        });
-    let text = match file {
+    let text = match query::get(query, "config") {
         Some(url) => Some(
             fetch_text(&url)
                 .await
@@ -149,7 +138,7 @@ async fn questionnaire(embed: Option<&EmbedConfig>) -> Result<Questionnaire, Vec
     let doc: QuestionnaireDoc =
         serde_json::from_str(&text).map_err(|e| vec![format!("questionnaire {source}: {e}")])?;
     let customisation = embed.map(EmbedConfig::customisation).unwrap_or_default();
-    let doc = if customisation == Customisation::default() {
+    let doc = if customisation.is_empty() {
         doc
     } else {
         customisation

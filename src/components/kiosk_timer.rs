@@ -1,9 +1,6 @@
 //! A kiosk's idle timer: after the configured time without input, a visible countdown; any input
 //! cancels it; at zero the visitor's answers are wiped (`on_expire`).
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -29,39 +26,44 @@ fn now() -> f64 {
 
 #[component]
 pub fn KioskTimer(props: &KioskTimerProps) -> Html {
-    let last_input = use_memo((), |_| Rc::new(Cell::new(now())));
+    // When the visitor last touched or typed: read by the timer, never rendered.
+    let last_input = use_mut_ref(now);
     let phase = use_state_eq(|| Phase::Active);
 
     {
-        let last_input = (*last_input).clone();
+        let last_input = last_input.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let listeners: Vec<EventListener> = ACTIVITY
                 .iter()
                 .map(|event| {
                     let last_input = last_input.clone();
-                    EventListener::new(&window, *event, move |_| last_input.set(now()))
+                    EventListener::new(&window, *event, move |_| *last_input.borrow_mut() = now())
                 })
                 .collect();
             move || drop(listeners)
         });
     }
     {
-        let last_input = (*last_input).clone();
+        let last_input = last_input.clone();
         let phase = phase.clone();
         let (config, on_expire) = (props.config.clone(), props.on_expire.clone());
         use_effect_with(props.active, move |active| {
             // A new visit, or the end of one, starts the clock again.
-            last_input.set(now());
+            *last_input.borrow_mut() = now();
             phase.set(Phase::Active);
             let interval = active.then(|| {
-                Interval::new(250, move || match config.phase(now() - last_input.get()) {
-                    Phase::Expired => {
-                        last_input.set(now());
-                        phase.set(Phase::Active);
-                        on_expire.emit(());
+                Interval::new(250, move || {
+                    // Read first: the borrow must end before an expiry resets the clock.
+                    let idle = now() - *last_input.borrow();
+                    match config.phase(idle) {
+                        Phase::Expired => {
+                            *last_input.borrow_mut() = now();
+                            phase.set(Phase::Active);
+                            on_expire.emit(());
+                        }
+                        p => phase.set(p),
                     }
-                    p => phase.set(p),
                 })
             });
             move || drop(interval)

@@ -1,6 +1,7 @@
 //! The dimensions as a radar chart, drawn as inline SVG. Every score is written beside its point
 //! and in the chart's description, so that it reads without colour and without sight.
 
+use assessment::format_score;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,18 +33,13 @@ fn polygon(points: impl Iterator<Item = (f64, f64)>) -> String {
         .join(" ")
 }
 
-/// A score as the report writes it: one decimal, or a dash when there is none.
-pub fn fmt_score(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"))
-}
-
 #[component]
 pub fn RadarChart(props: &RadarChartProps) -> Html {
     let n = props.axes.len().max(3);
     let description = props
         .axes
         .iter()
-        .map(|(label, score)| format!("{label}: {}", fmt_score(*score)))
+        .map(|(label, score)| format!("{label}: {}", format_score(*score)))
         .collect::<Vec<_>>()
         .join("; ");
     let rings = [0.2, 0.4, 0.6, 0.8, 1.0].map(|f| polygon((0..n).map(|i| point(i, n, f))));
@@ -79,7 +75,7 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
                         <text class="label" x={format!("{lx:.1}")} y={format!("{ly:.1}")}
                             text-anchor={anchor}>{ label }</text>
                         <text class="value" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 20.0)}
-                            text-anchor={anchor}>{ fmt_score(*score) }</text>
+                            text-anchor={anchor}>{ format_score(*score) }</text>
                     </g>
                 }
             }) }

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::radar_chart::fmt_score;
 use crate::components::score_bars::Bar;
 use crate::components::section::short_title;
 use crate::components::{
     AnswersFile, CriticalGaps, ExportPath, ItemResults, RadarChart, Recommendations, ScoreBars,
 };
 use crate::state::{Action, Screen, State};
+use assessment::format_score;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -97,7 +97,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         .collect::<Vec<_>>();
     let caps = dimensions.iter().filter(|(_, r)| r.capped).map(|(d, r)| {
         let cap = d.critical_cap.map(|c| format!("{c:.0}")).unwrap_or_default();
-        html! { <p class="cap">{ short_title(d.title.get(&tag)) }{ s.colon }{ lang.capped(&cap, &fmt_score(r.uncapped)) }</p> }
+        html! { <p class="cap">{ short_title(d.title.get(&tag)) }{ s.colon }{ lang.capped(&cap, &format_score(r.uncapped)) }</p> }
     });
     let gaps: Vec<_> = report
         .critical_gaps
@@ -133,7 +133,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <h2 id="summary-title" class="visually-hidden">{ s.overall }</h2>
                 <div class="score-card">
                     <p class="overall"><span class="label">{ s.overall }</span>
-                        <span class="value" data-score={fmt_score(report.overall)}>{ fmt_score(report.overall) }</span>
+                        <span class="value" data-score={format_score(report.overall)}>{ format_score(report.overall) }</span>
                         <span class="unit">{ "/ 100" }</span></p>
                     if let Some(stage) = stage {
                         <p class="stage"><span class="label">{ s.stage }</span>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::components::radar_chart::fmt_score;
+use assessment::format_score;
 
 #[derive(Clone, PartialEq)]
 pub struct Bar {
@@ -37,7 +37,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
                             <rect class="track" width="100" height="10" />
                             <rect class="fill" width={format!("{:.1}", bar.score.unwrap_or(0.0))} height="10" />
                         </svg>
-                        <span class="value">{ fmt_score(bar.score) }</span>
+                        <span class="value">{ format_score(bar.score) }</span>
                     </span>
                 </li>
             }) }

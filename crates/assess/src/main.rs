@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use assessment::{
-    score, AnswerSheet, ExportDecision, Horizon, LangTag, Questionnaire, Report, Text,
+    format_score, score, AnswerSheet, ExportDecision, Horizon, LangTag, Questionnaire, Report, Text,
 };
 
 const USAGE: &str = "\
@@ -112,7 +112,6 @@ fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
 /// The report as plain text, in `lang`.
 fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
     let t = |text: &Text| text.get(lang).to_owned();
-    let fmt_score = |s: Option<f64>| s.map_or("–".to_owned(), |s| format!("{s:.1}"));
     let mut out = String::new();
     let doc = q.doc();
     let _ = writeln!(out, "{} ({} {})", t(&doc.title), doc.id, doc.version);
@@ -129,7 +128,7 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
     let _ = writeln!(
         out,
         "\nOverall: {}  Stage: {}",
-        fmt_score(report.overall),
+        format_score(report.overall),
         stage.map_or("–".to_owned(), |s| t(&s.label))
     );
     if let Some(s) = stage {
@@ -143,7 +142,7 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             ""
         };
         let capped = if d.capped {
-            format!(" (capped from {})", fmt_score(d.uncapped))
+            format!(" (capped from {})", format_score(d.uncapped))
         } else {
             String::new()
         };
@@ -151,7 +150,7 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             out,
             // Score first: titles vary in length and script, so they cannot be padded to a column.
             "  {:>5}  {}{capped}  [{}/{} answered]{mark}",
-            fmt_score(d.score),
+            format_score(d.score),
             t(&dimension.title),
             d.answered,
             d.applicable

@@ -94,7 +94,11 @@ fn score_refuses_answers_of_another_questionnaire() {
     .unwrap();
     let o = assess(&["score", Q, other.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("other"), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(r#"made for questionnaire "other" version 1, not for "digital-trade""#),
+        "{err}"
+    );
 }
 
 #[test]

@@ -113,6 +113,31 @@ impl fmt::Display for AnswersError {
 
 impl std::error::Error for AnswersError {}
 
+/// What is wrong with one answer for `questionnaire`; empty if it fits.
+fn answer_problems(
+    questionnaire: &Questionnaire,
+    id: &QuestionId,
+    answer: &Answer,
+) -> Vec<AnswerProblem> {
+    let Some(question) = questionnaire.question(id) else {
+        return vec![AnswerProblem::UnknownQuestion(id.clone())];
+    };
+    let chosen = answer.chosen();
+    let mut problems = Vec::new();
+    if chosen.is_empty() {
+        problems.push(AnswerProblem::Empty(id.clone()));
+    }
+    if chosen.len() > 1 && !question.multiple() {
+        problems.push(AnswerProblem::SeveralForSingleChoice(id.clone()));
+    }
+    for option in chosen {
+        if !question.has_option(option) {
+            problems.push(AnswerProblem::UnknownOption(id.clone(), option.clone()));
+        }
+    }
+    problems
+}
+
 /// What came of reading answers saved earlier (by this device, or an older version of the tool).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Recovered {
@@ -147,14 +172,11 @@ impl Recovered {
         let mut kept = AnswerSheet::new(questionnaire);
         let mut dropped = Vec::new();
         for (id, answer) in sheet.answers {
-            let mut one = AnswerSheet::new(questionnaire);
-            one.answers.insert(id.clone(), answer);
-            match one.check(questionnaire) {
-                Ok(()) => {
-                    kept.answers.extend(one.answers);
-                }
-                Err(AnswersError::Invalid(problems)) => dropped.extend(problems),
-                Err(other) => unreachable!("checked per answer, only answers can fail: {other}"),
+            let problems = answer_problems(questionnaire, &id, &answer);
+            if problems.is_empty() {
+                kept.answers.insert(id, answer);
+            } else {
+                dropped.extend(problems);
             }
         }
         Recovered::Migrated {
@@ -199,25 +221,11 @@ impl AnswerSheet {
                 found: self.questionnaire.clone(),
             });
         }
-        let mut problems = Vec::new();
-        for (id, answer) in &self.answers {
-            let Some(question) = questionnaire.question(id) else {
-                problems.push(AnswerProblem::UnknownQuestion(id.clone()));
-                continue;
-            };
-            let chosen = answer.chosen();
-            if chosen.is_empty() {
-                problems.push(AnswerProblem::Empty(id.clone()));
-            }
-            if chosen.len() > 1 && !question.multiple() {
-                problems.push(AnswerProblem::SeveralForSingleChoice(id.clone()));
-            }
-            for option in chosen {
-                if !question.has_option(option) {
-                    problems.push(AnswerProblem::UnknownOption(id.clone(), option.clone()));
-                }
-            }
-        }
+        let problems: Vec<AnswerProblem> = self
+            .answers
+            .iter()
+            .flat_map(|(id, answer)| answer_problems(questionnaire, id, answer))
+            .collect();
         if problems.is_empty() {
             Ok(())
         } else {

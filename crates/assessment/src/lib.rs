@@ -24,8 +24,8 @@ pub use ids::{
 pub use model::QuestionnaireDoc;
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
 pub use score::{
-    score, Applicability, CriticalGap, DimensionResult, ExportDecision, ItemResult, Progress,
-    RecommendationResult, Report,
+    format_score, score, Applicability, CriticalGap, DimensionResult, ExportDecision, ItemResult,
+    Progress, RecommendationResult, Report,
 };
 pub use text::{LangTag, Text};
 pub use validate::{validate, Place, Problem, ProblemKind, Problems};

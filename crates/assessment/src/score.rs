@@ -18,6 +18,11 @@ use crate::ids::{
 };
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 
+/// A score as every front end writes it: one decimal, or an en dash while there is none.
+pub fn format_score(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"))
+}
+
 /// Whether an item counts for this firm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
