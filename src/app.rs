@@ -363,20 +363,30 @@ fn state_rc(handle: &UseReducerHandle<State>) -> std::rc::Rc<State> {
     std::rc::Rc::new((**handle).clone())
 }
 
-/// Scrolls to the top and focuses the screen's heading, or the first input of the question with
-/// element id `question`.
+/// Focuses the first input of the question with element id `question` and scrolls it into view,
+/// or else scrolls to the top and focuses the screen's heading.
+///
+/// The heading is focused without scrolling to it, and the page scrolled to (0, 0): neither needs
+/// the new screen laid out, which a plain `focus()` would force here, before the frame lays it
+/// out again (measured: a third of the time to open the report).
 fn focus_screen(question: Option<String>) {
-    let window = gloo::utils::window();
     let document = gloo::utils::document();
-    let target = question
+    let input = question
         .and_then(|id| document.get_element_by_id(&id))
         .and_then(|q| q.query_selector("input").ok().flatten())
-        .or_else(|| document.get_element_by_id("screen-title"));
-    match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(element) => {
-            let _ = element.focus();
-            element.scroll_into_view();
-        }
-        None => window.scroll_to_with_x_and_y(0.0, 0.0),
+        .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        input.scroll_into_view();
+        return;
+    }
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(heading) = document
+        .get_element_by_id("screen-title")
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
     }
 }

@@ -1,7 +1,7 @@
 //! The dimensions as a radar chart, drawn as inline SVG. Every score is written beside its point
 //! and in the chart's description, so that it reads without colour and without sight.
 
-use assessment::format_score;
+use assessment::{format_score, OneDecimal as D};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,15 +20,16 @@ const MARGIN: f64 = 90.0;
 /// The point at `fraction` of the radius on axis `i` of `n`, the first pointing up.
 fn point(i: usize, n: usize, fraction: f64) -> (f64, f64) {
     let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+    // The browser's sine and cosine: Rust's own would add their code to the wasm.
     (
-        CENTRE + RADIUS * fraction * angle.cos(),
-        CENTRE + RADIUS * fraction * angle.sin(),
+        CENTRE + RADIUS * fraction * js_sys::Math::cos(angle),
+        CENTRE + RADIUS * fraction * js_sys::Math::sin(angle),
     )
 }
 
 fn polygon(points: impl Iterator<Item = (f64, f64)>) -> String {
     points
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", D(x), D(y)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -51,7 +52,7 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
             .map(|(i, (_, s))| point(i, n, s.unwrap_or(0.0) / 100.0)),
     );
     html! {
-        <svg class="radar" viewBox={format!("{} 0 {} {SIZE}", -MARGIN, SIZE + 2.0 * MARGIN)} role="img"
+        <svg class="radar" viewBox={format!("{} 0 {} {}", D(-MARGIN), D(SIZE + 2.0 * MARGIN), D(SIZE))} role="img"
             aria-labelledby="radar-title radar-desc">
             <title id="radar-title">{ &props.title }</title>
             <desc id="radar-desc">{ description }</desc>
@@ -59,8 +60,8 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
                 { for rings.into_iter().map(|r| html! { <polygon points={r} /> }) }
                 { for (0..n).map(|i| {
                     let (x, y) = point(i, n, 1.0);
-                    html! { <line x1={CENTRE.to_string()} y1={CENTRE.to_string()}
-                        x2={format!("{x:.1}")} y2={format!("{y:.1}")} /> }
+                    html! { <line x1={D(CENTRE).to_string()} y1={D(CENTRE).to_string()}
+                        x2={D(x).to_string()} y2={D(y).to_string()} /> }
                 }) }
             </g>
             <polygon class="shape" points={shape} />
@@ -71,10 +72,10 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
                     else if lx > CENTRE { "start" } else { "end" };
                 html! {
                     <g class="axis">
-                        <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r="5" />
-                        <text class="label" x={format!("{lx:.1}")} y={format!("{ly:.1}")}
+                        <circle cx={D(px).to_string()} cy={D(py).to_string()} r="5" />
+                        <text class="label" x={D(lx).to_string()} y={D(ly).to_string()}
                             text-anchor={anchor}>{ label }</text>
-                        <text class="value" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 20.0)}
+                        <text class="value" x={D(lx).to_string()} y={D(ly + 20.0).to_string()}
                             text-anchor={anchor}>{ format_score(*score) }</text>
                     </g>
                 }

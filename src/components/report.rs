@@ -2,8 +2,11 @@
 //! the bottleneck, the data-export path, each answer beside the paper's benchmark, ranked
 //! recommendations and the action plan. Everything shown is read from the core's `Report`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::render::request_animation_frame;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
@@ -60,6 +63,30 @@ fn set_print_footer(text: &str) {
     }
 }
 
+/// False on a component's first render, true once that render has been painted. The report shows
+/// its first screen (summary, gaps, dimensions) at once and adds the long sections below it a frame
+/// later: building all of it before the first paint was what made opening the report slow.
+#[hook]
+fn use_painted() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // A frame callback runs just before its frame is painted; a timeout set there runs after.
+            let timeout = Rc::new(RefCell::new(None));
+            let pending = timeout.clone();
+            let frame = request_animation_frame(move |_| {
+                *pending.borrow_mut() = Some(Timeout::new(0, move || painted.set(true)));
+            });
+            move || {
+                drop(frame);
+                drop(timeout.take());
+            }
+        });
+    }
+    *painted
+}
+
 #[component]
 pub fn ReportPage(props: &ReportPageProps) -> Html {
     let state = &props.state;
@@ -70,6 +97,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let doc = q.doc();
     let report = &state.report;
     let date = use_memo((), |_| today());
+    let painted = use_painted();
     let version = format!("{} {}", doc.id, doc.version);
     use_effect_with(format!("{version} · {date}"), |footer| {
         set_print_footer(footer)
@@ -96,7 +124,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         })
         .collect::<Vec<_>>();
     let caps = dimensions.iter().filter(|(_, r)| r.capped).map(|(d, r)| {
-        let cap = d.critical_cap.map(|c| format!("{c:.0}")).unwrap_or_default();
+        let cap = d.critical_cap.map(|c| (c.round() as i64).to_string()).unwrap_or_default();
         html! { <p class="cap">{ short_title(d.title.get(&tag)) }{ s.colon }{ lang.capped(&cap, &format_score(r.uncapped)) }</p> }
     });
     let gaps: Vec<_> = report
@@ -111,7 +139,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     });
 
     html! {
-        <article class="report" aria-labelledby="screen-title">
+        <article class="report" aria-labelledby="screen-title" aria-busy={(!painted).then_some("true")}>
             <header class="report-head">
                 <h1 id="screen-title" tabindex="-1">{ s.report_title }</h1>
                 <p class="subtitle">{ doc.title.get(&tag) }</p>
@@ -143,41 +171,43 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 </div>
             </section>
 
-            if !gaps.is_empty() {
-                <CriticalGaps lang={lang} questionnaire={q.clone()} items={gaps} />
-            }
-
-            <section class="dimensions report-section" aria-labelledby="dimensions-title">
-                <h2 id="dimensions-title">{ s.dimensions_title }</h2>
-                <div class="charts">
-                    <RadarChart title={s.chart_title} axes={axes} />
-                    <ScoreBars title={s.dimensions_title} bars={bars} />
-                </div>
-                if let Some((d, _)) = dimensions.iter().find(|(d, _)| Some(&d.id) == bottleneck.as_ref()) {
-                    <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
-                        { d.title.get(&tag) }{ " — " }{ d.description.get(&tag) }</p>
+            if painted {
+                if !gaps.is_empty() {
+                    <CriticalGaps lang={lang} questionnaire={q.clone()} items={gaps} />
                 }
-                { for caps }
-            </section>
 
-            <ExportPath lang={lang} questionnaire={q.clone()} decision={report.export_path.clone()}
-                routes={report.routes.clone()} />
-            <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} />
-            <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                <section class="dimensions report-section" aria-labelledby="dimensions-title">
+                    <h2 id="dimensions-title">{ s.dimensions_title }</h2>
+                    <div class="charts">
+                        <RadarChart title={s.chart_title} axes={axes} />
+                        <ScoreBars title={s.dimensions_title} bars={bars} />
+                    </div>
+                    if let Some((d, _)) = dimensions.iter().find(|(d, _)| Some(&d.id) == bottleneck.as_ref()) {
+                        <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
+                            { d.title.get(&tag) }{ " — " }{ d.description.get(&tag) }</p>
+                    }
+                    { for caps }
+                </section>
 
-            <p class="disclaimer">{ doc.disclaimer.get(&tag) }</p>
-            { props.children.clone() }
+                <ExportPath lang={lang} questionnaire={q.clone()} decision={report.export_path.clone()}
+                    routes={report.routes.clone()} />
+                <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
-            <div class="actions no-print">
-                <button type="button" class="button primary" onclick={print}>{ s.print }</button>
-                <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(0)))}>
-                    { s.change_answers }
-                </button>
-                <button type="button" class="button" onclick={props.send.reform(|_| Action::StartOver)}>
-                    { s.start_over }
-                </button>
-            </div>
-            <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                <p class="disclaimer">{ doc.disclaimer.get(&tag) }</p>
+                { props.children.clone() }
+
+                <div class="actions no-print">
+                    <button type="button" class="button primary" onclick={print}>{ s.print }</button>
+                    <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(0)))}>
+                        { s.change_answers }
+                    </button>
+                    <button type="button" class="button" onclick={props.send.reform(|_| Action::StartOver)}>
+                        { s.start_over }
+                    </button>
+                </div>
+                <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+            }
         </article>
     }
 }

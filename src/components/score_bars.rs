@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use assessment::format_score;
+use assessment::{format_score, OneDecimal};
 
 #[derive(Clone, PartialEq)]
 pub struct Bar {
@@ -35,7 +35,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
                     <span class="meter">
                         <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                             <rect class="track" width="100" height="10" />
-                            <rect class="fill" width={format!("{:.1}", bar.score.unwrap_or(0.0))} height="10" />
+                            <rect class="fill" width={OneDecimal(bar.score.unwrap_or(0.0)).to_string()} height="10" />
                         </svg>
                         <span class="value">{ format_score(bar.score) }</span>
                     </span>

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { launch, openPage, serve } from './support.mjs';
-import { answerShown, fixture, option } from './walk.mjs';
+import { answerShown, fixture, option, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -93,7 +93,7 @@ describe('embedding on an association site', () => {
       const answers = fixture('gba-electronics-brand.json');
       for (let section = 0; section < 4; section++) await answerSection(frame, answers);
       await frame.click('.walk-nav button.primary');
-      await frame.waitForSelector('article.report');
+      await frame.waitForSelector(REPORT);
       const events = await received(page);
       assert.deepEqual(events.map((e) => e.type), [
         'started', 'section-completed', 'section-completed', 'section-completed', 'section-completed', 'finished',
@@ -149,7 +149,7 @@ describe('embedding on an association site', () => {
         await frame.click('.steps li:first-child button');
         for (let section = 0; section < 4; section++) await answerSection(frame, answers);
         await frame.click('.walk-nav button.primary');
-        await frame.waitForSelector('article.report');
+        await frame.waitForSelector(REPORT);
         assert.equal(await frame.$('.share'), null, 'no share button where the share could not arrive');
         assert.deepEqual(await received(page), []);
       } finally {

@@ -21,6 +21,12 @@ export function coreReport(name) {
   return JSON.parse(out);
 }
 
+/**
+ * The report once whole: it paints its first screen, then adds the sections below a frame later,
+ * marked `aria-busy` until then.
+ */
+export const REPORT = 'article.report:not([aria-busy])';
+
 /** The selector of one option's input. */
 export function option(question, value) {
   return `input[name="${question}"][value="${value}"]`;
@@ -66,7 +72,7 @@ export async function completeWalk(target, answers) {
     await target.click('.walk-nav button.primary');
   }
   await target.click('.walk-nav button.primary');
-  await target.waitForSelector('article.report');
+  await target.waitForSelector(REPORT);
 }
 
 /** The figures the report shows. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { completeWalk, coreReport, expectedFigures, fixture, option, ready, reportFigures } from './walk.mjs';
+import { completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures } from './walk.mjs';
 
 describe('the assessment walk and the report', () => {
   const app = appUnderTest();
@@ -170,7 +170,7 @@ describe('the assessment walk and the report', () => {
         if (focused === 'unanswered') await page.keyboard.press('Space');
         if (focused === 'next') await page.keyboard.press('Enter');
       }
-      await page.waitForSelector('article.report');
+      await page.waitForSelector(REPORT);
       const figures = await reportFigures(page);
       assert.notEqual(figures.overall, '–');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'screen-title');
@@ -194,7 +194,7 @@ describe('the assessment walk and the report', () => {
         await page.click('.steps li:last-child button');
         await assertNoViolations(page, `review ${locale}`);
         await page.click('.walk-nav button.primary');
-        await page.waitForSelector('article.report');
+        await page.waitForSelector(REPORT);
         await assertNoViolations(page, `partial report ${locale}`);
       } finally {
         await context.close();

@@ -25,7 +25,7 @@ pub use model::QuestionnaireDoc;
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
 pub use score::{
     format_score, score, Applicability, CriticalGap, DimensionResult, ExportDecision, ItemResult,
-    Progress, RecommendationResult, Report,
+    OneDecimal, Progress, RecommendationResult, Report,
 };
 pub use text::{LangTag, Text};
 pub use validate::{validate, Place, Problem, ProblemKind, Problems};

@@ -20,7 +20,24 @@ use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 
 /// A score as every front end writes it: one decimal, or an en dash while there is none.
 pub fn format_score(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"))
+    score.map_or_else(|| "–".to_owned(), |s| OneDecimal(s).to_string())
+}
+
+/// A number written with one decimal, halves rounded away from zero (as JavaScript's `toFixed`
+/// does for exact halves). Written with integer arithmetic because `core`'s float formatting is
+/// large code that the app would otherwise load (and compile, when the report first opens) for
+/// this alone. Meant for scores and chart coordinates, far inside `i64`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OneDecimal(pub f64);
+
+impl std::fmt::Display for OneDecimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `as` saturates (and makes NaN 0): never a panic, whatever the input.
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let tenths = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 /// Whether an item counts for this firm.
