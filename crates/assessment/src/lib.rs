@@ -30,8 +30,10 @@ pub use score::{
 pub use text::{LangTag, Text};
 pub use validate::{validate, Place, Problem, ProblemKind, Problems};
 
-/// The questionnaire shipped with the tool, as JSON.
-pub const BUILTIN_QUESTIONNAIRE: &str = include_str!("../../../questionnaire/digital-trade.json");
+/// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its
+/// indentation (build.rs).
+pub const BUILTIN_QUESTIONNAIRE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/digital-trade.json"));
 
 /// The JSON Schema of the questionnaire format, generated from the Rust types.
 #[cfg(feature = "schema")]

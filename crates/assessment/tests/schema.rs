@@ -26,3 +26,15 @@ fn committed_answers_schema_is_generated_from_the_types() {
         "questionnaire/answers.schema.json is stale: run `cargo run -p assess -- schema answers > questionnaire/answers.schema.json`"
     );
 }
+
+#[test]
+fn the_embedded_questionnaire_is_the_committed_file_without_its_indentation() {
+    let embedded = assessment::BUILTIN_QUESTIONNAIRE;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(embedded).unwrap(),
+        committed("digital-trade.json")
+    );
+    assert!(!embedded.contains('\n'), "build.rs left line breaks in");
+    // Whitespace inside strings is text, and stays.
+    assert!(embedded.contains("Digital trade readiness self-assessment for exporters"));
+}

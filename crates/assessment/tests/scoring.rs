@@ -161,3 +161,24 @@ fn answers_to_hidden_questions_are_kept_but_not_scored() {
     assert!(report.critical_gaps.is_empty());
     assert!(answers.get(&QuestionId::from("B2")).is_some());
 }
+
+#[test]
+fn scores_are_written_with_one_decimal_halves_away_from_zero() {
+    use assessment::{format_score, OneDecimal};
+    for (score, written) in [
+        (Some(0.0), "0.0"),
+        (Some(100.0), "100.0"),
+        (Some(67.04), "67.0"),
+        (Some(62.25), "62.3"),
+        (Some(99.96), "100.0"),
+        (Some(-0.04), "0.0"),
+        (Some(-12.35), "-12.4"),
+        (None, "–"),
+    ] {
+        assert_eq!(format_score(score), written, "{score:?}");
+    }
+    // Chart coordinates go through the same writer.
+    assert_eq!(OneDecimal(180.0).to_string(), "180.0");
+    assert_eq!(OneDecimal(-90.0).to_string(), "-90.0");
+    assert_eq!(OneDecimal(f64::NAN).to_string(), "0.0");
+}
