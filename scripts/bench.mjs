@@ -2,6 +2,7 @@
 //
 //   node scripts/bench.mjs            sizes, Lighthouse (mobile), timings under 4x CPU slowdown,
 //                                     native core timings (builds the release first: scripts/bench)
+//   node scripts/bench.mjs --timings  sizes and the timings only (no Lighthouse, no native)
 //   node scripts/bench.mjs --sizes --check
 //                                     sizes only, and exit 1 if the compressed total is over the
 //                                     budget in perf-budget.json (bytes are deterministic: CI runs this)
@@ -136,14 +137,17 @@ async function timedRun(browser, url) {
       input.click();
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
     }));
+    // On the review, as a person would be, before clicking: not while it is still being drawn.
     // The report paints its first screen, then adds the sections below it a frame later
     // (`aria-busy` until then): both moments, each at the first paint after it.
     await page.click('.steps li:last-child button');
+    await page.waitForSelector('section.review');
+    await page.waitForTimeout(300);
     const [firstScreen, whole] = await page.evaluate(() => new Promise((resolve) => {
       const start = performance.now();
       const painted = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now() - start)));
       let first;
-      const observer = new MutationObserver(() => {
+      const check = () => {
         const report = document.querySelector('article.report');
         if (report && first === undefined) {
           first = null;
@@ -153,7 +157,8 @@ async function timedRun(browser, url) {
           observer.disconnect();
           painted((t) => resolve([first, t]));
         }
-      });
+      };
+      const observer = new MutationObserver(check);
       observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       document.querySelector('.walk-nav button.primary').click();
     }));
@@ -182,11 +187,12 @@ if (!args.has('--sizes')) {
   const { serve } = await import('../tests/e2e/support.mjs');
   const server = await serve(DIST);
   try {
-    await lighthouseRun(server.url);
+    if (!args.has('--timings')) await lighthouseRun(server.url);
     await timings(server.url);
   } finally {
     await server.close();
   }
+  if (args.has('--timings')) process.exit(0);
   const native = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'assessment', '--example', 'bench'], { cwd: ROOT, encoding: 'utf8' });
   for (const line of native.trim().split('\n')) {
     const [name, value] = line.split(' ');

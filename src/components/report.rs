@@ -97,11 +97,17 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let doc = q.doc();
     let report = &state.report;
     let date = use_memo((), |_| today());
-    let painted = use_painted();
     let version = format!("{} {}", doc.id, doc.version);
-    use_effect_with(format!("{version} · {date}"), |footer| {
-        set_print_footer(footer)
-    });
+    let painted = use_painted();
+    // With the rest of the report, not before the first paint: a new style sheet restyles the page.
+    use_effect_with(
+        (format!("{version} · {date}"), painted),
+        |(footer, painted)| {
+            if *painted {
+                set_print_footer(footer);
+            }
+        },
+    );
 
     let stage = report.stage.as_ref().and_then(|id| q.stage(id));
     let bottleneck = report.bottleneck.clone();

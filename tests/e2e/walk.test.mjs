@@ -107,6 +107,7 @@ describe('the assessment walk and the report', () => {
       await second.page.setInputFiles('.answers-file input[type=file]', file);
       await second.page.waitForSelector('.notice.good');
       await second.page.click('.walk-nav button.primary');
+      await second.page.waitForSelector(REPORT);
       assert.deepEqual(await reportFigures(second.page), figures);
     } finally {
       await second.context.close();
