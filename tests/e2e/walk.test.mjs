@@ -32,6 +32,11 @@ describe('the assessment walk and the report', () => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         console.log(`# full walk of ${name}: ${seconds} s`);
         assert.deepEqual(await reportFigures(page), expectedFigures(coreReport(name)));
+        // At phone width the item table becomes cards, labelled with the language's own colon.
+        await page.setViewportSize({ width: 360, height: 800 });
+        const label = await page.evaluate(() =>
+          getComputedStyle(document.querySelector('.items td[data-label]'), '::before').content);
+        assert.ok(label.endsWith(locale === 'en-US' ? ': "' : '："'), `card label ${label}`);
         assert.deepEqual(requests, []);
         assert.deepEqual(errors, []);
       } finally {
