@@ -159,7 +159,7 @@ async function timedRun(browser, url) {
         }
       };
       const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      observer.observe(document.body, { childList: true, subtree: true, attributeFilter: ['aria-busy'] });
       document.querySelector('.walk-nav button.primary').click();
     }));
     return {
