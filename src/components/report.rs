@@ -64,8 +64,8 @@ fn set_print_footer(text: &str) {
 }
 
 /// False on a component's first render, true once that render has been painted. The report shows
-/// its first screen (summary, gaps, dimensions) at once and adds the long sections below it a frame
-/// later: building all of it before the first paint was what made opening the report slow.
+/// its head and summary at once and adds everything below them a frame later: building all of it
+/// before the first paint was what made opening the report slow.
 #[hook]
 fn use_painted() -> bool {
     let painted = use_state(|| false);

@@ -1,7 +1,10 @@
 // Helpers that use the app as a person does: answer the questions shown on each section, move on,
 // read the report. Shared by the end-to-end tests of the walk and the report.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,6 +76,26 @@ export async function completeWalk(target, answers) {
   }
   await target.click('.walk-nav button.primary');
   await target.waitForSelector(REPORT);
+}
+
+/**
+ * Imports each of `cases` ([file name, content, expected message]) through the answers-file input
+ * and checks that it is refused with that message and that nothing changed (the answered count),
+ * dismissing each notice.
+ */
+export async function assertImportsRefused(page, cases) {
+  const before = await page.textContent('.counter');
+  const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
+  for (const [name, content, message] of cases) {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    await page.setInputFiles('.answers-file input[type=file]', file);
+    const notice = await page.waitForSelector('.notice.bad[role=alert]');
+    assert.match(await notice.textContent(), /not imported/, name);
+    assert.match(await notice.textContent(), message, name);
+    assert.equal(await page.textContent('.counter'), before, name);
+    await page.click('.notice button');
+  }
 }
 
 /** The figures the report shows. */
