@@ -38,7 +38,41 @@ pub struct AnswerSheet {
     pub questionnaire: QuestionnaireRef,
     /// Answers by question id. Answers to questions that no longer apply are kept, not deleted: a
     /// person who changes a profile answer back finds them again.
+    #[serde(deserialize_with = "answers_without_duplicates")]
     pub answers: BTreeMap<QuestionId, Answer>,
+}
+
+/// The answers object, refusing a question answered twice: JSON allows a repeated key and serde
+/// would keep the last silently, so a file could show one answer to a reader and mean another.
+fn answers_without_duplicates<'de, D>(
+    deserializer: D,
+) -> Result<BTreeMap<QuestionId, Answer>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = BTreeMap<QuestionId, Answer>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object of answers by question id")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut answers = BTreeMap::new();
+            while let Some((question, answer)) = map.next_entry::<QuestionId, Answer>()? {
+                if answers.contains_key(&question) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "question \"{question}\" is answered twice"
+                    )));
+                }
+                answers.insert(question, answer);
+            }
+            Ok(answers)
+        }
+    }
+    deserializer.deserialize_map(Unique)
 }
 
 /// One thing wrong with an answer in an answers document.

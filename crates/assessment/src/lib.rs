@@ -28,7 +28,9 @@ pub use score::{
     OneDecimal, Progress, RecommendationResult, Report,
 };
 pub use text::{LangTag, Text};
-pub use validate::{validate, Place, Problem, ProblemKind, Problems};
+pub use validate::{
+    is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind, Problems,
+};
 
 /// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its
 /// indentation (build.rs).

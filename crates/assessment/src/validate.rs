@@ -75,6 +75,13 @@ pub enum ProblemKind {
     FirstStageNotZero(f64),
     NoLanguages,
     ProfileReferencesItems(String),
+    /// The questionnaire's id is not a short lower-case name (`digital-trade`).
+    BadQuestionnaireId(String),
+    /// The version is not `MAJOR.MINOR.PATCH`.
+    BadVersion(String),
+    /// A text holds a character that reorders the text around it (a bidi override or isolate) or a
+    /// control character: shown, it would make a text read other than it is.
+    ForbiddenCharacter(char),
 }
 
 impl fmt::Display for ProblemKind {
@@ -127,6 +134,21 @@ impl fmt::Display for ProblemKind {
             ProblemKind::ProfileReferencesItems(id) => write!(
                 f,
                 "a profile question may depend only on other profile questions, not on \"{id}\""
+            ),
+            ProblemKind::BadQuestionnaireId(id) => write!(
+                f,
+                "\"{}\" is not an id of 1 to 64 lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
+                id.escape_debug()
+            ),
+            ProblemKind::BadVersion(v) => write!(
+                f,
+                "\"{}\" is not a version such as 1.2.0 (three numbers separated by dots)",
+                v.escape_debug()
+            ),
+            ProblemKind::ForbiddenCharacter(c) => write!(
+                f,
+                "contains the invisible control character U+{:04X}, which is not allowed in a text",
+                u32::from(*c)
             ),
         }
     }
@@ -197,6 +219,14 @@ impl<'a> Checker<'a> {
         for lang in text.missing(self.languages) {
             self.push(place, field, ProblemKind::MissingTranslation(lang.clone()));
         }
+        if let Some(c) = text
+            .0
+            .values()
+            .flat_map(|s| s.chars())
+            .find(|&c| forbidden_in_text(c))
+        {
+            self.push(place, field, ProblemKind::ForbiddenCharacter(c));
+        }
     }
 
     fn weight(&mut self, place: &Place, weight: f64) {
@@ -266,6 +296,37 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A questionnaire id: 1–64 of `a-z 0-9 - _ .`, starting with a letter or digit. It is written
+/// into storage keys, file names and the printed page's margin, so nothing else is allowed.
+pub fn is_questionnaire_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.len() <= 64
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+/// `MAJOR.MINOR.PATCH`: three numbers of at most 9 digits, without leading zeros.
+pub fn is_version(version: &str) -> bool {
+    let parts: Vec<&str> = version.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 9
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+        })
+}
+
+/// Control characters (but line breaks and tabs, which texts may hold) and the bidi embedding,
+/// override and isolate characters, which make a text display other than it reads.
+fn forbidden_in_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The node of the dependency graph that holds the data-export decision.
 const EXPORT_PATH_NODE: &str = "(export path)";
 
@@ -278,6 +339,17 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     let top = Place::Questionnaire;
     if doc.languages.is_empty() {
         c.push(&top, "languages", ProblemKind::NoLanguages);
+    }
+    // Both are shown on every printed page and name saved answers: they must be plain.
+    if !is_questionnaire_id(&doc.id) {
+        c.push(&top, "id", ProblemKind::BadQuestionnaireId(doc.id.clone()));
+    }
+    if !is_version(&doc.version) {
+        c.push(
+            &top,
+            "version",
+            ProblemKind::BadVersion(doc.version.clone()),
+        );
     }
     for (field, text) in [
         ("title", &doc.title),

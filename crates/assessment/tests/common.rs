@@ -49,7 +49,7 @@ pub fn tiny() -> Value {
     });
     json!({
         "id": "tiny",
-        "version": "1",
+        "version": "1.0.0",
         "languages": ["zh-CN", "en"],
         "title": t("Tiny"),
         "description": t("A tiny questionnaire"),

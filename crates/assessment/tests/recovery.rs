@@ -16,7 +16,7 @@ fn saved(version: &str, answers: serde_json::Value) -> String {
 #[test]
 fn intact_answers_are_used_as_they_are() {
     let q = load(&tiny());
-    let r = Recovered::read(&saved("1", json!({"A1": "l2", "P.eu": "yes"})), &q);
+    let r = Recovered::read(&saved("1.0.0", json!({"A1": "l2", "P.eu": "yes"})), &q);
     assert!(matches!(r, Recovered::Intact(s) if s.answers.len() == 2));
 }
 
@@ -39,7 +39,7 @@ fn another_version_keeps_what_still_exists_and_lists_the_rest() {
         panic!("{r:?}")
     };
     assert_eq!(from.version, "0.9");
-    assert_eq!(sheet.questionnaire.version, "1");
+    assert_eq!(sheet.questionnaire.version, "1.0.0");
     assert_eq!(
         sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
         ["A1"]
@@ -57,7 +57,7 @@ fn another_version_keeps_what_still_exists_and_lists_the_rest() {
 #[test]
 fn the_same_version_with_answers_it_no_longer_has_is_migrated_too() {
     let q = load(&tiny());
-    let r = Recovered::read(&saved("1", json!({"A1": "l2", "Z": "x"})), &q);
+    let r = Recovered::read(&saved("1.0.0", json!({"A1": "l2", "Z": "x"})), &q);
     assert!(
         matches!(r, Recovered::Migrated { ref dropped, .. } if dropped.len() == 1),
         "{r:?}"
@@ -88,9 +88,31 @@ fn unreadable_text_and_other_questionnaires_are_reported() {
         Recovered::Unreadable(AnswersError::OtherQuestionnaire { .. })
     ));
     let future_format = json!({"format": "exporter-assessment/answers@2",
-                               "questionnaire": {"id": "tiny", "version": "1"}, "answers": {}});
+                               "questionnaire": {"id": "tiny", "version": "1.0.0"}, "answers": {}});
     assert!(matches!(
         Recovered::read(&future_format.to_string(), &q),
         Recovered::Unreadable(AnswersError::UnknownFormat(_))
+    ));
+}
+
+/// JSON allows a key twice and serde keeps the last: a file that shows one answer to a person
+/// reading it and means another is refused, naming the question, by import and by recovery alike.
+#[test]
+fn a_question_answered_twice_is_refused_with_its_id() {
+    let q = load(&tiny());
+    let text = r#"{"format": "exporter-assessment/answers@1",
+        "questionnaire": {"id": "tiny", "version": "1.0.0"},
+        "answers": {"A1": "l0", "P.eu": "yes", "A1": "l4"}}"#;
+    let Err(AnswersError::NotAnswers(message)) = assessment::AnswerSheet::from_json(text, &q)
+    else {
+        panic!("a duplicate answer was accepted")
+    };
+    assert!(
+        message.contains("question \"A1\" is answered twice"),
+        "{message}"
+    );
+    assert!(matches!(
+        Recovered::read(text, &q),
+        Recovered::Unreadable(AnswersError::NotAnswers(m)) if m.contains("\"A1\"")
     ));
 }

