@@ -128,9 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Someone is in the middle of a visit: past the start screen, or with answers given.
-    let visiting =
-        !matches!(state.screen, Screen::Start | Screen::Attract) || !state.sheet.answers.is_empty();
+    let visiting = state.visiting();
 
     // A kiosk applies a waiting update between visitors, when nobody can lose an answer.
     {

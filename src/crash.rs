@@ -4,8 +4,13 @@
 //!
 //! The screen is built with plain DOM calls and holds no callback into the wasm: after the panic
 //! the module is not run again. The download is a link to a blob, the reload a link to the page.
+//!
+//! In a kiosk the screen offers no download (a file in the kiosk's downloads would reach the next
+//! visitor) and clears itself: a `<meta http-equiv="refresh">` reloads the page, which wipes the
+//! visitor's answers from memory, after the kiosk's idle time and countdown. The browser runs that
+//! timer itself, so it works although the app's own idle timer died with the app.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +18,13 @@ use crate::i18n::Lang;
 
 thread_local! {
     static LAST: RefCell<Option<(String, Lang)>> = const { RefCell::new(None) };
+    /// In a kiosk: the seconds after which the crash screen clears itself.
+    static KIOSK_CLEAR_SECONDS: Cell<Option<u32>> = const { Cell::new(None) };
+}
+
+/// Tells the crash screen that the app runs as a kiosk, which clears a visitor after `seconds`.
+pub fn kiosk(seconds: u32) {
+    KIOSK_CLEAR_SECONDS.with(|s| s.set(Some(seconds)));
 }
 
 /// Remembers the current answers (as the answers document) and language.
@@ -55,8 +67,19 @@ fn show() {
         }
     };
     add("h1", s.crashed_title, &[]);
-    add("p", s.crashed_text, &[]);
-    if !answers.is_empty() {
+    let kiosk_clear = KIOSK_CLEAR_SECONDS.with(Cell::get);
+    if let Some(seconds) = kiosk_clear {
+        add("p", s.crashed_kiosk_text, &[]);
+        // No URL in it: the page reloads itself, as a fresh kiosk visit.
+        if let (Ok(refresh), Some(head)) = (document.create_element("meta"), document.head()) {
+            let _ = refresh.set_attribute("http-equiv", "refresh");
+            let _ = refresh.set_attribute("content", &seconds.to_string());
+            let _ = head.append_child(&refresh);
+        }
+    } else {
+        add("p", s.crashed_text, &[]);
+    }
+    if !answers.is_empty() && kiosk_clear.is_none() {
         let blob = gloo::file::Blob::new_with_options(answers.as_str(), Some("application/json"));
         let url = gloo::file::ObjectUrl::from(blob);
         add(

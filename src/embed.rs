@@ -89,21 +89,34 @@ pub struct EmbedConfig {
 pub type ConfigProblem = String;
 
 impl EmbedConfig {
-    /// A config file's settings with the snippet's attributes (as URL parameters) over them —
-    /// except the origin: a file that names the association's origin keeps it, so that a page
-    /// elsewhere cannot frame the association's setup and have its results sent to itself.
+    /// The settings: from the association's config file when there is one, else from the
+    /// snippet's attributes (as URL parameters).
+    ///
+    /// With a config file, the page that frames the app may set only how it looks (`lang` and the
+    /// theme). Who the assessment is offered by and sent to, and what it asks (`name`, `origin`,
+    /// `questionnaire`, `sections`, `share-answers`), come from the file alone, which must name
+    /// its origin: otherwise a page anywhere could frame the association's file under its own
+    /// origin, or another questionnaire under the association's name, and receive the results.
+    /// The loader always passes the framing page's origin, so a URL `origin` is ignored there, and
+    /// any other such parameter is reported.
     pub fn resolve(file: Option<&str>, query: &str) -> Result<Self, Vec<ConfigProblem>> {
         let mut config = match file.map(serde_json::from_str::<EmbedConfig>) {
             None => Self::default(),
             Some(Ok(config)) => config,
             Some(Err(e)) => return Err(vec![format!("config file: {e}")]),
         };
-        let file_origin = config.origin.clone();
+        let from_file = file.is_some();
+        let mut problems = Vec::new();
+        if from_file && config.origin.is_none() {
+            problems.push(
+                "config file field origin: missing; name the origin of the page that embeds the \
+                 assessment, such as https://www.association.example"
+                    .to_owned(),
+            );
+        }
         for (key, value) in crate::query::params(query) {
             let value = Some(value);
             match key.as_str() {
-                "name" => config.name = value.map(Name::One),
-                "origin" => config.origin = value,
                 "lang" => config.language = value,
                 "brand" => config.theme.brand = value,
                 "brand-contrast" => config.theme.brand_contrast = value,
@@ -112,6 +125,14 @@ impl EmbedConfig {
                 "background" => config.theme.background = value,
                 "font" => config.theme.font = value,
                 "logo" => config.theme.logo = value,
+                "origin" if from_file => {}
+                "name" | "questionnaire" | "sections" | "share-answers" if from_file => problems
+                    .push(format!(
+                        "attribute data-{key}: set it in the config file; with a config file, \
+                         the page may set only the language and the theme"
+                    )),
+                "name" => config.name = value.map(Name::One),
+                "origin" => config.origin = value,
                 "questionnaire" => config.questionnaire = value,
                 "sections" => {
                     config.sections = value.map(|v| {
@@ -127,10 +148,7 @@ impl EmbedConfig {
                 _ => {}
             }
         }
-        if file_origin.is_some() {
-            config.origin = file_origin;
-        }
-        let problems = config.problems();
+        problems.extend(config.problems());
         if problems.is_empty() {
             Ok(config)
         } else {
@@ -250,18 +268,31 @@ fn is_font_list(s: &str) -> bool {
 }
 
 /// An https URL, or a path on the app's own site. Plain http only to this machine (for trying a
-/// configuration locally). Never `javascript:`, `data:` or the like.
+/// configuration locally). Never `javascript:`, `data:` or the like, never a scheme-relative
+/// `//host/…` (which leaves the site), never credentials (`https://user@host/`, which can make a
+/// URL read as another host).
 fn is_resource_url(s: &str) -> bool {
+    let unsafe_char = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+    };
+    if s.is_empty() || s.chars().any(unsafe_char) {
+        return false;
+    }
     let lower = s.to_ascii_lowercase();
-    let safe_chars = !s
-        .chars()
-        .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\'));
-    let local_http = lower.strip_prefix("http://").is_some_and(|rest| {
-        let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");
-        host == "127.0.0.1" || host == "localhost"
-    });
-    let allowed = lower.starts_with("https://") || local_http || !lower.contains(':');
-    safe_chars && allowed && !s.is_empty()
+    let authority = |rest: &str| rest.split(['/', '?', '#']).next().unwrap_or("").to_owned();
+    if let Some(rest) = lower.strip_prefix("https://") {
+        let host = authority(rest);
+        return !host.is_empty() && !host.contains('@');
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        let host = authority(rest);
+        let name = host
+            .rsplit_once(':')
+            .map_or(host.as_str(), |(name, _)| name);
+        return name == "127.0.0.1" || name == "localhost";
+    }
+    // A path on this site: no scheme before the first slash, and not `//host`.
+    !s.starts_with("//") && !authority(&lower).contains(':')
 }
 
 /// What the app tells the host page. Only `Result` carries scores, and only after the member
@@ -338,17 +369,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attributes_override_the_file() {
-        let file = r##"{"name": {"zh-CN": "协会", "en": "The Association"}, "origin": "https://assoc.example",
-            "theme": {"brand": "#123456"}, "weights": {"T1": 2}}"##;
+    fn without_a_file_the_attributes_set_everything() {
         let c = EmbedConfig::resolve(
-            Some(file),
-            "?embed&brand=%23abcdef&lang=en&sections=technology,industry&share-answers=1",
+            None,
+            "?embed&name=Assoc&origin=https%3A%2F%2Fassoc.example&brand=%23abcdef&lang=en\
+             &sections=technology,industry&share-answers=1",
         )
         .unwrap();
         assert_eq!(c.theme.brand.as_deref(), Some("#abcdef"));
         assert_eq!(c.lang(), Some(Lang::En));
-        assert_eq!(c.name.as_ref().unwrap().get(Lang::ZhCn), "协会");
+        assert_eq!(c.name.as_ref().unwrap().get(Lang::ZhCn), "Assoc");
         assert_eq!(
             c.sections,
             Some(vec![
@@ -356,18 +386,52 @@ mod tests {
                 DimensionId::from("industry")
             ])
         );
-        assert_eq!(c.weights.get("T1"), Some(&2.0));
         assert!(c.share_answers && c.can_share());
     }
 
     #[test]
-    fn the_file_s_origin_cannot_be_overridden_by_the_url() {
-        let file = r#"{"origin": "https://assoc.example"}"#;
-        let c =
-            EmbedConfig::resolve(Some(file), "?embed&origin=https%3A%2F%2Fother.example").unwrap();
+    fn with_a_file_the_page_sets_only_the_language_and_the_theme() {
+        let file = r##"{"name": {"zh-CN": "协会", "en": "The Association"}, "origin": "https://assoc.example",
+            "theme": {"brand": "#123456"}, "weights": {"T1": 2}}"##;
+        // The loader always adds the framing page's origin: ignored, the file's is kept.
+        let c = EmbedConfig::resolve(
+            Some(file),
+            "?embed&origin=https%3A%2F%2Fother.example&brand=%23abcdef&lang=en",
+        )
+        .unwrap();
         assert_eq!(c.origin.as_deref(), Some("https://assoc.example"));
-        let c = EmbedConfig::resolve(None, "?embed&origin=https%3A%2F%2Fassoc.example").unwrap();
-        assert_eq!(c.origin.as_deref(), Some("https://assoc.example"));
+        assert_eq!(c.theme.brand.as_deref(), Some("#abcdef"));
+        assert_eq!(c.lang(), Some(Lang::En));
+        assert_eq!(c.name.as_ref().unwrap().get(Lang::En), "The Association");
+        assert_eq!(c.weights.get("T1"), Some(&2.0));
+        // What the file decides cannot come from the page, and saying so beats ignoring it.
+        for (param, field) in [
+            ("name=Hostile", "data-name"),
+            (
+                "questionnaire=https%3A%2F%2Fevil.example%2Fq.json",
+                "data-questionnaire",
+            ),
+            ("sections=technology", "data-sections"),
+            ("share-answers=1", "data-share-answers"),
+        ] {
+            let problems =
+                EmbedConfig::resolve(Some(file), &format!("?embed&{param}")).unwrap_err();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0].starts_with(&format!("attribute {field}: set it in the config file"))
+            );
+        }
+    }
+
+    #[test]
+    fn a_config_file_must_name_its_origin() {
+        // Else a hostile page passes its own origin and receives the association's results.
+        let file = r#"{"name": "The Association"}"#;
+        let problems =
+            EmbedConfig::resolve(Some(file), "?embed&origin=https%3A%2F%2Fhostile.example")
+                .unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("config file field origin: missing"));
     }
 
     #[test]
@@ -431,6 +495,12 @@ mod tests {
             "http://a.example/x",
             "a b.png",
             "\"x",
+            "//evil.example/q.json",
+            "https://assoc.example@evil.example/q.json",
+            "http://user@127.0.0.1/q.json",
+            "JavaScript:alert(1)",
+            "vbscript:x",
+            "https:///x",
         ] {
             assert!(!is_resource_url(bad), "{bad}");
         }

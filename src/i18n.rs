@@ -169,6 +169,8 @@ pub struct Strings {
     pub crashed_title: &'static str,
     pub crashed_text: &'static str,
     pub crashed_download: &'static str,
+    /// On a kiosk's crash screen: nothing of the visitor is offered, and the screen clears itself.
+    pub crashed_kiosk_text: &'static str,
     pub reload: &'static str,
 }
 
@@ -377,6 +379,7 @@ const ZH_CN: Strings = Strings {
     crashed_title: "出现了意外错误",
     crashed_text: "本工具遇到内部错误，已停止运行。您的回答没有丢失：请先下载回答，然后重新加载页面并导入。",
     crashed_download: "下载我的回答",
+    crashed_kiosk_text: "本工具遇到内部错误，已停止运行。为保护您的信息，本屏幕稍后将自动清除并重新开始；您也可以点击“重新加载”立即清除。",
     reload: "重新加载",
 };
 
@@ -470,6 +473,7 @@ const EN: Strings = Strings {
     crashed_title: "Something went wrong",
     crashed_text: "The tool hit an internal error and stopped. Your answers are not lost: download them, then reload the page and import them.",
     crashed_download: "Download my answers",
+    crashed_kiosk_text: "The tool hit an internal error and stopped. To protect your information this screen clears itself and starts again shortly; press Reload to clear it now.",
     reload: "Reload",
 };
 

@@ -104,6 +104,11 @@ impl KioskConfig {
         self.language.as_deref().and_then(Lang::from_tag)
     }
 
+    /// Seconds from a visitor's last input to the wipe: the idle time and the countdown.
+    pub fn clear_after_seconds(&self) -> u32 {
+        self.idle_seconds.saturating_add(self.countdown_seconds)
+    }
+
     /// Where the visitor is, `idle_ms` milliseconds after their last input.
     pub fn phase(&self, idle_ms: f64) -> Phase {
         let idle = f64::from(self.idle_seconds) * 1000.0;

@@ -56,6 +56,9 @@ pub fn start() {
         root.set_inner_html("");
         match setup {
             Ok(setup) => {
+                if let Mode::Kiosk(config) = &setup.mode {
+                    crash::kiosk(config.clear_after_seconds());
+                }
                 yew::Renderer::<App>::with_root_and_props(root, AppProps { setup }).render();
             }
             Err(problems) => {

@@ -223,6 +223,21 @@ impl State {
         }
     }
 
+    /// Whether someone is in the middle of a visit: past the start screen, with answers given, or
+    /// with the language changed. A kiosk's idle timer runs only then, and wipes all of it: a
+    /// visitor who only switched the language must not leave it to the next one.
+    pub fn visiting(&self) -> bool {
+        !matches!(self.screen, Screen::Start | Screen::Attract)
+            || !self.sheet.answers.is_empty()
+            || self.lang != self.default_lang
+    }
+
+    /// Whether answers may be exported to a file or imported from one. Never in a kiosk: a file
+    /// left in its downloads would hand one visitor's answers to the next.
+    pub fn files_allowed(&self) -> bool {
+        !self.mode.is_kiosk()
+    }
+
     /// Number of sections: the profile and each dimension.
     pub fn section_count(&self) -> usize {
         1 + self.questionnaire.doc().dimensions.len()
@@ -322,6 +337,7 @@ impl Reducible for State {
                     Screen::Report => Screen::Review,
                 }
             }
+            Action::Import(_) | Action::ImportTooLarge(_) if !self.files_allowed() => {}
             Action::Import(text) => match AnswerSheet::from_json(&text, &self.questionnaire) {
                 Ok(sheet) => {
                     next.saved = None;
@@ -628,5 +644,30 @@ mod tests {
         let discarded = apply(s, [Action::Begin]);
         assert!(discarded.sheet.answers.is_empty());
         assert!(discarded.saved.is_none());
+    }
+
+    #[test]
+    fn a_kiosk_neither_imports_nor_offers_files() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut other = AnswerSheet::new(&q);
+        other.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = apply(
+            kiosk(false),
+            [Action::Begin, Action::Import(other.to_json())],
+        );
+        assert!(!s.files_allowed());
+        assert!(s.sheet.answers.is_empty() && s.notice.is_none());
+        assert!(fresh().files_allowed());
+    }
+
+    #[test]
+    fn a_language_change_alone_is_a_visit_and_the_wipe_undoes_it() {
+        let s = kiosk(false);
+        assert!(!s.visiting());
+        let s = apply(s, [Action::SetLang(Lang::En)]);
+        assert!(s.visiting(), "the idle timer must run");
+        let s = apply(s, [Action::Wipe]);
+        assert_eq!(s.lang, Lang::ZhCn);
+        assert!(!s.visiting());
     }
 }

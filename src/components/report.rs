@@ -47,11 +47,12 @@ fn set_print_footer(text: &str) {
     let Ok(sheet) = web_sys::CssStyleSheet::new() else {
         return;
     };
-    // Quotes and backslashes in the text would end the CSS string early.
-    let text = text.replace('\\', "\\\\").replace('"', "\\\"");
+    // The text goes in only as a serialised CSS string token, never as raw text: it holds the
+    // questionnaire's id and version, which come from outside.
     let rule = format!(
-        "@page {{ @bottom-left {{ content: \"{text}\"; font: 8pt sans-serif; color: #4a5560; }} \
-         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #4a5560; }} }}"
+        "@page {{ @bottom-left {{ content: {}; font: 8pt sans-serif; color: #4a5560; }} \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #4a5560; }} }}",
+        css_string(text)
     );
     if sheet.replace_sync(&rule).is_ok() {
         // `adoptedStyleSheets` is behind web-sys's unstable APIs; it is a plain property.
@@ -61,6 +62,26 @@ fn set_print_footer(text: &str) {
             &js_sys::Array::of1(&sheet),
         );
     }
+}
+
+/// `text` as a CSS string token, quotes included. Every character but letters, digits, spaces and a
+/// few harmless marks is written as a hex escape (`\22 `, `\a `, `\7d `), so no text can end the
+/// string, the declaration or the rule, whatever it holds.
+pub fn css_string(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '·' | ':' | ',') {
+            out.push(c);
+        } else {
+            // CSS turns an escaped NUL into U+FFFD anyway; say so rather than rely on it.
+            let code = if c == '\0' { 0xFFFD } else { u32::from(c) };
+            let _ = write!(out, "\\{code:x} ");
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// False on a component's first render, true once that render has been painted. The report shows
@@ -212,8 +233,32 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         { s.start_over }
                     </button>
                 </div>
-                <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                if state.files_allowed() {
+                    <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                }
             }
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_cannot_be_ended_by_their_text() {
+        for (text, css) in [
+            ("digital-trade 1.0.0 · 2026-11-25", "\"digital-trade 1.0.0 · 2026-11-25\""),
+            ("出口 1.0.0", "\"出口 1.0.0\""),
+            ("a\"b", "\"a\\22 b\""),
+            ("a\\b", "\"a\\5c b\""),
+            (
+                "1.0\n} @page { x: url(https://e.example/?s=1) }",
+                "\"1.0\\a \\7d  \\40 page \\7b  x: url\\28 https:\\2f \\2f e.example\\2f \\3f s\\3d 1\\29  \\7d \"",
+            ),
+            ("\0", "\"\\fffd \""),
+        ] {
+            assert_eq!(css_string(text), css, "{text:?}");
+        }
     }
 }

@@ -79,7 +79,9 @@ pub fn Review(props: &ReviewProps) -> Html {
                         { s.see_report }
                     </button>
                 </div>
-                <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                if state.files_allowed() {
+                    <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                }
             </section>
         </>
     }
