@@ -18,10 +18,35 @@
   const URLS = new Set(['config', 'logo', 'questionnaire']);
   const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+  /**
+   * The app's address: the copy this loader came from, or one that the snippet names in
+   * `data-src`, which must then be an https URL without credentials (or on the loader's origin).
+   */
+  function appUrl(named) {
+    if (named === undefined) return new URL(app.href);
+    let src;
+    try {
+      src = new URL(named, location.href);
+    } catch {
+      return null;
+    }
+    // (A `javascript:` or `data:` URL has the origin "null", as a file: page does: check the scheme.)
+    const sameOrigin = src.origin === app.origin && /^https?:$/.test(src.protocol);
+    const vouched = sameOrigin || src.protocol === 'https:';
+    return vouched && !src.username && !src.password ? src : null;
+  }
+
   function mount(element) {
     if (element.dataset.exporterAssessmentMounted) return;
     element.dataset.exporterAssessmentMounted = 'true';
-    const src = new URL(element.dataset.src || app.href, location.href);
+    const src = appUrl(element.dataset.src);
+    if (!src) {
+      // Never a frame of an address the loader cannot vouch for: a `javascript:` URL would run in
+      // this page, and another origin's messages would be taken for the app's.
+      console.error('exporter-assessment: data-src must be an https address of the app');
+      element.textContent = 'The assessment cannot be shown here: its address (data-src) is not an https address. · 无法显示自评工具：data-src 不是 https 地址。';
+      return;
+    }
     src.searchParams.set('embed', '1');
     // Where the app may post: this page, unless the association's config file names its origin.
     src.searchParams.set('origin', location.origin);

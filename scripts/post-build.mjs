@@ -1,9 +1,10 @@
 // Finishes a Trunk release build (a post_build hook, see Trunk.toml; or by hand:
 // `node scripts/post-build.mjs DIR`):
 //
-// 1. `csp.txt`: the Content-Security-Policy to serve the app with. Trunk's loader is an inline
-//    script, so the policy allows it by its SHA-256 hash, which changes with every build; nothing
-//    else inline runs. Deployers add `frame-ancestors` (see docs/embedding.md).
+// 1. `csp.txt` and `csp-embed.txt`: the Content-Security-Policy to serve the app with, on its own
+//    and when embedded (see docs/embedding.md). The inline scripts (Trunk's loader, the first
+//    screen's language) are allowed by their SHA-256 hashes, which change with every build;
+//    nothing else inline runs.
 // 2. `sw.js`: the service worker. Workbox lists every file of the build with a hash of its content,
 //    so a new build is a new precache and the old one is removed once the new worker runs.
 //
@@ -26,27 +27,35 @@ const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter(([, body]) => body.trim() !== '')
   .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
-const policy = [
+// Two policies. `csp.txt` for the app on its own (a person's visit, a kiosk): it loads and talks to
+// nothing but its own files, and no page may frame it (clickjacking). `csp-embed.txt` for the app
+// framed by associations (requests with `?embed=`): the same, but the associations' origins may
+// frame it and serve its config file, questionnaire and logo. The deployer writes those origins
+// where it says ASSOCIATION-ORIGINS; left as it is, a browser ignores the placeholder, and the
+// policy falls back to the app's own files and no framing at all.
+const PLACEHOLDER = 'ASSOCIATION-ORIGINS';
+const policy = ({ embed }) => [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
   "style-src 'self'",
-  // An association's logo, config file and questionnaire come from its own https site.
-  "img-src 'self' https:",
-  "connect-src 'self' https:",
+  embed ? `img-src 'self' ${PLACEHOLDER}` : "img-src 'self'",
+  embed ? `connect-src 'self' ${PLACEHOLDER}` : "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
+  embed ? `frame-ancestors ${PLACEHOLDER}` : "frame-ancestors 'none'",
 ].join('; ');
-writeFileSync(path.join(dir, 'csp.txt'), `${policy}\n`);
+writeFileSync(path.join(dir, 'csp.txt'), `${policy({ embed: false })}\n`);
+writeFileSync(path.join(dir, 'csp-embed.txt'), `${policy({ embed: true })}\n`);
 console.log(`csp: ${hashes.length} inline script(s) allowed by hash`);
 
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ['**/*'],
   // The worker itself is never precached; a kiosk's config file changes without a build.
-  globIgnores: ['sw.js', 'csp.txt', '*.map', 'kiosk*.json'],
+  globIgnores: ['sw.js', 'csp.txt', 'csp-embed.txt', '*.map', 'kiosk*.json'],
   swDest: `${dir}/sw.js`,
   mode: 'production',
   sourcemap: false,

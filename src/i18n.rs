@@ -210,6 +210,16 @@ impl Lang {
         }
     }
 
+    /// Why a file was refused: a question appears twice in it.
+    pub fn answered_twice(self, question: &str) -> String {
+        match self {
+            Lang::ZhCn => format!("文件中问题“{question}”出现了两次，无法确定哪个回答有效。"),
+            Lang::En => format!(
+                "The file answers question “{question}” twice, so which answer is meant is unclear."
+            ),
+        }
+    }
+
     /// Why an import was refused, for answers that do not fit the questionnaire.
     pub fn invalid_answers(self, problems: usize) -> String {
         match self {

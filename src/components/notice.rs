@@ -61,6 +61,7 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
             &format!("{} {}", found.id, found.version),
             &format!("{} {}", expected.id, expected.version),
         )],
+        AnswersError::AnsweredTwice(question) => vec![lang.answered_twice(question.as_str())],
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
             .chain(problems.iter().take(10).map(|p| lang.answer_problem(p)))
             .collect(),

@@ -42,37 +42,79 @@ pub struct AnswerSheet {
     pub answers: BTreeMap<QuestionId, Answer>,
 }
 
-/// The answers object, refusing a question answered twice: JSON allows a repeated key and serde
-/// would keep the last silently, so a file could show one answer to a reader and mean another.
+/// An answers object as written, every key in order: JSON allows a key twice, and serde would keep
+/// the last silently, so a file could show one answer to a person reading it and mean another.
+struct Written(Vec<(QuestionId, Answer)>);
+
+impl<'de> Deserialize<'de> for Written {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = Written;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of answers by question id")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Written, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<QuestionId, Answer>()? {
+                    pairs.push(pair);
+                }
+                Ok(Written(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs)
+    }
+}
+
+impl Written {
+    /// The answers by question, or the first question answered twice.
+    fn into_map(self) -> Result<BTreeMap<QuestionId, Answer>, QuestionId> {
+        let mut answers = BTreeMap::new();
+        for (question, answer) in self.0 {
+            if answers.contains_key(&question) {
+                return Err(question);
+            }
+            answers.insert(question, answer);
+        }
+        Ok(answers)
+    }
+}
+
 fn answers_without_duplicates<'de, D>(
     deserializer: D,
 ) -> Result<BTreeMap<QuestionId, Answer>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
-    struct Unique;
-    impl<'de> serde::de::Visitor<'de> for Unique {
-        type Value = BTreeMap<QuestionId, Answer>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object of answers by question id")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut answers = BTreeMap::new();
-            while let Some((question, answer)) = map.next_entry::<QuestionId, Answer>()? {
-                if answers.contains_key(&question) {
-                    return Err(serde::de::Error::custom(format_args!(
-                        "question \"{question}\" is answered twice"
-                    )));
-                }
-                answers.insert(question, answer);
-            }
-            Ok(answers)
-        }
-    }
-    deserializer.deserialize_map(Unique)
+    Written::deserialize(deserializer)?
+        .into_map()
+        .map_err(|q| serde::de::Error::custom(format_args!("question \"{q}\" is answered twice")))
+}
+
+/// An answers document as written, before its answers are checked for repeats.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenSheet {
+    format: String,
+    questionnaire: QuestionnaireRef,
+    answers: Written,
+}
+
+/// Parses an answers document, telling a question answered twice from any other defect.
+fn parse(json: &str) -> Result<AnswerSheet, AnswersError> {
+    let written: WrittenSheet =
+        serde_json::from_str(json).map_err(|e| AnswersError::NotAnswers(e.to_string()))?;
+    Ok(AnswerSheet {
+        format: written.format,
+        questionnaire: written.questionnaire,
+        answers: written
+            .answers
+            .into_map()
+            .map_err(AnswersError::AnsweredTwice)?,
+    })
 }
 
 /// One thing wrong with an answer in an answers document.
@@ -117,6 +159,8 @@ pub enum AnswersError {
         found: QuestionnaireRef,
     },
     Invalid(Vec<AnswerProblem>),
+    /// The same question appears twice in the file.
+    AnsweredTwice(QuestionId),
 }
 
 impl fmt::Display for AnswersError {
@@ -133,6 +177,10 @@ impl fmt::Display for AnswersError {
             AnswersError::OtherQuestionnaire { expected, found } => write!(
                 f,
                 "these answers were made for questionnaire {found}, not for {expected}"
+            ),
+            AnswersError::AnsweredTwice(q) => write!(
+                f,
+                "question \"{q}\" is answered twice in this file, so which answer is meant is unclear"
             ),
             AnswersError::Invalid(problems) => {
                 write!(f, "the answers file has {} problem(s):", problems.len())?;
@@ -191,9 +239,9 @@ pub enum Recovered {
 impl Recovered {
     /// Reads saved answers for `questionnaire`, keeping every answer that still fits.
     pub fn read(json: &str, questionnaire: &Questionnaire) -> Self {
-        let sheet: AnswerSheet = match serde_json::from_str(json) {
+        let sheet = match parse(json) {
             Ok(sheet) => sheet,
-            Err(e) => return Recovered::Unreadable(AnswersError::NotAnswers(e.to_string())),
+            Err(error) => return Recovered::Unreadable(error),
         };
         match sheet.check(questionnaire) {
             Ok(()) => return Recovered::Intact(sheet),
@@ -233,8 +281,7 @@ impl AnswerSheet {
 
     /// Parses an answers document and checks it against `questionnaire`.
     pub fn from_json(json: &str, questionnaire: &Questionnaire) -> Result<Self, AnswersError> {
-        let sheet: AnswerSheet =
-            serde_json::from_str(json).map_err(|e| AnswersError::NotAnswers(e.to_string()))?;
+        let sheet = parse(json)?;
         sheet.check(questionnaire)?;
         Ok(sheet)
     }
