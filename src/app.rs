@@ -113,6 +113,17 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    // Another tab of this app saving answers: this page takes them up rather than overwrite them.
+    {
+        let (persistent, send) = (state.persistent, send.clone());
+        let id = doc.id.clone();
+        use_effect_with(persistent, move |persistent| {
+            let listener = persistent
+                .then(|| storage::watch_answers(&id, send.reform(Action::StoredElsewhere)));
+            move || drop(listener)
+        });
+    }
+
     // What a crash screen would offer for download.
     use_effect_with((state.sheet.clone(), lang), |(sheet, lang)| {
         crate::crash::remember(sheet.to_json(), *lang)
@@ -267,7 +278,8 @@ pub fn App(props: &AppProps) -> Html {
         Screen::About => html! { <About lang={lang} on_back={dispatch(Action::Back)} /> },
     };
     let notice = state.notice.clone().map(|notice| {
-        html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)} /> }
+        html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)}
+        on_undo={dispatch(Action::UndoChangeElsewhere)} /> }
     });
     let kiosk = match &state.mode {
         Mode::Kiosk(config) => Some((config.clone(), visiting)),

@@ -171,11 +171,21 @@ impl EmbedConfig {
                 problems.push(format!("field language: \"{lang}\" is not zh-CN or en"));
             }
         }
-        match &self.name {
-            Some(Name::One(n)) if n.trim().is_empty() || n.chars().count() > 120 => {
-                problems.push("field name: must be 1 to 120 characters".into())
+        let names: Vec<&str> = match &self.name {
+            Some(Name::One(n)) => vec![n.as_str()],
+            Some(Name::PerLanguage(t)) => t.0.values().map(String::as_str).collect(),
+            None => vec![],
+        };
+        for n in names {
+            if n.trim().is_empty() || n.chars().count() > 120 {
+                problems.push("field name: must be 1 to 120 characters".into());
+            } else if n.chars().any(|c| {
+                c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            }) {
+                // It is shown on the share button: it must read as it is.
+                problems
+                    .push("field name: must not hold control or bidi formatting characters".into());
             }
-            _ => {}
         }
         let t = &self.theme;
         for (field, value) in [
@@ -419,6 +429,18 @@ mod tests {
             assert_eq!(problems.len(), 1, "{problems:?}");
             assert!(
                 problems[0].starts_with(&format!("attribute {field}: set it in the config file"))
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_must_read_as_it_is() {
+        for name in [r#""Assoc \u202e""#, r#"{"zh-CN": "协会", "en": "A\u0007"}"#] {
+            let file = format!(r#"{{"name": {name}, "origin": "https://a.example"}}"#);
+            let problems = EmbedConfig::resolve(Some(&file), "").unwrap_err();
+            assert_eq!(
+                problems,
+                ["field name: must not hold control or bidi formatting characters"]
             );
         }
     }

@@ -90,6 +90,11 @@ pub enum Notice {
     ImportRefused(AnswersError),
     /// The file was too large to be an answers file (its size in bytes); it was not read.
     ImportTooLarge(u64),
+    /// Another tab or window of this browser changed the saved answers; this page now shows
+    /// them. `previous` is what this page had, for Undo.
+    ChangedElsewhere {
+        previous: AnswerSheet,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -142,6 +147,10 @@ pub enum Action {
     Import(String),
     /// A file chosen for import was too large to read (its size in bytes).
     ImportTooLarge(u64),
+    /// Another tab or window wrote the saved answers (their text now, or `None` if removed).
+    StoredElsewhere(Option<String>),
+    /// Back to the answers this page had before another tab changed them.
+    UndoChangeElsewhere,
     /// Forget every answer and return to the start screen.
     StartOver,
     /// A kiosk's end of visit: forget everything of this visitor (answers, language, notices) and
@@ -261,6 +270,41 @@ impl State {
         (0..self.section_count()).find(|s| self.section_questions(*s).iter().any(|q| q.id() == id))
     }
 
+    /// Two tabs of the app each save their whole sheet on every answer, so without this the last
+    /// to write would silently undo the other's answers. Instead a page adopts what another tab
+    /// saved, which keeps every answer given in either tab, and says so, with an Undo. Before the
+    /// walk has begun, only the offer to resume is brought up to date.
+    fn stored_elsewhere(mut self, text: Option<String>) -> Self {
+        if !self.persistent || self.damaged.is_some() {
+            return self;
+        }
+        let stored = match &text {
+            None => Some(AnswerSheet::new(&self.questionnaire)),
+            // Text this page cannot use whole (another version's, say) is left to a reload,
+            // which offers to migrate it; adopting part of it here would drop answers.
+            Some(raw) => match Recovered::read(raw, &self.questionnaire) {
+                Recovered::Intact(sheet) => Some(sheet),
+                _ => None,
+            },
+        };
+        let Some(stored) = stored else {
+            return self;
+        };
+        let begun = self.saved.is_none()
+            && !(matches!(self.screen, Screen::Start | Screen::Attract)
+                && self.sheet.answers.is_empty());
+        if !begun {
+            self.saved = Some(stored).filter(|s| !s.answers.is_empty());
+            return self;
+        }
+        if stored == self.sheet {
+            return self;
+        }
+        let previous = self.sheet.clone();
+        self.notice = Some(Notice::ChangedElsewhere { previous });
+        self.with_sheet(stored)
+    }
+
     fn with_sheet(mut self, sheet: AnswerSheet) -> Self {
         self.report = Shared::new(score(&self.questionnaire, &sheet));
         self.sheet = sheet;
@@ -347,6 +391,12 @@ impl Reducible for State {
                 Err(error) => next.notice = Some(Notice::ImportRefused(error)),
             },
             Action::ImportTooLarge(bytes) => next.notice = Some(Notice::ImportTooLarge(bytes)),
+            Action::StoredElsewhere(text) => next = next.stored_elsewhere(text),
+            Action::UndoChangeElsewhere => {
+                if let Some(Notice::ChangedElsewhere { previous }) = next.notice.take() {
+                    next = next.with_sheet(previous);
+                }
+            }
             Action::StartOver => {
                 next.saved = None;
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
@@ -669,5 +719,57 @@ mod tests {
         let s = apply(s, [Action::Wipe]);
         assert_eq!(s.lang, Lang::ZhCn);
         assert!(!s.visiting());
+    }
+
+    #[test]
+    fn answers_saved_by_another_tab_are_adopted_with_an_undo() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let here = apply(fresh(), [Action::Begin, choose("P.region", "west")]);
+        // The other tab answered T1 on top of what it had read.
+        let mut there = here.sheet.clone();
+        there.choose(&q, &QuestionId::from("T1"), &OptionId::from("edge"));
+        let s = apply(
+            here.clone(),
+            [Action::StoredElsewhere(Some(there.to_json()))],
+        );
+        assert_eq!(s.sheet, there);
+        assert_eq!(s.report.progress.answered, 2);
+        assert!(
+            matches!(&s.notice, Some(Notice::ChangedElsewhere { previous }) if *previous == here.sheet)
+        );
+        let undone = apply(s.clone(), [Action::UndoChangeElsewhere]);
+        assert_eq!(undone.sheet, here.sheet);
+        assert_eq!(undone.notice, None);
+        // What this page already shows changes nothing; nor does text it cannot use whole.
+        let same = apply(s.clone(), [Action::StoredElsewhere(Some(there.to_json()))]);
+        assert!(Rc::ptr_eq(&same.report.0, &s.report.0) || same.sheet == s.sheet);
+        let garbage = apply(here.clone(), [Action::StoredElsewhere(Some("{".into()))]);
+        assert_eq!(garbage.sheet, here.sheet);
+        assert_eq!(garbage.notice, None);
+        // Started over in the other tab: this page follows, and can undo.
+        let cleared = apply(here.clone(), [Action::StoredElsewhere(None)]);
+        assert!(cleared.sheet.answers.is_empty());
+        assert!(matches!(
+            cleared.notice,
+            Some(Notice::ChangedElsewhere { .. })
+        ));
+    }
+
+    #[test]
+    fn before_the_walk_another_tab_only_updates_the_offer_to_resume() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut there = AnswerSheet::new(&q);
+        there.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = apply(fresh(), [Action::StoredElsewhere(Some(there.to_json()))]);
+        assert_eq!(s.saved.as_ref(), Some(&there));
+        assert!(s.sheet.answers.is_empty() && s.notice.is_none());
+        let s = apply(s, [Action::StoredElsewhere(None)]);
+        assert_eq!(s.saved, None);
+        // A kiosk keeps nothing and listens to nothing.
+        let k = apply(
+            kiosk(false),
+            [Action::StoredElsewhere(Some(there.to_json()))],
+        );
+        assert!(k.saved.is_none() && k.sheet.answers.is_empty());
     }
 }

@@ -63,6 +63,26 @@ pub fn clear_answers(questionnaire: &str) {
     }
 }
 
+/// Calls `on_change` with the new text (or `None` if removed) whenever another tab or window of
+/// this origin changes the saved answers of `questionnaire`. The browser sends the `storage`
+/// event only to the other pages, never to the page that wrote. Dropping the listener stops it.
+pub fn watch_answers(
+    questionnaire: &str,
+    on_change: yew::Callback<Option<String>>,
+) -> gloo::events::EventListener {
+    let key = answers_key(questionnaire);
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event) else {
+            return;
+        };
+        // `key` is null when another page cleared the whole storage.
+        let cleared = event.key().is_none();
+        if cleared || event.key().as_deref() == Some(key.as_str()) {
+            on_change.emit(if cleared { None } else { event.new_value() });
+        }
+    })
+}
+
 /// The tag of the language chosen on an earlier visit.
 pub fn load_lang() -> Option<String> {
     get(LANG_KEY)

@@ -1,5 +1,5 @@
-//! A message about what just happened to the answers (imported, or refused and why), announced to
-//! screen readers and dismissable.
+//! A message about what just happened to the answers (imported, refused and why, or changed in
+//! another tab), announced to screen readers and dismissable.
 
 use assessment::AnswersError;
 use yew::prelude::*;
@@ -13,6 +13,8 @@ pub struct NoticeBarProps {
     pub lang: Lang,
     pub notice: Notice,
     pub on_dismiss: Callback<()>,
+    /// For answers changed in another tab: back to what this page had.
+    pub on_undo: Callback<()>,
 }
 
 #[component]
@@ -33,14 +35,33 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             s.import_refused,
             reasons(lang, error),
         ),
+        Notice::ChangedElsewhere { .. } => ("notice warning", "alert", s.changed_elsewhere, vec![]),
     };
+    let undo = matches!(props.notice, Notice::ChangedElsewhere { .. });
     html! {
         <div class={classes!(class, "no-print")} role={role}>
             <p><strong>{ title }</strong></p>
-            { for details.into_iter().map(|d| html! { <p>{ d }</p> }) }
+            { for details.into_iter().map(|d| html! { <p>{ visible(&d) }</p> }) }
+            if undo {
+                <button type="button" class="link" onclick={props.on_undo.reform(|_| ())}>{ s.undo_change_elsewhere }</button>
+            }
             <button type="button" class="link" onclick={props.on_dismiss.reform(|_| ())}>{ s.dismiss }</button>
         </div>
     }
+}
+
+/// `text` with every control and bidi formatting character shown as U+FFFD: a reason quotes ids from
+/// a file, which could otherwise reorder or hide what the sentence says.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {
+                '\u{FFFD}'
+            }
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 fn too_large(lang: Lang, bytes: u64) -> String {
@@ -65,5 +86,23 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
             .chain(problems.iter().take(10).map(|p| lang.answer_problem(p)))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn ids_from_a_file_cannot_reorder_or_hide_text() {
+        assert_eq!(
+            visible("question \u{202E}gnp.exe"),
+            "question \u{FFFD}gnp.exe"
+        );
+        assert_eq!(
+            visible("a\u{2066}b\u{0007}c\nd"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d"
+        );
+        assert_eq!(visible("问题“P.region”"), "问题“P.region”");
     }
 }
