@@ -161,15 +161,15 @@ describe('embedding on an association site', () => {
   });
 
   it('replaces the questionnaire with the association’s own, and lists the problems of an invalid one', async () => {
-    // The host page names the questionnaire in the snippet; its config keeps the theme and origin but
-    // drops the weights, which name dimensions of the shipped questionnaire.
+    // The config names the questionnaire (only a config file may) and keeps the theme and origin,
+    // but drops the weights, which name dimensions of the shipped questionnaire.
     const config = JSON.parse(readFileSync(path.join(site.dir, 'config.json'), 'utf8'));
     delete config.weights;
-    writeFileSync(path.join(site.dir, 'config-custom.json'), JSON.stringify(config));
     const page = (questionnaire) => {
+      writeFileSync(path.join(site.dir, `config-${questionnaire}`), JSON.stringify({ ...config, questionnaire: `${host.url}${questionnaire}` }));
       const file = path.join(site.dir, `with-${questionnaire}.html`);
       writeFileSync(file, readFileSync(path.join(site.dir, 'index.html'), 'utf8')
-        .replace('data-config="config.json"', `data-config="config-custom.json" data-questionnaire="${questionnaire}"`));
+        .replace('data-config="config.json"', `data-config="config-${questionnaire}"`));
       return `${host.url}${path.basename(file)}`;
     };
     const good = await openHost(page('association-questionnaire.json'));

@@ -96,6 +96,8 @@ describe('kiosk mode', () => {
     try {
       await ready(page);
       await completeWalk(page, fixture('textile-central-oem.json'));
+      // Nothing of a visitor may land in the kiosk's downloads: no export, no import, no link.
+      assert.equal(await page.$('.answers-file, input[type=file], a[download]'), null, 'no answers file on the report');
       const pdf = await page.pdf({ format: 'A4' });
       assert.ok(pdf.length > 10_000, 'the report prints in a kiosk');
       assert.deepEqual(await stored(page), EMPTY);
@@ -117,6 +119,74 @@ describe('kiosk mode', () => {
       await ready(page);
       assert.match(await page.textContent('.status.warning'), /kiosk\.json: unknown field `idle`/);
       await page.waitForSelector('section.start');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offers no answers file on the review either', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.click('.steps li:last-child button');
+      await page.waitForSelector('section.review');
+      assert.equal(await page.$('.answers-file, input[type=file], a[download]'), null);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('after a crash offers nothing of the visitor and clears itself after the idle time', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=1&countdown=1`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'west'));
+      await page.evaluate(() => {
+        try {
+          window.wasmBindings.crash_for_testing();
+        } catch {
+          // The panic ends in a trap, thrown here.
+        }
+      });
+      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      assert.equal(await page.$('main.crashed a[download]'), null, 'no download in a kiosk');
+      assert.match(await page.textContent('main.crashed'), /clears itself/);
+      assert.deepEqual(await stored(page), EMPTY);
+      // The browser reloads the page after idle + countdown (2 s): a fresh visit.
+      await page.waitForSelector('section.start', { timeout: 8000 });
+      assert.equal(await page.$('html[data-crashed]'), null);
+      await page.click('button.primary');
+      assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wipes a visit that only switched the language', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=1&countdown=1`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await page.click('button[lang="zh-CN"]');
+      await page.waitForSelector('[role=alertdialog]', { timeout: 5000 });
+      await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows its first screen in its own language, not one a personal visit chose', async () => {
+    // A personal visit in this browser chose Chinese; the kiosk's visitor has an English browser.
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.evaluate(() => localStorage.setItem('exporter-assessment/lang', 'zh-CN'));
+      // Read as soon as the page is parsed: only index.html's own script has run (the app's files
+      // are fetched after the first paint).
+      await page.goto(`${app.server.url}?kiosk`, { waitUntil: 'domcontentloaded' });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     } finally {
       await context.close();
     }

@@ -136,6 +136,9 @@ describe('reliability', () => {
         ['words.json', 'these are not answers', /not an answers file/],
         ['nested.json', `${'['.repeat(100000)}${']'.repeat(100000)}`, /not an answers file/],
         ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00]), /not an answers file/],
+        // JSON allows a key twice; which answer is meant is then unclear, so the file is refused.
+        ['twice.json', sheet('1.0.0', { 'P.region': 'west' }).replace('"P.region":"west"', '"P.region":"west","P.region":"east"'),
+          /answers question “P\.region” twice/],
       ]);
     } finally {
       await context.close();
@@ -161,6 +164,35 @@ describe('reliability', () => {
       const answers = JSON.parse(await downloaded(page, () => page.click('main.crashed a[download]')));
       assert.deepEqual(answers.answers, { 'P.markets': ['eu'], 'P.region': 'west' });
       assert.ok(await page.$('main.crashed a[href]:not([download])'), 'a way to reload');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('two tabs keep every answer given in either, and say so', async () => {
+    const { context, page: a } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(a);
+      await a.click('button.primary');
+      await a.check(option('P.region', 'west'));
+      // A second tab of the same browser picks the answers up and adds one.
+      const b = await context.newPage();
+      await b.goto(app.server.url);
+      await ready(b);
+      await b.click('.resume button.primary');
+      await b.check(option('P.sector', 'textiles'));
+      // The first tab takes the second's answer up, says so, and its own next answer keeps both.
+      const notice = await a.waitForSelector('.notice.warning');
+      assert.match(await notice.textContent(), /changed in another tab/);
+      assert.ok(await a.isChecked(option('P.sector', 'textiles')));
+      await a.check(option('P.markets', 'eu'));
+      await b.waitForFunction(() => document.querySelector('input[name="P.markets"][value="eu"]')?.checked);
+      const saved = JSON.parse(await a.evaluate((key) => localStorage.getItem(key), KEY));
+      assert.deepEqual(Object.keys(saved.answers).sort(), ['P.markets', 'P.region', 'P.sector']);
+      // Undo brings this tab's answers back (and the other tab follows).
+      await b.click('.notice.warning button:has-text("Go back")');
+      assert.equal(await b.isChecked(option('P.markets', 'eu')), false);
+      await a.waitForFunction(() => !document.querySelector('input[name="P.markets"][value="eu"]')?.checked);
     } finally {
       await context.close();
     }

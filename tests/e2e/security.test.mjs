@@ -1,5 +1,8 @@
-// Security: text from a config, a questionnaire or an answers file is shown as text and runs
-// nothing; the app works under the Content-Security-Policy of dist/csp.txt with no violation.
+// Security, tried as an attacker would: text from a config, a questionnaire or an answers file is
+// shown as text and runs nothing; the app works under the built policies (csp.txt on its own,
+// csp-embed.txt in a frame) with no violation; a hostile site cannot frame it, borrow an
+// association's config, smuggle CSS through a questionnaire, run script through the loader's
+// data-src, or forge the app's messages from a sibling frame.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,23 +25,56 @@ const watchViolations = () => {
 describe('security', () => {
   let app;
   let site;
+  let hostile;
   let browser;
   let siteDir;
+  let hostileDir;
   before(async () => {
     browser = await launch();
     siteDir = mkdtempSync(path.join(tmpdir(), 'site-'));
+    hostileDir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     site = await serve(siteDir, { cors: true });
-    // The documented policy, with this test's association site allowed as the docs say to.
-    const policy = readFileSync(path.join(DIST, 'csp.txt'), 'utf8').trim()
-      .replace("connect-src 'self' https:", `connect-src 'self' https: ${site.origin}`)
-      .replace("img-src 'self' https:", `img-src 'self' https: ${site.origin}`);
-    app = await serve(DIST, { headers: { 'Content-Security-Policy': `${policy}; frame-ancestors 'self' ${site.origin}` } });
+    hostile = await serve(hostileDir, { cors: true });
+    // The two documented policies: the standalone one as built, the embedding one with this test's
+    // association site written where the docs say.
+    const standalone = readFileSync(path.join(DIST, 'csp.txt'), 'utf8').trim();
+    const embedded = readFileSync(path.join(DIST, 'csp-embed.txt'), 'utf8').trim()
+      .replaceAll('ASSOCIATION-ORIGINS', site.origin);
+    app = await serve(DIST, {
+      headers: (target) => ({
+        'Content-Security-Policy': new URL(target, 'http://x').searchParams.get('embed') ? embedded : standalone,
+      }),
+    });
+    // The association's own files: its config (naming its origin), its questionnaire, and the
+    // example host page pointed at the app under test.
+    cpSync(path.join(ROOT, 'examples/embed'), siteDir, { recursive: true });
+    writeFileSync(path.join(siteDir, 'index.html'), readFileSync(path.join(siteDir, 'index.html'), 'utf8').replace('http://127.0.0.1:8080/', app.url));
+    const config = JSON.parse(readFileSync(path.join(siteDir, 'config.json'), 'utf8'));
+    writeFileSync(path.join(siteDir, 'config.json'), JSON.stringify({ ...config, origin: site.origin }));
+    const { origin, ...withoutOrigin } = config;
+    writeFileSync(path.join(siteDir, 'config-without-origin.json'), JSON.stringify(withoutOrigin));
   });
   after(async () => {
     await browser?.close();
     await app?.close();
     await site?.close();
+    await hostile?.close();
   });
+
+  /** A page of the hostile site with `body` as its body; its window records every message. */
+  function hostilePage(name, body) {
+    writeFileSync(path.join(hostileDir, name), `<!doctype html><html><head><title>x</title><link rel="icon" href="data:,"></head><body>
+      <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>
+      ${body}</body></html>`);
+    return `${hostile.url}${name}`;
+  }
+
+  /** The app's URL with `params` as its query. */
+  function appWith(params) {
+    const url = new URL(app.url);
+    url.search = new URLSearchParams(params).toString();
+    return url.href;
+  }
 
   it('completes an assessment under the Content-Security-Policy with no violation', async () => {
     const { context, page, errors } = await openPage(browser, 'about:blank', { locale: 'en-US' });
@@ -61,11 +97,10 @@ describe('security', () => {
     questionnaire.dimensions[0].items[0].text.en = `Orders ${PAYLOAD}`;
     questionnaire.title.en = `Check ${PAYLOAD}`;
     writeFileSync(path.join(siteDir, 'q.json'), JSON.stringify(questionnaire));
-    writeFileSync(path.join(siteDir, 'config.json'), JSON.stringify({ name: `Assoc ${PAYLOAD}`, origin: site.origin }));
-    const url = new URL(app.url);
-    url.search = new URLSearchParams({
-      embed: '1', lang: 'en', config: `${site.url}config.json`, questionnaire: `${site.url}q.json`,
-    }).toString();
+    writeFileSync(path.join(siteDir, 'config-payload.json'), JSON.stringify({
+      name: `Assoc ${PAYLOAD}`, origin: site.origin, questionnaire: `${site.url}q.json`,
+    }));
+    const url = new URL(appWith({ embed: '1', lang: 'en', config: `${site.url}config-payload.json` }));
     const { context, page } = await openPage(browser, 'about:blank', { locale: 'en-US' });
     try {
       await context.addInitScript(watchViolations);
@@ -104,6 +139,120 @@ describe('security', () => {
       assert.equal(await notice.$('img, script'), null);
       await page.waitForTimeout(200);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses a questionnaire whose version would smuggle CSS, and nothing leaves the page', async () => {
+    // A newline in the version once ended the print footer's CSS string; what followed became
+    // rules, and an image rule sent the report's figures to any host the policy allowed.
+    const questionnaire = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/association-questionnaire.json'), 'utf8'));
+    questionnaire.version = `2.1.0\n} } html { background-image: url(${site.url}leak?overall=1) } @page { @bottom-left { content: "x`;
+    writeFileSync(path.join(siteDir, 'q-css.json'), JSON.stringify(questionnaire));
+    writeFileSync(path.join(siteDir, 'config-css.json'), JSON.stringify({ origin: site.origin, questionnaire: `${site.url}q-css.json` }));
+    const { context, page } = await openPage(browser, appWith({ embed: '1', lang: 'en', config: `${site.url}config-css.json` }), { locale: 'en-US' });
+    try {
+      await page.waitForSelector('.problems, section.start');
+      if (await page.$('section.start')) {
+        await completeWalk(page, {});
+        await page.emulateMedia({ media: 'print' });
+        await page.waitForTimeout(500);
+      }
+      assert.deepEqual(site.requested.filter((r) => r.includes('leak')), [], 'nothing requested by smuggled CSS');
+      const problems = await page.$$eval('.problems li', (items) => items.map((i) => i.textContent));
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0], /field version: .* is not a version such as 1\.2\.0/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('cannot be framed on its own; embedded, only by the association', async () => {
+    const page = hostilePage('frames.html', `
+      <iframe id="standalone" src="${app.url}"></iframe>
+      <iframe id="embedded" src="${appWith({ embed: '1', config: `${site.url}config.json` })}"></iframe>`);
+    const { context, page: host } = await openPage(browser, page);
+    try {
+      await host.waitForTimeout(1500);
+      for (const frame of host.frames().slice(1)) {
+        const ready = await frame.$('html[data-ready="true"]').catch(() => null);
+        assert.equal(ready, null, `the app rendered in a hostile frame: ${frame.url()}`);
+      }
+      assert.deepEqual(await host.evaluate(() => window.received), []);
+    } finally {
+      await context.close();
+    }
+    // The association's own page frames it, under the embedding policy.
+    const own = await openPage(browser, site.url, { locale: 'en-US' });
+    try {
+      const frame = await (await own.page.waitForSelector('#assessment iframe')).contentFrame();
+      await frame.waitForSelector('html[data-ready="true"]');
+    } finally {
+      await own.context.close();
+    }
+  });
+
+  it('a hostile page cannot borrow the association’s config under its own origin, name or questionnaire', async () => {
+    const cases = [
+      [{ config: `${site.url}config-without-origin.json`, origin: hostile.origin }, /config file field origin: missing/],
+      [{ config: `${site.url}config.json`, name: 'The Association' }, /attribute data-name: set it in the config file/],
+      [{ config: `${site.url}config.json`, questionnaire: `${hostile.url}q.json` }, /attribute data-questionnaire: set it in the config file/],
+    ];
+    for (const [params, problem] of cases) {
+      // Opened directly, as the hostile page would frame it with its own origin in the URL.
+      const { context, page } = await openPage(browser, appWith({ embed: '1', origin: hostile.origin, ...params }), { locale: 'en-US' });
+      try {
+        const problems = await page.$$eval('.problems li', (items) => items.map((i) => i.textContent));
+        assert.ok(problems.some((p) => problem.test(p)), `${JSON.stringify(params)}: ${problems.join(' | ')}`);
+        assert.equal(await page.$('.share, section.start'), null, 'no assessment under the association’s name');
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('the loader frames no javascript: data-src, and runs nothing in the host page', async () => {
+    const url = hostilePage('data-src.html', `
+      <div id="a" data-exporter-assessment data-src="javascript:parent.__pwned=1;//"></div>
+      <div id="b" data-exporter-assessment data-src="http://user@127.0.0.1:1/"></div>
+      <script src="${app.url}embed.js"></script>`);
+    const { context, page, errors } = await openPage(browser, url, { locale: 'en-US' });
+    try {
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.$('iframe'), null, 'no frame of an address the loader cannot vouch for');
+      assert.match(await page.textContent('#a'), /cannot be shown here/);
+      assert.ok(errors.some((e) => /data-src must be an https address/.test(e)), errors.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the host page takes no message from a hostile sibling frame', async () => {
+    // The association's page, with an ad-like frame of another origin beside the assessment that
+    // forges the app's messages to the page and to the app's frame.
+    writeFileSync(path.join(hostileDir, 'sibling.html'), `<!doctype html><title>x</title><link rel="icon" href="data:,"><script>
+      const forged = [{ source: 'exporter-assessment', type: 'result', overall: 99 },
+        { source: 'exporter-assessment', type: 'resize', height: 5 }];
+      setInterval(() => {
+        for (const m of forged) parent.postMessage(m, '*');
+        for (let i = 0; i < parent.frames.length; i++) parent.frames[i].postMessage({ type: 'SKIP_WAITING' }, '*');
+      }, 50);
+    </script>`);
+    writeFileSync(path.join(siteDir, 'with-sibling.html'), readFileSync(path.join(siteDir, 'index.html'), 'utf8')
+      .replace('<h2>', `<iframe title="ad" src="${hostile.url}sibling.html"></iframe><h2>`));
+    const { context, page } = await openPage(browser, `${site.url}with-sibling.html`, { locale: 'en-US' });
+    try {
+      const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+      await frame.waitForSelector('html[data-ready="true"]');
+      await page.waitForTimeout(800);
+      const events = await page.evaluate(() => window.assessmentEvents ?? []);
+      assert.deepEqual(events.filter((e) => e.type === 'result'), [], 'no forged result reached the page');
+      const height = await page.evaluate(() => document.querySelector('#assessment iframe').getBoundingClientRect().height);
+      assert.ok(height > 100, `the forged size was taken: ${height}`);
+      await frame.click('button.primary');
+      assert.ok(await frame.$('fieldset.question'), 'the app runs on, ignoring the forged messages');
     } finally {
       await context.close();
     }

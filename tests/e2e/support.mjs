@@ -33,14 +33,18 @@ const CONTENT_TYPES = {
 
 /**
  * Serves `dir` over HTTP on 127.0.0.1. Directories map to their index.html.
- * Resolves to `{ url, origin, setRoot, close }`; `url` ends with a slash. `headers` are added to
- * every HTML response (a Content-Security-Policy, say); `cors` allows any origin to read files.
+ * Resolves to `{ url, origin, requested, setRoot, close }`; `url` ends with a slash; `requested`
+ * lists every request target received. `headers` are added to every HTML response (a
+ * Content-Security-Policy, say): an object, or a function of the request target that returns one;
+ * `cors` allows any origin to read files.
  */
 export async function serve(dir = DIST, { port = 0, headers = {}, cors = false } = {}) {
   // `setRoot` swaps the folder served, as a host does when a new build is published.
   let root = path.resolve(dir);
+  const requested = [];
 
   const server = createServer(async (req, res) => {
+    requested.push(req.url);
     const send = (status, body) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(body);
@@ -75,7 +79,7 @@ export async function serve(dir = DIST, { port = 0, headers = {}, cors = false }
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
-        ...(path.extname(file) === '.html' ? headers : {}),
+        ...(path.extname(file) === '.html' ? (typeof headers === 'function' ? headers(req.url) : headers) : {}),
         // An association's site lets the app (another origin) read its config and questionnaire.
         ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
@@ -95,6 +99,7 @@ export async function serve(dir = DIST, { port = 0, headers = {}, cors = false }
   return {
     url: `${origin}/`,
     origin,
+    requested,
     setRoot: (next) => {
       root = path.resolve(next);
     },
