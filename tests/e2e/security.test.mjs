@@ -257,4 +257,28 @@ describe('security', () => {
       await context.close();
     }
   });
+
+  it('wraps very long words at phone width instead of clipping them', async () => {
+    const word = `https://very.long.example/${'x'.repeat(240)}`;
+    const questionnaire = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/association-questionnaire.json'), 'utf8'));
+    questionnaire.title.en = `Check ${word}`;
+    questionnaire.dimensions[0].items[0].text.en = `Orders ${word}`;
+    writeFileSync(path.join(siteDir, 'q-long.json'), JSON.stringify(questionnaire));
+    writeFileSync(path.join(siteDir, 'config-long.json'), JSON.stringify({
+      name: `Assoc${'y'.repeat(100)}`, origin: site.origin, questionnaire: `${site.url}q-long.json`,
+    }));
+    const url = appWith({ embed: '1', lang: 'en', config: `${site.url}config-long.json` });
+    const { context, page } = await openPage(browser, url, { locale: 'en-US', viewport: { width: 360, height: 740 } });
+    try {
+      await ready(page);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(await overflow(), 0, 'the start screen is no wider than the phone');
+      await page.click('button.primary');
+      await page.check(option('P.members', 'yes'));
+      await page.click('.walk-nav button.primary');
+      assert.equal(await overflow(), 0, 'the question is no wider than the phone');
+    } finally {
+      await context.close();
+    }
+  });
 });
