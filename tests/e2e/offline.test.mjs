@@ -1,11 +1,12 @@
 // Installable and offline: after one visit the app loads and a whole assessment runs with the
 // network off; a new build published over the old one is announced, and taken only when the
 // person accepts, after which every file comes from the new build. A deploy caught half done
-// never replaces the running build.
+// never replaces the running build, and a damaged file in the offline cache is replaced from the
+// network.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-  cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync,
+  cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, truncateSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,6 +72,20 @@ async function checkForUpdate(page) {
       settled();
     });
   });
+}
+
+/** The length of the wasm in the offline cache; `damage` cuts the cached copy to half of it. */
+function precachedWasm(page, { damage = false } = {}) {
+  return page.evaluate(async (damage) => {
+    const cache = await caches.open((await caches.keys()).find((n) => n.includes('precache')));
+    const request = (await cache.keys()).find((r) => r.url.endsWith('.wasm'));
+    const bytes = await (await cache.match(request)).arrayBuffer();
+    if (damage) {
+      const headers = { 'Content-Type': 'application/wasm' };
+      await cache.put(request, new Response(bytes.slice(0, bytes.byteLength / 2), { headers }));
+    }
+    return bytes.byteLength;
+  }, damage);
 }
 
 /** Clicks and waits for the page to load again (a reload). */
@@ -193,6 +208,43 @@ describe('offline and updates', () => {
       await clickAndReload(page, '.status.update button');
       await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
       assert.equal(await isNew(page), true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('replaces a damaged file in the offline cache from the network instead of stopping', async () => {
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await controlled(page);
+      const whole = await precachedWasm(page, { damage: true });
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+      await controlled(page);
+      assert.equal(await precachedWasm(page), whole, 'the offline cache holds the whole file again');
+      await context.setOffline(true);
+      await page.reload();
+      await ready(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says that the app could not start, after one reload, when the network’s copy is broken too', async () => {
+    const broken = copyOfBuild();
+    const wasm = readdirSync(broken).find((f) => f.endsWith('.wasm'));
+    truncateSync(path.join(broken, wasm), 1000);
+    app.server.setRoot(broken);
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      let loads = 0;
+      page.on('load', () => loads++);
+      await page.goto(app.server.url);
+      await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
+      assert.match(await page.textContent('#load-failed'), /could not start/);
+      await page.waitForTimeout(1_000);
+      assert.equal(loads, 2, 'one reload to recover, then no more');
     } finally {
       await context.close();
     }
