@@ -181,6 +181,32 @@ describe('offline and updates', () => {
     }
   });
 
+  it('after another tab applied the update, Update reloads this tab onto the new build', async () => {
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await controlled(page);
+      const other = await context.newPage();
+      await other.goto(app.server.url);
+      await ready(other);
+      app.server.setRoot(newBuild());
+      await checkForUpdate(page);
+      await page.waitForSelector('.status.update');
+      await other.waitForSelector('.status.update');
+
+      await clickAndReload(page, '.status.update button');
+      await ready(page);
+      assert.equal(await isNew(page), true);
+      // Nothing waits any more in the other tab: the new build already runs there.
+      await clickAndReload(other, '.status.update button');
+      await ready(other);
+      assert.equal(await isNew(other), true, 'the other tab now runs the new build');
+      assert.equal(await other.$('.status.update'), null);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps the running build while a deploy is half done, then takes the whole new one', async () => {
     const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
     try {
