@@ -1,8 +1,8 @@
 // Installable and offline: after one visit the app loads and a whole assessment runs with the
 // network off; a new build published over the old one is announced, and taken only when the
 // person accepts, after which every file comes from the new build. A deploy caught half done
-// never replaces the running build, and a damaged file in the offline cache is replaced from the
-// network.
+// never replaces the running build, a damaged file in the offline cache is replaced from the
+// network, and an update never loses answers that live only in the page without asking.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
@@ -14,7 +14,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, fixture, ready, reportFigures } from './walk.mjs';
+import { completeWalk, fixture, option, ready, reportFigures } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Trunk's JS and wasm, named by their content hash. */
@@ -202,6 +202,52 @@ describe('offline and updates', () => {
       await ready(other);
       assert.equal(await isNew(other), true, 'the other tab now runs the new build');
       assert.equal(await other.$('.status.update'), null);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks before an update reloads away answers kept only in the page, and offers them for export', async () => {
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      // Storage is full: every answer lives only in the page.
+      await context.addInitScript(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      });
+      await page.goto(app.server.url);
+      await ready(page);
+      await controlled(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'east'));
+      app.server.setRoot(newBuild());
+      await checkForUpdate(page);
+      await page.click('.status.update button');
+
+      const question = await page.waitForSelector('.status.update.warning', { timeout: 5_000 });
+      assert.match(await question.textContent(), /answers are not saved in this browser/);
+      assert.ok(await page.isChecked(option('P.region', 'east')), 'the page was not reloaded');
+      const focused = () => page.evaluate(() => document.activeElement.textContent);
+      assert.equal(await focused(), 'Not now', 'the focus is on the safe answer');
+      await assertNoViolations(page, 'update question');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('.status.update button:text("Export answers")'),
+      ]);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'dl-')), 'answers.json');
+      await download.saveAs(file);
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).answers, { 'P.region': 'east' });
+
+      // "Not now" keeps the page and its answers; asked again, "Update anyway" updates.
+      await page.click('.status.update button:text("Not now")');
+      assert.ok(await page.isChecked(option('P.region', 'east')));
+      assert.match(await page.textContent('.status.update'), /new version is ready/);
+      assert.equal(await focused(), 'Reload to use it');
+      await page.click('.status.update button');
+      await clickAndReload(page, '.status.update button:text("Update anyway")');
+      await ready(page);
+      assert.equal(await isNew(page), true);
     } finally {
       await context.close();
     }
