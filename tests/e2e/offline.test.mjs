@@ -285,12 +285,18 @@ describe('offline and updates', () => {
     }
   });
 
-  it('replaces a damaged file in the offline cache from the network instead of stopping', async () => {
+  it('replaces a damaged file in the offline cache from the network, and says so offline, instead of stopping', async () => {
     const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
     try {
       await ready(page);
       await controlled(page);
       const whole = await precachedWasm(page, { damage: true });
+
+      // Offline there is no whole copy to load: the page says so instead of waiting.
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
+      await context.setOffline(false);
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
       await controlled(page);
