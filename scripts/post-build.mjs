@@ -6,7 +6,12 @@
 //    screen's language) are allowed by their SHA-256 hashes, which change with every build;
 //    nothing else inline runs.
 // 2. `sw.js`: the service worker. Workbox lists every file of the build with a hash of its content,
-//    so a new build is a new precache and the old one is removed once the new worker runs.
+//    so a new build is a new precache and the old one is removed once the new worker runs. Each
+//    entry also carries the file's subresource integrity, which the browser checks as the worker
+//    installs: a deploy caught half done (a new sw.js beside an old index.html, say) fails the
+//    install, the running build and its precache stay, and the browser tries again on a later
+//    visit. Without it, the old page would be kept under the new revision, its files gone from the
+//    host once the deploy ends, and the app dead until the next build.
 //
 // The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
@@ -23,10 +28,13 @@ if (process.env.TRUNK_PROFILE === 'debug') {
   process.exit(0);
 }
 
+/** The base64 SHA-256 of `data`, as CSP hashes and subresource integrity write it. */
+const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('base64')}`;
+
 const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter(([, body]) => body.trim() !== '')
-  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  .map(([, body]) => `'${sha256(body)}'`);
 // Two policies. `csp.txt` for the app on its own (a person's visit, a kiosk): it loads and talks to
 // nothing but its own files, and no page may frame it (clickjacking). `csp-embed.txt` for the app
 // framed by associations (requests with `?embed=`): the same, but the associations' origins may
@@ -69,6 +77,17 @@ const { count, size, warnings } = await generateSW({
   // Trunk's hashed names change with their content: no cache-busting query needed.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  // The content each file must have (see 2. above). Workbox also uses it to repair an entry missing
+  // from the cache with a checked copy from the network.
+  manifestTransforms: [
+    async (entries) => ({
+      manifest: entries.map((entry) => ({
+        ...entry,
+        integrity: sha256(readFileSync(path.join(dir, entry.url))),
+      })),
+      warnings: [],
+    }),
+  ],
   // A kiosk's config file: fresh from the network when there is one, else the last copy seen.
   runtimeCaching: [
     {

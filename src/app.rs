@@ -281,6 +281,16 @@ pub fn App(props: &AppProps) -> Html {
         html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)}
         on_undo={dispatch(Action::UndoChangeElsewhere)} /> }
     });
+    // Answers that a reload would lose: storage does not take them (or waits for the person's
+    // decision on damaged saved answers). Not in a kiosk, which keeps nothing by design, updates
+    // only between visitors and offers no download.
+    let unsaved = !state.sheet.answers.is_empty()
+        && (!state.persistent || state.damaged.is_some())
+        && !state.mode.is_kiosk();
+    let export_unsaved = unsaved.then(|| {
+        let sheet = state.sheet.clone();
+        Callback::from(move |()| crate::components::answers_file::export(&sheet))
+    });
     let kiosk = match &state.mode {
         Mode::Kiosk(config) => Some((config.clone(), visiting)),
         Mode::Personal => None,
@@ -315,7 +325,8 @@ pub fn App(props: &AppProps) -> Html {
                 <StatusBar lang={lang} update_ready={state.update_ready && !state.mode.is_kiosk()}
                     not_persistent={!state.persistent && !state.mode.is_kiosk()}
                     config_error={setup.config_error.clone().map(AttrValue::from)}
-                    on_update={Callback::from(|()| offline::apply_update())} />
+                    on_update={Callback::from(|()| offline::apply_update())}
+                    export_unsaved={export_unsaved} />
                 if let Some(damaged) = state.damaged.clone() {
                     <DamagedNotice lang={lang} damaged={damaged}
                         on_discard={dispatch(Action::DiscardSaved)} />

@@ -83,20 +83,22 @@ fn container_controller() -> Option<ServiceWorker> {
 
 /// Lets the waiting build take over, then reloads the page on it.
 pub fn apply_update() {
-    let Some(container) = container() else {
+    let waiting = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting()));
+    let (Some(container), Some(waiting)) = (container(), waiting) else {
+        // Nothing waits any more: another tab has let the new build take over, and it now
+        // controls this page too (clientsClaim), so a reload runs it.
+        reload();
         return;
     };
-    let Some(waiting) = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting())) else {
-        return;
-    };
-    EventListener::once(&container, "controllerchange", |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    })
-    .forget();
+    EventListener::once(&container, "controllerchange", |_| reload()).forget();
     // Workbox's generated worker calls skipWaiting() on this message.
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &JsValue::from_str("SKIP_WAITING"));
     let _ = waiting.post_message(&message);
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }

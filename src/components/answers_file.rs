@@ -29,13 +29,7 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
 
     let export = {
         let sheet = props.sheet.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = format!(
-                "exporter-assessment-answers-{}.json",
-                crate::components::report::today()
-            );
-            download(&sheet.to_json(), "application/json", &name)
-        })
+        Callback::from(move |_: MouseEvent| export(&sheet))
     };
     let import = {
         let send = props.send.clone();
@@ -71,6 +65,15 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Offers the answers as an answers file, named with today's date.
+pub fn export(sheet: &AnswerSheet) {
+    let name = format!(
+        "exporter-assessment-answers-{}.json",
+        crate::components::report::today()
+    );
+    download(&sheet.to_json(), "application/json", &name);
 }
 
 /// Offers `text` as a file download named `name`, through a temporary link.
