@@ -139,6 +139,10 @@ pub struct Strings {
     pub your_answer: &'static str,
     pub level: &'static str,
     pub the_paper: &'static str,
+    /// Where the answer stands against a comparable benchmark, shown after it.
+    pub standing_ahead: &'static str,
+    pub standing_level: &'static str,
+    pub standing_behind: &'static str,
     pub not_applicable: &'static str,
     pub not_answered: &'static str,
     pub recommendations_title: &'static str,
@@ -292,6 +296,9 @@ impl Lang {
                 format!("题目“{q}”只能选一项，但给出了多项")
             }
             (Lang::ZhCn, AnswerProblem::Empty(q)) => format!("题目“{q}”的回答为空"),
+            (Lang::ZhCn, AnswerProblem::Changed { question, since }) => {
+                format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
+            }
             (Lang::En, problem) => problem.to_string(),
         }
     }
@@ -360,6 +367,9 @@ const ZH_CN: Strings = Strings {
     your_answer: "您的回答",
     level: "等级",
     the_paper: "论文基准",
+    standing_ahead: "贵企业领先于此",
+    standing_level: "贵企业与此持平",
+    standing_behind: "贵企业落后于此",
     not_applicable: "不适用",
     not_answered: "未作答",
     recommendations_title: "建议（按优先级排序）",
@@ -459,6 +469,9 @@ const EN: Strings = Strings {
     your_answer: "Your answer",
     level: "Level",
     the_paper: "The paper",
+    standing_ahead: "You are ahead of this",
+    standing_level: "You are level with this",
+    standing_behind: "You are behind this",
     not_applicable: "Not applicable",
     not_answered: "Not answered",
     recommendations_title: "Recommendations, by priority",

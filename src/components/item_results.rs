@@ -1,6 +1,6 @@
 //! Each item's answer and level beside the paper's benchmark, dimension by dimension.
 
-use assessment::{Applicability, Questionnaire, Report};
+use assessment::{Applicability, Questionnaire, Report, Standing};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -32,14 +32,29 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
                 (_, None) => s.not_answered.to_owned(),
             };
             let level = r.level.map(|l| lang.level_of(l.value())).unwrap_or_default();
-            let benchmark = item.benchmark.as_ref().map(|b| format!("{} ({})", b.text.get(&tag), b.section));
+            // The core decides whether the benchmark fits this firm and where the answer stands.
+            let benchmark = item.benchmark.as_ref().zip(r.benchmark.as_ref()).map(|(b, shown)| {
+                let standing = shown.standing.map(|st| match st {
+                    Standing::Ahead => s.standing_ahead,
+                    Standing::Level => s.standing_level,
+                    Standing::Behind => s.standing_behind,
+                });
+                html! {
+                    <>
+                        { format!("{} ({})", b.text.get(&tag), b.section) }
+                        if let Some(standing) = standing {
+                            <strong class="standing">{ standing }</strong>
+                        }
+                    </>
+                }
+            });
             html! {
                 <tr class={classes!(r.critical.then_some("critical"),
                     (r.applicability == Applicability::NotApplicable).then_some("na"))}>
                     <th scope="row"><span class="mark">{ item.id.to_string() }</span>{ item.text.get(&tag) }</th>
                     <td data-label={s.your_answer}>{ answer }</td>
                     <td data-label={s.level} class="level">{ level }</td>
-                    <td data-label={s.the_paper} class="benchmark">{ benchmark.unwrap_or_default() }</td>
+                    <td data-label={s.the_paper} class="benchmark">{ for benchmark }</td>
                 </tr>
             }
         });

@@ -2,21 +2,25 @@
 //!
 //! `assess validate QUESTIONNAIRE` lists every problem of a questionnaire file;
 //! `assess score QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints the report;
-//! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format.
+//! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format;
+//! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use assessment::citations::{self, Verdict};
 use assessment::{
-    format_score, score, AnswerSheet, ExportDecision, Horizon, LangTag, Questionnaire, Report, Text,
+    format_score, score, AnswerSheet, ExportDecision, Horizon, LangTag, Questionnaire, Report,
+    Standing, Text,
 };
 
 const USAGE: &str = "\
 usage:
   assess validate QUESTIONNAIRE.json
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
-  assess schema [questionnaire|answers]";
+  assess schema [questionnaire|answers]
+  assess check-citations QUESTIONNAIRE.json PAPER.txt";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -87,6 +91,26 @@ fn run(args: &[String]) -> Result<String, String> {
                 Ok(render(&q, &report, &lang))
             }
         }
+        [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
+            let q = load_questionnaire(qpath)?;
+            let checked = citations::check(q.doc(), &read(paper)?);
+            let failed = checked
+                .iter()
+                .filter(|c| c.verdict != Verdict::Found)
+                .count();
+            let mut out: String = checked.iter().map(|c| format!("{c}\n")).collect();
+            let _ = writeln!(
+                out,
+                "{} quote(s) checked against {paper}: {} found, {failed} not found",
+                checked.len(),
+                checked.len() - failed
+            );
+            if failed == 0 {
+                Ok(out)
+            } else {
+                Err(out)
+            }
+        }
         [cmd] if cmd.as_str() == "schema" => Ok(pretty(assessment::questionnaire_schema())),
         [cmd, which] if cmd.as_str() == "schema" => match which.as_str() {
             "questionnaire" => Ok(pretty(assessment::questionnaire_schema())),
@@ -109,26 +133,102 @@ fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
     Questionnaire::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))
 }
 
+/// The CLI's own words in one language; the questionnaire's texts come from the questionnaire.
+struct Labels {
+    partial: fn(usize, &str) -> String,
+    overall: &'static str,
+    stage: &'static str,
+    bottleneck: &'static str,
+    capped_from: &'static str,
+    answered: &'static str,
+    critical_gaps: &'static str,
+    export_path: &'static str,
+    path_pending: &'static str,
+    path_uncovered: &'static str,
+    items: &'static str,
+    not_applicable: &'static str,
+    unanswered: &'static str,
+    level: &'static str,
+    standing: fn(Standing) -> &'static str,
+    action_plan: &'static str,
+    priority: &'static str,
+}
+
+const EN: Labels = Labels {
+    partial: |n, ids| format!("PARTIAL RESULT — {n} question(s) still to answer: {ids}"),
+    overall: "Overall",
+    stage: "Stage",
+    bottleneck: "← bottleneck",
+    capped_from: "capped from",
+    answered: "answered",
+    critical_gaps: "CRITICAL GAPS",
+    export_path: "Data export path:",
+    path_pending: "not decided yet: answer the data questions of the profile",
+    path_uncovered: "the questionnaire's rules do not cover this profile",
+    items: "Items:",
+    not_applicable: "not applicable",
+    unanswered: "unanswered",
+    level: "level",
+    standing: |s| match s {
+        Standing::Ahead => "you are ahead of this",
+        Standing::Level => "you are level with this",
+        Standing::Behind => "you are behind this",
+    },
+    action_plan: "Action plan:",
+    priority: "priority",
+};
+
+const ZH_CN: Labels = Labels {
+    partial: |n, ids| format!("部分结果：还有 {n} 个问题未回答：{ids}"),
+    overall: "总分",
+    stage: "阶段",
+    bottleneck: "← 短板",
+    capped_from: "封顶，原为",
+    answered: "已回答",
+    critical_gaps: "严重合规缺口",
+    export_path: "数据出境路径：",
+    path_pending: "尚未确定：请回答基本情况中关于数据的问题",
+    path_uncovered: "问卷的规则未覆盖这种情况",
+    items: "各项回答：",
+    not_applicable: "不适用",
+    unanswered: "未回答",
+    level: "等级",
+    standing: |s| match s {
+        Standing::Ahead => "贵企业领先于此",
+        Standing::Level => "贵企业与此持平",
+        Standing::Behind => "贵企业落后于此",
+    },
+    action_plan: "行动计划：",
+    priority: "优先级",
+};
+
+/// The CLI's words for `lang`: Chinese for any `zh` tag, English otherwise.
+fn labels(lang: &LangTag) -> &'static Labels {
+    if lang.as_str().starts_with("zh") {
+        &ZH_CN
+    } else {
+        &EN
+    }
+}
+
 /// The report as plain text, in `lang`.
 fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
     let t = |text: &Text| text.get(lang).to_owned();
+    let l = labels(lang);
     let mut out = String::new();
     let doc = q.doc();
     let _ = writeln!(out, "{} ({} {})", t(&doc.title), doc.id, doc.version);
     if !report.complete {
         let ids: Vec<&str> = report.missing.iter().map(|id| id.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "\nPARTIAL RESULT — {} question(s) still to answer: {}",
-            ids.len(),
-            ids.join(", ")
-        );
+        let _ = writeln!(out, "\n{}", (l.partial)(ids.len(), &ids.join(", ")));
     }
     let stage = report.stage.as_ref().and_then(|s| q.stage(s));
     let _ = writeln!(
         out,
-        "\nOverall: {}  Stage: {}",
+        "\n{}: {}  {}: {}",
+        l.overall,
         format_score(report.overall),
+        l.stage,
         stage.map_or("–".to_owned(), |s| t(&s.label))
     );
     if let Some(s) = stage {
@@ -137,27 +237,28 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
     for d in &report.dimensions {
         let dimension = q.dimension(&d.id).expect("report dimension exists");
         let mark = if report.bottleneck.as_ref() == Some(&d.id) {
-            "  ← bottleneck"
+            format!("  {}", l.bottleneck)
         } else {
-            ""
+            String::new()
         };
         let capped = if d.capped {
-            format!(" (capped from {})", format_score(d.uncapped))
+            format!(" ({} {})", l.capped_from, format_score(d.uncapped))
         } else {
             String::new()
         };
         let _ = writeln!(
             out,
             // Score first: titles vary in length and script, so they cannot be padded to a column.
-            "  {:>5}  {}{capped}  [{}/{} answered]{mark}",
+            "  {:>5}  {}{capped}  [{}/{} {}]{mark}",
             format_score(d.score),
             t(&dimension.title),
             d.answered,
-            d.applicable
+            d.applicable,
+            l.answered
         );
     }
     if !report.critical_gaps.is_empty() {
-        let _ = writeln!(out, "\nCRITICAL GAPS");
+        let _ = writeln!(out, "\n{}", l.critical_gaps);
         for gap in &report.critical_gaps {
             let (_, item) = q.item(&gap.item).expect("gap item exists");
             if let Some(rule) = &item.critical {
@@ -166,7 +267,7 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             }
         }
     }
-    let _ = writeln!(out, "\nData export path:");
+    let _ = writeln!(out, "\n{}", l.export_path);
     match &report.export_path {
         ExportDecision::Decided { outcome, rule } => {
             let o = q.outcome(outcome).expect("outcome exists");
@@ -178,41 +279,44 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             }
         }
         ExportDecision::Pending => {
-            let _ = writeln!(
-                out,
-                "  not decided yet: answer the data questions of the profile"
-            );
+            let _ = writeln!(out, "  {}", l.path_pending);
         }
         ExportDecision::Uncovered => {
-            let _ = writeln!(out, "  the questionnaire's rules do not cover this profile");
+            let _ = writeln!(out, "  {}", l.path_uncovered);
         }
     }
     for route in &report.routes {
         let r = q.route(route).expect("route exists");
         let _ = writeln!(out, "  + {}: {}", t(&r.title), t(&r.text));
     }
-    let _ = writeln!(out, "\nItems:");
+    let _ = writeln!(out, "\n{}", l.items);
     for (_, item) in q.items() {
         let Some(result) = report.item(&item.id) else {
             continue;
         };
         let answer = match (&result.answer, result.applicability) {
-            (_, assessment::Applicability::NotApplicable) => "not applicable".to_owned(),
+            (_, assessment::Applicability::NotApplicable) => l.not_applicable.to_owned(),
             (Some(a), _) => item
                 .options
                 .iter()
                 .find(|o| &o.id == a)
                 .map_or(a.to_string(), |o| {
-                    format!("level {} — {}", o.level, t(&o.label))
+                    format!("{} {} — {}", l.level, o.level, t(&o.label))
                 }),
-            (None, _) => "unanswered".to_owned(),
+            (None, _) => l.unanswered.to_owned(),
         };
         let _ = writeln!(out, "  {:<3} {answer}", item.id);
-        if let (Some(b), Some(_)) = (&item.benchmark, &result.answer) {
+        // The core decides whether the benchmark fits this firm and where the answer stands.
+        if let (Some(b), Some(shown), Some(_)) =
+            (&item.benchmark, &result.benchmark, &result.answer)
+        {
             let _ = writeln!(out, "      {} ({})", t(&b.text), b.section);
+            if let Some(standing) = shown.standing {
+                let _ = writeln!(out, "      → {}", (l.standing)(standing));
+            }
         }
     }
-    let _ = writeln!(out, "\nAction plan:");
+    let _ = writeln!(out, "\n{}", l.action_plan);
     for horizon in Horizon::ALL {
         let _ = writeln!(out, "  {}", t(doc.horizons.get(horizon)));
         for r in report.plan(horizon) {
@@ -224,8 +328,9 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             let flag = if r.critical { "!" } else { "-" };
             let _ = writeln!(
                 out,
-                "    {flag} [{} {cm}, priority {:.2}] {}",
+                "    {flag} [{} {cm}, {} {:.2}] {}",
                 item.id,
+                l.priority,
                 r.priority,
                 t(&rec.text)
             );

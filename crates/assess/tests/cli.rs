@@ -29,7 +29,7 @@ const Q: &str = "questionnaire/digital-trade.json";
 fn validate_accepts_the_shipped_questionnaire() {
     let o = assess(&["validate", Q]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("21 scored items"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("22 scored items"), "{}", stdout(&o));
 }
 
 #[test]
@@ -70,7 +70,53 @@ fn score_prints_a_readable_report() {
         "--lang",
         "zh-CN",
     ]));
-    assert!(zh.contains("Stage: 三级"), "{zh}");
+    assert!(zh.contains("总分: 60.5  阶段: 三级"), "{zh}");
+}
+
+/// Point 12 of issue 13: `--lang zh-CN` printed "Overall", "CRITICAL GAPS", "level"… in English.
+#[test]
+fn score_in_chinese_prints_every_label_in_chinese() {
+    for fixture in [
+        "tests/fixtures/gba-electronics-brand.json",
+        "tests/fixtures/west-steel-eu.json",
+        "tests/fixtures/partial-profile-only.json",
+    ] {
+        let o = assess(&["score", Q, fixture, "--lang", "zh-CN"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let zh = stdout(&o);
+        for english in [
+            "Overall",
+            "Stage",
+            "CRITICAL GAPS",
+            "Data export path",
+            "Items:",
+            "level ",
+            "answered",
+            "bottleneck",
+            "capped from",
+            "Action plan",
+            "priority",
+            "PARTIAL RESULT",
+            "not applicable",
+            "unanswered",
+            "you are",
+        ] {
+            assert!(!zh.contains(english), "{fixture}: {english:?} in\n{zh}");
+        }
+    }
+}
+
+/// The citation check, run as a maintainer runs it, when the paper is beside the clone.
+#[test]
+fn check_citations_passes_on_the_shipped_questionnaire() {
+    let paper = root().join("../shared/paper/regional-digital-trade.zh.txt");
+    if !paper.exists() {
+        println!("skipped: the paper is not at {}", paper.display());
+        return;
+    }
+    let o = assess(&["check-citations", Q, paper.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 not found"), "{}", stdout(&o));
 }
 
 #[test]

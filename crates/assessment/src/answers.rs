@@ -124,6 +124,12 @@ pub enum AnswerProblem {
     UnknownOption(QuestionId, OptionId),
     SeveralForSingleChoice(QuestionId),
     Empty(QuestionId),
+    /// The question still exists but asks something else since the answers' version (the
+    /// questionnaire's `migrations` say so): the old answer would be read with a new meaning.
+    Changed {
+        question: QuestionId,
+        since: String,
+    },
 }
 
 impl fmt::Display for AnswerProblem {
@@ -142,6 +148,10 @@ impl fmt::Display for AnswerProblem {
                 )
             }
             AnswerProblem::Empty(q) => write!(f, "question \"{q}\" has an empty answer"),
+            AnswerProblem::Changed { question, since } => write!(
+                f,
+                "question \"{question}\" has changed since version {since}: answer it again"
+            ),
         }
     }
 }
@@ -251,10 +261,24 @@ impl Recovered {
             Err(other) => return Recovered::Unreadable(other),
         }
         let from = sheet.questionnaire.clone();
+        // Questions whose meaning changed since the answers' version: same ids, new question.
+        let changed: &[QuestionId] = questionnaire
+            .doc()
+            .migrations
+            .iter()
+            .find(|m| m.from == from.version)
+            .map_or(&[], |m| &m.changed);
         let mut kept = AnswerSheet::new(questionnaire);
         let mut dropped = Vec::new();
         for (id, answer) in sheet.answers {
-            let problems = answer_problems(questionnaire, &id, &answer);
+            let problems = if changed.contains(&id) {
+                vec![AnswerProblem::Changed {
+                    question: id.clone(),
+                    since: from.version.clone(),
+                }]
+            } else {
+                answer_problems(questionnaire, &id, &answer)
+            };
             if problems.is_empty() {
                 kept.answers.insert(id, answer);
             } else {

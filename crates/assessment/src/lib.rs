@@ -6,6 +6,7 @@
 //! lives here once and both show the same result.
 
 pub mod answers;
+pub mod citations;
 pub mod condition;
 pub mod customise;
 pub mod ids;
@@ -24,8 +25,8 @@ pub use ids::{
 pub use model::QuestionnaireDoc;
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
 pub use score::{
-    format_score, score, Applicability, CriticalGap, DimensionResult, ExportDecision, ItemResult,
-    OneDecimal, Progress, RecommendationResult, Report,
+    format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,
+    ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,
 };
 pub use text::{LangTag, Text};
 pub use validate::{

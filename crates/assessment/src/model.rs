@@ -46,6 +46,22 @@ pub struct QuestionnaireDoc {
     pub horizons: HorizonLabels,
     /// How the data-export path is decided from the profile.
     pub export_path: ExportPathRules,
+    /// What changed since earlier versions, so that answers saved for them can be carried over:
+    /// an answer whose question and option still exist is kept unless the question is listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
+}
+
+/// The questions of this version whose meaning changed since version `from`: answers given to them
+/// under `from` are not carried over, even though their ids still exist, and the person is told.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// The earlier version, e.g. `1.0.0`.
+    pub from: String,
+    /// Questions (profile or items) to answer again.
+    pub changed: Vec<QuestionId>,
 }
 
 /// A profile question: single or multiple choice, not scored.
@@ -137,9 +153,44 @@ pub struct ItemOption {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Benchmark {
-    /// The paper's section, e.g. `§1.2`.
+    /// The paper's sections, as shown, e.g. `§1.2` or `§1.1, §3.1`: each quote's section is one
+    /// of them.
     pub section: String,
     pub text: Text,
+    /// Each figure the text gives, quoted word for word from the paper with the section that holds
+    /// it, so that a maintainer can check every citation against the paper (`assess
+    /// check-citations`). Whitespace does not count.
+    pub quotes: Vec<Quote>,
+    /// Shown only when this holds (e.g. a Greater Bay Area figure to GBA firms); always if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
+    /// How an answer compares with the figure, when the item's levels can be set against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<Compare>,
+}
+
+/// A figure from the paper, and the section whose text holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// E.g. `§1.1`.
+    pub section: String,
+    /// The paper's own words, with its qualifiers ("以上", "到 2025 年").
+    pub text: String,
+}
+
+/// Where an answered level stands against the benchmark: at `ahead_from` or above the firm is
+/// ahead of the group the figure describes, at `level_from` or above level with it, below that
+/// behind it. `level_from` ≤ `ahead_from`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Compare {
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
+    pub level_from: u8,
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
+    pub ahead_from: u8,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -159,6 +210,10 @@ pub struct CriticalRule {
 pub struct Recommendation {
     /// The answered levels this recommendation is for.
     pub levels: Vec<u8>,
+    /// Given only when this holds: a text that assumes something of the firm (an RCEP market, a
+    /// data-export path, goods) says so here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
     pub countermeasure: CountermeasureId,
     pub horizon: Horizon,
     pub text: Text,

@@ -61,6 +61,38 @@ pub struct ItemResult {
     /// weight × level / 4, when the item applies and is answered.
     pub contribution: Option<f64>,
     pub critical: bool,
+    /// The paper's benchmark, when the item has one that fits this firm (its `applies_when`).
+    pub benchmark: Option<BenchmarkResult>,
+}
+
+/// A benchmark shown to this firm.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkResult {
+    /// Where the answer stands against the figure: only for a benchmark that can be compared
+    /// (`compare`) with an answered item.
+    pub standing: Option<Standing>,
+}
+
+/// Where a firm stands against the group a benchmark describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Ahead,
+    Level,
+    Behind,
+}
+
+impl Standing {
+    /// `level` against a comparison: ahead from `ahead_from`, level from `level_from`.
+    pub fn of(level: Level, compare: &crate::model::Compare) -> Self {
+        if level.value() >= compare.ahead_from {
+            Standing::Ahead
+        } else if level.value() >= compare.level_from {
+            Standing::Level
+        } else {
+            Standing::Behind
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -355,7 +387,12 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
             if let Some(level) = level.filter(|l| *l < target) {
                 let gap = f64::from(target.value() - level.value());
                 for (index, r) in item.recommendations.iter().enumerate() {
-                    if r.levels.contains(&level.value()) {
+                    // A text that assumes something of the firm is given only when that holds.
+                    let fits = r
+                        .applies_when
+                        .as_ref()
+                        .is_none_or(|c| c.eval(&mut eval) == Some(true));
+                    if r.levels.contains(&level.value()) && fits {
                         recommendations.push(RecommendationResult {
                             item: item.id.clone(),
                             dimension: dimension.id.clone(),
@@ -368,6 +405,22 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                     }
                 }
             }
+            let benchmark = item
+                .benchmark
+                .as_ref()
+                .filter(|b| {
+                    applicability != Applicability::NotApplicable
+                        && b.applies_when
+                            .as_ref()
+                            .is_none_or(|c| c.eval(&mut eval) == Some(true))
+                })
+                .map(|b| BenchmarkResult {
+                    standing: b
+                        .compare
+                        .as_ref()
+                        .zip(level)
+                        .map(|(c, l)| Standing::of(l, c)),
+                });
             items.push(ItemResult {
                 id: item.id.clone(),
                 applicability,
@@ -377,6 +430,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                 weight: item.weight,
                 contribution,
                 critical,
+                benchmark,
             });
         }
         let uncapped = (weights > 0.0).then(|| round1(100.0 * sum / weights));

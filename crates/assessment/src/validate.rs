@@ -8,7 +8,7 @@ use std::fmt;
 
 use crate::condition::{Condition, Ref};
 use crate::ids::Level;
-use crate::model::{QuestionnaireDoc, Recommendation};
+use crate::model::{Benchmark, QuestionnaireDoc, Recommendation};
 use crate::text::{LangTag, Text};
 
 /// The largest weight a questionnaire may give. Weights are relative, so any range will do; a
@@ -82,6 +82,18 @@ pub enum ProblemKind {
     /// A text holds a character that reorders the text around it (a bidi override or isolate) or a
     /// control character: shown, it would make a text read other than it is.
     ForbiddenCharacter(char),
+    /// A quote names a section that the benchmark's `section` does not list.
+    QuoteSectionNotShown {
+        quote: String,
+        shown: String,
+    },
+    /// A comparison whose "level with" starts above its "ahead".
+    CompareOutOfOrder {
+        level_from: u8,
+        ahead_from: u8,
+    },
+    /// A migration from the questionnaire's own version.
+    MigrationFromItself(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -149,6 +161,23 @@ impl fmt::Display for ProblemKind {
                 f,
                 "contains the invisible control character U+{:04X}, which is not allowed in a text",
                 u32::from(*c)
+            ),
+            ProblemKind::QuoteSectionNotShown { quote, shown } => write!(
+                f,
+                "the quote's section {quote} is not among the benchmark's sections \"{shown}\": \
+                 add it there or cite the section that holds the figure"
+            ),
+            ProblemKind::CompareOutOfOrder {
+                level_from,
+                ahead_from,
+            } => write!(
+                f,
+                "level_from {level_from} is above ahead_from {ahead_from}: a firm cannot be ahead \
+                 before it is level"
+            ),
+            ProblemKind::MigrationFromItself(version) => write!(
+                f,
+                "a migration from {version}, the questionnaire's own version: answers to it need none"
             ),
         }
     }
@@ -486,14 +515,20 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
                 c.condition(&known, &place, "applies_when", condition);
             }
             if let Some(b) = &item.benchmark {
-                c.text(&place, "benchmark.text", &b.text);
+                benchmark(&mut c, &known, &place, b);
             }
             if let Some(critical) = &item.critical {
                 c.condition(&known, &place, "critical.when", &critical.when);
                 c.text(&place, "critical.text", &critical.text);
                 c.text(&place, "critical.basis", &critical.basis);
             }
-            recommendations(&mut c, &place, &item.recommendations, &countermeasure_ids);
+            recommendations(
+                &mut c,
+                &known,
+                &place,
+                &item.recommendations,
+                &countermeasure_ids,
+            );
             if let Some(target) = target {
                 // Every level a firm can actually answer below the target must lead somewhere.
                 let covered: HashSet<u8> = item
@@ -575,6 +610,18 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         c.text(&place, "basis", &route.basis);
     }
 
+    for (i, m) in doc.migrations.iter().enumerate() {
+        if m.from == doc.version {
+            c.push(
+                &top,
+                format!("migrations[{i}].from"),
+                ProblemKind::MigrationFromItself(m.from.clone()),
+            );
+        }
+        // A question listed as changed need not exist: an association's customisation may have
+        // left its section out, and an answer to an unknown question is dropped anyway.
+    }
+
     cycles(&mut c, doc);
 
     if c.problems.is_empty() {
@@ -584,8 +631,57 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     }
 }
 
+/// A benchmark: its texts, that it quotes at least one figure and only from sections it shows,
+/// its condition, and a comparison in order.
+fn benchmark(c: &mut Checker<'_>, known: &Known<'_>, place: &Place, b: &Benchmark) {
+    c.text(place, "benchmark.text", &b.text);
+    if b.quotes.is_empty() {
+        c.push(place, "benchmark.quotes", ProblemKind::Empty);
+    }
+    let shown: Vec<&str> = b.section.split(',').map(str::trim).collect();
+    for (i, quote) in b.quotes.iter().enumerate() {
+        if quote.text.trim().is_empty() {
+            c.push(
+                place,
+                format!("benchmark.quotes[{i}].text"),
+                ProblemKind::Empty,
+            );
+        }
+        if !shown.contains(&quote.section.trim()) {
+            c.push(
+                place,
+                format!("benchmark.quotes[{i}].section"),
+                ProblemKind::QuoteSectionNotShown {
+                    quote: quote.section.clone(),
+                    shown: b.section.clone(),
+                },
+            );
+        }
+    }
+    if let Some(condition) = &b.applies_when {
+        c.condition(known, place, "benchmark.applies_when", condition);
+    }
+    if let Some(compare) = &b.compare {
+        let level_from = c.level(place, "benchmark.compare.level_from", compare.level_from);
+        let ahead_from = c.level(place, "benchmark.compare.ahead_from", compare.ahead_from);
+        if let (Some(l), Some(a)) = (level_from, ahead_from) {
+            if l > a {
+                c.push(
+                    place,
+                    "benchmark.compare",
+                    ProblemKind::CompareOutOfOrder {
+                        level_from: l.value(),
+                        ahead_from: a.value(),
+                    },
+                );
+            }
+        }
+    }
+}
+
 fn recommendations(
     c: &mut Checker<'_>,
+    known: &Known<'_>,
     place: &Place,
     recommendations: &[Recommendation],
     countermeasures: &HashSet<&str>,
@@ -609,6 +705,14 @@ fn recommendations(
             );
         }
         c.text(place, &format!("recommendations[{i}].text"), &r.text);
+        if let Some(condition) = &r.applies_when {
+            c.condition(
+                known,
+                place,
+                &format!("recommendations[{i}].applies_when"),
+                condition,
+            );
+        }
     }
 }
 

@@ -31,6 +31,7 @@ struct Case {
     purposes: &'static str,
     volume: u32,
     sensitive: u32,
+    /// The answer to P.data.important_abroad: whether important data is provided abroad.
     important: &'static str,
     ciio: &'static str,
     /// `None` for a firm outside any FTZ, else its answer to P.data.ftz_list.
@@ -56,7 +57,7 @@ fn decide(case: &Case) -> ExportDecision {
     let mut answers = vec![
         ("P.zone", if case.ftz.is_some() { "ftz" } else { "none" }),
         ("P.data.sends_pi", case.sends),
-        ("P.data.important", case.important),
+        ("P.data.important_abroad", case.important),
         ("P.data.ciio", case.ciio),
     ];
     if case.sends == "yes" {
@@ -154,19 +155,34 @@ fn data_export_path_table() {
             expect: "exempt",
             ..BASE
         },
-        // Important data: assessment whatever else (Art. 7), even for exempt purposes.
+        // Important data provided abroad: assessment whatever else (Art. 7), even for exempt
+        // purposes. Only providing it abroad decides; holding it is not asked (issue 13, point 4).
         Case {
-            name: "important data, no PI",
+            name: "important data provided abroad, no PI",
             sends: "no",
             important: "yes",
             expect: "security_assessment",
             ..BASE
         },
         Case {
-            name: "important data, contract purpose",
+            name: "important data provided abroad, contract purpose",
             important: "yes",
             purposes: "contract",
             expect: "security_assessment",
+            ..BASE
+        },
+        Case {
+            name: "no important data provided abroad, under 100 000",
+            important: "no",
+            volume: 99_999,
+            expect: "exempt",
+            ..BASE
+        },
+        Case {
+            name: "no important data provided abroad, no PI",
+            sends: "no",
+            important: "no",
+            expect: "exempt",
             ..BASE
         },
         // No PI and no important data (Art. 3).
@@ -256,6 +272,28 @@ fn data_export_path_table() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// Issue 13, point 4: the profile asks whether important data is *provided abroad*, and the rule that
+/// puts a firm on the assessment path for important data reads that answer, not whether the firm
+/// holds (or was notified of) important data.
+#[test]
+fn important_data_decides_only_when_provided_abroad() {
+    let q = builtin();
+    assert!(q.question(&"P.data.important".into()).is_none());
+    let asked = q
+        .question(&"P.data.important_abroad".into())
+        .expect("the question");
+    assert!(asked
+        .text()
+        .get(&"en".into())
+        .contains("provide important data abroad"));
+    let rule = &q.doc().export_path.rules[0];
+    assert_eq!(rule.outcome.as_str(), "security_assessment");
+    assert!(rule
+        .reason
+        .get(&"en".into())
+        .contains("Providing important data abroad"));
+}
+
 #[test]
 fn undecided_until_the_data_questions_are_answered() {
     let q = builtin();
@@ -263,7 +301,7 @@ fn undecided_until_the_data_questions_are_answered() {
     assert_eq!(pending(&[]), ExportDecision::Pending);
     assert_eq!(
         pending(&[
-            ("P.data.important", "no"),
+            ("P.data.important_abroad", "no"),
             ("P.data.sends_pi", "yes"),
             ("P.zone", "none")
         ]),
@@ -271,7 +309,7 @@ fn undecided_until_the_data_questions_are_answered() {
     );
     // Important data settles it before anything else is known.
     assert!(matches!(
-        pending(&[("P.data.important", "yes")]),
+        pending(&[("P.data.important_abroad", "yes")]),
         ExportDecision::Decided { outcome, .. } if outcome.as_str() == "security_assessment"
     ));
 }
@@ -287,7 +325,7 @@ fn gba_standard_contract_route() {
             ("P.data.purpose", "other"),
             ("P.data.volume", "from100k"),
             ("P.data.sensitive", "none"),
-            ("P.data.important", important),
+            ("P.data.important_abroad", important),
             ("P.data.ciio", "no"),
         ];
         score(&q, &sheet(&q, &answers)).routes

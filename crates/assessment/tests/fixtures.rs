@@ -100,13 +100,13 @@ fn check(e: &Expect) -> Vec<String> {
 fn the_shipped_questionnaire_is_valid_and_complete() {
     let q = builtin();
     assert_eq!(q.doc().id, "digital-trade");
-    assert_eq!(q.item_count(), 21);
+    assert_eq!(q.item_count(), 22);
     let ids: Vec<&str> = q.items().map(|(_, i)| i.id.as_str()).collect();
     assert_eq!(
         ids,
         [
-            "T1", "T2", "T3", "T4", "T5", "I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8", "I9",
-            "R1", "R2", "R3", "R4", "R5", "R6", "R7"
+            "T1", "T2", "T3", "T4", "T5", "I1", "I2", "I3", "I4", "I5", "I6", "I7", "I10", "I8",
+            "I9", "R1", "R2", "R3", "R4", "R5", "R6", "R7"
         ]
     );
     let languages: Vec<&str> = q.doc().languages.iter().map(|l| l.as_str()).collect();
@@ -160,8 +160,8 @@ const EXPECTED: &[Expect] = &[
         critical: &["R2"],
         routes: &["gba_contract"],
     },
-    // CBAM goods to the EU on default values (R5 at 1): a critical gap, but the uncapped 38.5 is
-    // already below the cap.
+    // Steel (ch. 72) to the EU, a buyer above 50 t, on default values (R5 at 1): a critical gap,
+    // but the uncapped 38.5 is already below the cap.
     Expect {
         file: "west-steel-eu.json",
         overall: 41.1,
@@ -172,15 +172,17 @@ const EXPECTED: &[Expect] = &[
         critical: &["R5"],
         routes: &[],
     },
-    // Under 100 000 individuals, but some sensitive PI: Art. 8 has no floor for sensitive PI.
+    // Under 100 000 individuals, but some sensitive PI: Art. 8 has no floor for sensitive PI. The
+    // contract is not filed yet (R2 at 2): a critical gap, capped at 40 from 63.5. Services only,
+    // so T3, T4, I2, I3 and I7 do not apply and I10 (payments for services) does.
     Expect {
         file: "ict-services-yrd.json",
-        overall: 67.0,
-        stage: "level3",
-        bottleneck: "industry",
-        dimensions: [75.0, 62.5, 63.5],
+        overall: 59.2,
+        stage: "level2",
+        bottleneck: "institutions",
+        dimensions: [75.0, 62.5, 40.0],
         export_path: "standard_contract",
-        critical: &[],
+        critical: &["R2"],
         routes: &["ftz_check"],
     },
 ];

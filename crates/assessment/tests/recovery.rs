@@ -122,3 +122,69 @@ fn a_question_answered_twice_is_refused_with_its_id() {
         "{e}"
     );
 }
+
+/// A question listed in `migrations` as changed since the answers' version is asked again, even
+/// though its id and option still exist; the others are kept.
+#[test]
+fn a_question_changed_since_the_answers_version_is_asked_again() {
+    let mut doc = tiny();
+    doc["migrations"] = json!([{"from": "0.9", "changed": ["A1"]}]);
+    let q = load(&doc);
+    let r = Recovered::read(&saved("0.9", json!({"A1": "l2", "A2": "l3"})), &q);
+    let Recovered::Migrated { sheet, dropped, .. } = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(
+        sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+        ["A2"]
+    );
+    assert_eq!(
+        dropped,
+        [AnswerProblem::Changed {
+            question: QuestionId::from("A1"),
+            since: "0.9".into()
+        }]
+    );
+    assert!(dropped[0].to_string().contains("answer it again"));
+    // Answers to another version than the migration's are kept as before.
+    let r = Recovered::read(&saved("0.8", json!({"A1": "l2"})), &q);
+    assert!(matches!(r, Recovered::Migrated { dropped, .. } if dropped.is_empty()));
+}
+
+/// Issue 13: answers saved for 1.0.0 of the shipped questionnaire move to 1.1.0. The questions
+/// that were replaced (P.consumers, P.data.important) and the one whose options changed meaning
+/// (I4) are listed; the rest is kept.
+#[test]
+fn answers_to_digital_trade_1_0_0_migrate_to_1_1_0() {
+    let q = crate::common::builtin();
+    let old = json!({"format": "exporter-assessment/answers@1",
+        "questionnaire": {"id": "digital-trade", "version": "1.0.0"},
+        "answers": {"P.region": "east", "P.consumers": "yes", "P.data.important": "yes",
+                    "P.data.ciio": "no", "I4": "digital_offer", "T1": "cloud"}})
+    .to_string();
+    let Recovered::Migrated {
+        sheet,
+        from,
+        dropped,
+    } = Recovered::read(&old, &q)
+    else {
+        panic!("not migrated")
+    };
+    assert_eq!(from.version, "1.0.0");
+    assert_eq!(sheet.questionnaire.version, "1.1.0");
+    assert_eq!(
+        sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+        ["P.data.ciio", "P.region", "T1"]
+    );
+    assert_eq!(
+        dropped,
+        [
+            AnswerProblem::Changed {
+                question: QuestionId::from("I4"),
+                since: "1.0.0".into()
+            },
+            AnswerProblem::UnknownQuestion(QuestionId::from("P.consumers")),
+            AnswerProblem::UnknownQuestion(QuestionId::from("P.data.important")),
+        ]
+    );
+}

@@ -1,5 +1,6 @@
 //! The core's tests, one binary (as ripgrep does): each module is one concern.
 
+mod citations;
 mod common;
 mod customise;
 mod export_path;
@@ -9,3 +10,4 @@ mod recovery;
 mod schema;
 mod scoring;
 mod validation;
+mod verdicts;

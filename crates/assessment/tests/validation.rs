@@ -403,3 +403,83 @@ fn texts_must_not_hold_bidi_controls_or_control_characters() {
     a2(&mut doc)["text"]["en"] = json!("Two lines\nof text");
     Questionnaire::from_json(&doc.to_string()).unwrap();
 }
+
+/// A benchmark for the tiny questionnaire's item A2, with one quote from §1.1.
+fn benchmark(doc: &mut Value) -> &mut Value {
+    a2(doc)["benchmark"] = json!({"section": "§1.1", "text": t("figure"),
+        "quotes": [{"section": "§1.1", "text": "25 个"}]});
+    &mut a2(doc)["benchmark"]
+}
+
+#[test]
+fn a_benchmark_is_valid_with_its_quotes() {
+    let mut doc = tiny();
+    benchmark(&mut doc);
+    Questionnaire::from_json(&doc.to_string()).unwrap();
+}
+
+#[test]
+fn benchmark_without_quotes() {
+    check(
+        |d| benchmark(d)["quotes"] = json!([]),
+        &["item A2", "field benchmark.quotes", "must not be empty"],
+    );
+}
+
+#[test]
+fn quote_from_a_section_the_benchmark_does_not_show() {
+    check(
+        |d| benchmark(d)["quotes"][0]["section"] = json!("§2.2"),
+        &[
+            "item A2",
+            "field benchmark.quotes[0].section",
+            "§2.2 is not among the benchmark's sections",
+        ],
+    );
+}
+
+#[test]
+fn comparison_out_of_order() {
+    check(
+        |d| benchmark(d)["compare"] = json!({"level_from": 3, "ahead_from": 2}),
+        &[
+            "item A2",
+            "field benchmark.compare",
+            "level_from 3 is above ahead_from 2",
+        ],
+    );
+}
+
+#[test]
+fn benchmark_condition_on_an_unknown_question() {
+    check(
+        |d| {
+            benchmark(d)["applies_when"] =
+                json!({"answer_in": {"question": "P.nope", "options": ["x"]}})
+        },
+        &["item A2", "field benchmark.applies_when", "\"P.nope\""],
+    );
+}
+
+#[test]
+fn recommendation_condition_on_an_unknown_option() {
+    check(
+        |d| {
+            a2(d)["recommendations"][0]["applies_when"] =
+                json!({"answer_in": {"question": "P.eu", "options": ["maybe"]}})
+        },
+        &[
+            "item A2",
+            "field recommendations[0].applies_when",
+            "option \"maybe\"",
+        ],
+    );
+}
+
+#[test]
+fn migration_from_the_questionnaires_own_version() {
+    check(
+        |d| d["migrations"] = json!([{"from": "1.0.0", "changed": []}]),
+        &["field migrations[0].from", "own version"],
+    );
+}
