@@ -203,6 +203,7 @@ describe('security', () => {
       // Opened directly, as the hostile page would frame it with its own origin in the URL.
       const { context, page } = await openPage(browser, appWith({ embed: '1', origin: hostile.origin, ...params }), { locale: 'en-US' });
       try {
+        await page.waitForSelector('.problems li, section.start');
         const problems = await page.$$eval('.problems li', (items) => items.map((i) => i.textContent));
         assert.ok(problems.some((p) => problem.test(p)), `${JSON.stringify(params)}: ${problems.join(' | ')}`);
         assert.equal(await page.$('.share, section.start'), null, 'no assessment under the association’s name');
