@@ -281,13 +281,8 @@ pub fn App(props: &AppProps) -> Html {
         html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)}
         on_undo={dispatch(Action::UndoChangeElsewhere)} /> }
     });
-    // Answers that a reload would lose: storage does not take them (or waits for the person's
-    // decision on damaged saved answers). Not in a kiosk, which keeps nothing by design, updates
-    // only between visitors and offers no download.
-    let unsaved = !state.sheet.answers.is_empty()
-        && (!state.persistent || state.damaged.is_some())
-        && !state.mode.is_kiosk();
-    let export_unsaved = unsaved.then(|| {
+    // An update reloads the page: where that would lose answers, it asks first and offers them.
+    let export_unsaved = state.answers_at_risk().then(|| {
         let sheet = state.sheet.clone();
         Callback::from(move |()| crate::components::answers_file::export(&sheet))
     });

@@ -179,9 +179,10 @@ impl EmbedConfig {
         for n in names {
             if n.trim().is_empty() || n.chars().count() > 120 {
                 problems.push("field name: must be 1 to 120 characters".into());
-            } else if n.chars().any(|c| {
-                c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            }) {
+            } else if n
+                .chars()
+                .any(|c| c.is_control() || assessment::is_bidi_control(c))
+            {
                 // It is shown on the share button: it must read as it is.
                 problems
                     .push("field name: must not hold control or bidi formatting characters".into());

@@ -241,6 +241,15 @@ impl State {
             || self.lang != self.default_lang
     }
 
+    /// Whether a reload would lose answers: storage does not take them (missing, blocked or full)
+    /// or waits for the person's decision on damaged saved answers. Never in a kiosk, which keeps
+    /// nothing by design and updates only between visitors.
+    pub fn answers_at_risk(&self) -> bool {
+        !self.sheet.answers.is_empty()
+            && (!self.persistent || self.damaged.is_some())
+            && !self.mode.is_kiosk()
+    }
+
     /// Whether answers may be exported to a file or imported from one. Never in a kiosk: a file
     /// left in its downloads would hand one visitor's answers to the next.
     pub fn files_allowed(&self) -> bool {
@@ -742,7 +751,10 @@ mod tests {
         assert_eq!(undone.notice, None);
         // What this page already shows changes nothing; nor does text it cannot use whole.
         let same = apply(s.clone(), [Action::StoredElsewhere(Some(there.to_json()))]);
-        assert!(Rc::ptr_eq(&same.report.0, &s.report.0) || same.sheet == s.sheet);
+        assert!(
+            Rc::ptr_eq(&same.report.0, &s.report.0),
+            "not even re-scored"
+        );
         let garbage = apply(here.clone(), [Action::StoredElsewhere(Some("{".into()))]);
         assert_eq!(garbage.sheet, here.sheet);
         assert_eq!(garbage.notice, None);
@@ -771,5 +783,22 @@ mod tests {
             [Action::StoredElsewhere(Some(there.to_json()))],
         );
         assert!(k.saved.is_none() && k.sheet.answers.is_empty());
+    }
+
+    #[test]
+    fn answers_are_at_risk_only_where_a_reload_would_lose_them() {
+        let answered = |s: Rc<State>| apply(s, [Action::Begin, choose("P.region", "west")]);
+        assert!(!answered(fresh()).answers_at_risk(), "saved in storage");
+        assert!(answered(fresh())
+            .reduce(Action::StorageFailed)
+            .answers_at_risk());
+        assert!(
+            !fresh().reduce(Action::StorageFailed).answers_at_risk(),
+            "nothing to lose"
+        );
+        assert!(
+            !answered(kiosk(false)).answers_at_risk(),
+            "a kiosk keeps nothing by design"
+        );
     }
 }

@@ -54,12 +54,16 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
 /// a file, which could otherwise reorder or hide what the sentence says.
 pub fn visible(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {
+        .map(|c| {
+            // The left-to-right and right-to-left marks too: harmless in a text, but no id holds one.
+            let hidden = c.is_control()
+                || assessment::is_bidi_control(c)
+                || matches!(c, '\u{200E}' | '\u{200F}');
+            if hidden {
                 '\u{FFFD}'
+            } else {
+                c
             }
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
         })
         .collect()
 }

@@ -67,6 +67,16 @@ pub(crate) enum Known<T> {
 }
 
 impl Condition {
+    /// Known to be true: a rule whose facts are not all answered yet does not hold.
+    pub(crate) fn holds(&self, facts: &mut dyn Facts) -> bool {
+        self.eval(facts) == Some(true)
+    }
+
+    /// An optional rule (`applies_when` of a benchmark or a recommendation): absent, it holds.
+    pub(crate) fn holds_if_any(condition: Option<&Condition>, facts: &mut dyn Facts) -> bool {
+        condition.is_none_or(|c| c.holds(facts))
+    }
+
     pub(crate) fn eval(&self, facts: &mut dyn Facts) -> Truth {
         match self {
             Condition::All(conditions) => {

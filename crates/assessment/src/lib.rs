@@ -30,7 +30,8 @@ pub use score::{
 };
 pub use text::{LangTag, Text};
 pub use validate::{
-    is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind, Problems,
+    is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
+    Problems,
 };
 
 /// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its

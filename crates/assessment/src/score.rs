@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::AnswerSheet;
-use crate::condition::{Facts, Known, QuestionState, Truth};
+use crate::condition::{Condition, Facts, Known, QuestionState, Truth};
 use crate::ids::{
     CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
 };
@@ -342,7 +342,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         .export_path
         .routes
         .iter()
-        .filter(|r| r.when.eval(&mut eval) == Some(true))
+        .filter(|r| r.when.holds(&mut eval))
         .map(|r| r.id.clone())
         .collect();
 
@@ -370,7 +370,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                 && item
                     .critical
                     .as_ref()
-                    .is_some_and(|rule| rule.when.eval(&mut eval) == Some(true));
+                    .is_some_and(|rule| rule.when.holds(&mut eval));
             if applicability == Applicability::Applies {
                 applicable += 1;
             }
@@ -388,10 +388,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                 let gap = f64::from(target.value() - level.value());
                 for (index, r) in item.recommendations.iter().enumerate() {
                     // A text that assumes something of the firm is given only when that holds.
-                    let fits = r
-                        .applies_when
-                        .as_ref()
-                        .is_none_or(|c| c.eval(&mut eval) == Some(true));
+                    let fits = Condition::holds_if_any(r.applies_when.as_ref(), &mut eval);
                     if r.levels.contains(&level.value()) && fits {
                         recommendations.push(RecommendationResult {
                             item: item.id.clone(),
@@ -410,9 +407,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                 .as_ref()
                 .filter(|b| {
                     applicability != Applicability::NotApplicable
-                        && b.applies_when
-                            .as_ref()
-                            .is_none_or(|c| c.eval(&mut eval) == Some(true))
+                        && Condition::holds_if_any(b.applies_when.as_ref(), &mut eval)
                 })
                 .map(|b| BenchmarkResult {
                     standing: b

@@ -349,11 +349,16 @@ pub fn is_version(version: &str) -> bool {
         })
 }
 
-/// Control characters (but line breaks and tabs, which texts may hold) and the bidi embedding,
-/// override and isolate characters, which make a text display other than it reads.
+/// The bidi embedding, override and isolate characters (U+202A–U+202E, U+2066–U+2069): they make
+/// the text around them display in another order than it reads. The one definition for every
+/// text from outside — questionnaires here, an association's name and notices in the app.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Control characters (but line breaks and tabs, which texts may hold) and bidi controls.
 fn forbidden_in_text(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\t'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && !matches!(c, '\n' | '\t')) || is_bidi_control(c)
 }
 
 /// The node of the dependency graph that holds the data-export decision.
