@@ -160,7 +160,10 @@ fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String,
                  config against it:\n  assess validate --config {path} QUESTIONNAIRE.json"
             ))
         }
-        (None, None) => ("the shipped questionnaire", BUILTIN_QUESTIONNAIRE.to_owned()),
+        (None, None) => (
+            "the shipped questionnaire",
+            BUILTIN_QUESTIONNAIRE.to_owned(),
+        ),
     };
     // The languages the config may start in are the questionnaire's; the format is checked first.
     let languages = Questionnaire::load(&qtext, &Customisation::default())

@@ -219,10 +219,17 @@ fn validate_config_reports_an_associations_problems_by_field() {
     );
 
     // Not a config at all, and a weight not said to be an item's or a dimension's.
-    for text in [r#"{"colour": "red"}"#, r#"{"origin": "https://a.example", "weights": {"T1": 2}}"#] {
+    for text in [
+        r#"{"colour": "red"}"#,
+        r#"{"origin": "https://a.example", "weights": {"T1": 2}}"#,
+    ] {
         let path = write("not.json", text);
         let o = assess(&["validate", "--config", &path]);
         assert_eq!(o.status.code(), Some(1));
-        assert!(stderr(&o).contains("config: not in the expected format"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("config: not in the expected format"),
+            "{}",
+            stderr(&o)
+        );
     }
 }

@@ -19,8 +19,8 @@ pub mod validate;
 pub mod walk;
 
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
-pub use condition::Condition;
 pub use association::{AssociationConfig, Name, Theme};
+pub use condition::Condition;
 pub use customise::{Customisation, Weights};
 pub use ids::{
     CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
@@ -32,11 +32,11 @@ pub use score::{
     ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,
 };
 pub use text::{LangTag, Text};
-pub use walk::{short_title, SectionId};
 pub use validate::{
     is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
     Problems,
 };
+pub use walk::{short_title, SectionId};
 
 /// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its
 /// indentation (build.rs).

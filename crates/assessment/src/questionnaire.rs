@@ -6,13 +6,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
+use crate::customise::Customisation;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, RouteId, StageId};
 use crate::model::{
     Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
     Stage,
 };
 use crate::text::Text;
-use crate::customise::Customisation;
 use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
 
 /// The time a person takes to read and answer one question: options are short situations to

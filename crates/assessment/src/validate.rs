@@ -124,7 +124,9 @@ pub enum ProblemKind {
         offered: Vec<String>,
     },
     /// A name that is blank or longer than `max` characters.
-    BadLength { max: usize },
+    BadLength {
+        max: usize,
+    },
     NotAColour(String),
     NotAFontList(String),
     /// Not an https URL or a path on the app's own site.

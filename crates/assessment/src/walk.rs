@@ -9,7 +9,7 @@ use std::fmt;
 use crate::ids::{DimensionId, QuestionId};
 use crate::questionnaire::{Asked, Questionnaire};
 use crate::score::Report;
-use crate::text::{LangTag, Text};
+use crate::text::Text;
 
 /// One section of the walk. Addressed by what it is, not by its position, so that a screen (and,
 /// later, its URL) names the same section in any questionnaire.
@@ -125,8 +125,7 @@ impl Questionnaire {
 
 /// "Technology: digital infrastructure" → "Technology": the part of a title before the first
 /// colon (ASCII or full-width), for a step's short name.
-pub fn short_title<'a>(title: &'a Text, lang: &LangTag) -> &'a str {
-    let title = title.get(lang);
+pub fn short_title(title: &str) -> &str {
     title.split([':', '：']).next().unwrap_or(title).trim()
 }
 

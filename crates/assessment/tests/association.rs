@@ -15,7 +15,10 @@ fn a_config_file_is_read_with_its_customisation() {
             "weights": {"items": {"T1": 2}, "dimensions": {"technology": 1.5}}}"##,
     )
     .unwrap();
-    assert_eq!(c.name.as_ref().unwrap().get(&LangTag::from("en")), "The Association");
+    assert_eq!(
+        c.name.as_ref().unwrap().get(&LangTag::from("en")),
+        "The Association"
+    );
     assert_eq!(
         c.customisation.sections,
         Some(vec![DimensionId::from("technology")])
@@ -31,7 +34,11 @@ fn a_config_file_must_name_its_origin() {
     let problems = AssociationConfig::from_file(r#"{"name": "The Association"}"#).unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!(
-        (&problems[0].place, problems[0].field.as_str(), &problems[0].kind),
+        (
+            &problems[0].place,
+            problems[0].field.as_str(),
+            &problems[0].kind
+        ),
         (&Place::Config, "origin", &ProblemKind::Missing)
     );
 }
@@ -81,7 +88,10 @@ fn a_name_must_read_as_it_is() {
             .unwrap()
             .problems(&languages());
         assert_eq!(problems.len(), 1);
-        assert!(matches!(problems[0].kind, ProblemKind::ForbiddenCharacter(_)));
+        assert!(matches!(
+            problems[0].kind,
+            ProblemKind::ForbiddenCharacter(_)
+        ));
         assert_eq!(problems[0].field, "name");
     }
 }

@@ -25,7 +25,8 @@ fn weights_change_items_and_dimensions() {
     let answers = [("P.eu", "no"), ("A1", "l4"), ("A2", "l0"), ("B1", "l2")];
     let before = score(&base, &sheet(&base, &answers));
     assert_eq!(before.dimensions[0].score, Some(25.0)); // (1×4 + 3×0) / 4 / 4
-    let c = customise(json!({"weights": {"items": {"A1": 3.0, "A2": 1.0}, "dimensions": {"b": 3.0}}}));
+    let c =
+        customise(json!({"weights": {"items": {"A1": 3.0, "A2": 1.0}, "dimensions": {"b": 3.0}}}));
     let q = Questionnaire::new(c.apply(base.doc().clone()).unwrap()).unwrap();
     let after = score(&q, &sheet(&q, &answers));
     assert_eq!(after.dimensions[0].score, Some(75.0));

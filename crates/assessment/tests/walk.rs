@@ -18,7 +18,11 @@ fn the_profile_comes_first_then_the_dimensions_in_order() {
     assert_eq!(q.next_section(&dim("b")), None);
     assert_eq!(q.previous_section(&dim("a")), Some(SectionId::Profile));
     assert_eq!(q.previous_section(&SectionId::Profile), None);
-    assert_eq!(q.next_section(&dim("zz")), None, "a section it does not have");
+    assert_eq!(
+        q.next_section(&dim("zz")),
+        None,
+        "a section it does not have"
+    );
     assert!(!q.has_section(&dim("zz")) && q.has_section(&dim("a")));
     assert_eq!(dim("a").key(), "a");
     assert_eq!(SectionId::Profile.key(), "profile");
@@ -62,6 +66,11 @@ fn missing_and_shown_questions_per_section() {
 fn a_step_is_named_by_its_title_before_the_colon() {
     let q = builtin();
     let title = q.section_title(&dim("technology")).unwrap();
-    assert!(!short_title(title, &LangTag::from("en")).contains(':'));
+    assert!(!short_title(title.get(&LangTag::from("en"))).contains(':'));
+    assert_eq!(
+        short_title("Technology: digital infrastructure"),
+        "Technology"
+    );
+    assert_eq!(short_title("技术：数字基础设施"), "技术");
     assert_eq!(q.section_title(&SectionId::Profile), None);
 }
