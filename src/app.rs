@@ -110,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
     let kiosk_problem = setup
         .kiosk_problem
         .as_ref()
-        .map(|(file, problem)| AttrValue::from(s.setup_problem_in(file, problem)));
+        .map(|problem| AttrValue::from(s.setup_problem_in(&problem.0, &problem.1)));
 
     html! {
         <>

@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(c.theme.brand.as_deref(), Some("#abcdef"));
         assert_eq!(lang(&c), Some(Lang::En));
         assert_eq!(name(&c, Lang::En), Some("The Association"));
-        assert_eq!(c.customisation.weights.items.get(&"T1".into()), Some(&2.0));
+        assert_eq!(c.customisation.weights.items.get("T1"), Some(&2.0));
         // What the file decides cannot come from the page, and saying so beats ignoring it.
         for (param, field) in [
             ("name=Hostile", "data-name"),

@@ -51,7 +51,9 @@ pub fn start() {
                 yew::Renderer::<App>::with_root_and_props(root, AppProps { setup }).render();
             }
             Err(failure) => {
-                let props = SetupProblemsProps { failure };
+                let props = SetupProblemsProps {
+                    failure: state::Shared::new(failure),
+                };
                 yew::Renderer::<SetupProblems>::with_root_and_props(root, props).render();
             }
         }

@@ -19,8 +19,9 @@ use crate::storage;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Setup {
     pub mode: Mode,
-    /// Why a kiosk's config file (named) was not used: the kiosk runs on defaults.
-    pub kiosk_problem: Option<(String, Problem)>,
+    /// Why a kiosk's config file (named) was not used: the kiosk runs on defaults. Shared, so
+    /// that comparing setups compares no problems (less code in the wasm).
+    pub kiosk_problem: Option<Shared<(String, Problem)>>,
     /// The association's configuration, when embedded.
     pub embed: Option<EmbedConfig>,
     pub questionnaire: Shared<Questionnaire>,
@@ -34,7 +35,7 @@ pub struct Setup {
 }
 
 /// Why the app cannot start: every problem, and where they were read from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Failure {
     pub problems: Vec<Problem>,
     /// The association's config file, if one was named.
@@ -71,7 +72,10 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
         Some(file) => {
             let text = fetch_text(file).await.ok();
             let (config, problem) = KioskConfig::resolve(text.as_deref(), &query);
-            (Mode::Kiosk(config), problem.map(|p| (file.clone(), p)))
+            (
+                Mode::Kiosk(config),
+                problem.map(|p| Shared::new((file.clone(), p))),
+            )
         }
         None => (Mode::Personal, None),
     };
@@ -147,20 +151,21 @@ async fn questionnaire(embed: Option<&EmbedConfig>) -> Result<Questionnaire, Vec
 
 /// The text of a file, or why it cannot be had (absent, refused, offline).
 async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
-    let unreadable = ProblemKind::Unavailable(None);
+    // Made afresh each time: cloning a `ProblemKind` would bring its whole `Clone` into the wasm.
+    let unreadable = || ProblemKind::Unavailable(None);
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
         .await
-        .map_err(|_| unreadable.clone())?;
+        .map_err(|_| unreadable())?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(ProblemKind::Unavailable(Some(response.status())));
     }
-    let text = response.text().map_err(|_| unreadable.clone())?;
+    let text = response.text().map_err(|_| unreadable())?;
     JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or(unreadable)
+        .ok_or_else(unreadable)
 }
 
 /// The first of the browser's preferred languages that the app speaks.

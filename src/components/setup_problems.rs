@@ -6,10 +6,11 @@ use yew::prelude::*;
 
 use crate::host;
 use crate::setup::Failure;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SetupProblemsProps {
-    pub failure: Failure,
+    pub failure: Shared<Failure>,
 }
 
 #[component]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::ids::{DimensionId, QuestionId};
+use crate::ids::DimensionId;
 use crate::model::QuestionnaireDoc;
 use crate::validate::{Place, Problem, ProblemKind};
 
@@ -22,12 +22,13 @@ pub struct Customisation {
 }
 
 /// New weights, dimensions and items apart: an item and a dimension may share an id, and a weight
-/// must say which it changes.
+/// must say which it changes. Keyed by the ids' text (a dimension id in `dimensions`, an item id
+/// in `items`): one map type for both keeps a second JSON map deserializer out of the wasm.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
-    pub dimensions: BTreeMap<DimensionId, f64>,
-    pub items: BTreeMap<QuestionId, f64>,
+    pub dimensions: BTreeMap<String, f64>,
+    pub items: BTreeMap<String, f64>,
 }
 
 impl Weights {
@@ -76,7 +77,7 @@ impl Customisation {
                 problems.push(problem(field, kind));
                 continue;
             }
-            match doc.dimensions.iter_mut().find(|d| &d.id == id) {
+            match doc.dimensions.iter_mut().find(|d| d.id.as_str() == id) {
                 Some(d) => d.weight = weight,
                 None => problems.push(problem(field, ProblemKind::NotAsked(id.to_string()))),
             }
@@ -91,7 +92,7 @@ impl Customisation {
                 .dimensions
                 .iter_mut()
                 .flat_map(|d| d.items.iter_mut())
-                .find(|i| &i.id == id);
+                .find(|i| i.id.as_str() == id);
             match item {
                 Some(item) => item.weight = weight,
                 None => problems.push(problem(field, ProblemKind::NotAsked(id.to_string()))),
