@@ -4,6 +4,7 @@
 //! questionnaire data. These are the words around it — buttons, headings, notices. Every language has
 //! every string because `Strings` is a struct: a missing translation does not compile.
 
+use assessment::validate::number;
 use assessment::{AnswerProblem, LangTag, Place, Problem, ProblemKind};
 
 /// A language of the interface.
@@ -256,10 +257,11 @@ fn zh_kind(kind: &ProblemKind) -> String {
         K::MissingTranslation(lang) => format!("缺少“{lang}”文本"),
         K::LevelOutOfRange(l) => format!("等级 {l} 超出 0–4"),
         K::WeightOutOfRange(w) => format!(
-            "权重 {w} 必须大于 0 且不超过 {}",
-            assessment::validate::MAX_WEIGHT
+            "权重 {} 必须大于 0 且不超过 {}",
+            number(*w),
+            number(assessment::validate::MAX_WEIGHT)
         ),
-        K::ScoreOutOfRange(v) => format!("分数 {v} 超出 0–100"),
+        K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", number(*v)),
         K::UnknownQuestion(id) => format!("引用了不存在的问题“{id}”"),
         K::UnknownOption { question, option } => {
             format!("引用了问题“{question}”中不存在的选项“{option}”")
@@ -271,7 +273,7 @@ fn zh_kind(kind: &ProblemKind) -> String {
         K::Empty => "不能为空".to_owned(),
         K::NoRecommendationForLevel(l) => format!("等级 {l} 低于目标，但没有建议覆盖它"),
         K::StagesNotAscending => "阶段必须按 min_score 升序排列".to_owned(),
-        K::FirstStageNotZero(v) => format!("第一个阶段必须从 0 开始，而不是 {v}"),
+        K::FirstStageNotZero(v) => format!("第一个阶段必须从 0 开始，而不是 {}", number(*v)),
         K::NoLanguages => "至少要声明一种语言".to_owned(),
         K::ProfileReferencesItems(id) => {
             format!("画像问题只能依赖其他画像问题，不能依赖“{id}”")

@@ -15,6 +15,19 @@ use crate::text::{LangTag, Text};
 /// bound keeps weighted sums finite (fuzzing found 1e308 weights overflowing to infinity).
 pub const MAX_WEIGHT: f64 = 1000.0;
 
+/// A number as a problem quotes it: whole numbers without a fraction (`0`, `1000`), others as JSON
+/// writes them (`0.25`, `1e308`). Not through `core`'s float formatting, which is large code the
+/// web app would otherwise carry for these messages alone (serde_json's is there already).
+pub fn number(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_owned()
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+        (x as i64).to_string()
+    } else {
+        serde_json::to_string(&x).unwrap_or_default()
+    }
+}
+
 /// Greater than 0 and at most `MAX_WEIGHT`; NaN is not.
 pub fn weight_in_range(weight: f64) -> bool {
     weight > 0.0 && weight <= MAX_WEIGHT
@@ -143,9 +156,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
             ProblemKind::WeightOutOfRange(w) => write!(
                 f,
-                "weight {w} must be greater than 0 and at most {MAX_WEIGHT}"
+                "weight {} must be greater than 0 and at most {}",
+                number(*w),
+                number(MAX_WEIGHT)
             ),
-            ProblemKind::ScoreOutOfRange(s) => write!(f, "score {s} is outside 0–100"),
+            ProblemKind::ScoreOutOfRange(s) => write!(f, "score {} is outside 0–100", number(*s)),
             ProblemKind::UnknownQuestion(id) => {
                 write!(f, "refers to question \"{id}\", which does not exist")
             }
@@ -179,7 +194,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "stages must be in ascending order of min_score")
             }
             ProblemKind::FirstStageNotZero(s) => {
-                write!(f, "the first stage must start at 0, not {s}")
+                write!(f, "the first stage must start at 0, not {}", number(*s))
             }
             ProblemKind::NoLanguages => write!(f, "at least one language must be declared"),
             ProblemKind::ProfileReferencesItems(id) => write!(

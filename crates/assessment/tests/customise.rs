@@ -112,3 +112,18 @@ fn load_parses_customises_and_validates_with_one_problem_type() {
         (&Place::Config, "sections[0]")
     );
 }
+
+#[test]
+fn problems_quote_numbers_as_they_were_written() {
+    use assessment::validate::number;
+    assert_eq!(number(0.0), "0");
+    assert_eq!(number(1000.0), "1000");
+    assert_eq!(number(-2.0), "-2");
+    assert_eq!(number(0.25), "0.25");
+    assert_eq!(number(1e308), "1e308");
+    assert_eq!(number(f64::NAN), "NaN");
+    assert_eq!(
+        ProblemKind::WeightOutOfRange(1.5e3).to_string(),
+        "weight 1500 must be greater than 0 and at most 1000"
+    );
+}
