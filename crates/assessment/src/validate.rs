@@ -16,7 +16,7 @@ use crate::text::{LangTag, Text};
 pub const MAX_WEIGHT: f64 = 1000.0;
 
 /// A number as a problem quotes it: whole numbers without a fraction (`0`, `1000`), others as JSON
-/// writes them (`0.25`, `1e308`). Not through `core`'s float formatting, which is large code the
+/// writes them (`0.25`, `1e+308`). Not through `core`'s float formatting, which is large code the
 /// web app would otherwise carry for these messages alone (serde_json's is there already).
 pub fn number(x: f64) -> String {
     if x.is_nan() {

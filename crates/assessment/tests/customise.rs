@@ -120,7 +120,7 @@ fn problems_quote_numbers_as_they_were_written() {
     assert_eq!(number(1000.0), "1000");
     assert_eq!(number(-2.0), "-2");
     assert_eq!(number(0.25), "0.25");
-    assert_eq!(number(1e308), "1e308");
+    assert_eq!(number(1e308), "1e+308");
     assert_eq!(number(f64::NAN), "NaN");
     assert_eq!(
         ProblemKind::WeightOutOfRange(1.5e3).to_string(),
