@@ -7,7 +7,9 @@ use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::embed::{resize_message, Theme};
+use assessment::Theme;
+
+use crate::embed::resize_message;
 
 /// Posts `message` to the parent page, if there is one and it is of `origin`.
 pub fn post(origin: &str, message: &serde_json::Value) {
@@ -40,7 +42,7 @@ pub fn parent_is(origin: &str) -> bool {
 
 /// Sets the theme's custom properties on the document, where the design system reads them. Through
 /// the CSSOM, which a Content Security Policy without 'unsafe-inline' allows; the values were
-/// checked by `EmbedConfig::problems` to be colours and font names only.
+/// checked by the core (`AssociationConfig::problems`) to be colours and font names only.
 pub fn apply_theme(theme: &Theme) {
     let Some(root) = gloo::utils::document()
         .document_element()

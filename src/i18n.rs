@@ -4,7 +4,8 @@
 //! questionnaire data. These are the words around it — buttons, headings, notices. Every language has
 //! every string because `Strings` is a struct: a missing translation does not compile.
 
-use assessment::{AnswerProblem, LangTag};
+use assessment::validate::number;
+use assessment::{AnswerProblem, LangTag, Place, Problem, ProblemKind};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -182,6 +183,150 @@ pub struct Strings {
     /// On a kiosk's crash screen: nothing of the visitor is offered, and the screen clears itself.
     pub crashed_kiosk_text: &'static str,
     pub reload: &'static str,
+    // Setup problems: a config or questionnaire that cannot be used (`setup_problems.rs`; a
+    // kiosk's config in the status bar). One block, with the functions that word a problem.
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub setup_config_file: &'static str,
+    pub setup_questionnaire_file: &'static str,
+    pub setup_shipped_questionnaire: &'static str,
+    /// Where a problem is, with its field: "config, field origin".
+    pub setup_place: fn(&Place, &str) -> String,
+    /// What is wrong.
+    pub setup_kind: fn(&ProblemKind) -> String,
+}
+
+impl Strings {
+    /// A problem as one line: its place and field, then what is wrong.
+    pub fn setup_problem(&self, problem: &Problem) -> String {
+        format!(
+            "{}{}{}",
+            (self.setup_place)(&problem.place, &problem.field),
+            self.colon,
+            (self.setup_kind)(&problem.kind)
+        )
+    }
+
+    /// A problem of a file named on its own (a kiosk's config): the file, then what is wrong.
+    pub fn setup_problem_in(&self, file: &str, problem: &Problem) -> String {
+        let place = match problem.field.as_str() {
+            "" => file.to_owned(),
+            field => format!("{file} {field}"),
+        };
+        format!("{place}{}{}", self.colon, (self.setup_kind)(&problem.kind))
+    }
+}
+
+/// The core words its problems in English; so does the English interface.
+fn en_place(place: &Place, field: &str) -> String {
+    match field {
+        "" => place.to_string(),
+        field => format!("{place}, field {field}"),
+    }
+}
+
+fn en_kind(kind: &ProblemKind) -> String {
+    kind.to_string()
+}
+
+fn zh_place(place: &Place, field: &str) -> String {
+    let place = match place {
+        Place::Questionnaire => "问卷".to_owned(),
+        Place::Config => "配置".to_owned(),
+        Place::Attribute => "嵌入属性".to_owned(),
+        Place::KioskConfig => "自助终端配置".to_owned(),
+        Place::Question(id) => format!("画像问题 {id}"),
+        Place::Item(id) => format!("题目 {id}"),
+        Place::Dimension(id) => format!("维度 {id}"),
+        Place::Stage(i) => format!("第 {} 个阶段", i + 1),
+        Place::Countermeasure(id) => format!("对策 {id}"),
+        Place::ExportOutcome(id) => format!("数据出境结果 {id}"),
+        Place::ExportRule(i) => format!("第 {} 条数据出境规则", i + 1),
+        Place::ExportRoute(id) => format!("数据出境途径 {id}"),
+    };
+    match field {
+        "" => place,
+        field => format!("{place}，字段 {field}"),
+    }
+}
+
+fn zh_kind(kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::DuplicateId(id) => format!("标识“{id}”重复使用"),
+        K::MissingTranslation(lang) => format!("缺少“{lang}”文本"),
+        K::LevelOutOfRange(l) => format!("等级 {l} 超出 0–4"),
+        K::WeightOutOfRange(w) => format!(
+            "权重 {} 必须大于 0 且不超过 {}",
+            number(*w),
+            number(assessment::validate::MAX_WEIGHT)
+        ),
+        K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", number(*v)),
+        K::UnknownQuestion(id) => format!("引用了不存在的问题“{id}”"),
+        K::UnknownOption { question, option } => {
+            format!("引用了问题“{question}”中不存在的选项“{option}”")
+        }
+        K::NotAnItem(id) => format!("要求“{id}”的等级，但它不是计分题目"),
+        K::UnknownCountermeasure(id) => format!("引用了不存在的对策“{id}”"),
+        K::UnknownOutcome(id) => format!("引用了不存在的数据出境结果“{id}”"),
+        K::Cycle(ids) => format!("规则相互依赖，形成循环：{}", ids.join(" → ")),
+        K::Empty => "不能为空".to_owned(),
+        K::NoRecommendationForLevel(l) => format!("等级 {l} 低于目标，但没有建议覆盖它"),
+        K::StagesNotAscending => "阶段必须按 min_score 升序排列".to_owned(),
+        K::FirstStageNotZero(v) => format!("第一个阶段必须从 0 开始，而不是 {}", number(*v)),
+        K::NoLanguages => "至少要声明一种语言".to_owned(),
+        K::ProfileReferencesItems(id) => {
+            format!("画像问题只能依赖其他画像问题，不能依赖“{id}”")
+        }
+        K::BadQuestionnaireId(id) => format!(
+            "“{}”不是有效标识（1 至 64 个小写字母、数字、“-”“_”“.”，以字母或数字开头）",
+            id.escape_debug()
+        ),
+        K::BadVersion(v) => format!(
+            "“{}”不是形如 1.2.0 的版本号（三个以点分隔的数字）",
+            v.escape_debug()
+        ),
+        K::ForbiddenCharacter(c) => format!(
+            "含有不可见的控制字符 U+{:04X}，文本中不允许出现",
+            u32::from(*c)
+        ),
+        K::QuoteSectionNotShown { quote, shown } => format!(
+            "引文所在章节 {quote} 不在基准的章节“{shown}”中：请在那里补上，或引用包含该数字的章节"
+        ),
+        K::CompareOutOfOrder {
+            level_from,
+            ahead_from,
+        } => {
+            format!("level_from {level_from} 高于 ahead_from {ahead_from}：企业不可能先领先再持平")
+        }
+        K::MigrationFromItself(v) => format!("从问卷自身版本 {v} 迁移：该版本的答案无需迁移"),
+        K::Format(message) => format!("格式不符：{message}"),
+        K::Unavailable(Some(status)) => format!("无法读取：服务器返回 {status}"),
+        K::Unavailable(None) => "无法读取（处于离线状态，或服务器不允许本应用读取）".to_owned(),
+        K::UnknownDimension(id) => format!("问卷中没有维度“{id}”"),
+        K::NotAsked(id) => format!("“{id}”不在所问之列"),
+        K::Missing => "缺少此项".to_owned(),
+        K::NotAnOrigin(v) => format!(
+            "“{}”不是形如 https://association.example 的来源",
+            v.escape_debug()
+        ),
+        K::UnsupportedLanguage { language, offered } => format!(
+            "“{}”不在可用语言之列：{}",
+            language.escape_debug(),
+            offered.join("、")
+        ),
+        K::BadLength { max } => format!("长度须为 1 至 {max} 个字符"),
+        K::NotAColour(v) => format!(
+            "“{}”不是形如 #0b4f6c 或 rgb(11 79 108) 的颜色",
+            v.escape_debug()
+        ),
+        K::NotAFontList(v) => format!(
+            "“{}”不是形如 \"Noto Sans SC\", sans-serif 的字体列表",
+            v.escape_debug()
+        ),
+        K::NotAUrl(v) => format!("“{}”不是 https 网址或路径", v.escape_debug()),
+        K::SetInConfigFile => "请在配置文件中设置；有配置文件时，网页只能设置语言和主题".to_owned(),
+    }
 }
 
 impl Lang {
@@ -412,6 +557,13 @@ const ZH_CN: Strings = Strings {
     crashed_download: "下载我的回答",
     crashed_kiosk_text: "本工具遇到内部错误，已停止运行。为保护您的信息，本屏幕稍后将自动清除并重新开始；您也可以点击“重新加载”立即清除。",
     reload: "重新加载",
+    setup_title: "本自评无法启动",
+    setup_intro: "网站提供的配置或问卷有以下问题，请网站管理员修正：",
+    setup_config_file: "配置文件",
+    setup_questionnaire_file: "问卷",
+    setup_shipped_questionnaire: "随工具提供的问卷",
+    setup_place: zh_place,
+    setup_kind: zh_kind,
 };
 
 const EN: Strings = Strings {
@@ -514,6 +666,13 @@ const EN: Strings = Strings {
     crashed_download: "Download my answers",
     crashed_kiosk_text: "The tool hit an internal error and stopped. To protect your information this screen clears itself and starts again shortly; press Reload to clear it now.",
     reload: "Reload",
+    setup_title: "This assessment cannot start",
+    setup_intro: "The configuration or questionnaire this site supplies has these problems, for the site's administrator to fix:",
+    setup_config_file: "Config file",
+    setup_questionnaire_file: "Questionnaire",
+    setup_shipped_questionnaire: "the shipped questionnaire",
+    setup_place: en_place,
+    setup_kind: en_kind,
 };
 
 #[cfg(test)]

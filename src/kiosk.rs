@@ -5,9 +5,11 @@
 //! configuration and the timing rule, both plain data so that they are tested natively; the timer
 //! itself is the `KioskTimer` component.
 
+use assessment::{Place, Problem, ProblemKind};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::query::Query;
 
 /// How the app runs: for one person on their own device, or as a kiosk.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,57 +49,33 @@ impl Default for KioskConfig {
     }
 }
 
-/// The query parameter that switches kiosk mode on. Its value, if any, names the config file.
-pub const KIOSK_PARAM: &str = "kiosk";
-/// The config file read when `?kiosk` names none.
-pub const DEFAULT_CONFIG_FILE: &str = "kiosk.json";
-
-/// What the URL's query asks for: `None` when it does not ask for kiosk mode, else the config
-/// file to read (a plain file name beside the app; anything else is ignored for safety).
-pub fn config_file(query: &str) -> Option<String> {
-    let value = crate::query::get(query, KIOSK_PARAM)?;
-    let is_plain_name = !value.is_empty()
-        && value.ends_with(".json")
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        && !value.starts_with('.');
-    Some(if is_plain_name {
-        value
-    } else {
-        DEFAULT_CONFIG_FILE.to_owned()
-    })
-}
-
-/// Why a kiosk config file was not used.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConfigError(pub String);
-
 impl KioskConfig {
     /// The settings of a config file, then the URL's parameters over them (`idle`, `countdown`,
     /// `attract`, `lang`). A file that is not valid is reported and the defaults are used, so
     /// that a kiosk never stops working over its config.
-    pub fn resolve(file: Option<&str>, query: &str) -> (Self, Option<ConfigError>) {
-        let (mut config, error) = match file.map(serde_json::from_str::<KioskConfig>) {
+    pub fn resolve(file: Option<&str>, query: &Query) -> (Self, Option<Problem>) {
+        let (mut config, problem) = match file.map(serde_json::from_str::<KioskConfig>) {
             None => (Self::default(), None),
             Some(Ok(config)) => (config, None),
-            Some(Err(e)) => (Self::default(), Some(ConfigError(e.to_string()))),
+            Some(Err(e)) => (
+                Self::default(),
+                Some(Problem {
+                    place: Place::KioskConfig,
+                    field: String::new(),
+                    kind: ProblemKind::Format(e.to_string()),
+                }),
+            ),
         };
-        for (key, value) in crate::query::params(query) {
-            match key.as_str() {
-                "idle" => config.idle_seconds = value.parse().unwrap_or(config.idle_seconds),
-                "countdown" => {
-                    config.countdown_seconds = value.parse().unwrap_or(config.countdown_seconds)
-                }
-                "attract" => config.attract = value != "0" && value != "false",
-                "lang" => config.language = Some(value),
-                _ => {}
-            }
+        config.idle_seconds = query.idle.unwrap_or(config.idle_seconds);
+        config.countdown_seconds = query.countdown.unwrap_or(config.countdown_seconds);
+        config.attract = query.attract.unwrap_or(config.attract);
+        if let Some(lang) = &query.lang {
+            config.language = Some(lang.clone());
         }
         // A zero idle time would wipe a visitor mid-answer; at least one second of each.
         config.idle_seconds = config.idle_seconds.max(1);
         config.countdown_seconds = config.countdown_seconds.max(1);
-        (config, error)
+        (config, problem)
     }
 
     pub fn lang(&self) -> Option<Lang> {
@@ -137,33 +115,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kiosk_mode_is_switched_on_by_the_query() {
-        assert_eq!(config_file(""), None);
-        assert_eq!(config_file("?lang=en"), None);
-        assert_eq!(config_file("?kiosk").as_deref(), Some("kiosk.json"));
-        assert_eq!(
-            config_file("?a=1&kiosk=fair-2026.json").as_deref(),
-            Some("fair-2026.json")
-        );
-        // Only a plain file name beside the app: never another path or origin.
-        for unsafe_value in [
-            "../x.json",
-            "https://evil.example/k.json",
-            "/etc/x.json",
-            ".json",
-        ] {
-            assert_eq!(
-                config_file(&format!("?kiosk={unsafe_value}")).as_deref(),
-                Some("kiosk.json")
-            );
-        }
-    }
-
-    #[test]
     fn the_url_overrides_the_file_and_the_file_the_defaults() {
         let file =
             r#"{"idle_seconds": 60, "countdown_seconds": 10, "attract": true, "language": "en"}"#;
-        let (c, e) = KioskConfig::resolve(Some(file), "?kiosk&idle=5");
+        let (c, e) = KioskConfig::resolve(Some(file), &Query::parse("?kiosk&idle=5"));
         assert_eq!(e, None);
         assert_eq!(
             c,
@@ -175,7 +130,10 @@ mod tests {
             }
         );
         assert_eq!(c.lang(), Some(Lang::En));
-        let (c, _) = KioskConfig::resolve(None, "?kiosk&countdown=3&attract=0&idle=oops");
+        let (c, _) = KioskConfig::resolve(
+            None,
+            &Query::parse("?kiosk&countdown=3&attract=0&idle=oops"),
+        );
         assert_eq!(
             (c.idle_seconds, c.countdown_seconds, c.attract),
             (120, 3, false)
@@ -184,16 +142,22 @@ mod tests {
 
     #[test]
     fn a_broken_config_file_is_reported_and_the_defaults_used() {
-        let (c, e) = KioskConfig::resolve(Some(r#"{"idle_seconds": "soon"}"#), "");
+        let format = |p: Option<Problem>| match p.map(|p| (p.place, p.kind)) {
+            Some((Place::KioskConfig, ProblemKind::Format(m))) => m,
+            other => panic!("{other:?}"),
+        };
+        let none = Query::default();
+        let (c, e) = KioskConfig::resolve(Some(r#"{"idle_seconds": "soon"}"#), &none);
         assert_eq!(c, KioskConfig::default());
-        assert!(e.is_some_and(|e| e.0.contains("expected u32") && e.0.contains("column")));
-        let (_, e) = KioskConfig::resolve(Some(r#"{"idle": 5}"#), "");
-        assert!(e.is_some_and(|e| e.0.contains("unknown field")));
+        let m = format(e);
+        assert!(m.contains("expected u32") && m.contains("column"), "{m}");
+        let (_, e) = KioskConfig::resolve(Some(r#"{"idle": 5}"#), &none);
+        assert!(format(e).contains("unknown field"));
     }
 
     #[test]
     fn zero_times_are_raised_to_one_second() {
-        let (c, _) = KioskConfig::resolve(None, "idle=0&countdown=0");
+        let (c, _) = KioskConfig::resolve(None, &Query::parse("idle=0&countdown=0"));
         assert_eq!((c.idle_seconds, c.countdown_seconds), (1, 1));
     }
 

@@ -2,6 +2,11 @@
 //! works with no network. `sw.js` is generated into the build by `scripts/post-build.mjs` (Workbox)
 //! and precaches every file of the build by content hash.
 //!
+//! After the first load the app makes no request of its own: the browser checks `sw.js` for a new
+//! build when the page is loaded (a navigation), and nothing polls on a timer. A kiosk, which may
+//! run for days without a navigation, asks once between visitors (`check_for_update`), when nobody
+//! is using it.
+//!
 //! A new build installs beside the running one and waits: the page is told (`on_update`), and only
 //! when the person accepts does the new worker take over and the page reload, so a page never runs
 //! half old and half new files.
@@ -15,9 +20,6 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 use yew::Callback;
-
-/// How often a long-running page (a kiosk) asks whether a new build has been published.
-const UPDATE_CHECK_MS: u32 = 60 * 60 * 1000;
 
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
@@ -56,11 +58,6 @@ pub fn register(on_update: Callback<()>) {
             }
         })
         .forget();
-        let checked = registration.clone();
-        gloo::timers::callback::Interval::new(UPDATE_CHECK_MS, move || {
-            let _ = checked.update();
-        })
-        .forget();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }
@@ -79,6 +76,16 @@ fn watch(worker: &ServiceWorker, on_update: Callback<()>) {
 
 fn container_controller() -> Option<ServiceWorker> {
     container()?.controller()
+}
+
+/// Asks the browser to look for a new build now (one request for `sw.js`, answered from the
+/// network or not at all). Only a kiosk calls it, between visitors.
+pub fn check_for_update() {
+    REGISTRATION.with(|r| {
+        if let Some(registration) = r.borrow().as_ref() {
+            let _ = registration.update();
+        }
+    });
 }
 
 /// Lets the waiting build take over, then reloads the page on it.

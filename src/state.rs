@@ -9,8 +9,8 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use assessment::{
-    score, AnswerProblem, AnswerSheet, AnswersError, Asked, OptionId, QuestionId, Questionnaire,
-    QuestionnaireRef, Recovered, Report,
+    score, AnswerProblem, AnswerSheet, AnswersError, OptionId, QuestionId, Questionnaire,
+    QuestionnaireRef, Recovered, Report, SectionId,
 };
 use yew::Reducible;
 
@@ -47,14 +47,15 @@ impl<T> Deref for Shared<T> {
     }
 }
 
-/// Which screen the person is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which screen the person is on. Each is addressed by what it shows (a section by its id), so
+/// that a screen can be named the same way in any questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// A kiosk's screen between visitors, if its config asks for one.
     Attract,
     Start,
-    /// A section of the walk: 0 is the profile, 1.. the dimensions in order.
-    Section(usize),
+    /// A section of the walk: the profile or a dimension (the core's walk orders them).
+    Section(SectionId),
     /// Unanswered questions, before the report.
     Review,
     Report,
@@ -136,9 +137,8 @@ pub enum Action {
     DiscardSaved,
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
+    /// Go to a screen: a step of the walk (a section, the review), the about screen, the start.
     Go(Screen),
-    /// Go to step `n` of the walk: a section, or after the last section the review.
-    Step(usize),
     /// Go to the section that asks a question, and focus it.
     GoTo(QuestionId),
     Next,
@@ -211,7 +211,7 @@ impl State {
             sheet,
             report,
             lang,
-            screen,
+            screen: screen.clone(),
             saved,
             damaged,
             notice: None,
@@ -256,27 +256,36 @@ impl State {
         !self.mode.is_kiosk()
     }
 
-    /// Number of sections: the profile and each dimension.
-    pub fn section_count(&self) -> usize {
-        1 + self.questionnaire.doc().dimensions.len()
+    /// How many of the answers on offer from an earlier visit count for this questionnaire.
+    pub fn saved_answered(&self) -> Option<usize> {
+        self.saved
+            .as_ref()
+            .map(|saved| score(&self.questionnaire, saved).progress.answered)
     }
 
-    /// The questions of a section, in order, including those that do not apply.
-    pub fn section_questions(&self, section: usize) -> Vec<Asked<'_>> {
-        let doc = self.questionnaire.doc();
-        match section {
-            0 => doc.profile.iter().map(Asked::Profile).collect(),
-            n => doc
-                .dimensions
-                .get(n - 1)
-                .map(|d| d.items.iter().map(Asked::Item).collect())
-                .unwrap_or_default(),
+    /// The screen after `screen` in the walk: the next section, the review after the last.
+    fn after(&self, screen: &Screen) -> Screen {
+        let q = &self.questionnaire;
+        match screen {
+            Screen::Attract => Screen::Start,
+            Screen::Start => Screen::Section(q.first_section()),
+            Screen::About => self.return_to.clone(),
+            Screen::Section(s) => q.next_section(s).map_or(Screen::Review, Screen::Section),
+            Screen::Review | Screen::Report => Screen::Report,
         }
     }
 
-    /// The section a question is asked in.
-    pub fn section_of(&self, id: &QuestionId) -> Option<usize> {
-        (0..self.section_count()).find(|s| self.section_questions(*s).iter().any(|q| q.id() == id))
+    /// The screen before `screen`: the previous section, the start before the profile.
+    fn before(&self, screen: &Screen) -> Screen {
+        let q = &self.questionnaire;
+        match screen {
+            Screen::Attract => Screen::Attract,
+            Screen::About => self.return_to.clone(),
+            Screen::Start => Screen::Start,
+            Screen::Section(s) => q.previous_section(s).map_or(Screen::Start, Screen::Section),
+            Screen::Review => Screen::Section(q.last_section()),
+            Screen::Report => Screen::Review,
+        }
     }
 
     /// Two tabs of the app each save their whole sheet on every answer, so without this the last
@@ -326,14 +335,14 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let last_section = next.section_count() - 1;
+        let first = Screen::Section(self.questionnaire.first_section());
         next.focus = None;
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Begin => {
                 next.saved = None;
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
-                next.screen = Screen::Section(0);
+                next.screen = first;
             }
             Action::Resume => {
                 if let Some(saved) = next.saved.take() {
@@ -341,7 +350,7 @@ impl Reducible for State {
                 }
                 // Resuming what fits is the decision on damaged saved answers.
                 next.damaged = None;
-                next.screen = Screen::Section(0);
+                next.screen = first;
             }
             Action::DiscardSaved => {
                 next.saved = None;
@@ -358,38 +367,20 @@ impl Reducible for State {
                 next = next.with_sheet(sheet);
             }
             Action::Go(Screen::About) if next.screen != Screen::About => {
-                next.return_to = next.screen;
+                next.return_to = next.screen.clone();
                 next.screen = Screen::About;
             }
+            // A section this questionnaire does not have is no screen.
+            Action::Go(Screen::Section(s)) if !self.questionnaire.has_section(&s) => {}
             Action::Go(screen) => next.screen = screen,
-            Action::Step(n) if n <= last_section => next.screen = Screen::Section(n),
-            Action::Step(_) => next.screen = Screen::Review,
             Action::GoTo(question) => {
-                if let Some(section) = next.section_of(&question) {
+                if let Some(section) = self.questionnaire.section_of(&question) {
                     next.screen = Screen::Section(section);
                     next.focus = Some(question);
                 }
             }
-            Action::Next => {
-                next.screen = match next.screen {
-                    Screen::Attract => Screen::Start,
-                    Screen::Start => Screen::Section(0),
-                    Screen::About => next.return_to,
-                    Screen::Section(s) if s < last_section => Screen::Section(s + 1),
-                    Screen::Section(_) => Screen::Review,
-                    Screen::Review | Screen::Report => Screen::Report,
-                }
-            }
-            Action::Back => {
-                next.screen = match next.screen {
-                    Screen::Attract => Screen::Attract,
-                    Screen::About => next.return_to,
-                    Screen::Start | Screen::Section(0) => Screen::Start,
-                    Screen::Section(s) => Screen::Section(s - 1),
-                    Screen::Review => Screen::Section(last_section),
-                    Screen::Report => Screen::Review,
-                }
-            }
+            Action::Next => next.screen = next.after(&self.screen),
+            Action::Back => next.screen = next.before(&self.screen),
             Action::Import(_) | Action::ImportTooLarge(_) if !self.files_allowed() => {}
             Action::Import(text) => match AnswerSheet::from_json(&text, &self.questionnaire) {
                 Ok(sheet) => {
@@ -449,19 +440,41 @@ mod tests {
         Action::Choose(QuestionId::from(q), OptionId::from(o))
     }
 
+    fn dimension(id: &str) -> Screen {
+        Screen::Section(SectionId::Dimension(id.into()))
+    }
+
+    const PROFILE: Screen = Screen::Section(SectionId::Profile);
+
     #[test]
     fn the_walk_goes_profile_dimensions_review_report_and_back() {
         let s = apply(fresh(), [Action::Begin]);
-        assert_eq!(s.screen, Screen::Section(0));
-        assert_eq!(s.section_count(), 4);
-        let s = apply(s, [Action::Next, Action::Next, Action::Next]);
-        assert_eq!(s.screen, Screen::Section(3));
+        assert_eq!(s.screen, PROFILE);
+        let s = apply(s, [Action::Next]);
+        assert_eq!(s.screen, dimension("technology"));
+        let s = apply(s, [Action::Next, Action::Next]);
+        assert_eq!(s.screen, dimension("institutions"));
         let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, Screen::Review);
         let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, Screen::Report);
         let s = apply(s, [Action::Back, Action::Back]);
-        assert_eq!(s.screen, Screen::Section(3));
+        assert_eq!(s.screen, dimension("institutions"));
+        let s = apply(s, [Action::Back, Action::Back, Action::Back]);
+        assert_eq!(s.screen, PROFILE);
+        assert_eq!(apply(s, [Action::Back]).screen, Screen::Start);
+    }
+
+    #[test]
+    fn the_walk_follows_the_questionnaire_not_a_count() {
+        // An association's questionnaire with one dimension: profile, that dimension, review.
+        let text = include_str!("../tests/fixtures/association-questionnaire.json");
+        let q = Shared::new(Questionnaire::from_json(text).unwrap());
+        let id = q.doc().dimensions[0].id.clone();
+        let s = Rc::new(State::new(q, Lang::En, None, Mode::Personal, true));
+        let s = apply(s, [Action::Begin, Action::Next]);
+        assert_eq!(s.screen, Screen::Section(SectionId::Dimension(id)));
+        assert_eq!(apply(s, [Action::Next]).screen, Screen::Review);
     }
 
     #[test]
@@ -534,14 +547,7 @@ mod tests {
                 }
             );
             let s = apply(s, [Action::Next]);
-            assert_eq!(
-                s.screen,
-                if attract {
-                    Screen::Start
-                } else {
-                    Screen::Section(0)
-                }
-            );
+            assert_eq!(s.screen, if attract { Screen::Start } else { PROFILE });
         }
     }
 
@@ -549,19 +555,39 @@ mod tests {
     fn the_about_screen_returns_where_it_was_opened() {
         let s = apply(
             fresh(),
-            [Action::Begin, Action::Step(2), Action::Go(Screen::About)],
+            [
+                Action::Begin,
+                Action::Go(dimension("industry")),
+                Action::Go(Screen::About),
+            ],
         );
         assert_eq!(s.screen, Screen::About);
-        assert_eq!(apply(s.clone(), [Action::Back]).screen, Screen::Section(2));
-        assert_eq!(apply(s, [Action::Next]).screen, Screen::Section(2));
+        assert_eq!(
+            apply(s.clone(), [Action::Back]).screen,
+            dimension("industry")
+        );
+        assert_eq!(apply(s, [Action::Next]).screen, dimension("industry"));
     }
 
     #[test]
-    fn steps_are_the_sections_then_the_review() {
-        let s = apply(fresh(), [Action::Begin, Action::Step(2)]);
-        assert_eq!(s.screen, Screen::Section(2));
-        let s = apply(s, [Action::Step(4)]);
+    fn steps_go_to_sections_the_questionnaire_has() {
+        let s = apply(fresh(), [Action::Begin, Action::Go(dimension("industry"))]);
+        assert_eq!(s.screen, dimension("industry"));
+        let s = apply(s, [Action::Go(dimension("marketing"))]);
+        assert_eq!(s.screen, dimension("industry"), "no such section: no move");
+        let s = apply(s, [Action::Go(Screen::Review)]);
         assert_eq!(s.screen, Screen::Review);
+    }
+
+    #[test]
+    fn the_saved_answers_on_offer_are_counted_by_the_state() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        saved.choose(&q, &QuestionId::from("T1"), &OptionId::from("edge"));
+        let s = State::new(q, Lang::En, Some(saved.to_json()), Mode::Personal, true);
+        assert_eq!(s.saved_answered(), Some(2));
+        assert_eq!(fresh().saved_answered(), None);
     }
 
     #[test]
@@ -570,7 +596,7 @@ mod tests {
             fresh(),
             [Action::Begin, Action::GoTo(QuestionId::from("R3"))],
         );
-        assert_eq!(s.screen, Screen::Section(3));
+        assert_eq!(s.screen, dimension("institutions"));
         assert_eq!(s.focus, Some(QuestionId::from("R3")));
         let s = apply(s, [Action::Next]);
         assert_eq!(s.focus, None);

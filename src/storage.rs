@@ -1,8 +1,9 @@
 //! Where answers persist between visits: the browser's localStorage, holding the answers document's
 //! JSON and the chosen language.
 //!
-//! Kept outside the reducer (the reducer is plain data, tested natively); the app component calls
-//! these from effects. Storage can be missing or blocked (private modes, kiosks, sandboxed frames),
+//! Kept outside the reducer (the reducer is plain data, tested natively): the setup reads what an
+//! earlier visit left before the app is mounted (`setup.rs`), and the app's hooks write as answers
+//! and the language change (`hooks/`). Storage can be missing or blocked (private modes, kiosks, sandboxed frames),
 //! so every call tolerates its absence instead of panicking.
 
 /// Answers are kept per questionnaire, so that an association's questionnaire and the shipped one

@@ -226,7 +226,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
 
                 <div class="actions no-print">
                     <button type="button" class="button primary" onclick={print}>{ s.print }</button>
-                    <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(0)))}>
+                    <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(assessment::SectionId::Profile)))}>
                         { s.change_answers }
                     </button>
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::StartOver)}>

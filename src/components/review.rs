@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use assessment::Asked;
 use yew::prelude::*;
 
-use crate::components::section::step_titles;
+use crate::components::steps::walk_steps;
 use crate::components::{AnswersFile, Steps};
-use crate::state::{Action, State};
+use crate::state::{Action, Screen, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
@@ -21,27 +22,26 @@ pub fn Review(props: &ReviewProps) -> Html {
     let lang = state.lang;
     let tag = lang.lang_tag();
     let s = lang.strings();
-    let review = state.section_count();
-    let steps = props.send.reform(Action::Step);
-    let titles = step_titles(state);
+    let q = &state.questionnaire;
+    let steps = walk_steps(state);
     let missing = &state.report.missing;
 
-    let groups = (0..state.section_count()).filter_map(|section| {
-        let questions: Vec<_> = missing
-            .iter()
-            .filter(|id| state.section_of(id) == Some(section))
-            .filter_map(|id| state.questionnaire.question(id))
-            .collect();
+    // The steps are the sections in the walk's order (then the review): each with what it misses.
+    let groups = steps.iter().filter_map(|step| {
+        let Screen::Section(section) = &step.screen else {
+            return None;
+        };
+        let questions = state.report.missing_in(q, section);
         (!questions.is_empty()).then(|| {
             html! {
                 <li>
-                    <h2>{ titles[section].clone() }</h2>
+                    <h2>{ step.title.clone() }</h2>
                     <ul class="missing">
                         { for questions.into_iter().map(|q| {
                             let id = q.id().clone();
                             let mark = match q {
-                                assessment::Asked::Item(item) => format!("{} ", item.id),
-                                assessment::Asked::Profile(_) => String::new(),
+                                Asked::Item(item) => format!("{} ", item.id),
+                                Asked::Profile(_) => String::new(),
                             };
                             html! {
                                 <li>
@@ -60,9 +60,9 @@ pub fn Review(props: &ReviewProps) -> Html {
 
     html! {
         <>
-            <Steps lang={lang} titles={titles.clone()} current={review}
+            <Steps lang={lang} steps={steps.clone()} current={Screen::Review}
                 answered={state.report.progress.answered} total={state.report.progress.total}
-                on_go={steps} />
+                on_go={props.send.reform(Action::Go)} />
             <section class="review" aria-labelledby="screen-title">
                 <h1 id="screen-title" tabindex="-1">{ s.review_title }</h1>
                 if missing.is_empty() {

@@ -3,16 +3,20 @@
 
 use std::rc::Rc;
 
-use assessment::{Answer, Asked};
+use assessment::{Answer, Asked, SectionId};
 use yew::prelude::*;
 
+use crate::components::steps::walk_steps;
 use crate::components::{Question, Steps};
-use crate::state::{Action, State};
+use crate::state::{Action, Screen, State};
+
+/// How a step names a dimension; the report's parts name it so too.
+pub use assessment::short_title;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub state: Rc<State>,
-    pub section: usize,
+    pub section: SectionId,
     pub send: Callback<Action>,
 }
 
@@ -22,27 +26,23 @@ pub fn Section(props: &SectionProps) -> Html {
     let lang = state.lang;
     let tag = lang.lang_tag();
     let s = lang.strings();
-    let doc = state.questionnaire.doc();
-    let (title, intro) = match props.section {
-        0 => (s.profile_title.to_owned(), s.profile_intro.to_owned()),
-        n => {
-            let d = &doc.dimensions[n - 1];
-            (
-                d.title.get(&tag).to_owned(),
-                d.description.get(&tag).to_owned(),
-            )
-        }
-    };
-    let questions = state.section_questions(props.section);
-    let last = props.section + 1 == state.section_count();
-
-    let steps = props.send.reform(Action::Step);
+    let q = &state.questionnaire;
+    // The profile's title and introduction are the interface's words; a dimension's come from the
+    // questionnaire.
+    let title = q
+        .section_title(&props.section)
+        .map_or(s.profile_title, |t| t.get(&tag));
+    let intro = q
+        .section_intro(&props.section)
+        .map_or(s.profile_intro, |t| t.get(&tag));
+    let shown = state.report.shown_in(q, &props.section);
+    let last = q.next_section(&props.section).is_none();
 
     html! {
         <>
-            <Steps lang={lang} titles={step_titles(state)} current={props.section}
+            <Steps lang={lang} steps={walk_steps(state)} current={Screen::Section(props.section.clone())}
                 answered={state.report.progress.answered} total={state.report.progress.total}
-                on_go={steps} />
+                on_go={props.send.reform(Action::Go)} />
             <section class="section" aria-labelledby="screen-title">
                 <h1 id="screen-title" tabindex="-1">{ title }</h1>
                 <p class="lead">{ intro }</p>
@@ -50,8 +50,7 @@ pub fn Section(props: &SectionProps) -> Html {
                 // list that mixes keyed and unkeyed children whenever its length changes, which
                 // would lose focus and scroll position as questions appear and disappear.
                 <div class="questions">
-                    { for questions.iter()
-                        .filter(|q| state.report.shows(q.id()))
+                    { for shown.iter()
                         .enumerate()
                         .map(|(n, q)| question(state, *q, n, &props.send)) }
                 </div>
@@ -66,28 +65,6 @@ pub fn Section(props: &SectionProps) -> Html {
             </section>
         </>
     }
-}
-
-/// The steps' titles: the profile, each dimension, the review.
-pub fn step_titles(state: &State) -> Vec<AttrValue> {
-    let s = state.lang.strings();
-    let tag = state.lang.lang_tag();
-    std::iter::once(AttrValue::from(s.profile_title))
-        .chain(
-            state
-                .questionnaire
-                .doc()
-                .dimensions
-                .iter()
-                .map(|d| AttrValue::from(short_title(d.title.get(&tag)).to_owned())),
-        )
-        .chain(std::iter::once(AttrValue::from(s.review_step)))
-        .collect()
-}
-
-/// "Technology: digital infrastructure" → "Technology": the part before the first colon.
-pub fn short_title(title: &str) -> &str {
-    title.split([':', '：']).next().unwrap_or(title).trim()
 }
 
 fn question(state: &State, q: Asked<'_>, index: usize, send: &Callback<Action>) -> Html {

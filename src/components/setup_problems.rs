@@ -1,24 +1,30 @@
 //! What an association sees when its configuration or questionnaire cannot be used: every problem,
-//! each naming its item and field — never a blank frame.
+//! each naming its place and field, in the page's language — never a blank frame.
 
+use assessment::Place;
 use yew::prelude::*;
 
 use crate::host;
+use crate::setup::Failure;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SetupProblemsProps {
-    pub problems: Vec<String>,
-    /// The host page to tell the frame's size, when embedded.
-    pub embed_origin: Option<String>,
+    pub failure: Shared<Failure>,
 }
 
 #[component]
 pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
+    let failure = &props.failure;
+    let lang = failure.lang;
+    let s = lang.strings();
     {
-        let origin = props.embed_origin.clone();
+        let origin = failure.embed_origin.clone();
+        let title = s.setup_title;
         use_effect_with((), move |_| {
-            gloo::utils::document().set_title("Configuration problems · 配置有误");
+            gloo::utils::document().set_title(title);
             if let Some(html) = gloo::utils::document().document_element() {
+                let _ = html.set_attribute("lang", lang.tag());
                 let _ = html.set_attribute("data-ready", "true");
             }
             if let Some(origin) = origin {
@@ -26,14 +32,35 @@ pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
             }
         });
     }
-    // Bilingual: the page that failed may not have said which language to use.
+    // Which files were read, so that "config" and "questionnaire" in a problem name a file.
+    let config_named = failure
+        .problems
+        .iter()
+        .any(|p| matches!(p.place, Place::Config | Place::Attribute));
+    let questionnaire = failure
+        .questionnaire
+        .clone()
+        .unwrap_or_else(|| s.setup_shipped_questionnaire.to_owned());
+    let questionnaire_named = failure.problems.iter().any(|p| {
+        !matches!(
+            p.place,
+            Place::Config | Place::Attribute | Place::KioskConfig
+        )
+    });
     html! {
         <main id="main" class="wrap setup-problems">
-            <h1>{ "本自评无法启动" }<span lang="en">{ "This assessment cannot start" }</span></h1>
-            <p>{ "网站提供的配置或问卷有以下问题，请网站管理员修正：" }</p>
-            <p lang="en">{ "The configuration or questionnaire this site supplies has these problems, for the site's administrator to fix:" }</p>
+            <h1>{ s.setup_title }</h1>
+            <p>{ s.setup_intro }</p>
+            <dl class="sources">
+                if let Some(config) = failure.config.clone().filter(|_| config_named) {
+                    <dt>{ s.setup_config_file }</dt><dd>{ config }</dd>
+                }
+                if questionnaire_named {
+                    <dt>{ s.setup_questionnaire_file }</dt><dd>{ questionnaire }</dd>
+                }
+            </dl>
             <ul class="problems">
-                { for props.problems.iter().map(|p| html! { <li lang="en">{ p }</li> }) }
+                { for failure.problems.iter().map(|p| html! { <li>{ s.setup_problem(p) }</li> }) }
             </ul>
         </main>
     }

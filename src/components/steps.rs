@@ -1,39 +1,75 @@
 //! Where the person is in the walk: the sections as steps they can jump between, and how many of
 //! the questions that apply to them are answered.
 
+use assessment::short_title;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::state::{Screen, State};
+
+/// One step: the screen it goes to and its title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub screen: Screen,
+    pub title: AttrValue,
+}
+
+/// The steps of the walk, in the core's order: each section (the profile, then each dimension by
+/// its short title), then the review.
+pub fn walk_steps(state: &State) -> Vec<Step> {
+    let s = state.lang.strings();
+    let tag = state.lang.lang_tag();
+    let q = &state.questionnaire;
+    q.sections()
+        .into_iter()
+        .map(|section| {
+            let title = match q.section_title(&section) {
+                Some(title) => AttrValue::from(short_title(title.get(&tag)).to_owned()),
+                None => AttrValue::from(s.profile_title),
+            };
+            Step {
+                screen: Screen::Section(section),
+                title,
+            }
+        })
+        .chain(std::iter::once(Step {
+            screen: Screen::Review,
+            title: AttrValue::from(s.review_step),
+        }))
+        .collect()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
     pub lang: Lang,
-    /// Every step's title, in order: the sections, then the review.
-    pub titles: Vec<AttrValue>,
-    pub current: usize,
+    /// Every step, in order: the sections, then the review.
+    pub steps: Vec<Step>,
+    /// The screen shown now.
+    pub current: Screen,
     pub answered: usize,
     pub total: usize,
-    pub on_go: Callback<usize>,
+    pub on_go: Callback<Screen>,
 }
 
 #[component]
 pub fn Steps(props: &StepsProps) -> Html {
     let lang = props.lang;
     let s = lang.strings();
-    let count = props.titles.len();
+    let count = props.steps.len();
     html! {
         <nav class="steps" aria-label={s.sections}>
             <ol>
-                { for props.titles.iter().enumerate().map(|(i, title)| {
+                { for props.steps.iter().enumerate().map(|(i, step)| {
                     let on_go = props.on_go.clone();
-                    let current = i == props.current;
+                    let screen = step.screen.clone();
+                    let current = step.screen == props.current;
                     html! {
                         <li>
                             <button type="button" class={classes!(current.then_some("current"))}
                                 aria-current={current.then_some("step")}
-                                onclick={move |_| on_go.emit(i)}>
+                                onclick={move |_| on_go.emit(screen.clone())}>
                                 <span class="n" aria-hidden="true">{ i + 1 }</span>
-                                <span class="title">{ title }</span>
+                                <span class="title">{ step.title.clone() }</span>
                                 <span class="visually-hidden">{ format!(" ({})", lang.step(i + 1, count)) }</span>
                             </button>
                         </li>

@@ -194,5 +194,24 @@ describe('embedding on an association site', () => {
     } finally {
       await bad.context.close();
     }
+    // A weight for a dimension the association's questionnaire does not ask is the config's
+    // problem, named by field, in the page's language, with the file it is in.
+    const questionnaire = 'association-questionnaire.json';
+    writeFileSync(path.join(site.dir, 'config-weights.json'), JSON.stringify({
+      ...config, questionnaire: `${host.url}${questionnaire}`, weights: { dimensions: { institutions: 1.5 } },
+    }));
+    writeFileSync(path.join(site.dir, 'with-weights.html'), readFileSync(path.join(site.dir, 'index.html'), 'utf8')
+      .replace('data-config="config.json"', 'data-config="config-weights.json"')
+      .replace('data-lang="en"', 'data-lang="zh-CN"'));
+    const weights = await openHost(`${host.url}with-weights.html`);
+    try {
+      await weights.frame.waitForSelector('.problems li');
+      const problems = await weights.frame.$$eval('.problems li', (items) => items.map((i) => i.textContent));
+      assert.deepEqual(problems, ['配置，字段 weights.dimensions.institutions：“institutions”不在所问之列']);
+      assert.match(await weights.frame.textContent('.sources'), /配置文件.*config-weights\.json/);
+      assert.equal(await weights.frame.textContent('h1'), '本自评无法启动');
+    } finally {
+      await weights.context.close();
+    }
   });
 });

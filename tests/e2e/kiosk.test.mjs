@@ -117,7 +117,7 @@ describe('kiosk mode', () => {
     const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk`, { locale: 'en-US' });
     try {
       await ready(page);
-      assert.match(await page.textContent('.status.warning'), /kiosk\.json: unknown field `idle`/);
+      assert.match(await page.textContent('.status.warning'), /kiosk\.json: not in the expected format: unknown field `idle`/);
       await page.waitForSelector('section.start');
     } finally {
       await context.close();

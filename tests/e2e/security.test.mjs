@@ -195,9 +195,9 @@ describe('security', () => {
 
   it('a hostile page cannot borrow the association’s config under its own origin, name or questionnaire', async () => {
     const cases = [
-      [{ config: `${site.url}config-without-origin.json`, origin: hostile.origin }, /config file field origin: missing/],
-      [{ config: `${site.url}config.json`, name: 'The Association' }, /attribute data-name: set it in the config file/],
-      [{ config: `${site.url}config.json`, questionnaire: `${hostile.url}q.json` }, /attribute data-questionnaire: set it in the config file/],
+      [{ config: `${site.url}config-without-origin.json`, origin: hostile.origin }, /^config, field origin: missing$/],
+      [{ config: `${site.url}config.json`, name: 'The Association' }, /^embed attribute, field data-name: set it in the config file/],
+      [{ config: `${site.url}config.json`, questionnaire: `${hostile.url}q.json` }, /^embed attribute, field data-questionnaire: set it in the config file/],
     ];
     for (const [params, problem] of cases) {
       // Opened directly, as the hostile page would frame it with its own origin in the URL.

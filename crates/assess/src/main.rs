@@ -1,6 +1,8 @@
 //! `assess`: the assessment core on the command line.
 //!
 //! `assess validate QUESTIONNAIRE` lists every problem of a questionnaire file;
+//! `assess validate --config CONFIG [QUESTIONNAIRE]` lists every problem of an association's config,
+//! by field, and of the questionnaire it customises (the shipped one if none is given);
 //! `assess score QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints the report;
 //! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format;
 //! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
@@ -11,13 +13,14 @@ use std::process::ExitCode;
 
 use assessment::citations::{self, Verdict};
 use assessment::{
-    format_score, score, AnswerSheet, ExportDecision, Horizon, LangTag, Questionnaire, Report,
-    Standing, Text,
+    format_score, score, AnswerSheet, AssociationConfig, Customisation, ExportDecision, Horizon,
+    LangTag, Place, Problem, Questionnaire, Report, Standing, Text, BUILTIN_QUESTIONNAIRE,
 };
 
 const USAGE: &str = "\
 usage:
   assess validate QUESTIONNAIRE.json
+  assess validate --config ASSOCIATION.json [QUESTIONNAIRE.json]
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
   assess schema [questionnaire|answers]
   assess check-citations QUESTIONNAIRE.json PAPER.txt";
@@ -39,11 +42,18 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     let mut json = false;
     let mut lang = None;
+    let mut config = None;
     let mut positional = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--config" => {
+                let path = args
+                    .next()
+                    .ok_or(format!("--config needs a config file\n{USAGE}"))?;
+                config = Some(path.as_str());
+            }
             "--lang" => {
                 let tag = args
                     .next()
@@ -55,6 +65,13 @@ fn run(args: &[String]) -> Result<String, String> {
             a if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
             _ => positional.push(arg),
         }
+    }
+    if let Some(config) = config {
+        return match positional.as_slice() {
+            [cmd] if cmd.as_str() == "validate" => validate_config(config, None),
+            [cmd, path] if cmd.as_str() == "validate" => validate_config(config, Some(path)),
+            _ => Err(format!("--config goes with validate only\n{USAGE}")),
+        };
     }
     match positional.as_slice() {
         [cmd, path] if cmd.as_str() == "validate" => {
@@ -127,6 +144,61 @@ fn pretty(value: serde_json::Value) -> String {
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+/// An association's config, checked as the web app checks it: its own fields, then its sections
+/// and weights applied to the questionnaire it customises, which is validated too. Every problem
+/// names its file and field.
+fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String, String> {
+    let config = AssociationConfig::from_file(&read(path)?)
+        .map_err(|problems| listed(&problems, path, ""))?;
+    let (qsource, qtext) = match (questionnaire, &config.questionnaire) {
+        (Some(q), _) => (q.as_str(), read(q)?),
+        (None, Some(url)) => {
+            return Err(format!(
+                "{path}: names the questionnaire {url}; pass that file too to check the \
+                 config against it:\n  assess validate --config {path} QUESTIONNAIRE.json"
+            ))
+        }
+        (None, None) => (
+            "the shipped questionnaire",
+            BUILTIN_QUESTIONNAIRE.to_owned(),
+        ),
+    };
+    // The languages the config may start in are the questionnaire's; the format is checked first.
+    let languages = Questionnaire::load(&qtext, &Customisation::default())
+        .map(|q| q.doc().languages.clone())
+        .unwrap_or_default();
+    let mut problems = config.problems(&languages);
+    let loaded = Questionnaire::load(&qtext, &config.customisation);
+    if let Err(found) = &loaded {
+        problems.extend(found.0.iter().cloned());
+    }
+    match loaded {
+        Ok(q) if problems.is_empty() => Ok(format!(
+            "{path}: valid — for questionnaire \"{}\" version {} ({qsource}), {} asked\n",
+            q.doc().id,
+            q.doc().version,
+            count(q.doc().dimensions.len(), "dimension"),
+        )),
+        _ => Err(listed(&problems, path, qsource)),
+    }
+}
+
+/// Problems one a line, each after the file it is in: the config's in `config`, the
+/// questionnaire's in `questionnaire`.
+fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
+    let n = problems.len();
+    let mut out = format!("{n} problem{}:\n", if n == 1 { "" } else { "s" });
+    for p in problems {
+        let file = match p.place {
+            Place::Config | Place::Attribute | Place::KioskConfig => config,
+            _ => questionnaire,
+        };
+        let _ = writeln!(out, "- {file}: {p}");
+    }
+    out.pop();
+    out
 }
 
 fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {

@@ -154,3 +154,82 @@ fn schema_prints_json_schema() {
     let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(schema["title"], "QuestionnaireDoc");
 }
+
+#[test]
+fn validate_config_reports_an_associations_problems_by_field() {
+    let dir = std::env::temp_dir().join(format!("assess-cli-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let good = write(
+        "good.json",
+        r#"{"name": "Assoc", "origin": "https://assoc.example", "sections": ["technology"],
+            "weights": {"items": {"T1": 2}, "dimensions": {"technology": 1.5}}}"#,
+    );
+    let o = assess(&["validate", "--config", &good]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("valid"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 dimension asked"), "{}", stdout(&o));
+
+    let bad = write(
+        "bad.json",
+        r#"{"origin": "https://assoc.example/page", "language": "fr",
+            "theme": {"brand": "red; x"}, "sections": ["technology", "marketing"],
+            "weights": {"items": {"T1": 0, "R1": 2}}}"#,
+    );
+    let o = assess(&["validate", "--config", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for expected in [
+        "config, field origin:",
+        "config, field language: \"fr\" is not one of the languages offered: zh-CN, en",
+        "config, field theme.brand:",
+        "config, field sections[1]: the questionnaire has no dimension \"marketing\"",
+        "config, field weights.items.T1: weight 0",
+        // R1 is an item of a dimension the config does not ask.
+        "config, field weights.items.R1: \"R1\" is not asked",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(err.contains(&format!("{bad}: config")), "{err}");
+
+    // The association's own questionnaire, given beside its config.
+    let own = write(
+        "own.json",
+        r#"{"origin": "https://assoc.example", "questionnaire": "https://assoc.example/q.json",
+            "weights": {"dimensions": {"technology": 2}}}"#,
+    );
+    let o = assess(&["validate", "--config", &own]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("pass that file too"), "{}", stderr(&o));
+    let o = assess(&[
+        "validate",
+        "--config",
+        &own,
+        "tests/fixtures/association-questionnaire.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("field weights.dimensions.technology: \"technology\" is not asked"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Not a config at all, and a weight not said to be an item's or a dimension's.
+    for text in [
+        r#"{"colour": "red"}"#,
+        r#"{"origin": "https://a.example", "weights": {"T1": 2}}"#,
+    ] {
+        let path = write("not.json", text);
+        let o = assess(&["validate", "--config", &path]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("config: not in the expected format"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! lives here once and both show the same result.
 
 pub mod answers;
+pub mod association;
 pub mod citations;
 pub mod condition;
 pub mod customise;
@@ -15,10 +16,12 @@ pub mod questionnaire;
 pub mod score;
 pub mod text;
 pub mod validate;
+pub mod walk;
 
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
+pub use association::{AssociationConfig, Name, Theme};
 pub use condition::Condition;
-pub use customise::{Customisation, CustomisationProblem};
+pub use customise::{Customisation, Weights};
 pub use ids::{
     CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
 };
@@ -33,6 +36,7 @@ pub use validate::{
     is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
     Problems,
 };
+pub use walk::{short_title, SectionId};
 
 /// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its
 /// indentation (build.rs).

@@ -6,13 +6,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
+use crate::customise::Customisation;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, RouteId, StageId};
 use crate::model::{
     Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
     Stage,
 };
 use crate::text::Text;
-use crate::validate::{validate, Problems};
+use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
 
 /// The time a person takes to read and answer one question: options are short situations to
 /// recognise, and help is opened only when needed, so 20 seconds is typical.
@@ -173,6 +174,25 @@ impl Questionnaire {
         let doc: QuestionnaireDoc =
             serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
         Self::new(doc).map_err(LoadError::Invalid)
+    }
+
+    /// Reads a questionnaire file as a front end does: parse, apply an association's
+    /// customisation, validate. Every problem comes back in one shape, naming its place and field:
+    /// the file's format, the customisation's fields (`Place::Config`), or the content.
+    pub fn load(text: &str, customisation: &Customisation) -> Result<Self, Problems> {
+        let doc: QuestionnaireDoc = serde_json::from_str(text).map_err(|e| {
+            Problems(vec![Problem {
+                place: Place::Questionnaire,
+                field: String::new(),
+                kind: ProblemKind::Format(e.to_string()),
+            }])
+        })?;
+        let doc = if customisation.is_empty() {
+            doc
+        } else {
+            customisation.apply(doc).map_err(Problems)?
+        };
+        Self::new(doc)
     }
 
     pub fn doc(&self) -> &QuestionnaireDoc {

@@ -15,15 +15,36 @@ use crate::text::{LangTag, Text};
 /// bound keeps weighted sums finite (fuzzing found 1e308 weights overflowing to infinity).
 pub const MAX_WEIGHT: f64 = 1000.0;
 
+/// A number as a problem quotes it: whole numbers without a fraction (`0`, `1000`), others as JSON
+/// writes them (`0.25`, `1e+308`). Not through `core`'s float formatting, which is large code the
+/// web app would otherwise carry for these messages alone (serde_json's is there already).
+pub fn number(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_owned()
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+        (x as i64).to_string()
+    } else {
+        serde_json::to_string(&x).unwrap_or_default()
+    }
+}
+
 /// Greater than 0 and at most `MAX_WEIGHT`; NaN is not.
 pub fn weight_in_range(weight: f64) -> bool {
     weight > 0.0 && weight <= MAX_WEIGHT
 }
 
-/// Where in a questionnaire a problem is.
+/// Where a problem is: in a questionnaire, or in the setup around it (an association's config, the
+/// embed snippet's attributes, a kiosk's config). One type for all, so that every front end lists
+/// setup problems the same way, each naming its place and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
     Questionnaire,
+    /// An association's config file (or, for its sections and weights, its customisation).
+    Config,
+    /// An attribute of the embed snippet on the association's page (`data-name`, …).
+    Attribute,
+    /// A kiosk's config file.
+    KioskConfig,
     Question(String),
     Item(String),
     Dimension(String),
@@ -38,6 +59,9 @@ impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Place::Questionnaire => write!(f, "questionnaire"),
+            Place::Config => write!(f, "config"),
+            Place::Attribute => write!(f, "embed attribute"),
+            Place::KioskConfig => write!(f, "kiosk config"),
             Place::Question(id) => write!(f, "profile question {id}"),
             Place::Item(id) => write!(f, "item {id}"),
             Place::Dimension(id) => write!(f, "dimension {id}"),
@@ -94,6 +118,34 @@ pub enum ProblemKind {
     },
     /// A migration from the questionnaire's own version.
     MigrationFromItself(String),
+    /// A file that is not JSON, or not of its format; serde's message, with line and column.
+    Format(String),
+    /// A file that could not be had: the server's status, or `None` when nothing answered (offline,
+    /// or the server does not allow the app to read it).
+    Unavailable(Option<u16>),
+    /// A customisation names a dimension the questionnaire does not have.
+    UnknownDimension(String),
+    /// A customisation's weight for an item or dimension that is not asked.
+    NotAsked(String),
+    /// A required field is absent.
+    Missing,
+    /// Not an origin such as `https://association.example`.
+    NotAnOrigin(String),
+    /// A language the front end or the questionnaire does not offer; the ones it does.
+    UnsupportedLanguage {
+        language: String,
+        offered: Vec<String>,
+    },
+    /// A name that is blank or longer than `max` characters.
+    BadLength {
+        max: usize,
+    },
+    NotAColour(String),
+    NotAFontList(String),
+    /// Not an https URL or a path on the app's own site.
+    NotAUrl(String),
+    /// With a config file, the page may set only the language and the theme.
+    SetInConfigFile,
 }
 
 impl fmt::Display for ProblemKind {
@@ -104,9 +156,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
             ProblemKind::WeightOutOfRange(w) => write!(
                 f,
-                "weight {w} must be greater than 0 and at most {MAX_WEIGHT}"
+                "weight {} must be greater than 0 and at most {}",
+                number(*w),
+                number(MAX_WEIGHT)
             ),
-            ProblemKind::ScoreOutOfRange(s) => write!(f, "score {s} is outside 0–100"),
+            ProblemKind::ScoreOutOfRange(s) => write!(f, "score {} is outside 0–100", number(*s)),
             ProblemKind::UnknownQuestion(id) => {
                 write!(f, "refers to question \"{id}\", which does not exist")
             }
@@ -140,7 +194,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "stages must be in ascending order of min_score")
             }
             ProblemKind::FirstStageNotZero(s) => {
-                write!(f, "the first stage must start at 0, not {s}")
+                write!(f, "the first stage must start at 0, not {}", number(*s))
             }
             ProblemKind::NoLanguages => write!(f, "at least one language must be declared"),
             ProblemKind::ProfileReferencesItems(id) => write!(
@@ -178,6 +232,51 @@ impl fmt::Display for ProblemKind {
             ProblemKind::MigrationFromItself(version) => write!(
                 f,
                 "a migration from {version}, the questionnaire's own version: answers to it need none"
+            ),
+            ProblemKind::Format(message) => write!(f, "not in the expected format: {message}"),
+            ProblemKind::Unavailable(Some(status)) => {
+                write!(f, "could not be read: the server answered {status}")
+            }
+            ProblemKind::Unavailable(None) => write!(
+                f,
+                "could not be read (offline, or the server does not allow this app to read it)"
+            ),
+            ProblemKind::UnknownDimension(id) => {
+                write!(f, "the questionnaire has no dimension \"{id}\"")
+            }
+            ProblemKind::NotAsked(id) => write!(f, "\"{id}\" is not asked"),
+            ProblemKind::Missing => write!(f, "missing"),
+            ProblemKind::NotAnOrigin(v) => write!(
+                f,
+                "\"{}\" is not an origin such as https://association.example",
+                v.escape_debug()
+            ),
+            ProblemKind::UnsupportedLanguage { language, offered } => write!(
+                f,
+                "\"{}\" is not one of the languages offered: {}",
+                language.escape_debug(),
+                offered.join(", ")
+            ),
+            ProblemKind::BadLength { max } => write!(f, "must be 1 to {max} characters"),
+            ProblemKind::NotAColour(v) => write!(
+                f,
+                "\"{}\" is not a colour such as #0b4f6c or rgb(11 79 108)",
+                v.escape_debug()
+            ),
+            ProblemKind::NotAFontList(v) => write!(
+                f,
+                "\"{}\" is not a list of font names such as \"Noto Sans SC\", sans-serif",
+                v.escape_debug()
+            ),
+            ProblemKind::NotAUrl(v) => write!(
+                f,
+                "\"{}\" is not an https URL or a path",
+                v.escape_debug()
+            ),
+            ProblemKind::SetInConfigFile => write!(
+                f,
+                "set it in the config file; with a config file, the page may set only the \
+                 language and the theme"
             ),
         }
     }

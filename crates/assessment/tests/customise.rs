@@ -1,6 +1,6 @@
 //! An association's customisation: kept sections, changed weights, and every problem named by field.
 
-use assessment::{score, Customisation, Questionnaire};
+use assessment::{score, Customisation, Place, ProblemKind, Questionnaire};
 use serde_json::json;
 
 use crate::common::{builtin, load, sheet, tiny};
@@ -25,7 +25,8 @@ fn weights_change_items_and_dimensions() {
     let answers = [("P.eu", "no"), ("A1", "l4"), ("A2", "l0"), ("B1", "l2")];
     let before = score(&base, &sheet(&base, &answers));
     assert_eq!(before.dimensions[0].score, Some(25.0)); // (1×4 + 3×0) / 4 / 4
-    let c = customise(json!({"weights": {"A1": 3.0, "A2": 1.0, "b": 3.0}}));
+    let c =
+        customise(json!({"weights": {"items": {"A1": 3.0, "A2": 1.0}, "dimensions": {"b": 3.0}}}));
     let q = Questionnaire::new(c.apply(base.doc().clone()).unwrap()).unwrap();
     let after = score(&q, &sheet(&q, &answers));
     assert_eq!(after.dimensions[0].score, Some(75.0));
@@ -37,7 +38,7 @@ fn weights_change_items_and_dimensions() {
 fn every_problem_is_listed_with_its_field() {
     let c = customise(json!({
         "sections": ["technology", "marketing"],
-        "weights": {"T1": 0.0, "X9": 2.0, "industry": 2.0}
+        "weights": {"items": {"T1": 0.0, "X9": 2.0}, "dimensions": {"industry": 2.0}}
     }));
     let problems: Vec<String> = c
         .apply(builtin().doc().clone())
@@ -48,11 +49,11 @@ fn every_problem_is_listed_with_its_field() {
     assert_eq!(
         problems,
         [
-            "field sections[1]: the questionnaire has no dimension \"marketing\"",
-            "field weights.T1: weight 0 must be greater than 0 and at most 1000",
-            "field weights.X9: no item or dimension \"X9\" is asked",
+            "config, field sections[1]: the questionnaire has no dimension \"marketing\"",
             // Industry is not among the kept sections: its weight has nothing to change.
-            "field weights.industry: no item or dimension \"industry\" is asked",
+            "config, field weights.dimensions.industry: \"industry\" is not asked",
+            "config, field weights.items.T1: weight 0 must be greater than 0 and at most 1000",
+            "config, field weights.items.X9: \"X9\" is not asked",
         ]
     );
 }
@@ -67,4 +68,62 @@ fn no_sections_is_a_problem() {
 #[test]
 fn unknown_fields_are_refused() {
     assert!(serde_json::from_value::<Customisation>(json!({"section": ["technology"]})).is_err());
+}
+
+#[test]
+fn an_item_and_a_dimension_with_one_id_are_weighted_apart() {
+    // A dimension "A1" beside the item A1: each weight says which it changes.
+    let mut doc = tiny();
+    doc["dimensions"][1]["id"] = json!("A1");
+    let base = load(&doc);
+    let c = customise(json!({"weights": {"items": {"A1": 5.0}}}));
+    let q = Questionnaire::new(c.apply(base.doc().clone()).unwrap()).unwrap();
+    assert_eq!(q.doc().dimensions[0].items[0].weight, 5.0);
+    assert_eq!(q.doc().dimensions[1].weight, 1.0);
+    let c = customise(json!({"weights": {"dimensions": {"A1": 5.0}}}));
+    let q = Questionnaire::new(c.apply(base.doc().clone()).unwrap()).unwrap();
+    assert_eq!(q.doc().dimensions[0].items[0].weight, 1.0);
+    assert_eq!(q.doc().dimensions[1].weight, 5.0);
+}
+
+#[test]
+fn a_weight_not_keyed_as_item_or_dimension_is_refused() {
+    let e = serde_json::from_value::<Customisation>(json!({"weights": {"T1": 2.0}})).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("unknown field `T1`, expected `dimensions` or `items`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn load_parses_customises_and_validates_with_one_problem_type() {
+    let text = tiny().to_string();
+    let c = customise(json!({"sections": ["b"]}));
+    let q = Questionnaire::load(&text, &c).unwrap();
+    assert_eq!(q.doc().dimensions.len(), 1);
+    let problems = Questionnaire::load("{", &Customisation::default()).unwrap_err();
+    assert_eq!(problems.0[0].place, Place::Questionnaire);
+    assert!(matches!(problems.0[0].kind, ProblemKind::Format(_)));
+    let c = customise(json!({"sections": ["z"]}));
+    let problems = Questionnaire::load(&text, &c).unwrap_err();
+    assert_eq!(
+        (&problems.0[0].place, problems.0[0].field.as_str()),
+        (&Place::Config, "sections[0]")
+    );
+}
+
+#[test]
+fn problems_quote_numbers_as_they_were_written() {
+    use assessment::validate::number;
+    assert_eq!(number(0.0), "0");
+    assert_eq!(number(1000.0), "1000");
+    assert_eq!(number(-2.0), "-2");
+    assert_eq!(number(0.25), "0.25");
+    assert_eq!(number(1e308), "1e+308");
+    assert_eq!(number(f64::NAN), "NaN");
+    assert_eq!(
+        ProblemKind::WeightOutOfRange(1.5e3).to_string(),
+        "weight 1500 must be greater than 0 and at most 1000"
+    );
 }

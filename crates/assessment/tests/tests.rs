@@ -1,5 +1,6 @@
 //! The core's tests, one binary (as ripgrep does): each module is one concern.
 
+mod association;
 mod citations;
 mod common;
 mod customise;
@@ -11,3 +12,4 @@ mod schema;
 mod scoring;
 mod validation;
 mod verdicts;
+mod walk;

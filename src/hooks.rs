@@ -1,0 +1,22 @@
+//! The app's connections to the browser, one named hook per file, each called once by `App`:
+//! the document's language and title, saving answers, answers saved by another tab, the copy a
+//! crash screen offers, the service worker, the host page's messages, and focus on a new screen.
+//! They read the state and send actions; none holds a rule of the assessment.
+
+pub mod autosave;
+pub mod crash_copy;
+pub mod document;
+pub mod focus;
+pub mod host_messages;
+pub mod other_tabs;
+pub mod service_worker;
+pub mod share;
+
+pub use autosave::use_autosave;
+pub use crash_copy::use_crash_copy;
+pub use document::use_document;
+pub use focus::use_focus;
+pub use host_messages::use_host_messages;
+pub use other_tabs::use_other_tabs;
+pub use service_worker::use_service_worker;
+pub use share::use_share;

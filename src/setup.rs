@@ -1,0 +1,182 @@
+//! Everything the app needs to start, read once before it is mounted: the query string (parsed
+//! once, `query.rs`), a kiosk's config, an association's config and questionnaire (checked and
+//! customised by the core), the start language, and what an earlier visit left in storage.
+
+use assessment::{
+    AssociationConfig, Customisation, Place, Problem, ProblemKind, Questionnaire,
+    BUILTIN_QUESTIONNAIRE,
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::embed::{self, EmbedConfig};
+use crate::i18n::Lang;
+use crate::kiosk::{KioskConfig, Mode};
+use crate::query::Query;
+use crate::state::Shared;
+use crate::storage;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    pub mode: Mode,
+    /// Why a kiosk's config file (named) was not used: the kiosk runs on defaults. Shared, so
+    /// that comparing setups compares no problems (less code in the wasm).
+    pub kiosk_problem: Option<Shared<(String, Problem)>>,
+    /// The association's configuration, when embedded.
+    pub embed: Option<EmbedConfig>,
+    pub questionnaire: Shared<Questionnaire>,
+    /// The language to start in: a kiosk's, else the one chosen on an earlier visit, else the
+    /// association's, else the browser's.
+    pub lang: Lang,
+    /// The answers an earlier visit saved, as stored (never in a kiosk).
+    pub saved: Option<String>,
+    /// Whether answers survive a reload: storage works and this is not a kiosk.
+    pub persistent: bool,
+}
+
+/// Why the app cannot start: every problem, and where they were read from.
+#[derive(Debug)]
+pub struct Failure {
+    pub problems: Vec<Problem>,
+    /// The association's config file, if one was named.
+    pub config: Option<String>,
+    /// The questionnaire's URL; `None` for the shipped one.
+    pub questionnaire: Option<String>,
+    /// The language to list them in: the page's `lang`, else the browser's.
+    pub lang: Lang,
+    /// Where to post the frame's size, from the snippet's `origin` only (a config file may be what
+    /// failed).
+    pub embed_origin: Option<String>,
+}
+
+/// Reads the setup that `query` (the page's query string) asks for.
+pub async fn read(query: &str) -> Result<Setup, Failure> {
+    let query = Query::parse(query);
+    let fail = |problems: Vec<Problem>, config: Option<&EmbedConfig>| Failure {
+        problems,
+        config: query.config.clone(),
+        questionnaire: config.and_then(|c| c.questionnaire.clone()),
+        lang: query
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or_else(browser_lang),
+        embed_origin: query
+            .embed
+            .then(|| query.attribute("origin"))
+            .flatten()
+            .filter(|o| assessment::association::is_origin(o))
+            .map(str::to_owned),
+    };
+    let (mode, kiosk_problem) = match &query.kiosk {
+        Some(file) => {
+            let text = fetch_text(file).await.ok();
+            let (config, problem) = KioskConfig::resolve(text.as_deref(), &query);
+            (
+                Mode::Kiosk(config),
+                problem.map(|p| Shared::new((file.clone(), p))),
+            )
+        }
+        None => (Mode::Personal, None),
+    };
+    let embed = match query.embed {
+        true => Some(embed_config(&query).await.map_err(|p| fail(p, None))?),
+        false => None,
+    };
+    let questionnaire = questionnaire(embed.as_ref())
+        .await
+        .map_err(|p| fail(p, embed.as_ref()))?;
+    let configured = embed.as_ref().and_then(embed::lang);
+    let (lang, saved, persistent) = match &mode {
+        // A kiosk reads nothing a previous user of this browser left, and writes nothing.
+        Mode::Kiosk(config) => (
+            config.lang().or(configured).unwrap_or_else(browser_lang),
+            None,
+            false,
+        ),
+        Mode::Personal => (
+            storage::load_lang()
+                .and_then(|tag| Lang::from_tag(&tag))
+                .or(configured)
+                .unwrap_or_else(browser_lang),
+            storage::load_answers(&questionnaire.doc().id),
+            storage::works(),
+        ),
+    };
+    Ok(Setup {
+        mode,
+        kiosk_problem,
+        embed,
+        questionnaire: Shared::new(questionnaire),
+        lang,
+        saved,
+        persistent,
+    })
+}
+
+/// The association's config: its file (`config=URL`), with the snippet's attributes over it.
+async fn embed_config(query: &Query) -> Result<EmbedConfig, Vec<Problem>> {
+    let file = match &query.config {
+        Some(url) => {
+            let text = fetch_text(url).await.map_err(|kind| {
+                vec![Problem {
+                    place: Place::Config,
+                    field: String::new(),
+                    kind,
+                }]
+            })?;
+            Some(AssociationConfig::from_file(&text)?)
+        }
+        None => None,
+    };
+    embed::resolve(file, query)
+}
+
+/// The shipped questionnaire or the association's, customised and validated by the core.
+async fn questionnaire(embed: Option<&EmbedConfig>) -> Result<Questionnaire, Vec<Problem>> {
+    let text = match embed.and_then(|e| e.questionnaire.as_deref()) {
+        Some(url) => fetch_text(url).await.map_err(|kind| {
+            vec![Problem {
+                place: Place::Questionnaire,
+                field: String::new(),
+                kind,
+            }]
+        })?,
+        None => BUILTIN_QUESTIONNAIRE.to_owned(),
+    };
+    let none = Customisation::default();
+    let customisation = embed.map_or(&none, |e| &e.customisation);
+    Questionnaire::load(&text, customisation).map_err(|problems| problems.0)
+}
+
+/// The text of a file, or why it cannot be had (absent, refused, offline).
+async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
+    // Made afresh each time: cloning a `ProblemKind` would bring its whole `Clone` into the wasm.
+    let unreadable = || ProblemKind::Unavailable(None);
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| unreadable())?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(ProblemKind::Unavailable(Some(response.status())));
+    }
+    let text = response.text().map_err(|_| unreadable())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(unreadable)
+}
+
+/// The first of the browser's preferred languages that the app speaks.
+pub fn browser_lang() -> Lang {
+    let languages = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    Lang::preferred(languages.iter().map(String::as_str))
+}
