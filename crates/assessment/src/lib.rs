@@ -15,6 +15,7 @@ pub mod questionnaire;
 pub mod score;
 pub mod text;
 pub mod validate;
+pub mod view;
 
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
 pub use condition::Condition;
@@ -32,6 +33,10 @@ pub use text::{LangTag, Text};
 pub use validate::{
     is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
     Problems,
+};
+pub use view::{
+    short_title, BenchmarkView, Cap, CountermeasureView, DimensionView, GapView, ItemView,
+    OutcomeView, Outline, PathView, RecommendationView, ReportView, RouteView, StageView,
 };
 
 /// The questionnaire shipped with the tool, as JSON: `questionnaire/digital-trade.json` without its

@@ -11,3 +11,4 @@ mod schema;
 mod scoring;
 mod validation;
 mod verdicts;
+mod view;
