@@ -211,6 +211,7 @@ pub fn App(props: &AppProps) -> Html {
     let screen = match state.screen {
         Screen::Attract => html! {
             <Attract lang={lang} title={doc.title.get(&tag).to_owned()}
+                questionnaire={state.questionnaire.clone()}
                 description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Next)} />
         },
         Screen::Start => {
@@ -226,6 +227,7 @@ pub fn App(props: &AppProps) -> Html {
                     disclaimer={doc.disclaimer.get(&tag).to_owned()}
                     minutes={state.questionnaire.estimated_minutes()}
                     questions={state.report.progress.total}
+                    questionnaire={state.questionnaire.clone()}
                     saved_answers={saved_answers}
                     on_begin={dispatch(Action::Begin)}
                     on_resume={dispatch(Action::Resume)}
@@ -270,6 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                     };
                     html! {
                         <Share lang={lang} name={name} answers_allowed={embed.share_answers}
+                            questionnaire={state.questionnaire.clone()}
                             shared={*shared} on_share={on_share} />
                     }
                 });
