@@ -32,11 +32,11 @@ pub fn short_title(title: &str) -> &str {
 
 /// What a questionnaire is made of, as far as a sentence about it needs to know.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
+pub struct Outline<'a> {
     /// Each dimension's title, in order.
-    pub dimensions: Vec<String>,
+    pub dimensions: Vec<&'a str>,
     /// The dimensions a critical gap caps, in order, with their cap.
-    pub caps: Vec<Cap>,
+    pub caps: Vec<Cap<'a>>,
     /// Whether any item can be a critical compliance gap.
     pub critical_rules: bool,
     /// Whether any item has a benchmark from the questionnaire's source.
@@ -44,15 +44,15 @@ pub struct Outline {
 }
 
 /// A dimension whose score a critical gap in it holds at or below `cap`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cap {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cap<'a> {
     /// The dimension's [`short_title`], as a sentence names it.
-    pub dimension: String,
+    pub dimension: &'a str,
     pub cap: f64,
 }
 
-impl Outline {
-    pub fn of(questionnaire: &Questionnaire, lang: &LangTag) -> Self {
+impl<'a> Outline<'a> {
+    pub fn of(questionnaire: &'a Questionnaire, lang: &LangTag) -> Self {
         let mut outline = Outline {
             dimensions: Vec::new(),
             caps: Vec::new(),
@@ -63,11 +63,11 @@ impl Outline {
             let title = d.title.get(lang);
             if let Some(cap) = d.critical_cap {
                 outline.caps.push(Cap {
-                    dimension: short_title(title).to_owned(),
+                    dimension: short_title(title),
                     cap,
                 });
             }
-            outline.dimensions.push(title.to_owned());
+            outline.dimensions.push(title);
             for item in &d.items {
                 outline.critical_rules |= item.critical.is_some();
                 outline.benchmarks |= item.benchmark.is_some();
@@ -259,7 +259,7 @@ impl<'a> ReportView<'a> {
         self.t(&self.questionnaire.doc().disclaimer)
     }
 
-    pub fn outline(&self) -> Outline {
+    pub fn outline(&self) -> Outline<'a> {
         Outline::of(self.questionnaire, self.lang)
     }
 
@@ -329,11 +329,11 @@ impl<'a> ReportView<'a> {
     }
 
     /// The dimensions whose score a critical gap of this report caps, with the cap.
-    pub fn gap_caps(self) -> Vec<Cap> {
+    pub fn gap_caps(self) -> Vec<Cap<'a>> {
         self.dimensions()
             .filter_map(|d| {
                 d.cap.map(|cap| Cap {
-                    dimension: d.short_title.to_owned(),
+                    dimension: d.short_title,
                     cap,
                 })
             })

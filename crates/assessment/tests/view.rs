@@ -61,7 +61,7 @@ fn the_tiny_report_resolves_in_each_language() {
         );
         assert_eq!(v.bottleneck().map(|d| d.id.as_str()), Some("b"));
         let cap = Cap {
-            dimension: b_short.to_owned(),
+            dimension: b_short,
             cap: 40.0,
         };
         assert_eq!(v.gap_caps(), [cap]);
@@ -292,7 +292,8 @@ fn an_association_questionnaire_of_one_dimension_outlines_as_such() {
 /// The shipped questionnaire's outline: three dimensions, institutions capped at 40.
 #[test]
 fn the_shipped_questionnaire_outlines_three_dimensions_and_one_cap() {
-    let v = assessment::Outline::of(&builtin(), &LangTag::from("en"));
+    let q = builtin();
+    let v = assessment::Outline::of(&q, &LangTag::from("en"));
     assert_eq!(v.dimensions.len(), 3);
     assert_eq!(
         v.caps,
