@@ -1,7 +1,7 @@
 //! The report: overall score and stage, critical gaps first, the dimensions as chart and bars with
 //! the bottleneck, the data-export path, each answer beside the paper's benchmark, ranked
 //! recommendations and the action plan. Everything shown is read from the core's `ReportView`, the
-//! report resolved once in the page's language: no part of the report looks an id up.
+//! report resolved in the page's language: no part of the report looks an id up.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -358,20 +358,16 @@ mod tests {
     fn sentences_about_the_structure_follow_the_questionnaire() {
         use assessment::{Cap, Outline};
         let shipped = Outline {
-            dimensions: vec![
-                "Technology: x".into(),
-                "Industry: y".into(),
-                "Institutions: z".into(),
-            ],
+            dimensions: vec!["Technology: x", "Industry: y", "Institutions: z"],
             caps: vec![Cap {
-                dimension: "Institutions".into(),
+                dimension: "Institutions",
                 cap: 40.0,
             }],
             critical_rules: true,
             benchmarks: true,
         };
         let association = Outline {
-            dimensions: vec!["Digital".into()],
+            dimensions: vec!["Digital"],
             caps: vec![],
             critical_rules: false,
             benchmarks: false,

@@ -298,7 +298,7 @@ fn the_shipped_questionnaire_outlines_three_dimensions_and_one_cap() {
     assert_eq!(
         v.caps,
         [Cap {
-            dimension: "Institutions".into(),
+            dimension: "Institutions",
             cap: 40.0
         }]
     );
