@@ -50,7 +50,7 @@ const EN: Strings = Strings {
     export_title: "Your data-export path",
     export_why: "Why",
     export_duties: "What remains to do",
-    export_pending: "Answer the data questions in “About your firm” to see your data-export path.",
+    export_pending: "Answer the questions still open in “About your firm” to see your data-export path.",
     export_uncovered: "The questionnaire's rules do not cover your answers: seek professional advice.",
     export_options: "Also consider",
     item: "Item",

@@ -50,7 +50,7 @@ const ZH_CN: Strings = Strings {
     export_title: "数据出境路径",
     export_why: "判断理由",
     export_duties: "仍需履行的义务",
-    export_pending: "请在“企业基本情况”中回答数据相关问题，以确定数据出境路径。",
+    export_pending: "请回答“企业基本情况”中尚未回答的问题，以确定数据出境路径。",
     export_uncovered: "问卷的规则无法覆盖您的回答，请咨询专业人士。",
     export_options: "另可考虑",
     item: "题目",
