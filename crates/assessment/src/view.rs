@@ -429,7 +429,11 @@ impl<'a> ReportView<'a> {
 
     /// The recommendations of one horizon of the action plan, in rank order.
     pub fn plan(self, horizon: Horizon) -> impl Iterator<Item = RecommendationView<'a>> {
-        self.recommendations().filter(move |r| r.horizon == horizon)
+        self.report
+            .recommendations
+            .iter()
+            .filter(move |r| r.horizon == horizon)
+            .map(move |r| self.recommendation(r))
     }
 
     /// The action plan's horizons in order, with their names.
