@@ -63,6 +63,7 @@ pub fn App(props: &AppProps) -> Html {
     let screen = match &state.screen {
         Screen::Attract => html! {
             <Attract lang={lang} title={doc.title.get(&tag).to_owned()}
+                questionnaire={state.questionnaire.clone()}
                 description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Next)} />
         },
         Screen::Start => html! {
@@ -73,6 +74,7 @@ pub fn App(props: &AppProps) -> Html {
                 disclaimer={doc.disclaimer.get(&tag).to_owned()}
                 minutes={state.questionnaire.estimated_minutes()}
                 questions={state.report.progress.total}
+                questionnaire={state.questionnaire.clone()}
                 saved_answers={state.saved_answered()}
                 on_begin={dispatch(Action::Begin)}
                 on_resume={dispatch(Action::Resume)}
@@ -87,6 +89,7 @@ pub fn App(props: &AppProps) -> Html {
                 let name = embed::name(embed, lang).unwrap_or_default().to_owned();
                 html! {
                     <Share lang={lang} name={name} answers_allowed={embed.share_answers}
+                        questionnaire={state.questionnaire.clone()}
                         shared={shared} on_share={on_share} />
                 }
             });
@@ -110,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     let kiosk_problem = setup
         .kiosk_problem
         .as_ref()
-        .map(|problem| AttrValue::from(s.setup_problem_in(&problem.0, &problem.1)));
+        .map(|problem| AttrValue::from(lang.setup_problem_in(&problem.0, &problem.1)));
 
     html! {
         <>

@@ -6,12 +6,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use assessment::{OptionId, QuestionId};
+use assessment::{OptionId, QuestionId, Questionnaire, BUILTIN_QUESTIONNAIRE};
 use exporter_assessment::components::{
     Bar, LangSwitch, LangSwitchProps, Question, QuestionProps, RadarChart, RadarChartProps,
     ScoreBars, ScoreBarsProps, Start, StartProps,
 };
 use exporter_assessment::i18n::Lang;
+use exporter_assessment::state::Shared;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -62,6 +63,7 @@ fn start_props(
         disclaimer: "不构成法律意见".into(),
         minutes: 13,
         questions: 38,
+        questionnaire: Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap()),
         saved_answers,
         on_begin: Callback::from(move |()| begin.borrow_mut().push("begin")),
         on_resume: Callback::from(move |()| resume.borrow_mut().push("resume")),
@@ -76,6 +78,11 @@ async fn start_says_how_long_it_takes_and_where_answers_stay() {
     let text = root.text_content().unwrap();
     assert!(text.contains("About 13 minutes, 38 questions"), "{text}");
     assert!(text.contains("stay on this device"), "{text}");
+    // Worded from the questionnaire: the shipped one has three dimensions and critical rules.
+    assert!(
+        text.contains("the three dimensions and your bottleneck, critical compliance gaps"),
+        "{text}"
+    );
     assert_eq!(root.query_selector_all("button").unwrap().length(), 1);
     click(&root, "button.primary");
     assert_eq!(*seen.borrow(), ["begin"]);

@@ -1,14 +1,18 @@
 //! A kiosk's screen between visitors: the title, what the tool gives, and one large way in.
 
+use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct AttractProps {
     pub lang: Lang,
     pub title: AttrValue,
     pub description: AttrValue,
+    /// The questionnaire, for the sentence on what the report holds.
+    pub questionnaire: Shared<Questionnaire>,
     pub on_start: Callback<()>,
 }
 
@@ -19,7 +23,7 @@ pub fn Attract(props: &AttractProps) -> Html {
         <section class="attract" aria-labelledby="screen-title">
             <h1 id="screen-title" tabindex="-1">{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
-            <p>{ s.what_you_get }</p>
+            <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             <button type="button" class="button primary huge" onclick={props.on_start.reform(|_| ())}>
                 { s.touch_to_start }
             </button>

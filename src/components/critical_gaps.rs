@@ -1,7 +1,6 @@
 //! The critical compliance gaps, first in the report and in red, each with its legal basis.
 
-use assessment::QuestionId;
-use assessment::Questionnaire;
+use assessment::{Questionnaire, Report, ReportView};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -11,27 +10,27 @@ use crate::state::Shared;
 pub struct CriticalGapsProps {
     pub lang: Lang,
     pub questionnaire: Shared<Questionnaire>,
-    pub items: Vec<QuestionId>,
+    pub report: Shared<Report>,
 }
 
 #[component]
 pub fn CriticalGaps(props: &CriticalGapsProps) -> Html {
     let s = props.lang.strings();
     let tag = props.lang.lang_tag();
-    let gaps = props.items.iter().filter_map(|id| {
-        let (_, item) = props.questionnaire.item(id)?;
-        let rule = item.critical.as_ref()?;
-        Some(html! {
+    let view = ReportView::new(&props.questionnaire, &props.report, &tag);
+    let caps = view.gap_caps();
+    let gaps = view.critical_gaps().map(|gap| {
+        html! {
             <li>
-                <p class="gap"><span class="mark">{ id.to_string() }</span>{ rule.text.get(&tag) }</p>
-                <p class="basis"><strong>{ s.basis }{ s.colon }</strong>{ rule.basis.get(&tag) }</p>
+                <p class="gap"><span class="mark">{ gap.item.to_string() }</span>{ gap.text }</p>
+                <p class="basis"><strong>{ s.basis }{ s.colon }</strong>{ gap.basis }</p>
             </li>
-        })
+        }
     });
     html! {
         <section class="critical report-section" aria-labelledby="critical-title">
             <h2 id="critical-title"><span aria-hidden="true">{ "⚠ " }</span>{ s.critical_title }</h2>
-            <p>{ s.critical_intro }</p>
+            <p>{ props.lang.critical_intro(&caps) }</p>
             <ul>{ for gaps }</ul>
         </section>
     }

@@ -27,7 +27,7 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             "notice bad",
             "alert",
             s.import_refused,
-            vec![too_large(lang, *bytes)],
+            vec![lang.too_large(*bytes, MAX_IMPORT_BYTES)],
         ),
         Notice::ImportRefused(error) => (
             "notice bad",
@@ -66,14 +66,6 @@ pub fn visible(text: &str) -> String {
             }
         })
         .collect()
-}
-
-fn too_large(lang: Lang, bytes: u64) -> String {
-    let (kb, max) = (bytes.div_ceil(1024), MAX_IMPORT_BYTES / 1024);
-    match lang {
-        Lang::ZhCn => format!("文件大小为 {kb} KB，超过了回答文件的上限 {max} KB。"),
-        Lang::En => format!("The file is {kb} KB; an answers file is at most {max} KB."),
-    }
 }
 
 /// The reasons in the person's language. Ids and option ids are shown as they are in the file.

@@ -1,6 +1,7 @@
 //! The report: overall score and stage, critical gaps first, the dimensions as chart and bars with
 //! the bottleneck, the data-export path, each answer beside the paper's benchmark, ranked
-//! recommendations and the action plan. Everything shown is read from the core's `Report`.
+//! recommendations and the action plan. Everything shown is read from the core's `ReportView`, the
+//! report resolved in the page's language: no part of the report looks an id up.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,12 +11,11 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
-use crate::components::section::short_title;
 use crate::components::{
     AnswersFile, CriticalGaps, ExportPath, ItemResults, RadarChart, Recommendations, ScoreBars,
 };
 use crate::state::{Action, Screen, State};
-use assessment::format_score;
+use assessment::{format_score, ReportView};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -113,12 +113,13 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let s = lang.strings();
+    // The report with its ids resolved in this language: this page and its parts only render it.
     let tag = lang.lang_tag();
-    let q = &state.questionnaire;
-    let doc = q.doc();
-    let report = &state.report;
+    let (q, report) = (&state.questionnaire, &state.report);
+    let view = ReportView::new(q, report, &tag);
+    let outline = view.outline();
     let date = use_memo((), |_| today());
-    let version = format!("{} {}", doc.id, doc.version);
+    let version = format!("{} {}", view.reference().id, view.reference().version);
     let painted = use_painted();
     // With the rest of the report, not before the first paint: a new style sheet restyles the page.
     use_effect_with(
@@ -130,35 +131,25 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         },
     );
 
-    let stage = report.stage.as_ref().and_then(|id| q.stage(id));
-    let bottleneck = report.bottleneck.clone();
-    let dimensions: Vec<_> = doc.dimensions.iter().zip(&report.dimensions).collect();
+    let dimensions: Vec<_> = view.dimensions().collect();
     let axes = dimensions
         .iter()
-        .map(|(d, r)| {
-            (
-                AttrValue::from(short_title(d.title.get(&tag)).to_owned()),
-                r.score,
-            )
-        })
+        .map(|d| (AttrValue::from(d.short_title.to_owned()), d.score))
         .collect::<Vec<_>>();
     let bars = dimensions
         .iter()
-        .map(|(d, r)| Bar {
-            label: d.title.get(&tag).to_owned().into(),
-            score: r.score,
-            note: (bottleneck.as_ref() == Some(&d.id)).then(|| AttrValue::from(s.bottleneck)),
+        .map(|d| Bar {
+            label: d.title.to_owned().into(),
+            score: d.score,
+            note: d.bottleneck.then(|| AttrValue::from(s.bottleneck)),
         })
         .collect::<Vec<_>>();
-    let caps = dimensions.iter().filter(|(_, r)| r.capped).map(|(d, r)| {
-        let cap = d.critical_cap.map(|c| (c.round() as i64).to_string()).unwrap_or_default();
-        html! { <p class="cap">{ short_title(d.title.get(&tag)) }{ s.colon }{ lang.capped(&cap, &format_score(r.uncapped)) }</p> }
+    // The cap written as every score is, by the core's `format_score`.
+    let caps = dimensions.iter().filter(|d| d.capped).map(|d| {
+        let capped = lang.capped(&format_score(d.cap), &format_score(d.uncapped));
+        html! { <p class="cap">{ d.short_title }{ s.colon }{ capped }</p> }
     });
-    let gaps: Vec<_> = report
-        .critical_gaps
-        .iter()
-        .map(|g| g.item.clone())
-        .collect();
+    let dimensions_title = lang.dimensions_title(&outline);
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -169,16 +160,16 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         <article class="report" aria-labelledby="screen-title" aria-busy={(!painted).then_some("true")}>
             <header class="report-head">
                 <h1 id="screen-title" tabindex="-1">{ s.report_title }</h1>
-                <p class="subtitle">{ doc.title.get(&tag) }</p>
+                <p class="subtitle">{ view.title() }</p>
                 <dl class="meta">
                     <dt>{ s.date }</dt><dd>{ (*date).clone() }</dd>
                     <dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd>
                 </dl>
             </header>
 
-            if !report.complete {
+            if !view.complete() {
                 <div class="partial no-print-border" role="note">
-                    <p>{ lang.partial(report.missing.len()) }</p>
+                    <p>{ lang.partial(view.missing().len()) }</p>
                     <button type="button" class="link no-print"
                         onclick={props.send.reform(|_| Action::Go(Screen::Review))}>{ s.answer_them }</button>
                 </div>
@@ -188,40 +179,42 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <h2 id="summary-title" class="visually-hidden">{ s.overall }</h2>
                 <div class="score-card">
                     <p class="overall"><span class="label">{ s.overall }</span>
-                        <span class="value" data-score={format_score(report.overall)}>{ format_score(report.overall) }</span>
+                        <span class="value" data-score={format_score(view.overall())}>{ format_score(view.overall()) }</span>
                         <span class="unit">{ "/ 100" }</span></p>
-                    if let Some(stage) = stage {
+                    if let Some(stage) = view.stage() {
                         <p class="stage"><span class="label">{ s.stage }</span>
-                            <span class="value" data-stage={stage.id.to_string()}>{ stage.label.get(&tag) }</span></p>
-                        <p class="meaning">{ stage.meaning.get(&tag) }</p>
+                            <span class="value" data-stage={stage.id.to_string()}>{ stage.label }</span></p>
+                        <p class="meaning">{ stage.meaning }</p>
                     }
                 </div>
             </section>
 
             if painted {
-                if !gaps.is_empty() {
-                    <CriticalGaps lang={lang} questionnaire={q.clone()} items={gaps} />
+                if view.critical_gaps().next().is_some() {
+                    <CriticalGaps lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 }
 
                 <section class="dimensions report-section" aria-labelledby="dimensions-title">
-                    <h2 id="dimensions-title">{ s.dimensions_title }</h2>
+                    <h2 id="dimensions-title">{ dimensions_title.clone() }</h2>
                     <div class="charts">
-                        <RadarChart title={s.chart_title} axes={axes} />
-                        <ScoreBars title={s.dimensions_title} bars={bars} />
+                        // A radar needs three axes to be a shape: fewer dimensions are bars only.
+                        if axes.len() >= 3 {
+                            <RadarChart title={lang.chart_title(&outline)} axes={axes} />
+                        }
+                        <ScoreBars title={dimensions_title} bars={bars} />
                     </div>
-                    if let Some((d, _)) = dimensions.iter().find(|(d, _)| Some(&d.id) == bottleneck.as_ref()) {
+                    if let Some(d) = dimensions.iter().find(|d| d.bottleneck) {
                         <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
-                            { d.title.get(&tag) }{ " — " }{ d.description.get(&tag) }</p>
+                            { d.title }{ " — " }{ d.description }</p>
                     }
                     { for caps }
                 </section>
 
-                <ExportPath lang={lang} questionnaire={q.clone()} decision={report.export_path.clone()}
-                    routes={report.routes.clone()} />
+                <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
-                <p class="disclaimer">{ doc.disclaimer.get(&tag) }</p>
+                <p class="disclaimer">{ view.disclaimer() }</p>
                 { props.children.clone() }
 
                 <div class="actions no-print">

@@ -60,7 +60,7 @@ pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
                 }
             </dl>
             <ul class="problems">
-                { for failure.problems.iter().map(|p| html! { <li>{ s.setup_problem(p) }</li> }) }
+                { for failure.problems.iter().map(|p| html! { <li>{ lang.setup_problem(p) }</li> }) }
             </ul>
         </main>
     }

@@ -1,9 +1,11 @@
 //! Handing the result to the association, only when the member says so: what is shared, an opt-in
 //! for the answers where the association asks for them, and the button.
 
+use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -12,6 +14,8 @@ pub struct ShareProps {
     pub name: AttrValue,
     /// Whether the association asks for the answers too (the member still chooses).
     pub answers_allowed: bool,
+    /// The questionnaire, for the sentence on what is shared.
+    pub questionnaire: Shared<Questionnaire>,
     pub shared: bool,
     /// Called with whether the answers are included.
     pub on_share: Callback<bool>,
@@ -32,7 +36,7 @@ pub fn Share(props: &ShareProps) -> Html {
     html! {
         <section class="share report-section no-print" aria-labelledby="share-title">
             <h2 id="share-title">{ lang.share_title(&props.name) }</h2>
-            <p>{ lang.share_what(&props.name) }</p>
+            <p>{ lang.share_what(&props.name, &Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             if props.answers_allowed {
                 <label class="option">
                     <input type="checkbox" checked={*include} onchange={on_toggle} disabled={props.shared} />

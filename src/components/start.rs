@@ -1,9 +1,11 @@
 //! The start screen: what the assessment is, how long it takes, that answers stay on this device,
 //! and the way in — fresh, or resuming answers saved on an earlier visit.
 
+use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -13,6 +15,8 @@ pub struct StartProps {
     pub disclaimer: AttrValue,
     pub minutes: usize,
     pub questions: usize,
+    /// The questionnaire, for the sentence on what the report holds.
+    pub questionnaire: Shared<Questionnaire>,
     /// How many answers an earlier visit left on this device, if any.
     pub saved_answers: Option<usize>,
     pub on_begin: Callback<()>,
@@ -32,7 +36,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <li>{ props.lang.duration(props.minutes, props.questions) }</li>
                 <li>{ s.stays_on_device }</li>
             </ul>
-            <p>{ s.what_you_get }</p>
+            <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             if let Some(answered) = props.saved_answers {
                 <div class="resume">
                     <p>{ s.saved_found }{ " " }{ props.lang.answered(answered, props.questions) }</p>

@@ -13,8 +13,8 @@ use std::process::ExitCode;
 
 use assessment::citations::{self, Verdict};
 use assessment::{
-    format_score, score, AnswerSheet, AssociationConfig, Customisation, ExportDecision, Horizon,
-    LangTag, Place, Problem, Questionnaire, Report, Standing, Text, BUILTIN_QUESTIONNAIRE,
+    format_score, score, AnswerSheet, Applicability, AssociationConfig, Customisation, LangTag,
+    PathView, Place, Problem, Questionnaire, ReportView, Standing, BUILTIN_QUESTIONNAIRE,
 };
 
 const USAGE: &str = "\
@@ -105,7 +105,7 @@ fn run(args: &[String]) -> Result<String, String> {
                             .join(", ")
                     ));
                 }
-                Ok(render(&q, &report, &lang))
+                Ok(render(ReportView::new(&q, &report, &lang)))
             }
         }
         [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
@@ -235,7 +235,7 @@ const EN: Labels = Labels {
     answered: "answered",
     critical_gaps: "CRITICAL GAPS",
     export_path: "Data export path:",
-    path_pending: "not decided yet: answer the data questions of the profile",
+    path_pending: "not decided yet: answer the profile questions still open",
     path_uncovered: "the questionnaire's rules do not cover this profile",
     items: "Items:",
     not_applicable: "not applicable",
@@ -259,7 +259,7 @@ const ZH_CN: Labels = Labels {
     answered: "已回答",
     critical_gaps: "严重合规缺口",
     export_path: "数据出境路径：",
-    path_pending: "尚未确定：请回答基本情况中关于数据的问题",
+    path_pending: "尚未确定：请回答基本情况中尚未回答的问题",
     path_uncovered: "问卷的规则未覆盖这种情况",
     items: "各项回答：",
     not_applicable: "不适用",
@@ -283,32 +283,29 @@ fn labels(lang: &LangTag) -> &'static Labels {
     }
 }
 
-/// The report as plain text, in `lang`.
-fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
-    let t = |text: &Text| text.get(lang).to_owned();
-    let l = labels(lang);
+/// The report as plain text, from its resolved view: the CLI looks nothing up itself.
+fn render(v: ReportView<'_>) -> String {
+    let l = labels(v.lang());
     let mut out = String::new();
-    let doc = q.doc();
-    let _ = writeln!(out, "{} ({} {})", t(&doc.title), doc.id, doc.version);
-    if !report.complete {
-        let ids: Vec<&str> = report.missing.iter().map(|id| id.as_str()).collect();
+    let q = v.reference();
+    let _ = writeln!(out, "{} ({} {})", v.title(), q.id, q.version);
+    if !v.complete() {
+        let ids: Vec<&str> = v.missing().iter().map(|id| id.as_str()).collect();
         let _ = writeln!(out, "\n{}", (l.partial)(ids.len(), &ids.join(", ")));
     }
-    let stage = report.stage.as_ref().and_then(|s| q.stage(s));
     let _ = writeln!(
         out,
         "\n{}: {}  {}: {}",
         l.overall,
-        format_score(report.overall),
+        format_score(v.overall()),
         l.stage,
-        stage.map_or("–".to_owned(), |s| t(&s.label))
+        v.stage().map_or("–", |s| s.label)
     );
-    if let Some(s) = stage {
-        let _ = writeln!(out, "  {}", t(&s.meaning));
+    if let Some(s) = v.stage() {
+        let _ = writeln!(out, "  {}", s.meaning);
     }
-    for d in &report.dimensions {
-        let dimension = q.dimension(&d.id).expect("report dimension exists");
-        let mark = if report.bottleneck.as_ref() == Some(&d.id) {
+    for d in v.dimensions() {
+        let mark = if d.bottleneck {
             format!("  {}", l.bottleneck)
         } else {
             String::new()
@@ -323,92 +320,68 @@ fn render(q: &Questionnaire, report: &Report, lang: &LangTag) -> String {
             // Score first: titles vary in length and script, so they cannot be padded to a column.
             "  {:>5}  {}{capped}  [{}/{} {}]{mark}",
             format_score(d.score),
-            t(&dimension.title),
+            d.title,
             d.answered,
             d.applicable,
             l.answered
         );
     }
-    if !report.critical_gaps.is_empty() {
+    if v.critical_gaps().next().is_some() {
         let _ = writeln!(out, "\n{}", l.critical_gaps);
-        for gap in &report.critical_gaps {
-            let (_, item) = q.item(&gap.item).expect("gap item exists");
-            if let Some(rule) = &item.critical {
-                let _ = writeln!(out, "  ! {}: {}", item.id, t(&rule.text));
-                let _ = writeln!(out, "    {}", t(&rule.basis));
-            }
+        for gap in v.critical_gaps() {
+            let _ = writeln!(out, "  ! {}: {}", gap.item, gap.text);
+            let _ = writeln!(out, "    {}", gap.basis);
         }
     }
     let _ = writeln!(out, "\n{}", l.export_path);
-    match &report.export_path {
-        ExportDecision::Decided { outcome, rule } => {
-            let o = q.outcome(outcome).expect("outcome exists");
-            let r = &doc.export_path.rules[*rule];
-            let _ = writeln!(out, "  {} — {}", t(&o.title), t(&r.reason));
-            let _ = writeln!(out, "  {}", t(&o.basis));
-            for duty in &o.duties {
-                let _ = writeln!(out, "  - {}", t(duty));
+    match v.export_path() {
+        PathView::Decided(o) => {
+            let _ = writeln!(out, "  {} — {}", o.title, o.reason);
+            let _ = writeln!(out, "  {}", o.basis);
+            for duty in o.duties() {
+                let _ = writeln!(out, "  - {duty}");
             }
         }
-        ExportDecision::Pending => {
+        PathView::Pending => {
             let _ = writeln!(out, "  {}", l.path_pending);
         }
-        ExportDecision::Uncovered => {
+        PathView::Uncovered => {
             let _ = writeln!(out, "  {}", l.path_uncovered);
         }
     }
-    for route in &report.routes {
-        let r = q.route(route).expect("route exists");
-        let _ = writeln!(out, "  + {}: {}", t(&r.title), t(&r.text));
+    for r in v.routes() {
+        let _ = writeln!(out, "  + {}: {}", r.title, r.text);
     }
     let _ = writeln!(out, "\n{}", l.items);
-    for (_, item) in q.items() {
-        let Some(result) = report.item(&item.id) else {
-            continue;
-        };
-        let answer = match (&result.answer, result.applicability) {
-            (_, assessment::Applicability::NotApplicable) => l.not_applicable.to_owned(),
-            (Some(a), _) => item
-                .options
-                .iter()
-                .find(|o| &o.id == a)
-                .map_or(a.to_string(), |o| {
-                    format!("{} {} — {}", l.level, o.level, t(&o.label))
-                }),
-            (None, _) => l.unanswered.to_owned(),
+    for item in v.dimensions().flat_map(|d| d.items()) {
+        let answer = match (item.answer, item.level, item.applicability) {
+            (_, _, Applicability::NotApplicable) => l.not_applicable.to_owned(),
+            (Some(label), Some(level), _) => format!("{} {level} — {label}", l.level),
+            _ => l.unanswered.to_owned(),
         };
         let _ = writeln!(out, "  {:<3} {answer}", item.id);
         // The core decides whether the benchmark fits this firm and where the answer stands.
-        if let (Some(b), Some(shown), Some(_)) =
-            (&item.benchmark, &result.benchmark, &result.answer)
-        {
-            let _ = writeln!(out, "      {} ({})", t(&b.text), b.section);
-            if let Some(standing) = shown.standing {
+        if let (Some(b), Some(_)) = (item.benchmark, item.answer) {
+            let _ = writeln!(out, "      {} ({})", b.text, b.section);
+            if let Some(standing) = b.standing {
                 let _ = writeln!(out, "      → {}", (l.standing)(standing));
             }
         }
     }
     let _ = writeln!(out, "\n{}", l.action_plan);
-    for horizon in Horizon::ALL {
-        let _ = writeln!(out, "  {}", t(doc.horizons.get(horizon)));
-        for r in report.plan(horizon) {
-            let (_, item) = q.item(&r.item).expect("recommendation item exists");
-            let rec = &item.recommendations[r.index];
-            let cm = q
-                .countermeasure(&r.countermeasure)
-                .map_or(String::new(), |c| c.section.clone());
+    for (horizon, label) in v.horizons() {
+        let _ = writeln!(out, "  {label}");
+        for r in v.plan(horizon) {
+            let cm = r.countermeasure.map_or("", |c| c.section);
             let flag = if r.critical { "!" } else { "-" };
             let _ = writeln!(
                 out,
                 "    {flag} [{} {cm}, {} {:.2}] {}",
-                item.id,
-                l.priority,
-                r.priority,
-                t(&rec.text)
+                r.item, l.priority, r.priority, r.text
             );
         }
     }
-    let _ = writeln!(out, "\n{}", t(&doc.disclaimer));
+    let _ = writeln!(out, "\n{}", v.disclaimer());
     out
 }
 

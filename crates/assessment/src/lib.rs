@@ -16,6 +16,7 @@ pub mod questionnaire;
 pub mod score;
 pub mod text;
 pub mod validate;
+pub mod view;
 pub mod walk;
 
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
@@ -35,6 +36,10 @@ pub use text::{LangTag, Text};
 pub use validate::{
     is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
     Problems,
+};
+pub use view::{
+    BenchmarkView, Cap, CountermeasureView, DimensionView, GapView, ItemView, OutcomeView, Outline,
+    PathView, RecommendationView, ReportView, RouteView, StageView,
 };
 pub use walk::{short_title, SectionId};
 

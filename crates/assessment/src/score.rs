@@ -17,6 +17,7 @@ use crate::ids::{
     CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
 };
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
+use crate::text::Text;
 
 /// A score as every front end writes it: one decimal, or an en dash while there is none.
 pub fn format_score(score: Option<f64>) -> String {
@@ -118,8 +119,9 @@ pub struct CriticalGap {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum ExportDecision {
-    /// Rule number `rule` (0-based) held and gives `outcome`.
-    Decided { outcome: PathId, rule: usize },
+    /// A rule held and gives `outcome`; `reason` is that rule's own account of why (a rule has no
+    /// id, and its place in the list is no reference a reader could follow).
+    Decided { outcome: PathId, reason: Text },
     /// A profile answer the rules need is missing.
     Pending,
     /// No rule held: the questionnaire's rules do not cover this profile.
@@ -130,8 +132,11 @@ pub enum ExportDecision {
 pub struct RecommendationResult {
     pub item: QuestionId,
     pub dimension: DimensionId,
-    /// Index into the item's `recommendations`.
-    pub index: usize,
+    /// What to do, in every language of the questionnaire (a recommendation has no id of its own).
+    pub text: Text,
+    /// The level answered, below the item's target: why the recommendation is given.
+    pub level: Level,
+    pub target: Level,
     pub countermeasure: CountermeasureId,
     pub horizon: Horizon,
     /// weight × (target − level).
@@ -159,7 +164,8 @@ pub struct Report {
     /// 0–100, rounded to one decimal; `None` while no dimension has a score.
     pub overall: Option<f64>,
     pub stage: Option<StageId>,
-    /// The weakest dimension.
+    /// The weakest dimension, when there are dimensions to compare: a questionnaire of one
+    /// dimension has none.
     pub bottleneck: Option<DimensionId>,
     pub dimensions: Vec<DimensionResult>,
     /// In questionnaire order.
@@ -251,12 +257,12 @@ impl<'a> Eval<'a> {
         }
         let questionnaire = self.questionnaire;
         let mut decision = ExportDecision::Uncovered;
-        for (i, rule) in questionnaire.doc().export_path.rules.iter().enumerate() {
+        for rule in &questionnaire.doc().export_path.rules {
             match rule.when.eval(self) {
                 Some(true) => {
                     decision = ExportDecision::Decided {
                         outcome: rule.outcome.clone(),
-                        rule: i,
+                        reason: rule.reason.clone(),
                     };
                     break;
                 }
@@ -386,14 +392,16 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
             }
             if let Some(level) = level.filter(|l| *l < target) {
                 let gap = f64::from(target.value() - level.value());
-                for (index, r) in item.recommendations.iter().enumerate() {
+                for r in &item.recommendations {
                     // A text that assumes something of the firm is given only when that holds.
                     let fits = Condition::holds_if_any(r.applies_when.as_ref(), &mut eval);
                     if r.levels.contains(&level.value()) && fits {
                         recommendations.push(RecommendationResult {
                             item: item.id.clone(),
                             dimension: dimension.id.clone(),
-                            index,
+                            text: r.text.clone(),
+                            level,
+                            target,
                             countermeasure: r.countermeasure.clone(),
                             horizon: r.horizon,
                             priority: item.weight * gap,
@@ -461,7 +469,13 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
             .find(|s| score >= s.min_score)
             .map(|s| s.id.clone())
     });
-    let bottleneck = dimensions
+    // One dimension is not weaker than anything: "bottleneck" would only repeat its name.
+    let compared = if dimensions.len() > 1 {
+        &dimensions[..]
+    } else {
+        &[]
+    };
+    let bottleneck = compared
         .iter()
         .filter_map(|d| d.score.map(|s| (s, &d.id)))
         // The first of equal scores wins, so the result does not depend on float ties' order.

@@ -12,4 +12,5 @@ mod schema;
 mod scoring;
 mod validation;
 mod verdicts;
+mod view;
 mod walk;

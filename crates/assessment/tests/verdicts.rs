@@ -50,17 +50,10 @@ fn applies(r: &Report, item: &str) -> bool {
 
 /// The English texts of the recommendations the report gives for `item`.
 fn advice(r: &Report, item: &str) -> Vec<String> {
-    let q = builtin();
-    let (_, it) = q.item(&item.into()).expect("item");
     r.recommendations
         .iter()
         .filter(|x| x.item.as_str() == item)
-        .map(|x| {
-            it.recommendations[x.index]
-                .text
-                .get(&"en".into())
-                .to_owned()
-        })
+        .map(|x| x.text.get(&"en".into()).to_owned())
         .collect()
 }
 

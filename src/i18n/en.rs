@@ -1,0 +1,297 @@
+//! English: the interface's words in English.
+
+use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+
+use super::{Strings, Words};
+
+/// The language.
+pub struct En;
+
+const EN: Strings = Strings {
+    colon: ": ",
+    language: "Language",
+    begin: "Start the assessment",
+    resume: "Continue where you left off",
+    start_over: "Start over",
+    saved_found: "This device holds answers from an assessment you have not finished.",
+    stays_on_device: "Your answers stay on this device. Nothing is sent anywhere unless you export it yourself.",
+    sections: "Sections",
+    profile_title: "About your firm",
+    profile_intro: "These questions are not scored: they decide which questions, rules and benchmarks apply to you.",
+    review_step: "Review",
+    next: "Next",
+    back: "Back",
+    help: "What does this mean?",
+    clear_answer: "Clear answer",
+    choose_all: "Choose all that apply",
+    review_title: "Check your answers",
+    review_done: "Every question that applies to you is answered.",
+    review_missing: "These questions are still unanswered. The report works without them, but it will say what is missing.",
+    see_report: "See your report",
+    your_answers: "Your answers",
+    export_answers: "Export answers (JSON file)",
+    import_answers: "Import answers",
+    imported: "Answers imported.",
+    import_refused: "The file was not imported; your answers have not changed.",
+    changed_elsewhere: "Your answers were changed in another tab or window of this browser; this page now shows them.",
+    undo_change_elsewhere: "Go back to this page's answers",
+    not_answers: "This file is not an answers file of this tool.",
+    unknown_format: "This answers file is of a format version this tool cannot read.",
+    dismiss: "Close",
+    report_title: "Your assessment report",
+    date: "Date",
+    questionnaire: "Questionnaire",
+    overall: "Overall score",
+    stage: "Stage",
+    answer_them: "Answer them",
+    critical_title: "Critical compliance gaps",
+    basis: "Basis",
+    bottleneck: "Bottleneck",
+    export_title: "Your data-export path",
+    export_why: "Why",
+    export_duties: "What remains to do",
+    export_pending: "Answer the questions still open in “About your firm” to see your data-export path.",
+    export_uncovered: "The questionnaire's rules do not cover your answers: seek professional advice.",
+    export_options: "Also consider",
+    item: "Item",
+    your_answer: "Your answer",
+    level: "Level",
+    the_paper: "The paper",
+    standing_ahead: "You are ahead of this",
+    standing_level: "You are level with this",
+    standing_behind: "You are behind this",
+    not_applicable: "Not applicable",
+    not_answered: "Not answered",
+    recommendations_title: "Recommendations, by priority",
+    no_recommendations: "Every answered item meets its target: no recommendations.",
+    critical_mark: "Critical",
+    plan_title: "Action plan",
+    plan_empty: "Nothing for this horizon.",
+    print: "Print or save as PDF",
+    change_answers: "Change answers",
+    about_link: "Offline use and your data",
+    about_title: "Offline use and your data",
+    about_sections: &[
+        ("Your data stays on this device", "The tool runs entirely in your browser; there is no server. Your answers are kept in this browser's local storage on this device and are sent nowhere, unless you export them to a file or, on an association's site, press share yourself."),
+        ("Working offline", "After the first visit every file of the tool is kept in the browser, so it opens, runs a whole assessment and prints the report with no network. When a new version is published the page tells you and reloads only when you accept; until then it runs the complete old version, never a mix of old and new."),
+        ("When storage is unavailable", "If the browser blocks or lacks local storage (some private modes) or it is full, the tool still works, but your answers live only in this page and are lost when you close or reload it. A message at the top says so; export your answers before you leave."),
+        ("On a shared kiosk", "At fairs and service centres the kiosk keeps answers in memory only and never writes them to storage. After a while without input it shows a countdown, then clears everything of the visitor; “Finish and clear” does it at once. Print your report before it is cleared."),
+        ("Keeping and moving your answers", "Export your answers to a JSON file and import it later on any device to continue or to regenerate the report. The file names its questionnaire and version; a file for another questionnaire is refused."),
+    ],
+    update_ready: "A new version is ready.",
+    update_now: "Reload to use it",
+    update_loses_answers: "Your answers are not saved in this browser: updating reloads the page, and they would be lost. Export them first to keep them.",
+    update_anyway: "Update anyway",
+    update_later: "Not now",
+    not_persistent: "This browser cannot keep your answers: they will be lost when you close or reload the page. Export them before you leave.",
+    kiosk_config_ignored: "The kiosk configuration file could not be used; the defaults apply:",
+    finish_and_clear: "Finish and clear",
+    idle_title: "Are you still there?",
+    still_here: "I'm still here",
+    touch_to_start: "Tap to start the assessment",
+    skip_to_content: "Skip to content",
+    include_answers: "Include my answers to each question",
+    offered_by: "Offered by",
+    saved_needs_decision: "Saved answers on this device need your decision",
+    saved_unreadable: "The saved answers cannot be read (they may be damaged or cut off).",
+    saved_kept_until: "The saved text has not been changed. Download it to keep it, or discard it; until you choose, new answers are not saved.",
+    download_saved: "Download the saved text",
+    discard_saved: "Discard it",
+    crashed_title: "Something went wrong",
+    crashed_text: "The tool hit an internal error and stopped. Your answers are not lost: download them, then reload the page and import them.",
+    crashed_download: "Download my answers",
+    crashed_kiosk_text: "The tool hit an internal error and stopped. To protect your information this screen clears itself and starts again shortly; press Reload to clear it now.",
+    reload: "Reload",
+    setup_title: "This assessment cannot start",
+    setup_intro: "The configuration or questionnaire this site supplies has these problems, for the site's administrator to fix:",
+    setup_config_file: "Config file",
+    setup_questionnaire_file: "Questionnaire",
+    setup_shipped_questionnaire: "the shipped questionnaire",
+};
+
+impl Words for En {
+    fn strings() -> &'static Strings {
+        &EN
+    }
+
+    fn duration(minutes: usize, questions: usize) -> String {
+        match (minutes, questions) {
+            (1, 1) => "About 1 minute, 1 question".to_owned(),
+            (1, q) => format!("About 1 minute, {q} questions"),
+            (m, q) => format!("About {m} minutes, {q} questions"),
+        }
+    }
+
+    fn answered(answered: usize, total: usize) -> String {
+        format!("{answered} of {total} answered")
+    }
+
+    fn step(n: usize, of: usize) -> String {
+        format!("Step {n} of {of}")
+    }
+
+    fn partial(missing: usize) -> String {
+        match missing {
+            1 => "This report is partial: 1 question is unanswered.".to_owned(),
+            n => format!("This report is partial: {n} questions are unanswered."),
+        }
+    }
+
+    fn capped(cap: &str, uncapped: &str) -> String {
+        format!("Capped at {cap} by a critical gap ({uncapped} without it).")
+    }
+
+    fn level_of(level: Level) -> String {
+        format!("Level {level} of {}", Level::MAX)
+    }
+
+    fn other_questionnaire(found: &str, expected: &str) -> String {
+        format!("This file holds answers to “{found}”; this tool asks “{expected}”.")
+    }
+
+    fn answered_twice(question: &str) -> String {
+        format!(
+            "The file answers question “{question}” twice, so which answer is meant is unclear."
+        )
+    }
+
+    fn invalid_answers(problems: usize) -> String {
+        match problems {
+            1 => "One answer in the file does not fit this questionnaire:".to_owned(),
+            n => format!("{n} answers in the file do not fit this questionnaire:"),
+        }
+    }
+
+    fn too_large(kb: u64, max: u64) -> String {
+        format!("The file is {kb} KB; an answers file is at most {max} KB.")
+    }
+
+    fn clearing_in(seconds: u32) -> String {
+        format!("In {seconds} s everything you entered will be cleared for the next visitor.")
+    }
+
+    fn share_title(name: &str) -> String {
+        format!("Share your result with {name}")
+    }
+
+    fn share_button(name: &str) -> String {
+        format!("Share with {name}")
+    }
+
+    fn shared(name: &str) -> String {
+        format!("Shared with {name}.")
+    }
+
+    fn saved_migrated(from: &str, kept: usize, dropped: usize) -> String {
+        format!("The saved answers were made for “{from}”: {kept} still fit this version and can be resumed; {dropped} no longer fit:")
+    }
+
+    fn dimensions_title(o: &Outline) -> String {
+        match o.dimensions.as_slice() {
+            [one] => format!("The dimension: {one}"),
+            all => format!("The {} dimensions", number(all.len())),
+        }
+    }
+
+    fn chart_title(o: &Outline) -> String {
+        format!(
+            "Radar chart of the {} dimension scores",
+            number(o.dimensions.len())
+        )
+    }
+
+    fn items_title(benchmarks: bool) -> String {
+        if benchmarks {
+            "Your answers beside the paper's benchmarks"
+        } else {
+            "Your answers"
+        }
+        .to_owned()
+    }
+
+    fn answer_problem(problem: &AnswerProblem) -> String {
+        match problem {
+            AnswerProblem::UnknownQuestion(q) => {
+                format!("question \"{q}\" is not in this questionnaire")
+            }
+            AnswerProblem::UnknownOption(q, o) => format!("question \"{q}\" has no option \"{o}\""),
+            AnswerProblem::SeveralForSingleChoice(q) => {
+                format!("question \"{q}\" takes one answer, but several are given")
+            }
+            AnswerProblem::Empty(q) => format!("question \"{q}\" has an empty answer"),
+            AnswerProblem::Changed { question, since } => {
+                format!(
+                    "question \"{question}\" has changed since version {since}: answer it again"
+                )
+            }
+        }
+    }
+
+    fn critical_intro(caps: &[Cap]) -> String {
+        let mut text = "These gaps are not averaged away: they come first".to_owned();
+        for (i, c) in caps.iter().enumerate() {
+            let joint = if i == 0 { " and cap" } else { " and" };
+            text += &format!(
+                "{joint} the {} score at {}",
+                c.dimension,
+                format_score(Some(c.cap))
+            );
+        }
+        text + "."
+    }
+
+    fn share_what(name: &str, o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "critical compliance gaps, "
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "your score, stage",
+            _ => "your overall score, stage, dimension scores",
+        };
+        format!("What is shared: {scores}, {gaps}and data-export path. Nothing is sent to {name} until you press the button below.")
+    }
+
+    fn what_you_get(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "critical compliance gaps, "
+        } else {
+            ""
+        };
+        match o.dimensions.as_slice() {
+            [one] => format!("At the end you get your score on {one} and your stage, {gaps}your data-export path, and an action plan ranked by priority."),
+            all => format!("At the end you get your overall score and stage, the {} dimensions and your bottleneck, {gaps}your data-export path, and an action plan ranked by priority.", number(all.len())),
+        }
+    }
+
+    fn setup_place(place: &Place, field: &str) -> String {
+        place_of(place, field)
+    }
+
+    fn setup_kind(kind: &ProblemKind) -> String {
+        kind_of(kind)
+    }
+}
+
+/// "three": a count in words up to ten, in figures above.
+fn number(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+/// The core words its problems in English; so does the English interface.
+fn place_of(place: &Place, field: &str) -> String {
+    match field {
+        "" => place.to_string(),
+        field => format!("{place}, field {field}"),
+    }
+}
+
+fn kind_of(kind: &ProblemKind) -> String {
+    kind.to_string()
+}

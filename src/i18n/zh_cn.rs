@@ -1,0 +1,371 @@
+//! 简体中文: the interface's words in Simplified Chinese.
+
+use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+
+use super::{Strings, Words};
+
+/// The language.
+pub struct ZhCn;
+
+const ZH_CN: Strings = Strings {
+    colon: "：",
+    language: "语言",
+    begin: "开始自评",
+    resume: "继续上次的自评",
+    start_over: "重新开始",
+    saved_found: "本设备上保存有您上次未完成的回答。",
+    stays_on_device: "您的回答只保存在本设备上，不会发送到任何地方，除非您自己导出。",
+    sections: "各部分",
+    profile_title: "企业基本情况",
+    profile_intro: "这些问题不计分，用于确定哪些题目、规则和基准适用于贵企业。",
+    review_step: "检查",
+    next: "下一步",
+    back: "上一步",
+    help: "说明",
+    clear_answer: "清除答案",
+    choose_all: "可多选",
+    review_title: "检查未答题目",
+    review_done: "适用于贵企业的题目已全部作答。",
+    review_missing: "以下题目尚未作答。不答也能生成报告，但报告会注明缺少哪些内容。",
+    see_report: "查看报告",
+    your_answers: "您的回答",
+    export_answers: "导出回答（JSON 文件）",
+    import_answers: "导入回答",
+    imported: "已导入回答。",
+    import_refused: "未导入该文件，当前回答没有任何改变。",
+    changed_elsewhere: "您在另一个标签页或窗口中修改了回答，本页现在显示的是修改后的回答。",
+    undo_change_elsewhere: "恢复本页之前的回答",
+    not_answers: "该文件不是本工具导出的回答文件。",
+    unknown_format: "该回答文件的格式版本本工具无法读取。",
+    dismiss: "关闭",
+    report_title: "评估报告",
+    date: "日期",
+    questionnaire: "问卷",
+    overall: "总分",
+    stage: "阶段",
+    answer_them: "去作答",
+    critical_title: "关键合规缺口",
+    basis: "依据",
+    bottleneck: "短板维度",
+    export_title: "数据出境路径",
+    export_why: "判断理由",
+    export_duties: "仍需履行的义务",
+    export_pending: "请回答“企业基本情况”中尚未回答的问题，以确定数据出境路径。",
+    export_uncovered: "问卷的规则无法覆盖您的回答，请咨询专业人士。",
+    export_options: "另可考虑",
+    item: "题目",
+    your_answer: "您的回答",
+    level: "等级",
+    the_paper: "论文基准",
+    standing_ahead: "贵企业领先于此",
+    standing_level: "贵企业与此持平",
+    standing_behind: "贵企业落后于此",
+    not_applicable: "不适用",
+    not_answered: "未作答",
+    recommendations_title: "建议（按优先级排序）",
+    no_recommendations: "已作答的题目都达到了目标等级，暂无建议。",
+    critical_mark: "关键",
+    plan_title: "行动计划",
+    plan_empty: "此阶段暂无行动。",
+    print: "打印或保存为 PDF",
+    change_answers: "修改回答",
+    about_link: "离线使用与数据说明",
+    about_title: "离线使用与您的数据",
+    about_sections: &[
+        ("数据留在本设备", "本工具完全在浏览器中运行，没有服务器。您的回答只保存在本设备浏览器的本地存储中，除非您导出文件或（在协会网站上）明确点击分享，否则不会发送到任何地方。"),
+        ("离线使用", "首次打开后，本工具的全部文件都会保存在浏览器中。此后即使没有网络，也可以打开本工具、完成自评并打印报告。发布新版本时，页面会提示您重新加载；在您确认之前，始终使用完整的旧版本，不会新旧混用。"),
+        ("存储不可用时", "如果浏览器禁止或没有本地存储（例如某些隐私模式），或存储已满，本工具仍可正常使用，但回答只保存在当前页面中，关闭或刷新页面后将会丢失。页面顶部会提示这一点，此时请在结束前导出回答。"),
+        ("公共设备（自助终端）", "在展会或服务中心的自助终端上，回答只保存在内存中，从不写入存储。一段时间无操作后会显示倒计时，然后清除本次访客的全部内容；也可以随时点击“完成并清除”。请在清除前打印报告。"),
+        ("保存和转移回答", "您可以把回答导出为 JSON 文件，稍后在任何设备上导入继续或重新生成报告。文件中记录了问卷及其版本，用于其他问卷的文件不会被导入。"),
+    ],
+    update_ready: "新版本已就绪。",
+    update_now: "重新加载以使用新版本",
+    update_loses_answers: "您的回答没有保存在本浏览器中：更新会重新加载页面，回答将会丢失。如需保留，请先导出回答。",
+    update_anyway: "仍然更新",
+    update_later: "暂不更新",
+    not_persistent: "本浏览器无法保存回答：关闭或刷新页面后回答将丢失。请在结束前导出回答。",
+    kiosk_config_ignored: "自助终端配置文件无法使用，已采用默认设置：",
+    finish_and_clear: "完成并清除",
+    idle_title: "还在使用吗？",
+    still_here: "继续使用",
+    touch_to_start: "点击开始自评",
+    skip_to_content: "跳到正文",
+    include_answers: "同时分享我的逐题回答",
+    offered_by: "提供方",
+    saved_needs_decision: "本设备上保存的回答需要您处理",
+    saved_unreadable: "保存的回答无法读取（可能已损坏或不完整）。",
+    saved_kept_until: "保存的原始内容没有被改动。您可以下载保存，或将其丢弃；在您作出选择之前，新的回答不会被保存。",
+    download_saved: "下载保存的原始内容",
+    discard_saved: "丢弃保存的内容",
+    crashed_title: "出现了意外错误",
+    crashed_text: "本工具遇到内部错误，已停止运行。您的回答没有丢失：请先下载回答，然后重新加载页面并导入。",
+    crashed_download: "下载我的回答",
+    crashed_kiosk_text: "本工具遇到内部错误，已停止运行。为保护您的信息，本屏幕稍后将自动清除并重新开始；您也可以点击“重新加载”立即清除。",
+    reload: "重新加载",
+    setup_title: "本自评无法启动",
+    setup_intro: "网站提供的配置或问卷有以下问题，请网站管理员修正：",
+    setup_config_file: "配置文件",
+    setup_questionnaire_file: "问卷",
+    setup_shipped_questionnaire: "随工具提供的问卷",
+};
+
+impl Words for ZhCn {
+    fn strings() -> &'static Strings {
+        &ZH_CN
+    }
+
+    fn duration(minutes: usize, questions: usize) -> String {
+        format!("约 {minutes} 分钟，共 {questions} 题")
+    }
+
+    fn answered(answered: usize, total: usize) -> String {
+        format!("已答 {answered} / {total} 题")
+    }
+
+    fn step(n: usize, of: usize) -> String {
+        format!("第 {n} 步，共 {of} 步")
+    }
+
+    fn partial(missing: usize) -> String {
+        format!("本报告尚不完整：还有 {missing} 题未作答。")
+    }
+
+    fn capped(cap: &str, uncapped: &str) -> String {
+        format!("因存在关键合规缺口，得分上限为 {cap}（否则为 {uncapped}）。")
+    }
+
+    fn level_of(level: Level) -> String {
+        format!("第 {level} 级（共 {} 级）", Level::MAX)
+    }
+
+    fn other_questionnaire(found: &str, expected: &str) -> String {
+        format!("该文件是问卷“{found}”的回答，而本工具使用的是“{expected}”。")
+    }
+
+    fn answered_twice(question: &str) -> String {
+        format!("文件中问题“{question}”出现了两次，无法确定哪个回答有效。")
+    }
+
+    fn invalid_answers(problems: usize) -> String {
+        format!("文件中有 {problems} 处回答与本问卷不符：")
+    }
+
+    fn too_large(kb: u64, max: u64) -> String {
+        format!("文件大小为 {kb} KB，超过了回答文件的上限 {max} KB。")
+    }
+
+    fn clearing_in(seconds: u32) -> String {
+        format!("{seconds} 秒后将清除本次所有回答，以便下一位访客使用。")
+    }
+
+    fn share_title(name: &str) -> String {
+        format!("与{name}分享结果")
+    }
+
+    fn share_button(name: &str) -> String {
+        format!("分享给{name}")
+    }
+
+    fn shared(name: &str) -> String {
+        format!("已分享给{name}。")
+    }
+
+    fn saved_migrated(from: &str, kept: usize, dropped: usize) -> String {
+        format!("保存的回答来自问卷“{from}”：其中 {kept} 题仍适用于当前版本，可以继续；{dropped} 题不再适用：")
+    }
+
+    fn dimensions_title(o: &Outline) -> String {
+        match o.dimensions.as_slice() {
+            [one] => format!("评估维度：{one}"),
+            all => format!("{}个维度", number(all.len())),
+        }
+    }
+
+    fn chart_title(o: &Outline) -> String {
+        format!("{}个维度得分雷达图", number(o.dimensions.len()))
+    }
+
+    fn items_title(benchmarks: bool) -> String {
+        if benchmarks {
+            "您的回答与论文基准"
+        } else {
+            "您的回答"
+        }
+        .to_owned()
+    }
+
+    fn answer_problem(problem: &AnswerProblem) -> String {
+        match problem {
+            AnswerProblem::UnknownQuestion(q) => format!("问卷中没有题目“{q}”"),
+            AnswerProblem::UnknownOption(q, o) => format!("题目“{q}”没有选项“{o}”"),
+            AnswerProblem::SeveralForSingleChoice(q) => {
+                format!("题目“{q}”只能选一项，但给出了多项")
+            }
+            AnswerProblem::Empty(q) => format!("题目“{q}”的回答为空"),
+            AnswerProblem::Changed { question, since } => {
+                format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
+            }
+        }
+    }
+
+    fn critical_intro(caps: &[Cap]) -> String {
+        let mut text = "这些缺口不会被平均掉：它们列在最前面".to_owned();
+        for (i, c) in caps.iter().enumerate() {
+            let joint = if i == 0 { "，并使" } else { "、" };
+            text += &format!(
+                "{joint}“{}”维度的得分不超过 {}",
+                c.dimension,
+                format_score(Some(c.cap))
+            );
+        }
+        text + "。"
+    }
+
+    fn share_what(name: &str, o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "关键合规缺口、"
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "得分、阶段",
+            _ => "总分、阶段、各维度得分",
+        };
+        format!(
+            "分享的内容：{scores}、{gaps}数据出境路径。只有在您点击下方按钮后，才会发送给{name}。"
+        )
+    }
+
+    fn what_you_get(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "关键合规缺口、"
+        } else {
+            ""
+        };
+        match o.dimensions.as_slice() {
+            [one] => format!("完成后您将得到：“{one}”得分和所处阶段、{gaps}数据出境路径，以及按优先级排列的行动计划。"),
+            all => format!("完成后您将得到：总分和所处阶段、{}个维度的得分与短板、{gaps}数据出境路径，以及按优先级排列的行动计划。", number(all.len())),
+        }
+    }
+
+    fn setup_place(place: &Place, field: &str) -> String {
+        place_of(place, field)
+    }
+
+    fn setup_kind(kind: &ProblemKind) -> String {
+        kind_of(kind)
+    }
+}
+
+/// "三", "两": a count before a measure word, in characters up to ten.
+fn number(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+fn place_of(place: &Place, field: &str) -> String {
+    let place = match place {
+        Place::Questionnaire => "问卷".to_owned(),
+        Place::Config => "配置".to_owned(),
+        Place::Attribute => "嵌入属性".to_owned(),
+        Place::KioskConfig => "自助终端配置".to_owned(),
+        Place::Question(id) => format!("画像问题 {id}"),
+        Place::Item(id) => format!("题目 {id}"),
+        Place::Dimension(id) => format!("维度 {id}"),
+        Place::Stage(i) => format!("第 {} 个阶段", i + 1),
+        Place::Countermeasure(id) => format!("对策 {id}"),
+        Place::ExportOutcome(id) => format!("数据出境结果 {id}"),
+        Place::ExportRule(i) => format!("第 {} 条数据出境规则", i + 1),
+        Place::ExportRoute(id) => format!("数据出境途径 {id}"),
+    };
+    match field {
+        "" => place,
+        field => format!("{place}，字段 {field}"),
+    }
+}
+
+fn kind_of(kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::DuplicateId(id) => format!("标识“{id}”重复使用"),
+        K::MissingTranslation(lang) => format!("缺少“{lang}”文本"),
+        K::LevelOutOfRange(l) => format!("等级 {l} 超出 0–4"),
+        K::WeightOutOfRange(w) => format!(
+            "权重 {} 必须大于 0 且不超过 {}",
+            assessment::validate::number(*w),
+            assessment::validate::number(assessment::validate::MAX_WEIGHT)
+        ),
+        K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", assessment::validate::number(*v)),
+        K::UnknownQuestion(id) => format!("引用了不存在的问题“{id}”"),
+        K::UnknownOption { question, option } => {
+            format!("引用了问题“{question}”中不存在的选项“{option}”")
+        }
+        K::NotAnItem(id) => format!("要求“{id}”的等级，但它不是计分题目"),
+        K::UnknownCountermeasure(id) => format!("引用了不存在的对策“{id}”"),
+        K::UnknownOutcome(id) => format!("引用了不存在的数据出境结果“{id}”"),
+        K::Cycle(ids) => format!("规则相互依赖，形成循环：{}", ids.join(" → ")),
+        K::Empty => "不能为空".to_owned(),
+        K::NoRecommendationForLevel(l) => format!("等级 {l} 低于目标，但没有建议覆盖它"),
+        K::StagesNotAscending => "阶段必须按 min_score 升序排列".to_owned(),
+        K::FirstStageNotZero(v) => format!(
+            "第一个阶段必须从 0 开始，而不是 {}",
+            assessment::validate::number(*v)
+        ),
+        K::NoLanguages => "至少要声明一种语言".to_owned(),
+        K::ProfileReferencesItems(id) => {
+            format!("画像问题只能依赖其他画像问题，不能依赖“{id}”")
+        }
+        K::BadQuestionnaireId(id) => format!(
+            "“{}”不是有效标识（1 至 64 个小写字母、数字、“-”“_”“.”，以字母或数字开头）",
+            id.escape_debug()
+        ),
+        K::BadVersion(v) => format!(
+            "“{}”不是形如 1.2.0 的版本号（三个以点分隔的数字）",
+            v.escape_debug()
+        ),
+        K::ForbiddenCharacter(c) => format!(
+            "含有不可见的控制字符 U+{:04X}，文本中不允许出现",
+            u32::from(*c)
+        ),
+        K::QuoteSectionNotShown { quote, shown } => format!(
+            "引文所在章节 {quote} 不在基准的章节“{shown}”中：请在那里补上，或引用包含该数字的章节"
+        ),
+        K::CompareOutOfOrder {
+            level_from,
+            ahead_from,
+        } => {
+            format!("level_from {level_from} 高于 ahead_from {ahead_from}：企业不可能先领先再持平")
+        }
+        K::MigrationFromItself(v) => format!("从问卷自身版本 {v} 迁移：该版本的答案无需迁移"),
+        K::Format(message) => format!("格式不符：{message}"),
+        K::Unavailable(Some(status)) => format!("无法读取：服务器返回 {status}"),
+        K::Unavailable(None) => "无法读取（处于离线状态，或服务器不允许本应用读取）".to_owned(),
+        K::UnknownDimension(id) => format!("问卷中没有维度“{id}”"),
+        K::NotAsked(id) => format!("“{id}”不在所问之列"),
+        K::Missing => "缺少此项".to_owned(),
+        K::NotAnOrigin(v) => format!(
+            "“{}”不是形如 https://association.example 的来源",
+            v.escape_debug()
+        ),
+        K::UnsupportedLanguage { language, offered } => format!(
+            "“{}”不在可用语言之列：{}",
+            language.escape_debug(),
+            offered.join("、")
+        ),
+        K::BadLength { max } => format!("长度须为 1 至 {max} 个字符"),
+        K::NotAColour(v) => format!(
+            "“{}”不是形如 #0b4f6c 或 rgb(11 79 108) 的颜色",
+            v.escape_debug()
+        ),
+        K::NotAFontList(v) => format!(
+            "“{}”不是形如 \"Noto Sans SC\", sans-serif 的字体列表",
+            v.escape_debug()
+        ),
+        K::NotAUrl(v) => format!("“{}”不是 https 网址或路径", v.escape_debug()),
+        K::SetInConfigFile => "请在配置文件中设置；有配置文件时，网页只能设置语言和主题".to_owned(),
+    }
+}
