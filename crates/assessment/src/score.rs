@@ -167,7 +167,8 @@ pub struct Report {
     pub export_path: ExportDecision,
     /// Further data-export routes open to this firm.
     pub routes: Vec<RouteId>,
-    /// Critical first, then by priority, highest first.
+    /// By horizon (now, this year, later); within one, critical first, then by priority, highest
+    /// first.
     pub recommendations: Vec<RecommendationResult>,
 }
 
@@ -474,10 +475,13 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         )
         .map(|(_, id)| id.clone());
 
-    // Stable sort: equal priorities keep the questionnaire's order.
+    // The horizon first, so that the list reads in the order a firm acts (issue 15: a year-long
+    // item never ranks above one for the next three months); within it critical gaps, then
+    // priority. Stable sort: equal priorities keep the questionnaire's order.
     recommendations.sort_by(|a, b| {
-        b.critical
-            .cmp(&a.critical)
+        a.horizon
+            .cmp(&b.horizon)
+            .then(b.critical.cmp(&a.critical))
             .then(b.priority.total_cmp(&a.priority))
     });
 
