@@ -104,7 +104,8 @@ pub fn minutes_to_read_report(
     }
     if let ExportDecision::Decided { outcome, rule } = &report.export_path {
         if let Some(o) = questionnaire.outcome(outcome) {
-            read += chars(o.title.get(lang)) + chars(o.summary.get(lang)) + chars(o.basis.get(lang));
+            read +=
+                chars(o.title.get(lang)) + chars(o.summary.get(lang)) + chars(o.basis.get(lang));
             read += o.duties.iter().map(|d| chars(d.get(lang))).sum::<usize>();
         }
         read += doc

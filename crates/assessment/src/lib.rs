@@ -21,11 +21,11 @@ pub mod validate;
 pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
 pub use condition::Condition;
 pub use customise::{Customisation, CustomisationProblem};
+pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
 pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
     QuestionId, RoleId, RouteId, StageId,
 };
-pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
 pub use model::QuestionnaireDoc;
 pub use plan::{plan, Completeness, Plan, SectionId, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};

@@ -190,7 +190,9 @@ fn resolve(questionnaire: &Questionnaire, r: &RecommendationResult, lang: &LangT
         .collect();
     Step {
         recommendation: r.clone(),
-        text: source.map(|s| s.text.get(lang).to_owned()).unwrap_or_default(),
+        text: source
+            .map(|s| s.text.get(lang).to_owned())
+            .unwrap_or_default(),
         who,
         effort,
         help,

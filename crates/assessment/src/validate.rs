@@ -102,11 +102,16 @@ pub enum ProblemKind {
     MigrationFromItself(String),
     /// A recommendation names a role, effort or help source that the questionnaire's list
     /// (`roles`, `efforts`, `help_sources`) does not declare.
-    UnknownEntry { list: &'static str, id: String },
+    UnknownEntry {
+        list: &'static str,
+        id: String,
+    },
     /// The questionnaire declares a list (`roles`, …) but this recommendation names none of it:
     /// once a questionnaire gives first steps, every recommendation must say who, how much, and
     /// where to get help, or the plan would show holes.
-    MissingEntry { list: &'static str },
+    MissingEntry {
+        list: &'static str,
+    },
 }
 
 impl fmt::Display for ProblemKind {

@@ -738,7 +738,10 @@ fn recommendations_fit_the_firm() {
         }
         for words in c.must {
             if !texts.iter().any(|t| t.contains(words)) {
-                failures.push(format!("{}: no advice speaks of {words:?}: {texts:?}", c.name));
+                failures.push(format!(
+                    "{}: no advice speaks of {words:?}: {texts:?}",
+                    c.name
+                ));
             }
         }
         for words in c.must_not {
@@ -768,7 +771,10 @@ fn every_recommendation_says_who_what_it_takes_and_where_to_get_help() {
                 _ => failures.push(format!("{} recommendation {i}: no who or effort", item.id)),
             }
             if rec.help_from.is_empty() {
-                failures.push(format!("{} recommendation {i}: nowhere to get help", item.id));
+                failures.push(format!(
+                    "{} recommendation {i}: nowhere to get help",
+                    item.id
+                ));
             }
             used.extend(rec.help_from.iter().map(|h| h.0.clone()));
         }
@@ -828,7 +834,9 @@ fn an_unknown_count_of_individuals_leads_to_find_out() {
             other => format!("{other:?}"),
         };
         if got != expect {
-            failures.push(format!("sensitive {sensitive}, {purpose}: {got}, expected {expect}"));
+            failures.push(format!(
+                "sensitive {sensitive}, {purpose}: {got}, expected {expect}"
+            ));
         }
         if expect == "find_out" {
             let texts = advice(&r, "R2");
