@@ -3,9 +3,9 @@
 //! The rules, in the brief's words: only applicable items count (not applicable is never scored as
 //! 0, the weights renormalise); a dimension's score is the weighted mean of its answered items'
 //! levels, 0–100; the overall score is the weighted mean of the dimensions; critical compliance gaps
-//! are not averaged away but cap their dimension; recommendations are ranked by weight × gap with
-//! critical gaps first. Everything a rule needs (weights, levels, thresholds, caps) comes from the
-//! questionnaire data.
+//! are not averaged away but cap their dimension; recommendations are ranked by horizon, then
+//! critical gaps first, then by weight × gap. Everything a rule needs (weights, levels,
+//! thresholds, caps) comes from the questionnaire data.
 
 use std::collections::HashMap;
 

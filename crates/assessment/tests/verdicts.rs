@@ -1013,3 +1013,85 @@ fn collect_zh(v: &serde_json::Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// Issue 15, point 12: abbreviations are spelled out where a person first meets them. In the walk,
+/// the first question that uses one explains it in its text or help; in the report, a text that
+/// uses one names it in full too (the report is read on its own, printed or later).
+#[test]
+fn abbreviations_are_spelled_out_where_first_met() {
+    let q = builtin();
+    let doc = q.doc();
+    let en = |t: &assessment::Text| t.get(&"en".into()).to_owned();
+    let spelled: &[(&str, &str)] = &[
+        ("PIIA", "personal information protection impact assessment"),
+        ("CAC", "Cyberspace Administration of China"),
+        ("FTZ", "free trade zone"),
+        ("EDI", "electronic data interchange"),
+        ("API", "application programming interface"),
+        ("ERP", "enterprise resource planning"),
+        ("PLM", "product lifecycle management"),
+        ("MES", "manufacturing execution system"),
+        ("DEPA", "Digital Economy Partnership Agreement"),
+        ("CPTPP", "Comprehensive and Progressive Agreement"),
+        ("RCEP", "Regional Comprehensive Economic Partnership"),
+        ("GDPR", "General Data Protection Regulation"),
+        ("PDPO", "Personal Data (Privacy) Ordinance"),
+        ("CIIO", "critical information infrastructure operator"),
+        ("CBAM", "Carbon Border Adjustment Mechanism"),
+    ];
+    let uses = |text: &str, abbr: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == abbr)
+    };
+    let mut failures = Vec::new();
+    // The walk: each question's words, in the order they are asked.
+    let mut explained = std::collections::HashSet::new();
+    for question in q.questions() {
+        let own = format!(
+            "{} {}",
+            en(question.text()),
+            question.help().map(en).unwrap_or_default()
+        );
+        let all = question
+            .options()
+            .iter()
+            .map(|(_, label)| en(label))
+            .fold(own.clone(), |acc, l| acc + " " + &l);
+        for (abbr, full) in spelled {
+            if uses(&all, abbr) && explained.insert(*abbr) && !own.contains(full) {
+                failures.push(format!(
+                    "{}: first use of {abbr} without \"{full}\" in its text or help",
+                    question.id()
+                ));
+            }
+        }
+    }
+    // The report: recommendations, the data-export outcomes and routes.
+    let mut report_texts: Vec<(String, String)> = Vec::new();
+    for (_, item) in q.items() {
+        for (i, r) in item.recommendations.iter().enumerate() {
+            report_texts.push((format!("{} recommendation {i}", item.id), en(&r.text)));
+        }
+    }
+    for o in &doc.export_path.outcomes {
+        let duties: Vec<String> = o.duties.iter().map(en).collect();
+        let all = format!("{} {} {}", en(&o.summary), en(&o.basis), duties.join(" "));
+        report_texts.push((format!("outcome {}", o.id), all));
+    }
+    for r in &doc.export_path.routes {
+        report_texts.push((format!("route {}", r.id), en(&r.text)));
+    }
+    for (place, text) in &report_texts {
+        for (abbr, full) in spelled {
+            // GDPR, RCEP, CPTPP and CBAM are names a reader of the report has met in the walk
+            // and that every text around them repeats; the procedures' abbreviations are not.
+            if ["GDPR", "RCEP", "CPTPP", "CBAM", "DEPA"].contains(abbr) {
+                continue;
+            }
+            if uses(text, abbr) && !text.contains(full) {
+                failures.push(format!("{place}: {abbr} without \"{full}\""));
+            }
+        }
+    }
+    fail_if_any(failures);
+}
