@@ -809,23 +809,29 @@ fn every_recommendation_says_who_what_it_takes_and_where_to_get_help() {
     fail_if_any(failures);
 }
 
-/// Issue 15, point 12: an unknown count of individuals never decides a data-export path: the firm
-/// is told to find out first, unless the path is settled whatever the count.
+/// Issue 15, point 12: an unknown count of individuals (all, or those with sensitive PI) never
+/// decides a data-export path: the firm is told to find out first, unless the path is settled
+/// whatever the unknown count.
 #[test]
 fn an_unknown_count_of_individuals_leads_to_find_out() {
     let mut failures = Vec::new();
-    for (sensitive, purpose, expect) in [
-        ("none", "other", "find_out"),
-        ("lt10k", "other", "find_out"),
+    for (volume, sensitive, purpose, expect) in [
+        ("unsure", "none", "other", "find_out"),
+        ("unsure", "lt10k", "other", "find_out"),
         // 10 000 individuals' sensitive PI or more needs the security assessment at any count.
-        ("from10k", "other", "security_assessment"),
+        ("unsure", "from10k", "other", "security_assessment"),
         // Purposes the law exempts whatever the count.
-        ("none", "contract", "exempt"),
+        ("unsure", "none", "contract", "exempt"),
+        ("lt100k", "unsure", "other", "find_out"),
+        ("from100k", "unsure", "other", "find_out"),
+        ("unsure", "unsure", "other", "find_out"),
+        // A million individuals or more needs the security assessment whatever the sensitive PI.
+        ("from1m", "unsure", "other", "security_assessment"),
     ] {
         let r = firm(&[
             ("P.data.sends_pi", "yes"),
             ("P.data.purpose", purpose),
-            ("P.data.volume", "unsure"),
+            ("P.data.volume", volume),
             ("P.data.sensitive", sensitive),
             ("R2", "aware"),
         ]);
@@ -841,10 +847,10 @@ fn an_unknown_count_of_individuals_leads_to_find_out() {
         if expect == "find_out" {
             let texts = advice(&r, "R2");
             if !texts.first().is_some_and(|t| t.contains("Find out")) {
-                failures.push(format!("sensitive {sensitive}: first action {texts:?}"));
+                failures.push(format!("{volume}, {sensitive}: first action {texts:?}"));
             }
             if critical(&r, "R2") {
-                failures.push(format!("sensitive {sensitive}: a guessed path made a gap"));
+                failures.push(format!("{volume}, {sensitive}: a guessed path made a gap"));
             }
         }
     }
