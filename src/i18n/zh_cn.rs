@@ -281,6 +281,9 @@ fn place_of(place: &Place, field: &str) -> String {
         Place::ExportOutcome(id) => format!("数据出境结果 {id}"),
         Place::ExportRule(i) => format!("第 {} 条数据出境规则", i + 1),
         Place::ExportRoute(id) => format!("数据出境途径 {id}"),
+        Place::Role(id) => format!("执行角色 {id}"),
+        Place::Effort(id) => format!("工作量 {id}"),
+        Place::HelpSource(id) => format!("求助渠道 {id}"),
     };
     match field {
         "" => place,
@@ -366,6 +369,10 @@ fn kind_of(kind: &ProblemKind) -> String {
             v.escape_debug()
         ),
         K::NotAUrl(v) => format!("“{}”不是 https 网址或路径", v.escape_debug()),
+        K::UnknownEntry { list, id } => format!("引用了问卷 {list} 列表中没有的“{id}”"),
+        K::MissingEntry { list } => {
+            format!("缺少此项：问卷声明了 {list}，每条建议都须从中选一项")
+        }
         K::SetInConfigFile => "请在配置文件中设置；有配置文件时，网页只能设置语言和主题".to_owned(),
     }
 }

@@ -65,6 +65,19 @@ id_type!(
     StageId
 );
 
+id_type!(
+    /// Who in a small firm does a recommendation's work (`owner`, `it`, `logistics`, …).
+    RoleId
+);
+id_type!(
+    /// A rough size of a recommendation's work and cost (`hours`, `days`, `weeks`, `project`).
+    EffortId
+);
+id_type!(
+    /// Where a firm can get help with a recommendation (`single_window`, `provincial_cac`, …).
+    HelpSourceId
+);
+
 /// A maturity level, 0 (nothing in place) to 4 (leading practice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "u8", try_from = "u8")]

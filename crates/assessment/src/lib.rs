@@ -10,8 +10,10 @@ pub mod association;
 pub mod citations;
 pub mod condition;
 pub mod customise;
+pub mod estimate;
 pub mod ids;
 pub mod model;
+pub mod plan;
 pub mod questionnaire;
 pub mod score;
 pub mod text;
@@ -23,10 +25,13 @@ pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, A
 pub use association::{AssociationConfig, Name, Theme};
 pub use condition::Condition;
 pub use customise::{Customisation, Weights};
+pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
 pub use ids::{
-    CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
+    QuestionId, RoleId, RouteId, StageId,
 };
 pub use model::QuestionnaireDoc;
+pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
 pub use score::{
     format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,

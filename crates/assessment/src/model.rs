@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
 use crate::ids::{
-    CountermeasureId, DimensionId, Horizon, OptionId, PathId, QuestionId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, OptionId, PathId, QuestionId,
+    RoleId, RouteId, StageId,
 };
 use crate::text::{LangTag, Text};
 
@@ -44,6 +45,15 @@ pub struct QuestionnaireDoc {
     pub countermeasures: Vec<Countermeasure>,
     /// Names of the action plan's three horizons.
     pub horizons: HorizonLabels,
+    /// Who in a small firm does the work of a recommendation (its `who`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// Rough sizes of work and cost (a recommendation's `effort`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub efforts: Vec<Effort>,
+    /// Where a firm can get help (a recommendation's `help_from`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help_sources: Vec<HelpSource>,
     /// How the data-export path is decided from the profile.
     pub export_path: ExportPathRules,
     /// What changed since earlier versions, so that answers saved for them can be carried over:
@@ -217,6 +227,46 @@ pub struct Recommendation {
     pub countermeasure: CountermeasureId,
     pub horizon: Horizon,
     pub text: Text,
+    /// Who in a small firm does it: one of the questionnaire's `roles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<RoleId>,
+    /// Roughly how much work and money it takes: one of the questionnaire's `efforts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<EffortId>,
+    /// Where to get help, most useful first: the questionnaire's `help_sources`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help_from: Vec<HelpSourceId>,
+}
+
+/// Someone in a small firm who does a recommendation's work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: RoleId,
+    /// As a small firm names the job, e.g. "Whoever looks after IT".
+    pub label: Text,
+}
+
+/// A rough size of work and cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Effort {
+    pub id: EffortId,
+    /// Time and money in words, e.g. "A few days' work; low cost".
+    pub label: Text,
+}
+
+/// A body or service a small firm can turn to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HelpSource {
+    pub id: HelpSourceId,
+    pub name: Text,
+    /// What the firm can get there, in a sentence.
+    pub offers: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

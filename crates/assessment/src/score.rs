@@ -3,9 +3,9 @@
 //! The rules, in the brief's words: only applicable items count (not applicable is never scored as
 //! 0, the weights renormalise); a dimension's score is the weighted mean of its answered items'
 //! levels, 0–100; the overall score is the weighted mean of the dimensions; critical compliance gaps
-//! are not averaged away but cap their dimension; recommendations are ranked by weight × gap with
-//! critical gaps first. Everything a rule needs (weights, levels, thresholds, caps) comes from the
-//! questionnaire data.
+//! are not averaged away but cap their dimension; recommendations are ranked by horizon, then
+//! critical gaps first, then by weight × gap. Everything a rule needs (weights, levels,
+//! thresholds, caps) comes from the questionnaire data.
 
 use std::collections::HashMap;
 
@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Facts, Known, QuestionState, Truth};
 use crate::ids::{
-    CountermeasureId, DimensionId, Horizon, Level, OptionId, PathId, QuestionId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
+    QuestionId, RoleId, RouteId, StageId,
 };
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 use crate::text::Text;
@@ -142,6 +143,14 @@ pub struct RecommendationResult {
     /// weight × (target − level).
     pub priority: f64,
     pub critical: bool,
+    /// Who in a small firm does it, how much it takes, where to get help: ids in the
+    /// questionnaire's `roles`, `efforts` and `help_sources` (the plan resolves them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<RoleId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<EffortId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help_from: Vec<HelpSourceId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +182,8 @@ pub struct Report {
     pub export_path: ExportDecision,
     /// Further data-export routes open to this firm.
     pub routes: Vec<RouteId>,
-    /// Critical first, then by priority, highest first.
+    /// By horizon (now, this year, later); within one, critical first, then by priority, highest
+    /// first.
     pub recommendations: Vec<RecommendationResult>,
 }
 
@@ -406,6 +416,9 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                             horizon: r.horizon,
                             priority: item.weight * gap,
                             critical,
+                            who: r.who.clone(),
+                            effort: r.effort.clone(),
+                            help_from: r.help_from.clone(),
                         });
                     }
                 }
@@ -488,10 +501,13 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         )
         .map(|(_, id)| id.clone());
 
-    // Stable sort: equal priorities keep the questionnaire's order.
+    // The horizon first, so that the list reads in the order a firm acts (issue 15: a year-long
+    // item never ranks above one for the next three months); within it critical gaps, then
+    // priority. Stable sort: equal priorities keep the questionnaire's order.
     recommendations.sort_by(|a, b| {
-        b.critical
-            .cmp(&a.critical)
+        a.horizon
+            .cmp(&b.horizon)
+            .then(b.critical.cmp(&a.critical))
             .then(b.priority.total_cmp(&a.priority))
     });
 

@@ -53,6 +53,9 @@ pub enum Place {
     ExportOutcome(String),
     ExportRule(usize),
     ExportRoute(String),
+    Role(String),
+    Effort(String),
+    HelpSource(String),
 }
 
 impl fmt::Display for Place {
@@ -70,6 +73,9 @@ impl fmt::Display for Place {
             Place::ExportOutcome(id) => write!(f, "export-path outcome {id}"),
             Place::ExportRule(i) => write!(f, "export-path rule #{}", i + 1),
             Place::ExportRoute(id) => write!(f, "export-path route {id}"),
+            Place::Role(id) => write!(f, "role {id}"),
+            Place::Effort(id) => write!(f, "effort {id}"),
+            Place::HelpSource(id) => write!(f, "help source {id}"),
         }
     }
 }
@@ -146,6 +152,18 @@ pub enum ProblemKind {
     NotAUrl(String),
     /// With a config file, the page may set only the language and the theme.
     SetInConfigFile,
+    /// A recommendation names a role, effort or help source that the questionnaire's list
+    /// (`roles`, `efforts`, `help_sources`) does not declare.
+    UnknownEntry {
+        list: &'static str,
+        id: String,
+    },
+    /// The questionnaire declares a list (`roles`, …) but this recommendation names none of it:
+    /// once a questionnaire gives first steps, every recommendation must say who, how much, and
+    /// where to get help, or the plan would show holes.
+    MissingEntry {
+        list: &'static str,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -228,6 +246,14 @@ impl fmt::Display for ProblemKind {
                 f,
                 "level_from {level_from} is above ahead_from {ahead_from}: a firm cannot be ahead \
                  before it is level"
+            ),
+            ProblemKind::UnknownEntry { list, id } => write!(
+                f,
+                "refers to \"{id}\", which is not among the questionnaire's {list}"
+            ),
+            ProblemKind::MissingEntry { list } => write!(
+                f,
+                "is missing: the questionnaire declares {list}, so every recommendation names one"
             ),
             ProblemKind::MigrationFromItself(version) => write!(
                 f,
@@ -530,6 +556,25 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         c.text(&place, "summary", &m.summary);
     }
 
+    // Who does a recommendation, how much it takes, where to get help.
+    let mut lists = FirstStepLists::default();
+    for r in &doc.roles {
+        let place = Place::Role(r.id.0.clone());
+        c.unique(&mut lists.roles, &place, "id", r.id.as_str());
+        c.text(&place, "label", &r.label);
+    }
+    for e in &doc.efforts {
+        let place = Place::Effort(e.id.0.clone());
+        c.unique(&mut lists.efforts, &place, "id", e.id.as_str());
+        c.text(&place, "label", &e.label);
+    }
+    for h in &doc.help_sources {
+        let place = Place::HelpSource(h.id.0.clone());
+        c.unique(&mut lists.help_sources, &place, "id", h.id.as_str());
+        c.text(&place, "name", &h.name);
+        c.text(&place, "offers", &h.offers);
+    }
+
     // Profile questions.
     if doc.profile.is_empty() {
         c.push(&top, "profile", ProblemKind::Empty);
@@ -632,6 +677,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
                 &place,
                 &item.recommendations,
                 &countermeasure_ids,
+                &lists,
             );
             if let Some(target) = target {
                 // Every level a firm can actually answer below the target must lead somewhere.
@@ -789,8 +835,10 @@ fn recommendations(
     place: &Place,
     recommendations: &[Recommendation],
     countermeasures: &HashSet<&str>,
+    lists: &FirstStepLists<'_>,
 ) {
     for (i, r) in recommendations.iter().enumerate() {
+        first_step(c, place, i, r, lists);
         if r.levels.is_empty() {
             c.push(
                 place,
@@ -816,6 +864,66 @@ fn recommendations(
                 &format!("recommendations[{i}].applies_when"),
                 condition,
             );
+        }
+    }
+}
+
+/// The ids of the questionnaire's `roles`, `efforts` and `help_sources`.
+#[derive(Default)]
+struct FirstStepLists<'a> {
+    roles: HashSet<&'a str>,
+    efforts: HashSet<&'a str>,
+    help_sources: HashSet<&'a str>,
+}
+
+/// A recommendation's who, effort and help: each names an entry of its list, and each is given
+/// when the questionnaire declares that list.
+fn first_step(
+    c: &mut Checker<'_>,
+    place: &Place,
+    i: usize,
+    r: &Recommendation,
+    lists: &FirstStepLists<'_>,
+) {
+    let named: [(&str, &'static str, &HashSet<&str>, Vec<&str>); 3] = [
+        (
+            "who",
+            "roles",
+            &lists.roles,
+            r.who.iter().map(|id| id.as_str()).collect(),
+        ),
+        (
+            "effort",
+            "efforts",
+            &lists.efforts,
+            r.effort.iter().map(|id| id.as_str()).collect(),
+        ),
+        (
+            "help_from",
+            "help_sources",
+            &lists.help_sources,
+            r.help_from.iter().map(|id| id.as_str()).collect(),
+        ),
+    ];
+    for (field, list, declared, ids) in named {
+        if ids.is_empty() && !declared.is_empty() {
+            c.push(
+                place,
+                format!("recommendations[{i}].{field}"),
+                ProblemKind::MissingEntry { list },
+            );
+        }
+        for id in ids {
+            if !declared.contains(id) {
+                c.push(
+                    place,
+                    format!("recommendations[{i}].{field}"),
+                    ProblemKind::UnknownEntry {
+                        list,
+                        id: id.to_owned(),
+                    },
+                );
+            }
         }
     }
 }

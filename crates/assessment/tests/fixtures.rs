@@ -82,11 +82,16 @@ fn check(e: &Expect) -> Vec<String> {
     );
     let routes: Vec<&str> = r.routes.iter().map(|g| g.as_str()).collect();
     expect("routes", format!("{routes:?}"), format!("{:?}", e.routes));
-    // Every critical gap's recommendations rank first.
-    let first_plain = r.recommendations.iter().position(|x| !x.critical);
-    let last_critical = r.recommendations.iter().rposition(|x| x.critical);
-    if let (Some(p), Some(c)) = (first_plain, last_critical) {
-        if c > p {
+    // Issue 15: recommendations read in the order a firm acts: by horizon, and within a horizon
+    // every critical gap's recommendations first.
+    for pair in r.recommendations.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.horizon > b.horizon {
+            wrong.push(format!(
+                "{}: {} ({:?}) ranks before {} ({:?})",
+                e.file, a.item, a.horizon, b.item, b.horizon
+            ));
+        } else if a.horizon == b.horizon && !a.critical && b.critical {
             wrong.push(format!(
                 "{}: a critical recommendation ranks after a plain one",
                 e.file

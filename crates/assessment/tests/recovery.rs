@@ -151,11 +151,11 @@ fn a_question_changed_since_the_answers_version_is_asked_again() {
     assert!(matches!(r, Recovered::Migrated { dropped, .. } if dropped.is_empty()));
 }
 
-/// Issue 13: answers saved for 1.0.0 of the shipped questionnaire move to 1.1.0. The questions
-/// that were replaced (P.consumers, P.data.important) and the one whose options changed meaning
-/// (I4) are listed; the rest is kept.
+/// Issue 13: answers saved for 1.0.0 of the shipped questionnaire move to the current version. The
+/// questions that were replaced (P.consumers, P.data.important) and the one whose options changed
+/// meaning (I4) are listed; the rest is kept.
 #[test]
-fn answers_to_digital_trade_1_0_0_migrate_to_1_1_0() {
+fn answers_to_digital_trade_1_0_0_migrate_to_the_current_version() {
     let q = crate::common::builtin();
     let old = json!({"format": "exporter-assessment/answers@1",
         "questionnaire": {"id": "digital-trade", "version": "1.0.0"},
@@ -171,7 +171,7 @@ fn answers_to_digital_trade_1_0_0_migrate_to_1_1_0() {
         panic!("not migrated")
     };
     assert_eq!(from.version, "1.0.0");
-    assert_eq!(sheet.questionnaire.version, "1.1.0");
+    assert_eq!(sheet.questionnaire.version, "1.2.0");
     assert_eq!(
         sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
         ["P.data.ciio", "P.region", "T1"]
@@ -187,4 +187,23 @@ fn answers_to_digital_trade_1_0_0_migrate_to_1_1_0() {
             AnswerProblem::UnknownQuestion(QuestionId::from("P.data.important")),
         ]
     );
+}
+
+/// Issue 15: 1.2.0 reworded T2, T5 and I8 to ask one thing each, with the same options meaning the
+/// same levels, and added "Not sure" to P.data.volume. Nothing a 1.1.0 answer said changed
+/// meaning, so every answer is kept and nobody is asked again.
+#[test]
+fn answers_to_digital_trade_1_1_0_are_all_kept_in_1_2_0() {
+    let q = crate::common::builtin();
+    let old = json!({"format": "exporter-assessment/answers@1",
+        "questionnaire": {"id": "digital-trade", "version": "1.1.0"},
+        "answers": {"P.data.sends_pi": "yes", "P.data.volume": "from100k",
+                    "T2": "erp", "T5": "cloud", "I8": "part_time"}})
+    .to_string();
+    let Recovered::Migrated { sheet, dropped, .. } = Recovered::read(&old, &q) else {
+        panic!("not migrated")
+    };
+    assert_eq!(sheet.questionnaire.version, "1.2.0");
+    assert_eq!(dropped, []);
+    assert_eq!(sheet.answers.len(), 5);
 }

@@ -6,6 +6,7 @@ mod common;
 mod customise;
 mod export_path;
 mod fixtures;
+mod plan;
 mod properties;
 mod recovery;
 mod schema;

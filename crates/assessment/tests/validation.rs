@@ -483,3 +483,98 @@ fn migration_from_the_questionnaires_own_version() {
         &["field migrations[0].from", "own version"],
     );
 }
+
+/// Issue 15: who does a recommendation, how much it takes and where to get help name entries of the
+/// questionnaire's lists.
+fn with_first_step_lists(doc: &mut Value) {
+    doc["roles"] = json!([{"id": "owner", "label": t("Owner")}]);
+    doc["efforts"] = json!([{"id": "days", "label": t("A few days")}]);
+    doc["help_sources"] =
+        json!([{"id": "bureau", "name": t("Commerce bureau"), "offers": t("Advice")}]);
+    for dimension in doc["dimensions"].as_array_mut().unwrap() {
+        for item in dimension["items"].as_array_mut().unwrap() {
+            for r in item["recommendations"].as_array_mut().unwrap() {
+                r["who"] = json!("owner");
+                r["effort"] = json!("days");
+                r["help_from"] = json!(["bureau"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn first_steps_with_their_lists_are_valid() {
+    let mut doc = tiny();
+    with_first_step_lists(&mut doc);
+    Questionnaire::from_json(&doc.to_string()).unwrap();
+}
+
+#[test]
+fn recommendation_naming_an_unknown_role_effort_or_help_source() {
+    for (field, value, list) in [
+        ("who", json!("lawyer"), "roles"),
+        ("effort", json!("years"), "efforts"),
+        ("help_from", json!(["bureau", "embassy"]), "help_sources"),
+    ] {
+        check(
+            |d| {
+                with_first_step_lists(d);
+                a2(d)["recommendations"][0][field] = value.clone();
+            },
+            &[
+                "item A2",
+                &format!("field recommendations[0].{field}"),
+                &format!("not among the questionnaire's {list}"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn recommendation_without_who_when_the_questionnaire_declares_roles() {
+    for (field, list) in [
+        ("who", "roles"),
+        ("effort", "efforts"),
+        ("help_from", "help_sources"),
+    ] {
+        check(
+            |d| {
+                with_first_step_lists(d);
+                a2(d)["recommendations"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove(field);
+            },
+            &[
+                "item A2",
+                &format!("field recommendations[0].{field}"),
+                &format!("is missing: the questionnaire declares {list}"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn duplicate_role_and_blank_help_source_text() {
+    check(
+        |d| {
+            with_first_step_lists(d);
+            d["roles"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"id": "owner", "label": t("Boss")}));
+        },
+        &["role owner", "field id", "used more than once"],
+    );
+    check(
+        |d| {
+            with_first_step_lists(d);
+            d["help_sources"][0]["offers"]["en"] = json!(" ");
+        },
+        &[
+            "help source bureau",
+            "field offers",
+            "missing the \"en\" text",
+        ],
+    );
+}

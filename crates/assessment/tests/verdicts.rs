@@ -450,16 +450,17 @@ fn items_fit_what_the_firm_exports() {
 }
 
 /// Point 10: the Greater Bay Area benchmark of R3 only for GBA firms or firms with Hong Kong or
-/// Macao flows; RCEP advice only for firms with RCEP markets.
+/// Macao flows; Hong Kong advice only for firms with Hong Kong or Macao flows (issue 15: a GBA
+/// firm without them was told to check the PDPO); RCEP advice only for firms with RCEP markets.
 #[test]
 fn gba_and_rcep_texts_only_where_they_fit() {
     let mut failures = Vec::new();
-    for (zone, markets, shown) in [
-        ("gba", "eu", true),
-        ("none", "hk_macao", true),
-        ("gba", "hk_macao,us", true),
-        ("none", "eu,us", false),
-        ("yrd", "japan_korea", false),
+    for (zone, markets, benchmark, hk_advice) in [
+        ("gba", "eu", true, false),
+        ("none", "hk_macao", true, true),
+        ("gba", "hk_macao,us", true, true),
+        ("none", "eu,us", false, false),
+        ("yrd", "japan_korea", false, false),
     ] {
         let r = firm(&[
             ("P.zone", zone),
@@ -471,22 +472,26 @@ fn gba_and_rcep_texts_only_where_they_fit() {
             ("R3", "aware"),
         ]);
         let got = r.item(&"R3".into()).unwrap().benchmark.is_some();
-        if got != shown {
+        if got != benchmark {
             failures.push(format!("{zone}, {markets}: R3's GBA benchmark shown {got}"));
         }
         let hk = advice(&r, "R3").iter().any(|t| t.contains("Hong Kong"));
-        if hk != shown {
-            failures.push(format!("{zone}, {markets}: Hong Kong / GBA advice {hk}"));
+        if hk != hk_advice {
+            failures.push(format!("{zone}, {markets}: Hong Kong advice {hk}"));
         }
     }
-    for (markets, rcep) in [
-        ("asean", true),
-        ("japan_korea", true),
-        ("anz", true),
-        ("eu,us", false),
-        ("middle_east,africa", false),
+    for (markets, offer, rcep) in [
+        ("asean", "goods", true),
+        ("japan_korea", "both", true),
+        ("anz", "goods", true),
+        ("eu,us", "goods", false),
+        ("middle_east,africa", "goods", false),
+        // RCEP's tariff preferences are for goods: a services exporter is not sent to claim them.
+        ("asean", "services", false),
     ] {
         let r = firm(&[
+            ("P.offer", offer),
+            ("P.goods", if offer == "services" { "" } else { "none" }),
             ("P.markets", markets),
             (
                 "P.eu_individuals",
@@ -519,6 +524,16 @@ fn every_recommendation_assumes_only_what_its_rule_checks() {
         ("OEM", &["P.offer"]),
         ("coding", &["P.offer"]),
         ("CBAM", &["P.goods", "P.cbam_tonnage"]),
+        // Issue 15: production, design and tariffs assume a maker or goods; GBA routes the zone;
+        // sites and shops an online channel.
+        ("3D design", &["P.sector"]),
+        ("flexible production", &["P.sector"]),
+        ("digital twins", &["P.sector"]),
+        ("OEM share", &["P.sector"]),
+        ("tariff", &["P.offer"]),
+        ("GBA", &["P.zone"]),
+        ("Greater Bay Area", &["P.zone"]),
+        ("sites and shops", &["P.channels"]),
     ];
     let mut failures = Vec::new();
     for (_, item) in q.items() {
@@ -546,6 +561,289 @@ fn every_recommendation_assumes_only_what_its_rule_checks() {
                         item.id
                     ));
                 }
+            }
+        }
+    }
+    fail_if_any(failures);
+}
+
+/// Issue 15, point 4: every recommendation fits the firm. Each row is a firm (changes to `BASE`,
+/// which is a B2B-only electronics maker in the east with EU and US markets and no personal
+/// information abroad), an item's answer, and words its advice must or must not contain.
+#[test]
+fn recommendations_fit_the_firm() {
+    struct Case {
+        name: &'static str,
+        firm: &'static [(&'static str, &'static str)],
+        item: &'static str,
+        answer: &'static str,
+        must: &'static [&'static str],
+        must_not: &'static [&'static str],
+    }
+    // A B2B-only mainland firm in the Greater Bay Area selling to the EU and the US, with no Hong
+    // Kong or Macao flows, that sends some personal information abroad.
+    const GBA_B2B: &[(&str, &str)] = &[
+        ("P.zone", "gba"),
+        ("P.channels", "offline_b2b,distributors"),
+        ("P.eu_individuals", "no"),
+        ("P.data.sends_pi", "yes"),
+        ("P.data.purpose", "other"),
+        ("P.data.volume", "lt100k"),
+        ("P.data.sensitive", "none"),
+    ];
+    const GBA_HK: &[(&str, &str)] = &[
+        ("P.zone", "gba"),
+        ("P.markets", "eu,hk_macao"),
+        ("P.channels", "offline_b2b"),
+        ("P.eu_individuals", "no"),
+        ("P.data.sends_pi", "yes"),
+        ("P.data.purpose", "other"),
+        ("P.data.volume", "lt100k"),
+        ("P.data.sensitive", "none"),
+    ];
+    const TRADER: &[(&str, &str)] = &[("P.sector", "trading")];
+    const SHOP: &[(&str, &str)] = &[
+        ("P.channels", "cbec_platforms,own_site"),
+        ("P.eu_individuals", "yes"),
+    ];
+    let cases = [
+        Case {
+            name: "B2B-only GBA firm without Hong Kong flows",
+            firm: GBA_B2B,
+            item: "R3",
+            answer: "aware",
+            must: &["legal basis"],
+            must_not: &["EU representative", "GBA", "Hong Kong", "sites and shops"],
+        },
+        Case {
+            name: "GBA firm with Hong Kong flows",
+            firm: GBA_HK,
+            item: "R3",
+            answer: "aware",
+            must: &["Hong Kong", "GBA standard contract"],
+            must_not: &["EU representative"],
+        },
+        Case {
+            name: "Hong Kong flows, not in the GBA",
+            firm: &[("P.markets", "hk_macao"), ("P.eu_individuals", "")],
+            item: "R3",
+            answer: "aware",
+            must: &["Hong Kong"],
+            must_not: &["GBA standard contract"],
+        },
+        Case {
+            name: "online shop selling to EU consumers",
+            firm: SHOP,
+            item: "R3",
+            answer: "aware",
+            must: &["EU representative", "sites and shops"],
+            must_not: &[],
+        },
+        Case {
+            name: "trading company, design tools",
+            firm: TRADER,
+            item: "I2",
+            answer: "none",
+            must: &["purchasing and inventory"],
+            must_not: &["3D design"],
+        },
+        Case {
+            name: "trading company, design tools at level 2",
+            firm: TRADER,
+            item: "I2",
+            answer: "cad_or_scm",
+            must: &["suppliers' and forwarders' systems"],
+            must_not: &["digital twins", "design"],
+        },
+        Case {
+            name: "maker, design tools",
+            firm: &[],
+            item: "I2",
+            answer: "none",
+            must: &["3D design"],
+            must_not: &["purchasing and inventory software"],
+        },
+        Case {
+            name: "maker, design tools at level 2",
+            firm: &[],
+            item: "I2",
+            answer: "cad_or_scm",
+            must: &["digital twins"],
+            must_not: &["forwarders' systems"],
+        },
+        Case {
+            name: "trading company, lead time",
+            firm: TRADER,
+            item: "I3",
+            answer: "d16_30",
+            must: &["order-to-shipment", "lead times"],
+            must_not: &["flexible production"],
+        },
+        Case {
+            name: "maker, lead time",
+            firm: &[],
+            item: "I3",
+            answer: "d16_30",
+            must: &["flexible production"],
+            must_not: &["order-to-shipment"],
+        },
+        Case {
+            name: "trading company, value added",
+            firm: TRADER,
+            item: "I5",
+            answer: "oem",
+            must: &["high-end"],
+            must_not: &["OEM share"],
+        },
+        Case {
+            name: "maker, value added",
+            firm: &[],
+            item: "I5",
+            answer: "oem",
+            must: &["OEM share"],
+            must_not: &["coding-to-spec"],
+        },
+        Case {
+            name: "offline B2B firm, order flow",
+            firm: &[],
+            item: "T4",
+            answer: "rekeyed",
+            must: &["order system"],
+            must_not: &[],
+        },
+        Case {
+            name: "offline B2B firm, digital reach",
+            firm: &[],
+            item: "I4",
+            answer: "offline",
+            must: &["own site"],
+            must_not: &["Beyond a platform shop"],
+        },
+    ];
+    let mut failures = Vec::new();
+    for c in &cases {
+        let mut changes = c.firm.to_vec();
+        changes.push((c.item, c.answer));
+        let r = firm(&changes);
+        let texts = advice(&r, c.item);
+        if texts.is_empty() {
+            failures.push(format!("{}: no advice for {}", c.name, c.item));
+        }
+        for words in c.must {
+            if !texts.iter().any(|t| t.contains(words)) {
+                failures.push(format!(
+                    "{}: no advice speaks of {words:?}: {texts:?}",
+                    c.name
+                ));
+            }
+        }
+        for words in c.must_not {
+            if let Some(t) = texts.iter().find(|t| t.contains(words)) {
+                failures.push(format!("{}: advice speaks of {words:?}: {t}", c.name));
+            }
+        }
+    }
+    fail_if_any(failures);
+}
+
+/// Issue 15, point 1: every recommendation of the shipped questionnaire says who does it, roughly
+/// what it takes, and where to get help; the questionnaire's lists are used, none idle.
+#[test]
+fn every_recommendation_says_who_what_it_takes_and_where_to_get_help() {
+    let q = builtin();
+    let doc = q.doc();
+    let mut failures = Vec::new();
+    let mut used = std::collections::HashSet::new();
+    for (_, item) in q.items() {
+        for (i, rec) in item.recommendations.iter().enumerate() {
+            match (&rec.who, &rec.effort) {
+                (Some(who), Some(effort)) => {
+                    used.insert(who.0.clone());
+                    used.insert(effort.0.clone());
+                }
+                _ => failures.push(format!("{} recommendation {i}: no who or effort", item.id)),
+            }
+            if rec.help_from.is_empty() {
+                failures.push(format!(
+                    "{} recommendation {i}: nowhere to get help",
+                    item.id
+                ));
+            }
+            used.extend(rec.help_from.iter().map(|h| h.0.clone()));
+        }
+    }
+    let declared = doc
+        .roles
+        .iter()
+        .map(|r| &r.id.0)
+        .chain(doc.efforts.iter().map(|e| &e.id.0))
+        .chain(doc.help_sources.iter().map(|h| &h.id.0));
+    for id in declared {
+        if !used.contains(id) {
+            failures.push(format!("{id} is declared but no recommendation names it"));
+        }
+    }
+    // Advice on the data-export procedures sends the firm to the provincial CAC; a filing at the
+    // Single Window goes there.
+    for (item, index, help) in [
+        ("R2", 0, "provincial_cac"),
+        ("R2", 1, "provincial_cac"),
+        ("T3", 0, "single_window"),
+    ] {
+        let (_, it) = q.item(&item.into()).unwrap();
+        if !it.recommendations[index]
+            .help_from
+            .iter()
+            .any(|h| h.0 == help)
+        {
+            failures.push(format!("{item} recommendation {index}: not sent to {help}"));
+        }
+    }
+    fail_if_any(failures);
+}
+
+/// Issue 15, point 12: an unknown count of individuals (all, or those with sensitive PI) never
+/// decides a data-export path: the firm is told to find out first, unless the path is settled
+/// whatever the unknown count.
+#[test]
+fn an_unknown_count_of_individuals_leads_to_find_out() {
+    let mut failures = Vec::new();
+    for (volume, sensitive, purpose, expect) in [
+        ("unsure", "none", "other", "find_out"),
+        ("unsure", "lt10k", "other", "find_out"),
+        // 10 000 individuals' sensitive PI or more needs the security assessment at any count.
+        ("unsure", "from10k", "other", "security_assessment"),
+        // Purposes the law exempts whatever the count.
+        ("unsure", "none", "contract", "exempt"),
+        ("lt100k", "unsure", "other", "find_out"),
+        ("from100k", "unsure", "other", "find_out"),
+        ("unsure", "unsure", "other", "find_out"),
+        // A million individuals or more needs the security assessment whatever the sensitive PI.
+        ("from1m", "unsure", "other", "security_assessment"),
+    ] {
+        let r = firm(&[
+            ("P.data.sends_pi", "yes"),
+            ("P.data.purpose", purpose),
+            ("P.data.volume", volume),
+            ("P.data.sensitive", sensitive),
+            ("R2", "aware"),
+        ]);
+        let got = match &r.export_path {
+            assessment::ExportDecision::Decided { outcome, .. } => outcome.0.clone(),
+            other => format!("{other:?}"),
+        };
+        if got != expect {
+            failures.push(format!(
+                "sensitive {sensitive}, {purpose}: {got}, expected {expect}"
+            ));
+        }
+        if expect == "find_out" {
+            let texts = advice(&r, "R2");
+            if !texts.first().is_some_and(|t| t.contains("Find out")) {
+                failures.push(format!("{volume}, {sensitive}: first action {texts:?}"));
+            }
+            if critical(&r, "R2") {
+                failures.push(format!("{volume}, {sensitive}: a guessed path made a gap"));
             }
         }
     }
@@ -713,4 +1011,86 @@ fn collect_zh(v: &serde_json::Value, out: &mut Vec<String>) {
         serde_json::Value::Array(a) => a.iter().for_each(|v| collect_zh(v, out)),
         _ => {}
     }
+}
+
+/// Issue 15, point 12: abbreviations are spelled out where a person first meets them. In the walk,
+/// the first question that uses one explains it in its text or help; in the report, a text that
+/// uses one names it in full too (the report is read on its own, printed or later).
+#[test]
+fn abbreviations_are_spelled_out_where_first_met() {
+    let q = builtin();
+    let doc = q.doc();
+    let en = |t: &assessment::Text| t.get(&"en".into()).to_owned();
+    let spelled: &[(&str, &str)] = &[
+        ("PIIA", "personal information protection impact assessment"),
+        ("CAC", "Cyberspace Administration of China"),
+        ("FTZ", "free trade zone"),
+        ("EDI", "electronic data interchange"),
+        ("API", "application programming interface"),
+        ("ERP", "enterprise resource planning"),
+        ("PLM", "product lifecycle management"),
+        ("MES", "manufacturing execution system"),
+        ("DEPA", "Digital Economy Partnership Agreement"),
+        ("CPTPP", "Comprehensive and Progressive Agreement"),
+        ("RCEP", "Regional Comprehensive Economic Partnership"),
+        ("GDPR", "General Data Protection Regulation"),
+        ("PDPO", "Personal Data (Privacy) Ordinance"),
+        ("CIIO", "critical information infrastructure operator"),
+        ("CBAM", "Carbon Border Adjustment Mechanism"),
+    ];
+    let uses = |text: &str, abbr: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == abbr)
+    };
+    let mut failures = Vec::new();
+    // The walk: each question's words, in the order they are asked.
+    let mut explained = std::collections::HashSet::new();
+    for question in q.questions() {
+        let own = format!(
+            "{} {}",
+            en(question.text()),
+            question.help().map(en).unwrap_or_default()
+        );
+        let all = question
+            .options()
+            .iter()
+            .map(|(_, label)| en(label))
+            .fold(own.clone(), |acc, l| acc + " " + &l);
+        for (abbr, full) in spelled {
+            if uses(&all, abbr) && explained.insert(*abbr) && !own.contains(full) {
+                failures.push(format!(
+                    "{}: first use of {abbr} without \"{full}\" in its text or help",
+                    question.id()
+                ));
+            }
+        }
+    }
+    // The report: recommendations, the data-export outcomes and routes.
+    let mut report_texts: Vec<(String, String)> = Vec::new();
+    for (_, item) in q.items() {
+        for (i, r) in item.recommendations.iter().enumerate() {
+            report_texts.push((format!("{} recommendation {i}", item.id), en(&r.text)));
+        }
+    }
+    for o in &doc.export_path.outcomes {
+        let duties: Vec<String> = o.duties.iter().map(en).collect();
+        let all = format!("{} {} {}", en(&o.summary), en(&o.basis), duties.join(" "));
+        report_texts.push((format!("outcome {}", o.id), all));
+    }
+    for r in &doc.export_path.routes {
+        report_texts.push((format!("route {}", r.id), en(&r.text)));
+    }
+    for (place, text) in &report_texts {
+        for (abbr, full) in spelled {
+            // GDPR, RCEP, CPTPP and CBAM are names a reader of the report has met in the walk
+            // and that every text around them repeats; the procedures' abbreviations are not.
+            if ["GDPR", "RCEP", "CPTPP", "CBAM", "DEPA"].contains(abbr) {
+                continue;
+            }
+            if uses(text, abbr) && !text.contains(full) {
+                failures.push(format!("{place}: {abbr} without \"{full}\""));
+            }
+        }
+    }
+    fail_if_any(failures);
 }
