@@ -6,6 +6,7 @@ mod common;
 mod customise;
 mod export_path;
 mod fixtures;
+mod handoff;
 mod plan;
 mod properties;
 mod recovery;
