@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod association;
 pub mod citations;
+pub mod compare;
 pub mod condition;
 pub mod customise;
 pub mod date;
@@ -27,6 +28,10 @@ pub use answers::{
     Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
 };
 pub use association::{AssociationConfig, Name, Theme};
+pub use compare::{
+    compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
+    ScoreChange, StageChange, Trend, Which,
+};
 pub use condition::Condition;
 pub use customise::{Customisation, Weights};
 pub use date::{Date, NotADate};

@@ -3,6 +3,7 @@
 mod association;
 mod citations;
 mod common;
+mod compare;
 mod customise;
 mod export_path;
 mod fixtures;
