@@ -194,7 +194,7 @@ struct BitWriter {
 impl BitWriter {
     fn push(&mut self, value: u64, bits: u32) {
         for i in (0..bits).rev() {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             if (value >> i) & 1 == 1 {
@@ -224,7 +224,7 @@ impl BitReader<'_> {
     /// Whether only the zero bits that fill the last byte are left.
     fn at_end(&self) -> bool {
         self.bytes.len() == self.at.div_ceil(8)
-            && (self.at % 8 == 0 || self.bytes[self.at / 8] & (0xFF >> (self.at % 8)) == 0)
+            && (self.at.is_multiple_of(8) || self.bytes[self.at / 8] & (0xFF >> (self.at % 8)) == 0)
     }
 }
 
