@@ -176,32 +176,40 @@ fn fingerprint(questionnaire: &Questionnaire) -> u32 {
     crc32(&[&text])
 }
 
-/// Bits a question's answer takes: see the module's documentation.
+/// Bits a single-choice question's answer takes: those of its number of options, so that 0 (no
+/// answer) and each option's place fit.
 fn width(question: Asked<'_>) -> u32 {
-    let n = question.options().len() as u32;
-    if question.multiple() {
-        n
-    } else {
-        u32::BITS - n.leading_zeros()
-    }
+    let n = question.options().len() as u64;
+    u64::BITS - n.leading_zeros()
 }
 
+/// Bits appended to bytes, most significant first.
 struct BitWriter {
     bytes: Vec<u8>,
-    used: u32,
+    used: usize,
 }
 
 impl BitWriter {
+    /// Writes after `bytes`, from a byte boundary.
+    fn after(bytes: Vec<u8>) -> Self {
+        let used = bytes.len() * 8;
+        Self { bytes, used }
+    }
+
     fn push(&mut self, value: u64, bits: u32) {
         for i in (0..bits).rev() {
-            if self.used.is_multiple_of(8) {
-                self.bytes.push(0);
-            }
-            if (value >> i) & 1 == 1 {
-                *self.bytes.last_mut().expect("pushed above") |= 0x80 >> (self.used % 8);
-            }
-            self.used += 1;
+            self.bit((value >> i) & 1 == 1);
         }
+    }
+
+    fn bit(&mut self, set: bool) {
+        if self.used.is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        if set {
+            *self.bytes.last_mut().expect("pushed above") |= 0x80 >> (self.used % 8);
+        }
+        self.used += 1;
     }
 }
 
@@ -258,24 +266,21 @@ pub fn encode(
     }
     body.extend_from_slice(&days.to_be_bytes());
     body.extend_from_slice(&fingerprint(questionnaire).to_be_bytes());
-    let mut bits = BitWriter {
-        bytes: body,
-        used: 0,
-    };
-    bits.used = bits.bytes.len() as u32 * 8;
+    let mut bits = BitWriter::after(body);
     for question in questionnaire.questions() {
         let options = question.options();
         let chosen = sheet.get(question.id()).map_or(&[][..], Answer::chosen);
-        let index = |o: &OptionId| options.iter().position(|(id, _)| *id == o);
-        let value = if question.multiple() {
-            chosen
-                .iter()
-                .filter_map(index)
-                .fold(0u64, |v, i| v | 1 << (options.len() - 1 - i))
+        if question.multiple() {
+            // One bit an option, however many options there are.
+            for (id, _) in &options {
+                bits.bit(chosen.contains(id));
+            }
         } else {
-            chosen.first().and_then(index).map_or(0, |i| i as u64 + 1)
-        };
-        bits.push(value, width(question));
+            let index = chosen
+                .first()
+                .and_then(|o| options.iter().position(|(id, _)| *id == o));
+            bits.push(index.map_or(0, |i| i as u64 + 1), width(question));
+        }
     }
     let body = bits.bytes;
     let check = crc32(&[&[HANDOFF_FORMAT], &body]);
@@ -418,26 +423,28 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
         questionnaire: header.found.clone(),
         answers: Default::default(),
     };
+    let missing = HandoffError::Malformed("answers missing");
     for question in questionnaire.questions() {
-        let value = reader
-            .take(width(question))
-            .ok_or(HandoffError::Malformed("answers missing"))?;
         let options = question.options();
         let answer = if question.multiple() {
-            let chosen: Vec<OptionId> = options
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| value >> (options.len() - 1 - i) & 1 == 1)
-                .map(|(_, (id, _))| (*id).clone())
-                .collect();
+            let mut chosen: Vec<OptionId> = Vec::new();
+            for (id, _) in &options {
+                if reader.take(1).ok_or(missing.clone())? == 1 {
+                    chosen.push((*id).clone());
+                }
+            }
             (!chosen.is_empty()).then_some(Answer::Many(chosen))
-        } else if value == 0 {
-            None
         } else {
-            let (id, _) = options
-                .get(value as usize - 1)
-                .ok_or(HandoffError::Malformed("an option that does not exist"))?;
-            Some(Answer::One((*id).clone()))
+            match reader.take(width(question)).ok_or(missing.clone())? {
+                0 => None,
+                k => {
+                    let (id, _) = usize::try_from(k - 1)
+                        .ok()
+                        .and_then(|i| options.get(i))
+                        .ok_or(HandoffError::Malformed("an option that does not exist"))?;
+                    Some(Answer::One((*id).clone()))
+                }
+            }
         };
         if let Some(answer) = answer {
             sheet.answers.insert(question.id().clone(), answer);

@@ -466,3 +466,22 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// A multiple choice of more options than a machine word has bits, and a single choice of as many.
+#[test]
+fn long_lists_of_options_go_through_a_code() {
+    let mut doc = tiny();
+    let options: Vec<serde_json::Value> = (0..70)
+        .map(|i| json!({"id": format!("o{i}"), "label": crate::common::t(&format!("option {i}"))}))
+        .collect();
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.many", "text": crate::common::t("Which?"), "multiple": true, "options": options
+    }));
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.one", "text": crate::common::t("Which one?"), "options": options
+    }));
+    let q = load(&doc);
+    let sheet = crate::common::sheet(&q, &[("P.many", "o0,o63,o64,o69"), ("P.one", "o69")]);
+    let code = encode(&q, &sheet, date()).unwrap();
+    assert_eq!(decode(code.as_str(), &q).unwrap().sheet, sheet);
+}
