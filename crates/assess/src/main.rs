@@ -447,7 +447,7 @@ fn render(v: ReportView<'_>) -> String {
             (Some(label), Some(level), _) => format!("{} {level} — {label}", l.level),
             _ => l.unanswered.to_owned(),
         };
-        let _ = writeln!(out, "  {:<3} {answer}", item.id);
+        let _ = writeln!(out, "  {:<3} {answer}", item.id.as_str());
         // The core decides whether the benchmark fits this firm and where the answer stands.
         if let (Some(b), Some(_)) = (item.benchmark, item.answer) {
             let _ = writeln!(out, "      {} ({})", b.text, b.section);
