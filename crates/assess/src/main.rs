@@ -4,6 +4,8 @@
 //! `assess validate --config CONFIG [QUESTIONNAIRE]` lists every problem of an association's config,
 //! by field, and of the questionnaire it customises (the shipped one if none is given);
 //! `assess score QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints the report;
+//! `assess compare QUESTIONNAIRE EARLIER LATER [--json] [--lang TAG]` prints the progress between
+//! two assessments (an earlier version's answers carried over, what was not listed);
 //! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format;
 //! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
@@ -13,8 +15,9 @@ use std::process::ExitCode;
 
 use assessment::citations::{self, Verdict};
 use assessment::{
-    format_score, score, AnswerSheet, Applicability, AssociationConfig, Customisation, LangTag,
-    PathView, Place, Problem, Questionnaire, ReportView, Standing, BUILTIN_QUESTIONNAIRE,
+    compare, format_score, score, AnswerProblem, AnswerSheet, Applicability, AssociationConfig,
+    Comparison, Customisation, LangTag, LevelChange, OneDecimal, PathView, Place, Problem,
+    Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
 };
 
 const USAGE: &str = "\
@@ -22,6 +25,7 @@ usage:
   assess validate QUESTIONNAIRE.json
   assess validate --config ASSOCIATION.json [QUESTIONNAIRE.json]
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
+  assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
   assess schema [questionnaire|answers]
   assess check-citations QUESTIONNAIRE.json PAPER.txt";
 
@@ -93,19 +97,28 @@ fn run(args: &[String]) -> Result<String, String> {
             if json {
                 Ok(serde_json::to_string_pretty(&report).expect("report serialises") + "\n")
             } else {
-                let lang = lang.unwrap_or_else(|| LangTag::from("en"));
-                if !q.doc().languages.contains(&lang) {
-                    return Err(format!(
-                        "the questionnaire has no language \"{lang}\"; it has {}",
-                        q.doc()
-                            .languages
-                            .iter()
-                            .map(|l| l.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
+                let lang = language(&q, lang)?;
                 Ok(render(ReportView::new(&q, &report, &lang)))
+            }
+        }
+        [cmd, qpath, earlier, later] if cmd.as_str() == "compare" => {
+            let q = load_questionnaire(qpath)?;
+            // Not checked here: `compare` carries each over to the questionnaire as saved answers
+            // are, and refuses what cannot be.
+            let parse =
+                |path: &str| AnswerSheet::parse(&read(path)?).map_err(|e| format!("{path}: {e}"));
+            let c = compare(&q, &parse(earlier)?, &parse(later)?).map_err(|e| {
+                let path = match e.which {
+                    Which::Earlier => earlier,
+                    Which::Later => later,
+                };
+                format!("{path}: {}", e.error)
+            })?;
+            if json {
+                Ok(serde_json::to_string_pretty(&c).expect("comparison serialises") + "\n")
+            } else {
+                let lang = language(&q, lang)?;
+                Ok(render_comparison(&q, &c, &lang, [earlier, later]))
             }
         }
         [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
@@ -201,6 +214,24 @@ fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
     out
 }
 
+/// `lang`, English if none, when the questionnaire has it.
+fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
+    let lang = lang.unwrap_or_else(|| LangTag::from("en"));
+    if q.doc().languages.contains(&lang) {
+        Ok(lang)
+    } else {
+        Err(format!(
+            "the questionnaire has no language \"{lang}\"; it has {}",
+            q.doc()
+                .languages
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
 fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
     Questionnaire::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))
 }
@@ -224,6 +255,21 @@ struct Labels {
     standing: fn(Standing) -> &'static str,
     action_plan: &'static str,
     priority: &'static str,
+    progress: &'static str,
+    earlier: &'static str,
+    later: &'static str,
+    change: &'static str,
+    carried: fn(&str, &str) -> String,
+    dropped: fn(&AnswerProblem) -> String,
+    partial_side: fn(&str, usize) -> String,
+    improved: &'static str,
+    fell_back: &'static str,
+    gaps_closed: &'static str,
+    gaps_new: &'static str,
+    done: &'static str,
+    stopped_applying: &'static str,
+    started_applying: &'static str,
+    nothing: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -248,6 +294,23 @@ const EN: Labels = Labels {
     },
     action_plan: "Action plan:",
     priority: "priority",
+    progress: "Progress",
+    earlier: "earlier",
+    later: "later",
+    change: "change",
+    carried: |file, version| {
+        format!("{file}: answers to version {version}, carried over to this version")
+    },
+    dropped: |p| format!("not carried over: {p}"),
+    partial_side: |file, n| format!("{file} is a partial result: {n} question(s) still to answer"),
+    improved: "Improved:",
+    fell_back: "Fell back:",
+    gaps_closed: "Critical gaps closed:",
+    gaps_new: "New critical gaps:",
+    done: "Done from the earlier action plan:",
+    stopped_applying: "No longer applies to the firm:",
+    started_applying: "Now applies to the firm:",
+    nothing: "none",
 };
 
 const ZH_CN: Labels = Labels {
@@ -272,6 +335,31 @@ const ZH_CN: Labels = Labels {
     },
     action_plan: "行动计划：",
     priority: "优先级",
+    progress: "进展",
+    earlier: "上次",
+    later: "本次",
+    change: "变化",
+    carried: |file, version| format!("{file}：按问卷 {version} 版作答，已转入当前版本"),
+    dropped: |p| match p {
+        AnswerProblem::UnknownQuestion(q) => format!("未转入：问题“{q}”已不在本问卷中"),
+        AnswerProblem::UnknownOption(q, o) => format!("未转入：问题“{q}”已没有选项“{o}”"),
+        AnswerProblem::SeveralForSingleChoice(q) => {
+            format!("未转入：问题“{q}”只能选一项，但给出了多项")
+        }
+        AnswerProblem::Empty(q) => format!("未转入：问题“{q}”的回答为空"),
+        AnswerProblem::Changed { question, since } => {
+            format!("未转入：问题“{question}”自 {since} 版起已改变，请重新回答")
+        }
+    },
+    partial_side: |file, n| format!("{file} 为部分结果：还有 {n} 个问题未回答"),
+    improved: "有所提升：",
+    fell_back: "有所退步：",
+    gaps_closed: "已消除的严重合规缺口：",
+    gaps_new: "新出现的严重合规缺口：",
+    done: "上次行动计划中已完成的：",
+    stopped_applying: "已不再适用于贵企业：",
+    started_applying: "现已适用于贵企业：",
+    nothing: "无",
 };
 
 /// The CLI's words for `lang`: Chinese for any `zh` tag, English otherwise.
@@ -359,7 +447,7 @@ fn render(v: ReportView<'_>) -> String {
             (Some(label), Some(level), _) => format!("{} {level} — {label}", l.level),
             _ => l.unanswered.to_owned(),
         };
-        let _ = writeln!(out, "  {:<3} {answer}", item.id);
+        let _ = writeln!(out, "  {:<3} {answer}", item.id.as_str());
         // The core decides whether the benchmark fits this firm and where the answer stands.
         if let (Some(b), Some(_)) = (item.benchmark, item.answer) {
             let _ = writeln!(out, "      {} ({})", b.text, b.section);
@@ -382,6 +470,164 @@ fn render(v: ReportView<'_>) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", v.disclaimer());
+    out
+}
+
+/// `label` right-aligned in the 7 columns of a score, a CJK character taking two.
+fn right(label: &str) -> String {
+    let width: usize = label
+        .chars()
+        .map(|c| if c >= '\u{2E80}' { 2 } else { 1 })
+        .sum();
+    format!("{}{label}", " ".repeat(7usize.saturating_sub(width)))
+}
+
+/// A change of score with its sign ("+6.7", "-2.0", "0.0"), or an en dash without one.
+fn signed(change: Option<f64>) -> String {
+    match change {
+        Some(c) if c > 0.0 => format!("+{}", OneDecimal(c)),
+        Some(c) => OneDecimal(c).to_string(),
+        None => "–".to_owned(),
+    }
+}
+
+/// The comparison as plain text: names from the two reports' resolved views, figures from the
+/// comparison. `files` names the two assessments.
+fn render_comparison(
+    q: &Questionnaire,
+    c: &Comparison,
+    lang: &LangTag,
+    files: [&str; 2],
+) -> String {
+    let l = labels(lang);
+    let before = ReportView::new(q, &c.earlier.report, lang);
+    let after = ReportView::new(q, &c.later.report, lang);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({} {})",
+        after.title(),
+        c.questionnaire.id,
+        c.questionnaire.version
+    );
+    let _ = writeln!(
+        out,
+        "{}: {} ({}) → {} ({})",
+        l.progress, files[0], l.earlier, files[1], l.later
+    );
+    for (file, side, view) in [
+        (files[0], &c.earlier, &before),
+        (files[1], &c.later, &after),
+    ] {
+        if let Some(carried) = &side.carried {
+            let _ = writeln!(out, "\n{}", (l.carried)(file, &carried.from.version));
+            for p in &carried.dropped {
+                let _ = writeln!(out, "  - {}", (l.dropped)(p));
+            }
+        }
+        if !view.complete() {
+            let _ = writeln!(out, "\n{}", (l.partial_side)(file, view.missing().len()));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {} {}",
+        right(l.earlier),
+        right(l.later),
+        right(l.change)
+    );
+    let row = |out: &mut String, s: &assessment::ScoreChange, name: &str| {
+        let _ = writeln!(
+            out,
+            "{:>7} {:>7} {:>7}  {name}",
+            format_score(s.before),
+            format_score(s.after),
+            signed(s.change)
+        );
+    };
+    row(&mut out, &c.overall, l.overall);
+    for (d, view) in c.dimensions.iter().zip(after.dimensions()) {
+        row(&mut out, &d.score, view.title);
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: {} → {}",
+        l.stage,
+        before.stage().map_or("–", |s| s.label),
+        after.stage().map_or("–", |s| s.label)
+    );
+
+    let question = |id: &assessment::QuestionId| {
+        after
+            .dimensions()
+            .flat_map(|d| d.items().collect::<Vec<_>>())
+            .find(|i| i.id == id)
+            .map_or(String::new(), |i| i.text.to_owned())
+    };
+    let levels = |out: &mut String, title: &str, list: &[LevelChange]| {
+        let _ = writeln!(out, "\n{title}");
+        if list.is_empty() {
+            let _ = writeln!(out, "  {}", l.nothing);
+        }
+        for change in list {
+            let _ = writeln!(
+                out,
+                "  {:<3} {} {} → {}  {}",
+                change.item.as_str(),
+                l.level,
+                change.before,
+                change.after,
+                question(&change.item)
+            );
+        }
+    };
+    levels(&mut out, l.improved, &c.improved);
+    levels(&mut out, l.fell_back, &c.fell_back);
+
+    let gaps = |out: &mut String, title: &str, view: &ReportView<'_>, ids: Vec<&str>| {
+        let _ = writeln!(out, "\n{title}");
+        if ids.is_empty() {
+            let _ = writeln!(out, "  {}", l.nothing);
+        }
+        for gap in view
+            .critical_gaps()
+            .filter(|g| ids.contains(&g.item.as_str()))
+        {
+            let _ = writeln!(out, "  ! {}: {}", gap.item, gap.text);
+        }
+    };
+    gaps(
+        &mut out,
+        l.gaps_closed,
+        &before,
+        c.gaps_closed.iter().map(|g| g.item.as_str()).collect(),
+    );
+    gaps(
+        &mut out,
+        l.gaps_new,
+        &after,
+        c.gaps_new.iter().map(|g| g.item.as_str()).collect(),
+    );
+
+    let _ = writeln!(out, "\n{}", l.done);
+    if c.done.is_empty() {
+        let _ = writeln!(out, "  {}", l.nothing);
+    }
+    for r in &c.done {
+        let _ = writeln!(out, "  ✓ [{}] {}", r.item, r.text.get(lang));
+    }
+    for (title, list) in [
+        (l.stopped_applying, &c.stopped_applying),
+        (l.started_applying, &c.started_applying),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n{title}");
+            for i in list {
+                let _ = writeln!(out, "  {:<3} {}", i.item.as_str(), question(&i.item));
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", after.disclaimer());
     out
 }
 

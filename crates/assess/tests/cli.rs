@@ -132,7 +132,7 @@ fn score_json_is_the_core_report() {
 fn score_refuses_answers_of_another_questionnaire() {
     let dir = std::env::temp_dir().join(format!("assess-cli-other-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let other = dir.join("other.json");
+    let other = dir.join("foreign.json");
     std::fs::write(
         &other,
         r#"{"format":"exporter-assessment/answers@1","questionnaire":{"id":"other","version":"1"},"answers":{}}"#,
@@ -232,4 +232,88 @@ fn validate_config_reports_an_associations_problems_by_field() {
             stderr(&o)
         );
     }
+}
+
+/// Issue 16: `assess compare` on west-steel-eu saved by version 1.1.0, then a follow-up with T2,
+/// I4 and R5 better (figures worked out in crates/assessment/tests/compare.rs).
+#[test]
+fn compare_prints_the_progress_between_two_assessments() {
+    let dir = std::env::temp_dir().join(format!("assess-cli-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap(),
+    )
+    .unwrap();
+    let mut earlier = fixture.clone();
+    earlier["questionnaire"]["version"] = serde_json::json!("1.1.0");
+    let mut later = fixture;
+    later["answers"]["T2"] = serde_json::json!("connected");
+    later["answers"]["I4"] = serde_json::json!("data_marketing");
+    later["answers"]["R5"] = serde_json::json!("partial");
+    // Named so that no English word of the output is in a file name.
+    let (e, l) = (dir.join("2025.json"), dir.join("2026.json"));
+    std::fs::write(&e, earlier.to_string()).unwrap();
+    std::fs::write(&l, later.to_string()).unwrap();
+    let (e, l) = (e.to_str().unwrap(), l.to_str().unwrap());
+
+    let o = assess(&["compare", Q, e, l]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "answers to version 1.1.0, carried over to this version",
+        "   41.1    47.8    +6.7  Overall",
+        "   34.9    42.8    +7.9  Industry",
+        "Stage: Level 2 → Level 2",
+        "T2  level 2 → 3",
+        "I4  level 0 → 2",
+        "Critical gaps closed:\n  ! R5: ",
+        "New critical gaps:\n  none",
+        "Done from the earlier action plan:\n  ✓ [R5] ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+
+    let zh = stdout(&assess(&["compare", Q, e, l, "--lang", "zh-CN"]));
+    assert!(zh.contains("按问卷 1.1.0 版作答"), "{zh}");
+    assert!(zh.contains("+6.7  总分"), "{zh}");
+    for english in [
+        "Overall",
+        "Stage",
+        "earlier",
+        "later",
+        "change",
+        "level ",
+        "Improved",
+        "Fell back",
+        "Critical",
+        "Done",
+        "none",
+        "carried",
+    ] {
+        assert!(!zh.contains(english), "{english:?} in\n{zh}");
+    }
+
+    // --json is the core's comparison, whole.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&assess(&["compare", Q, e, l, "--json"]))).unwrap();
+    assert_eq!(json["overall"]["change"], serde_json::json!(6.7));
+    assert_eq!(json["earlier"]["carried"]["from"]["version"], "1.1.0");
+    assert_eq!(json["gaps_closed"][0]["item"], "R5");
+    assert_eq!(json["later"]["report"]["overall"], serde_json::json!(47.8));
+
+    // Answers to another questionnaire: refused, naming the file.
+    let other = dir.join("foreign.json");
+    std::fs::write(
+        &other,
+        r#"{"format": "exporter-assessment/answers@1",
+            "questionnaire": {"id": "other", "version": "1.0.0"}, "answers": {}}"#,
+    )
+    .unwrap();
+    let o = assess(&["compare", Q, e, other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("foreign.json: these answers were made for questionnaire \"other\""),
+        "{err}"
+    );
 }

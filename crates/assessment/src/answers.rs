@@ -118,7 +118,8 @@ fn parse(json: &str) -> Result<AnswerSheet, AnswersError> {
 }
 
 /// One thing wrong with an answer in an answers document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AnswerProblem {
     UnknownQuestion(QuestionId),
     UnknownOption(QuestionId, OptionId),
@@ -246,13 +247,26 @@ pub enum Recovered {
     Unreadable(AnswersError),
 }
 
+/// What became of answers carried over to a questionnaire they were not made for as they are:
+/// the version they were made for, and every answer that could not be kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CarriedOver {
+    pub from: QuestionnaireRef,
+    pub dropped: Vec<AnswerProblem>,
+}
+
 impl Recovered {
     /// Reads saved answers for `questionnaire`, keeping every answer that still fits.
     pub fn read(json: &str, questionnaire: &Questionnaire) -> Self {
-        let sheet = match parse(json) {
-            Ok(sheet) => sheet,
-            Err(error) => return Recovered::Unreadable(error),
-        };
+        match parse(json) {
+            Ok(sheet) => Self::of(sheet, questionnaire),
+            Err(error) => Recovered::Unreadable(error),
+        }
+    }
+
+    /// Carries a sheet read from elsewhere (a file, a hand-off code) over to `questionnaire` by
+    /// the same rules as saved answers.
+    pub fn of(sheet: AnswerSheet, questionnaire: &Questionnaire) -> Self {
         match sheet.check(questionnaire) {
             Ok(()) => return Recovered::Intact(sheet),
             Err(AnswersError::Invalid(_)) => {}
@@ -291,6 +305,19 @@ impl Recovered {
             dropped,
         }
     }
+
+    /// The answers to use and, when they were carried over, what became of them; or why none can be.
+    pub fn usable(self) -> Result<(AnswerSheet, Option<CarriedOver>), AnswersError> {
+        match self {
+            Recovered::Intact(sheet) => Ok((sheet, None)),
+            Recovered::Migrated {
+                sheet,
+                from,
+                dropped,
+            } => Ok((sheet, Some(CarriedOver { from, dropped }))),
+            Recovered::Unreadable(error) => Err(error),
+        }
+    }
 }
 
 impl AnswerSheet {
@@ -301,6 +328,12 @@ impl AnswerSheet {
             questionnaire: questionnaire.reference(),
             answers: BTreeMap::new(),
         }
+    }
+
+    /// Parses an answers document without checking it against a questionnaire: for what carries
+    /// it over ([`Recovered::of`], `compare`); anything else uses [`AnswerSheet::from_json`].
+    pub fn parse(json: &str) -> Result<Self, AnswersError> {
+        parse(json)
     }
 
     /// Parses an answers document and checks it against `questionnaire`.

@@ -8,9 +8,12 @@
 pub mod answers;
 pub mod association;
 pub mod citations;
+pub mod compare;
 pub mod condition;
 pub mod customise;
+pub mod date;
 pub mod estimate;
+pub mod handoff;
 pub mod ids;
 pub mod model;
 pub mod plan;
@@ -21,11 +24,19 @@ pub mod validate;
 pub mod view;
 pub mod walk;
 
-pub use answers::{Answer, AnswerProblem, AnswerSheet, AnswersError, Recovered, ANSWERS_FORMAT};
+pub use answers::{
+    Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
+};
 pub use association::{AssociationConfig, Name, Theme};
+pub use compare::{
+    compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
+    ScoreChange, StageChange, Trend, Which,
+};
 pub use condition::Condition;
 pub use customise::{Customisation, Weights};
+pub use date::{Date, NotADate};
 pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
+pub use handoff::{EncodeError, HandedOff, HandoffError, HANDOFF_FORMAT};
 pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
     QuestionId, RoleId, RouteId, StageId,

@@ -1,5 +1,6 @@
-//! Fuzzing of the answers parser, the questionnaire parser and the scorer: millions of generated
-//! and mutated inputs, none of which may panic, and every score of which must stay in 0–100.
+//! Fuzzing of the answers parser, the questionnaire parser, the hand-off code's reader and the
+//! scorer: millions of generated and mutated inputs, none of which may panic, and every score of
+//! which must stay in 0–100.
 //!
 //! Ignored by `cargo test` (too slow for every run); `scripts/fuzz` runs them with
 //! `FUZZ_CASES` cases each (see README). Each case is generated from one seed, so a failure prints
@@ -7,7 +8,8 @@
 
 use std::cell::Cell;
 
-use assessment::{score, AnswerSheet, Questionnaire, Recovered, BUILTIN_QUESTIONNAIRE};
+use assessment::handoff::{decode, encode};
+use assessment::{score, AnswerSheet, Date, Questionnaire, Recovered, BUILTIN_QUESTIONNAIRE};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -207,6 +209,107 @@ fn answers_case(seed: u64) {
     });
 }
 
+/// CRC-32 (IEEE), to forge codes whose check is right and whose content is not.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+const GROUP_DIGITS: [usize; 8] = [0, 3, 5, 8, 10, 13, 15, 17];
+
+fn code_bytes(code: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in code.as_bytes().chunks(17) {
+        let n = GROUP_DIGITS.iter().position(|d| *d == chunk.len()).unwrap();
+        let v: u64 = std::str::from_utf8(chunk).unwrap().parse().unwrap();
+        out.extend_from_slice(&v.to_be_bytes()[8 - n..]);
+    }
+    out
+}
+
+fn bytes_code(bytes: &[u8]) -> String {
+    bytes
+        .chunks(7)
+        .map(|g| {
+            let v = g.iter().fold(0u64, |v, b| v << 8 | u64::from(*b));
+            format!("{v:0w$}", w = GROUP_DIGITS[g.len()])
+        })
+        .collect()
+}
+
+/// A hand-off code of a random valid sheet, then damaged: digits changed, cut or added, random
+/// digits, or its content changed under a right check. Reading never panics, and what it accepts
+/// fits the questionnaire.
+fn handoff_case(seed: u64) {
+    BUILTIN.with(|q| {
+        let rng = Rng::new(seed);
+        let mut ids = Vec::new();
+        strings(&serde_json::to_value(q.doc()).unwrap(), &mut ids);
+        let Ok(sheet) = AnswerSheet::from_json(&random_sheet(q, &rng, &ids), q) else {
+            return;
+        };
+        let date = Date::from_days_since_1970(10_957 + rng.below(65_536) as i64).unwrap();
+        let code = encode(q, &sheet, date).unwrap().to_string();
+        let text = match rng.below(5) {
+            0 => {
+                let mut b = code.clone().into_bytes();
+                for _ in 0..1 + rng.below(4) {
+                    let i = rng.below(b.len());
+                    b[i] = b'0' + rng.below(10) as u8;
+                }
+                String::from_utf8(b).unwrap()
+            }
+            1 => code[..rng.below(code.len() + 1)].to_owned(),
+            2 => (0..rng.below(300))
+                .map(|_| char::from(b'0' + rng.below(10) as u8))
+                .collect(),
+            3 => {
+                let mut bytes = code_bytes(&code);
+                for _ in 0..1 + rng.below(4) {
+                    match rng.below(3) {
+                        0 => {
+                            let i = 5 + rng.below(bytes.len() - 5);
+                            bytes[i] = (rng.next() & 0xff) as u8;
+                        }
+                        1 if bytes.len() > 6 => {
+                            bytes.remove(5 + rng.below(bytes.len() - 5));
+                        }
+                        _ => bytes.insert(5 + rng.below(bytes.len() - 4), rng.next() as u8),
+                    }
+                }
+                let crc = crc32(&[&bytes[..1], &bytes[5..]].concat());
+                bytes[1..5].copy_from_slice(&crc.to_be_bytes());
+                bytes_code(&bytes)
+            }
+            _ => code.clone(),
+        };
+        match decode(&text, q) {
+            Ok(handed) => {
+                handed
+                    .sheet
+                    .check(q)
+                    .expect("a decoded sheet fits its questionnaire");
+                check_report(q, &handed.sheet);
+                if text == code {
+                    assert_eq!(handed.date, date);
+                    assert_eq!(score(q, &handed.sheet), score(q, &sheet));
+                }
+            }
+            Err(e) => assert!(text != code, "{e}: {code}"),
+        }
+    });
+}
+
 fn questionnaire_case(seed: u64) {
     let rng = Rng::new(seed);
     let mut doc = common::tiny();
@@ -245,6 +348,12 @@ proptest! {
     fn fuzz_questionnaire_parser_and_scorer(seed in any::<u64>()) {
         questionnaire_case(seed);
     }
+
+    #[test]
+    #[ignore = "fuzzing: run by scripts/fuzz"]
+    fn fuzz_handoff_reader(seed in any::<u64>()) {
+        handoff_case(seed);
+    }
 }
 
 /// Seeds that once failed, kept so that they never fail again.
@@ -253,6 +362,7 @@ fn regressions() {
     for seed in REGRESSIONS {
         answers_case(*seed);
         questionnaire_case(*seed);
+        handoff_case(*seed);
     }
 }
 

@@ -3,9 +3,11 @@
 mod association;
 mod citations;
 mod common;
+mod compare;
 mod customise;
 mod export_path;
 mod fixtures;
+mod handoff;
 mod plan;
 mod properties;
 mod recovery;

@@ -1,0 +1,469 @@
+//! The hand-off code: an answers document (questionnaire id and version, date, every answer) in a
+//! few dozen digits, for the fragment of a link shown as a QR code ("take the result home").
+//!
+//! Layout (docs/handoff.md), as bytes before they are written in digits:
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 1 | format version, [`HANDOFF_FORMAT`] |
+//! | 4 | CRC-32 (IEEE) of every other byte: a changed or missing digit is caught |
+//! | 1 + n | the questionnaire's id: its length, then its ASCII |
+//! | 3 varints | its version, MAJOR, MINOR, PATCH (LEB128) |
+//! | 2 | the date, days since 2000-01-01, big-endian |
+//! | 4 | the questions' fingerprint: CRC-32 of every question id, whether it takes several options, and its option ids, in order |
+//! | rest | the answers, bit-packed in the questionnaire's order, zero bits to the byte |
+//!
+//! An answer to a single-choice question of n options takes the bits of n + 1 (0: none, k: the
+//! k-th option); a multiple-choice question of n options takes n bits, one per option. Every
+//! question has its place, answered or not (answers to questions that stopped applying are kept,
+//! as in the document), so the code's length depends only on the questionnaire.
+//!
+//! The bytes are written as digits, 7 bytes in 17 (a last group of k bytes in 3, 5, 8, 10, 13 or
+//! 15), so that the fragment is a QR code's numeric segment: 3.3 bits a digit, denser than
+//! alphanumeric or byte mode, and digits need no escaping in a URL. The answers travel as they
+//! are: the code is not signed, and anyone can score them again.
+//!
+//! A code is read like an imported answers file: [`AnswerSheet::check`] for this version, or
+//! [`Recovered::of`] for another version that asks the same questions.
+
+use std::fmt;
+
+use crate::answers::{Answer, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT};
+use crate::date::Date;
+use crate::ids::OptionId;
+use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
+use crate::validate::{is_questionnaire_id, is_version};
+
+/// The format version written first in every code; a code of another is refused, not guessed at.
+pub const HANDOFF_FORMAT: u8 = 1;
+
+/// Day 0 of a code's date.
+const EPOCH: i64 = 10_957; // 2000-01-01, in days since 1970-01-01.
+
+/// Digits for a last group of k bytes (k = 1..=7): the fewest with 10^digits ≥ 256^k.
+const DIGITS: [usize; 8] = [0, 3, 5, 8, 10, 13, 15, 17];
+const GROUP: usize = 7;
+
+/// A hand-off code: digits only, ready for a URL's fragment and a QR code's numeric segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code(String);
+
+impl Code {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Answers that cannot be written as a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EncodeError {
+    /// The sheet is not one of this questionnaire's: it would decode as something else.
+    Answers(AnswersError),
+    /// The date is before 2000-01-01 or after 2179-06-06.
+    DateOutOfRange(Date),
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::Answers(e) => e.fmt(f),
+            EncodeError::DateOutOfRange(d) => write!(
+                f,
+                "the date {d} cannot be written in a hand-off code (2000-01-01 to 2179-06-06)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+/// Why a code was refused. Nothing is taken from a refused code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HandoffError {
+    /// Empty, or characters other than digits: not a hand-off code at all.
+    NotACode,
+    /// Its check does not match, or its length is one no code has: a digit was changed, added or
+    /// lost (a link cut short when copied, a typo).
+    Damaged,
+    /// A code of another format version, made by another version of this tool.
+    UnknownFormat(u8),
+    /// Its check matches but what it holds is not a code's content: it was not made by this tool.
+    Malformed(&'static str),
+    /// The questionnaire has the code's id and version but other questions: it was customised
+    /// differently (an association's selection of sections).
+    OtherQuestions(QuestionnaireRef),
+    /// The answers, read, are refused as an imported file's would be: another questionnaire,
+    /// another version that asks other questions, or answers that do not fit.
+    Answers(AnswersError),
+}
+
+impl fmt::Display for HandoffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HandoffError::NotACode => f.write_str("this is not a hand-off code: it must be digits"),
+            HandoffError::Damaged => f.write_str(
+                "this hand-off code is damaged: a digit is wrong or missing (was the link cut \
+                 short?); scan the code again",
+            ),
+            HandoffError::UnknownFormat(v) => write!(
+                f,
+                "this hand-off code is of format {v}, which this version of the tool does not \
+                 read (it reads format {HANDOFF_FORMAT})"
+            ),
+            HandoffError::Malformed(what) => {
+                write!(f, "this hand-off code was not made by this tool: {what}")
+            }
+            HandoffError::OtherQuestions(r) => write!(
+                f,
+                "this hand-off code was made with questionnaire {r} as customised by another \
+                 setup: its questions are not these; open it where it was made and export the \
+                 answers as a file"
+            ),
+            HandoffError::Answers(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for HandoffError {}
+
+/// What a code held, read for this questionnaire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandedOff {
+    /// The day the answers were given.
+    pub date: Date,
+    /// Answers to this questionnaire, checked.
+    pub sheet: AnswerSheet,
+    /// Set when the code was made for another version that asks the same questions: what its
+    /// `migrations` asked to answer again.
+    pub carried: Option<CarriedOver>,
+}
+
+/// CRC-32 (IEEE 802.3, reflected, as zip and PNG use), bit by bit: a few hundred bytes at most.
+fn crc32(parts: &[&[u8]]) -> u32 {
+    let mut crc = !0u32;
+    for byte in parts.iter().flat_map(|p| p.iter()) {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// The questions as a code sees them: ids, kinds and options in order. Two questionnaires with
+/// the same fingerprint read each other's codes the same way.
+fn fingerprint(questionnaire: &Questionnaire) -> u32 {
+    let mut text = Vec::new();
+    for question in questionnaire.questions() {
+        text.extend_from_slice(question.id().as_str().as_bytes());
+        text.push(if question.multiple() { 1 } else { 0 });
+        for (option, _) in question.options() {
+            text.extend_from_slice(option.as_str().as_bytes());
+            text.push(0);
+        }
+        text.push(2);
+    }
+    crc32(&[&text])
+}
+
+/// Bits a single-choice question's answer takes: those of its number of options, so that 0 (no
+/// answer) and each option's place fit.
+fn width(question: Asked<'_>) -> u32 {
+    let n = question.options().len() as u64;
+    u64::BITS - n.leading_zeros()
+}
+
+/// Bits appended to bytes, most significant first.
+struct BitWriter {
+    bytes: Vec<u8>,
+    used: usize,
+}
+
+impl BitWriter {
+    /// Writes after `bytes`, from a byte boundary.
+    fn after(bytes: Vec<u8>) -> Self {
+        let used = bytes.len() * 8;
+        Self { bytes, used }
+    }
+
+    fn push(&mut self, value: u64, bits: u32) {
+        for i in (0..bits).rev() {
+            self.bit((value >> i) & 1 == 1);
+        }
+    }
+
+    fn bit(&mut self, set: bool) {
+        if self.used.is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        if set {
+            *self.bytes.last_mut().expect("pushed above") |= 0x80 >> (self.used % 8);
+        }
+        self.used += 1;
+    }
+}
+
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl BitReader<'_> {
+    fn take(&mut self, bits: u32) -> Option<u64> {
+        let mut value = 0;
+        for _ in 0..bits {
+            let byte = self.bytes.get(self.at / 8)?;
+            value = (value << 1) | u64::from((byte >> (7 - self.at % 8)) & 1);
+            self.at += 1;
+        }
+        Some(value)
+    }
+
+    /// Whether only the zero bits that fill the last byte are left.
+    fn at_end(&self) -> bool {
+        self.bytes.len() == self.at.div_ceil(8)
+            && (self.at.is_multiple_of(8) || self.bytes[self.at / 8] & (0xFF >> (self.at % 8)) == 0)
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    loop {
+        let low = (n & 0x7F) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+/// Writes `sheet`, answers to `questionnaire` given on `date`, as a code.
+pub fn encode(
+    questionnaire: &Questionnaire,
+    sheet: &AnswerSheet,
+    date: Date,
+) -> Result<Code, EncodeError> {
+    sheet.check(questionnaire).map_err(EncodeError::Answers)?;
+    let days = u16::try_from(date.days_since_1970() - EPOCH)
+        .map_err(|_| EncodeError::DateOutOfRange(date))?;
+    let reference = questionnaire.reference();
+    // Both were checked by validation: an id of at most 64 ASCII characters, three numbers.
+    let mut body = vec![reference.id.len() as u8];
+    body.extend_from_slice(reference.id.as_bytes());
+    for part in reference.version.split('.') {
+        push_varint(&mut body, part.parse().expect("a validated version"));
+    }
+    body.extend_from_slice(&days.to_be_bytes());
+    body.extend_from_slice(&fingerprint(questionnaire).to_be_bytes());
+    let mut bits = BitWriter::after(body);
+    for question in questionnaire.questions() {
+        let options = question.options();
+        let chosen = sheet.get(question.id()).map_or(&[][..], Answer::chosen);
+        if question.multiple() {
+            // One bit an option, however many options there are.
+            for (id, _) in &options {
+                bits.bit(chosen.contains(id));
+            }
+        } else {
+            let index = chosen
+                .first()
+                .and_then(|o| options.iter().position(|(id, _)| *id == o));
+            bits.push(index.map_or(0, |i| i as u64 + 1), width(question));
+        }
+    }
+    let body = bits.bytes;
+    let check = crc32(&[&[HANDOFF_FORMAT], &body]);
+    let mut bytes = vec![HANDOFF_FORMAT];
+    bytes.extend_from_slice(&check.to_be_bytes());
+    bytes.extend_from_slice(&body);
+    Ok(Code(to_digits(&bytes)))
+}
+
+fn to_digits(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for group in bytes.chunks(GROUP) {
+        let value = group.iter().fold(0u64, |v, b| v << 8 | u64::from(*b));
+        out.push_str(&format!("{value:0width$}", width = DIGITS[group.len()]));
+    }
+    out
+}
+
+fn from_digits(code: &str) -> Result<Vec<u8>, HandoffError> {
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(HandoffError::NotACode);
+    }
+    let mut bytes = Vec::new();
+    let mut rest = code;
+    while !rest.is_empty() {
+        let take = rest.len().min(DIGITS[GROUP]);
+        let (digits, after) = rest.split_at(take);
+        let n = DIGITS
+            .iter()
+            .position(|d| *d == take)
+            .filter(|n| *n > 0)
+            .ok_or(HandoffError::Damaged)?;
+        let value: u64 = digits.parse().map_err(|_| HandoffError::Damaged)?;
+        if n < 8 && value >> (8 * n) != 0 {
+            return Err(HandoffError::Damaged);
+        }
+        bytes.extend_from_slice(&value.to_be_bytes()[8 - n..]);
+        rest = after;
+    }
+    Ok(bytes)
+}
+
+/// The code's header, after its check.
+struct Header<'a> {
+    found: QuestionnaireRef,
+    date: Date,
+    fingerprint: u32,
+    answers: &'a [u8],
+}
+
+fn header(body: &[u8]) -> Result<Header<'_>, HandoffError> {
+    let malformed = HandoffError::Malformed;
+    let (&len, rest) = body.split_first().ok_or(malformed("no questionnaire id"))?;
+    let id = rest
+        .get(..usize::from(len))
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .filter(|id| is_questionnaire_id(id))
+        .ok_or(malformed("no questionnaire id"))?;
+    let mut rest = &rest[usize::from(len)..];
+    let mut parts = Vec::new();
+    for _ in 0..3 {
+        let mut n: u64 = 0;
+        let mut shift = 0;
+        loop {
+            let (&b, after) = rest.split_first().ok_or(malformed("no version"))?;
+            rest = after;
+            n |= u64::from(b & 0x7F) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+            if shift > 28 {
+                return Err(malformed("no version"));
+            }
+        }
+        parts.push(n.to_string());
+    }
+    let version = parts.join(".");
+    if !is_version(&version) {
+        return Err(malformed("no version"));
+    }
+    if rest.len() < 6 {
+        return Err(malformed("no date"));
+    }
+    let days = u16::from_be_bytes([rest[0], rest[1]]);
+    let date = Date::from_days_since_1970(EPOCH + i64::from(days)).ok_or(malformed("no date"))?;
+    let fingerprint = u32::from_be_bytes([rest[2], rest[3], rest[4], rest[5]]);
+    Ok(Header {
+        found: QuestionnaireRef {
+            id: id.to_owned(),
+            version,
+        },
+        date,
+        fingerprint,
+        answers: &rest[6..],
+    })
+}
+
+/// Reads a code (the fragment's text, without `#`) for `questionnaire`. Refused unless it is
+/// whole, of this format, made for this questionnaire's questions, and its answers pass the checks
+/// of an imported file.
+pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, HandoffError> {
+    let bytes = from_digits(code)?;
+    if bytes.len() < 5 {
+        return Err(HandoffError::Damaged);
+    }
+    let (format, check, body) = (bytes[0], &bytes[1..5], &bytes[5..]);
+    if crc32(&[&[format], body]).to_be_bytes() != check {
+        return Err(HandoffError::Damaged);
+    }
+    if format != HANDOFF_FORMAT {
+        return Err(HandoffError::UnknownFormat(format));
+    }
+    let header = header(body)?;
+    let expected = questionnaire.reference();
+    let other = || {
+        HandoffError::Answers(AnswersError::OtherQuestionnaire {
+            expected: expected.clone(),
+            found: header.found.clone(),
+        })
+    };
+    if header.found.id != expected.id {
+        return Err(other());
+    }
+    if header.fingerprint != fingerprint(questionnaire) {
+        // Another version with other questions cannot be read without that version's questions:
+        // refused as a file of it would be.
+        return Err(if header.found == expected {
+            HandoffError::OtherQuestions(header.found)
+        } else {
+            other()
+        });
+    }
+    let mut reader = BitReader {
+        bytes: header.answers,
+        at: 0,
+    };
+    let mut sheet = AnswerSheet {
+        format: ANSWERS_FORMAT.to_owned(),
+        questionnaire: header.found.clone(),
+        answers: Default::default(),
+    };
+    let missing = HandoffError::Malformed("answers missing");
+    for question in questionnaire.questions() {
+        let options = question.options();
+        let answer = if question.multiple() {
+            let mut chosen: Vec<OptionId> = Vec::new();
+            for (id, _) in &options {
+                if reader.take(1).ok_or(missing.clone())? == 1 {
+                    chosen.push((*id).clone());
+                }
+            }
+            (!chosen.is_empty()).then_some(Answer::Many(chosen))
+        } else {
+            match reader.take(width(question)).ok_or(missing.clone())? {
+                0 => None,
+                k => {
+                    let (id, _) = usize::try_from(k - 1)
+                        .ok()
+                        .and_then(|i| options.get(i))
+                        .ok_or(HandoffError::Malformed("an option that does not exist"))?;
+                    Some(Answer::One((*id).clone()))
+                }
+            }
+        };
+        if let Some(answer) = answer {
+            sheet.answers.insert(question.id().clone(), answer);
+        }
+    }
+    if !reader.at_end() {
+        return Err(HandoffError::Malformed("more than the answers"));
+    }
+    let (sheet, carried) = if header.found == expected {
+        sheet.check(questionnaire).map_err(HandoffError::Answers)?;
+        (sheet, None)
+    } else {
+        Recovered::of(sheet, questionnaire)
+            .usable()
+            .map_err(HandoffError::Answers)?
+    };
+    Ok(HandedOff {
+        date: header.date,
+        sheet,
+        carried,
+    })
+}

@@ -1,0 +1,492 @@
+//! The hand-off code (issue 16): every fixture goes through a code and back unchanged and fits a
+//! QR code of version 10 or less at error correction M with a link's address before it; random
+//! sheets too; and a damaged, foreign or other-version code is refused with its reason.
+
+use std::path::Path;
+
+use assessment::handoff::{decode, encode};
+use assessment::{
+    score, Answer, AnswerProblem, AnswerSheet, AnswersError, Date, EncodeError, HandoffError,
+    OptionId, QuestionId, Questionnaire, QuestionnaireRef,
+};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use serde_json::json;
+
+use crate::common::{builtin, load, tiny};
+
+/// Data codewords of QR versions 1–10 at error correction M (ISO/IEC 18004:2015, table 7).
+const CODEWORDS_M: [usize; 10] = [16, 28, 44, 64, 86, 108, 124, 154, 182, 216];
+
+/// A QR segment: its mode and length in characters (bytes for byte mode).
+#[derive(Clone, Copy)]
+enum Segment {
+    Numeric(usize),
+    Alphanumeric(usize),
+    Byte(usize),
+}
+
+/// The bits of `segments` in a code of `version` (mode indicator, character count, data; the
+/// count's width grows from version 10).
+fn bits(segments: &[Segment], version: usize) -> usize {
+    let large = version >= 10;
+    segments
+        .iter()
+        .map(|s| match *s {
+            Segment::Numeric(n) => {
+                4 + if large { 12 } else { 10 } + 10 * (n / 3) + [0, 4, 7][n % 3]
+            }
+            Segment::Alphanumeric(n) => 4 + if large { 11 } else { 9 } + 11 * (n / 2) + 6 * (n % 2),
+            Segment::Byte(n) => 4 + if large { 16 } else { 8 } + 8 * n,
+        })
+        .sum()
+}
+
+/// The smallest QR version (1–10) at M that holds `segments`, or `None` above 10.
+fn qr_version(segments: &[Segment]) -> Option<usize> {
+    (1..=10).find(|&v| bits(segments, v) <= 8 * CODEWORDS_M[v - 1])
+}
+
+/// A link's address before the fragment, longer than most: an association's page.
+const BASE: &str = "https://members.example-exporters-association.org.cn/assess/#";
+
+fn date() -> Date {
+    "2026-11-26".parse().unwrap()
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut found: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            // The questionnaires among the fixtures are not answers.
+            text.contains("exporter-assessment/answers@1")
+                .then(|| (p.file_name().unwrap().to_string_lossy().into_owned(), text))
+        })
+        .collect();
+    found.sort();
+    assert!(found.len() >= 5, "{found:?}");
+    found
+}
+
+#[test]
+fn every_fixture_goes_through_a_code_unchanged_and_fits_a_version_10_qr_code_at_m() {
+    let q = builtin();
+    println!("address before the fragment: {BASE} ({} bytes)", BASE.len());
+    println!(
+        "{:<28} {:>5} {:>6}   QR version at M (bits spare at v10): numeric | base45 | base64url",
+        "fixture", "bytes", "digits"
+    );
+    for (name, text) in fixtures() {
+        let sheet = AnswerSheet::from_json(&text, &q).unwrap();
+        let code = encode(&q, &sheet, date()).unwrap();
+        let back = decode(code.as_str(), &q).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The same answers; a multiple choice in the questionnaire's order.
+        assert_eq!(back.sheet, canonical(&q, &sheet), "{name}");
+        assert_eq!(score(&q, &back.sheet), score(&q, &sheet), "{name}");
+        assert_eq!(back.date, date());
+        assert_eq!(back.carried, None);
+        assert!(code.as_str().bytes().all(|b| b.is_ascii_digit()));
+
+        // The code as the link carries it: the address in byte mode, the digits in numeric mode.
+        let digits = code.as_str().len();
+        let bytes = digits_to_bytes(digits);
+        let numeric_segments = [Segment::Byte(BASE.len()), Segment::Numeric(digits)];
+        let numeric = qr_version(&numeric_segments);
+        // The same bytes in base 45 (RFC 9285, alphanumeric mode, though its '%' and space would
+        // need escaping in a URL) and in base64url (byte mode), for comparison.
+        let b45 = 3 * (bytes / 2) + 2 * (bytes % 2);
+        let base45_segments = [Segment::Byte(BASE.len()), Segment::Alphanumeric(b45)];
+        let base45 = qr_version(&base45_segments);
+        let base64_segments = [Segment::Byte(BASE.len() + (bytes * 4).div_ceil(3))];
+        let base64 = qr_version(&base64_segments);
+        let spare = |s: &[Segment]| 8 * CODEWORDS_M[9] as i64 - bits(s, 10) as i64;
+        println!(
+            "{name:<28} {bytes:>5} {digits:>6}   {} ({}) | {} ({}) | {} ({})",
+            show(numeric),
+            spare(&numeric_segments),
+            show(base45),
+            spare(&base45_segments),
+            show(base64),
+            spare(&base64_segments),
+        );
+        let version = numeric.unwrap_or_else(|| panic!("{name}: needs a QR code above version 10"));
+        assert!(version <= 10);
+        assert!(numeric <= base45 && numeric <= base64, "{name}");
+        println!(
+            "{:<28} the code alone: {}; after a 24-byte address (https://assess.example/#): {}",
+            "",
+            show(qr_version(&[Segment::Numeric(digits)])),
+            show(qr_version(&[Segment::Byte(24), Segment::Numeric(digits)]))
+        );
+        // Even a long address leaves room: 120 bytes of address still fit version 10.
+        assert!(qr_version(&[Segment::Byte(120), Segment::Numeric(digits)]).is_some());
+    }
+}
+
+fn show(version: Option<usize>) -> String {
+    version.map_or("> 10".into(), |v| format!("v{v}"))
+}
+
+/// The bytes a code of `digits` digits holds (7 bytes in 17 digits).
+fn digits_to_bytes(digits: usize) -> usize {
+    let last = [0, 0, 0, 1, 0, 2, 0, 0, 3, 0, 4, 0, 0, 5, 0, 6, 0, 7][digits % 17];
+    7 * (digits / 17) + last
+}
+
+/// Every answer in the questionnaire's order, as a decoded code writes it.
+fn canonical(q: &Questionnaire, sheet: &AnswerSheet) -> AnswerSheet {
+    let mut out = AnswerSheet::new(q);
+    for question in q.questions() {
+        if let Some(answer) = sheet.get(question.id()) {
+            let order = question.options();
+            let value = if question.multiple() {
+                Answer::Many(
+                    order
+                        .iter()
+                        .filter(|(id, _)| answer.chosen().contains(id))
+                        .map(|(id, _)| (*id).clone())
+                        .collect(),
+                )
+            } else {
+                answer.clone()
+            };
+            out.answers.insert(question.id().clone(), value);
+        }
+    }
+    out
+}
+
+fn sheet_from(q: &Questionnaire, choices: &[(bool, Vec<Index>)]) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(q);
+    for (question, (answer, picks)) in q.questions().zip(choices) {
+        if !answer {
+            continue;
+        }
+        let options = question.options();
+        let mut chosen: Vec<OptionId> = Vec::new();
+        for i in picks {
+            let o = options[i.index(options.len())].0.clone();
+            if !chosen.contains(&o) {
+                chosen.push(o);
+            }
+        }
+        let value = if question.multiple() {
+            Answer::Many(chosen)
+        } else {
+            Answer::One(chosen[0].clone())
+        };
+        sheet.answers.insert(question.id().clone(), value);
+    }
+    sheet
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any valid sheet, any date the code holds: the same answers (in the questionnaire's order)
+    /// and the same report come back; every altered digit is refused.
+    #[test]
+    fn random_sheets_go_through_a_code_and_back(
+        choices in proptest::collection::vec(
+            (proptest::bool::weighted(0.8), proptest::collection::vec(any::<Index>(), 1..5)),
+            builtin().questions().count(),
+        ),
+        days in 0i64..=65_535,
+        at in any::<Index>(),
+        by in 1u8..=9,
+    ) {
+        let q = builtin();
+        let sheet = sheet_from(&q, &choices);
+        let date = Date::from_days_since_1970(10_957 + days).unwrap();
+        let code = encode(&q, &sheet, date).unwrap();
+        let back = decode(code.as_str(), &q).unwrap();
+        prop_assert_eq!(&back.sheet, &canonical(&q, &sheet));
+        prop_assert_eq!(back.date, date);
+        prop_assert_eq!(score(&q, &back.sheet), score(&q, &sheet));
+
+        let mut altered = code.as_str().as_bytes().to_vec();
+        let i = at.index(altered.len());
+        altered[i] = b'0' + (altered[i] - b'0' + by) % 10;
+        let altered = String::from_utf8(altered).unwrap();
+        prop_assert!(matches!(
+            decode(&altered, &q),
+            Err(HandoffError::Damaged | HandoffError::Malformed(_))
+        ), "{}", altered);
+    }
+}
+
+fn fixture_code(q: &Questionnaire) -> String {
+    let (_, text) = &fixtures()[0];
+    let sheet = AnswerSheet::from_json(text, q).unwrap();
+    encode(q, &sheet, date()).unwrap().to_string()
+}
+
+#[test]
+fn a_cut_or_altered_code_is_refused_as_damaged() {
+    let q = builtin();
+    let code = fixture_code(&q);
+    for cut in [1, 2, 3, 17, code.len() - 17, code.len() - 1] {
+        let e = decode(&code[..code.len() - cut], &q).unwrap_err();
+        assert_eq!(e, HandoffError::Damaged, "cut by {cut}");
+    }
+    let mut longer = code.clone();
+    longer.push('0');
+    assert_eq!(decode(&longer, &q), Err(HandoffError::Damaged));
+    // Two digits swapped.
+    let mut swapped = code.clone().into_bytes();
+    let i = (0..swapped.len() - 1)
+        .find(|&i| swapped[i] != swapped[i + 1])
+        .unwrap();
+    swapped.swap(i, i + 1);
+    assert_eq!(
+        decode(&String::from_utf8(swapped).unwrap(), &q),
+        Err(HandoffError::Damaged)
+    );
+    assert!(HandoffError::Damaged.to_string().contains("damaged"));
+}
+
+#[test]
+fn garbage_is_not_a_code() {
+    let q = builtin();
+    for text in [
+        "",
+        "hello",
+        "12 34",
+        "１２３",
+        "answers=123",
+        "-1",
+        "12345678901234567x",
+    ] {
+        assert_eq!(decode(text, &q), Err(HandoffError::NotACode), "{text:?}");
+    }
+    // Digits that are no code: wrong lengths, groups too large for their bytes, a bad check.
+    for text in ["0", "1234", "999", "99999999999999999", &"0".repeat(60)] {
+        assert_eq!(decode(text, &q), Err(HandoffError::Damaged), "{text:?}");
+    }
+}
+
+#[test]
+fn a_code_for_another_questionnaire_is_refused_naming_both() {
+    let q = builtin();
+    let tiny = load(&tiny());
+    let code = encode(&tiny, &crate::common::sheet(&tiny, &[("A1", "l2")]), date()).unwrap();
+    let e = decode(code.as_str(), &q).unwrap_err();
+    assert_eq!(
+        e,
+        HandoffError::Answers(AnswersError::OtherQuestionnaire {
+            expected: q.reference(),
+            found: tiny.reference(),
+        })
+    );
+    assert!(e.to_string().contains("\"tiny\" version 1.0.0"), "{e}");
+}
+
+/// Another version asking other questions cannot be read (its options' order is that version's);
+/// another version asking the same ones is carried over by the questionnaire's `migrations`, as a
+/// saved file would be.
+#[test]
+fn another_version_is_read_only_when_it_asks_the_same_questions() {
+    let old = load(&{
+        let mut doc = tiny();
+        doc["version"] = json!("0.9.0");
+        doc
+    });
+    let sheet = crate::common::sheet(&old, &[("P.eu", "yes"), ("A1", "l1"), ("B2", "l3")]);
+    let code = encode(&old, &sheet, date()).unwrap();
+
+    // 1.0.0 with an option more on A2: other questions.
+    let mut doc = tiny();
+    doc["dimensions"][0]["items"][1]["options"][4]["id"] = json!("l4b");
+    let other = load(&doc);
+    assert_eq!(
+        decode(code.as_str(), &other),
+        Err(HandoffError::Answers(AnswersError::OtherQuestionnaire {
+            expected: other.reference(),
+            found: old.reference(),
+        }))
+    );
+
+    // 1.0.0 with the same questions, A1 reworded since 0.9.0: A1 is asked again.
+    let mut doc = tiny();
+    doc["migrations"] = json!([{"from": "0.9.0", "changed": ["A1"]}]);
+    let new = load(&doc);
+    let back = decode(code.as_str(), &new).unwrap();
+    assert_eq!(back.sheet.questionnaire, new.reference());
+    assert_eq!(
+        back.sheet
+            .answers
+            .keys()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+        ["B2", "P.eu"]
+    );
+    let carried = back.carried.unwrap();
+    assert_eq!(
+        carried.from,
+        QuestionnaireRef {
+            id: "tiny".into(),
+            version: "0.9.0".into()
+        }
+    );
+    assert_eq!(
+        carried.dropped,
+        [AnswerProblem::Changed {
+            question: QuestionId::from("A1"),
+            since: "0.9.0".into()
+        }]
+    );
+}
+
+/// The same id and version with other questions: an association's selection of sections.
+#[test]
+fn the_same_version_customised_otherwise_is_refused() {
+    let q = load(&tiny());
+    let code = encode(&q, &crate::common::sheet(&q, &[("A1", "l2")]), date()).unwrap();
+    let mut doc = tiny();
+    doc["dimensions"].as_array_mut().unwrap().remove(1);
+    doc["export_path"]["rules"] =
+        json!([{"when": {"all": []}, "outcome": "exempt", "reason": crate::common::t("r")}]);
+    let fewer = load(&doc);
+    let e = decode(code.as_str(), &fewer).unwrap_err();
+    assert_eq!(e, HandoffError::OtherQuestions(q.reference()));
+    assert!(e.to_string().contains("customised"), "{e}");
+}
+
+#[test]
+fn a_future_format_is_refused_as_such() {
+    let q = load(&tiny());
+    let code = encode(&q, &AnswerSheet::new(&q), date()).unwrap();
+    // Rewrite the format byte and its check, as a later version of the tool would write them.
+    let mut bytes = digits_bytes(code.as_str());
+    bytes[0] = 2;
+    let crc = crc32(&[&bytes[..1], &bytes[5..]].concat());
+    bytes[1..5].copy_from_slice(&crc.to_be_bytes());
+    assert_eq!(
+        decode(&bytes_digits(&bytes), &q),
+        Err(HandoffError::UnknownFormat(2))
+    );
+    // A right check over content no code has: refused, not guessed at.
+    let mut bytes = digits_bytes(code.as_str());
+    bytes.push(0xFF);
+    let crc = crc32(&[&bytes[..1], &bytes[5..]].concat());
+    bytes[1..5].copy_from_slice(&crc.to_be_bytes());
+    assert!(matches!(
+        decode(&bytes_digits(&bytes), &q),
+        Err(HandoffError::Malformed(_))
+    ));
+}
+
+#[test]
+fn only_checked_answers_and_dates_the_code_holds_are_written() {
+    let q = load(&tiny());
+    let mut sheet = AnswerSheet::new(&q);
+    sheet
+        .answers
+        .insert(QuestionId::from("A1"), Answer::One(OptionId::from("l9")));
+    assert!(matches!(
+        encode(&q, &sheet, date()),
+        Err(EncodeError::Answers(AnswersError::Invalid(_)))
+    ));
+    let early = "1999-12-31".parse().unwrap();
+    assert_eq!(
+        encode(&q, &AnswerSheet::new(&q), early),
+        Err(EncodeError::DateOutOfRange(early))
+    );
+    let last = "2179-06-06".parse().unwrap();
+    let code = encode(&q, &AnswerSheet::new(&q), last).unwrap();
+    assert_eq!(decode(code.as_str(), &q).unwrap().date, last);
+}
+
+#[test]
+fn dates_are_real_days_written_yyyy_mm_dd() {
+    for text in [
+        "2024-02-29",
+        "2000-01-01",
+        "1970-01-01",
+        "9999-12-31",
+        "0001-01-01",
+    ] {
+        let d: Date = text.parse().unwrap();
+        assert_eq!(d.to_string(), text);
+        assert_eq!(Date::from_days_since_1970(d.days_since_1970()), Some(d));
+    }
+    assert_eq!(
+        "2000-01-01".parse::<Date>().unwrap().days_since_1970(),
+        10_957
+    );
+    for text in [
+        "2023-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-1-01",
+        "26-01-01",
+        "2026/01/01",
+        "0000-01-01",
+        "+026-01-01",
+    ] {
+        assert!(text.parse::<Date>().is_err(), "{text}");
+    }
+    assert_eq!(
+        serde_json::to_string(&"2026-11-26".parse::<Date>().unwrap()).unwrap(),
+        "\"2026-11-26\""
+    );
+}
+
+// The test's own reading of the digits, to forge codes a later tool might write.
+fn digits_bytes(code: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in code.as_bytes().chunks(17) {
+        let n = [0, 0, 0, 1, 0, 2, 0, 0, 3, 0, 4, 0, 0, 5, 0, 6, 0, 7][chunk.len()];
+        let v: u64 = std::str::from_utf8(chunk).unwrap().parse().unwrap();
+        out.extend_from_slice(&v.to_be_bytes()[8 - n..]);
+    }
+    out
+}
+
+fn bytes_digits(bytes: &[u8]) -> String {
+    bytes
+        .chunks(7)
+        .map(|g| {
+            let v = g.iter().fold(0u64, |v, b| v << 8 | u64::from(*b));
+            let w = [0, 3, 5, 8, 10, 13, 15, 17][g.len()];
+            format!("{v:0w$}")
+        })
+        .collect()
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A multiple choice of more options than a machine word has bits, and a single choice of as many.
+#[test]
+fn long_lists_of_options_go_through_a_code() {
+    let mut doc = tiny();
+    let options: Vec<serde_json::Value> = (0..70)
+        .map(|i| json!({"id": format!("o{i}"), "label": crate::common::t(&format!("option {i}"))}))
+        .collect();
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.many", "text": crate::common::t("Which?"), "multiple": true, "options": options
+    }));
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.one", "text": crate::common::t("Which one?"), "options": options
+    }));
+    let q = load(&doc);
+    let sheet = crate::common::sheet(&q, &[("P.many", "o0,o63,o64,o69"), ("P.one", "o69")]);
+    let code = encode(&q, &sheet, date()).unwrap();
+    assert_eq!(decode(code.as_str(), &q).unwrap().sheet, sheet);
+}
