@@ -280,9 +280,9 @@ impl State {
     }
 
     /// The screen the page's address names (`fragment`, from a reload, Back or Forward), where it
-    /// can be shown: a section resumes the answers on offer (unless damaged ones wait for a
-    /// decision, which the start screen asks for); the review and the report need answers. Anything
-    /// else is the first screen.
+    /// can be shown: a section resumes the answers on offer (unless answers of another version
+    /// wait for the decision to keep what fits, which the start screen asks for); the review and
+    /// the report need answers. Anything else is the first screen.
     pub fn arrive(mut self, fragment: &str) -> Self {
         let screen = crate::route::parse(fragment, &self.questionnaire);
         let screen = match screen {
@@ -292,8 +292,10 @@ impl State {
                 }
                 Screen::About
             }
+            // Saved answers that only partly fit wait for the person's decision, which the start
+            // screen asks for; without that question the walk goes on (and the notice stays).
             Some(screen @ (Screen::Section(_) | Screen::Review | Screen::Report))
-                if self.damaged.is_none() =>
+                if !(self.damaged.is_some() && self.saved.is_some()) =>
             {
                 if let Some(saved) = self.saved.take() {
                     self = self.with_sheet(saved);
@@ -805,9 +807,17 @@ mod tests {
         assert_eq!(fresh_state().arrive("#nope").screen, Screen::Start);
         assert_eq!(fresh_state().arrive("").screen, Screen::Start);
         assert_eq!(fresh_state().arrive("#<script>").screen, Screen::Start);
-        // Damaged saved answers wait for the person's decision on the start screen.
-        let s = (*with_saved("{}")).clone().arrive("#industry");
+        // Answers of another version wait for the person's decision on the start screen.
+        let migrated = r#"{"format": "exporter-assessment/answers@1",
+            "questionnaire": {"id": "digital-trade", "version": "0.9.0"},
+            "answers": {"P.region": "west"}}"#;
+        let s = (*with_saved(migrated)).clone().arrive("#industry");
         assert_eq!(s.screen, Screen::Start);
+        assert!(s.damaged.is_some() && s.saved.is_some());
+        // Unreadable ones keep their notice while the walk goes on, Back and Forward included.
+        let s = apply(with_saved("{}"), [Action::Begin, Action::Next]);
+        let s = apply(s, [Action::Arrive("#profile".into())]);
+        assert_eq!(s.screen, PROFILE);
         assert!(s.damaged.is_some());
         // Back and Forward arrive through the reducer; the about screen returns where it was.
         let s = apply(fresh(), [Action::Begin, Action::Arrive("#about".into())]);
