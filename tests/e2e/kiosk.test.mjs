@@ -68,7 +68,7 @@ describe('kiosk mode', () => {
       // Visitor B: a clean start, nothing of A's answers anywhere in the walk.
       await page.click('section.attract button');
       await page.click('button.primary');
-      assert.match(await page.textContent('.counter'), /^0 of \d+ answered/);
+      assert.match(await page.textContent('.counter label'), /^0 of \d+ answered/);
       assert.equal(await page.$('input:checked'), null);
       assert.deepEqual(errors, []);
     } finally {
