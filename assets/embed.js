@@ -8,6 +8,8 @@
  * Each element becomes an <iframe> of the app that is as tall as its content. The app's events
  * arrive on the element as DOM events: exporter-assessment:started, :section-completed,
  * :finished and — only when the member presses "share" — :result, with the message as `detail`.
+ * On every new screen the app asks for its top to be brought into view (`top`), which the
+ * loader does if the frame's top is out of view.
  */
 (() => {
   const script = document.currentScript;
@@ -72,6 +74,15 @@
       if (!message || message.source !== 'exporter-assessment' || typeof message.type !== 'string') return;
       if (message.type === 'resize' && Number.isFinite(message.height)) {
         frame.style.height = `${Math.ceil(message.height)}px`;
+      }
+      // A new screen starts at its top: bring the frame's top into view if it is not (the member
+      // pressed Next at the bottom of a long section). Instantly for those who ask for less motion.
+      if (message.type === 'top') {
+        const top = frame.getBoundingClientRect().top;
+        if (top < 0 || top > window.innerHeight) {
+          const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+          frame.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+        }
       }
       element.dispatchEvent(new CustomEvent(`exporter-assessment:${message.type}`, { detail: message, bubbles: true }));
     });

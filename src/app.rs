@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    About, Attract, DamagedNotice, KioskTimer, LangSwitch, NoticeBar, ReportPage, Review, Section,
-    Share, Start, StatusBar,
+    About, AnswersFile, Attract, DamagedNotice, KioskTimer, LangSwitch, NoticeBar, ReportPage,
+    Review, Section, Share, Start, StatusBar,
 };
 use crate::hooks::{
-    use_autosave, use_crash_copy, use_document, use_focus, use_host_messages, use_other_tabs,
-    use_service_worker, use_share,
+    use_autosave, use_crash_copy, use_document, use_focus, use_history, use_host_messages,
+    use_other_tabs, use_service_worker, use_share,
 };
 use crate::kiosk::Mode;
 use crate::state::{Action, Screen, State};
@@ -35,6 +35,7 @@ pub fn App(props: &AppProps) -> Html {
                 setup.mode,
                 setup.persistent,
             )
+            .arrive(&setup.fragment)
         })
     };
     let doc = state.questionnaire.doc();
@@ -56,6 +57,7 @@ pub fn App(props: &AppProps) -> Html {
     use_host_messages(page.clone(), setup.embed.clone());
     let (shared, on_share) = use_share(page.clone(), setup.embed.as_ref());
     use_focus(&state);
+    use_history(&state, send.clone(), setup.embed.is_some());
 
     let visiting = state.visiting();
     let dispatch = |action: Action| send.reform(move |()| action.clone());
@@ -75,10 +77,18 @@ pub fn App(props: &AppProps) -> Html {
                 minutes={state.questionnaire.estimated_minutes()}
                 questions={state.report.progress.total}
                 questionnaire={state.questionnaire.clone()}
-                saved_answers={state.saved_answered()}
+                offer={state.offer()}
+                kiosk={state.mode.is_kiosk()}
                 on_begin={dispatch(Action::Begin)}
                 on_resume={dispatch(Action::Resume)}
-            />
+            >
+                // Only where importing replaces nothing: answers on offer are continued or
+                // started over (with an Undo) first.
+                if state.files_allowed() && state.offer().is_none() {
+                    <AnswersFile lang={lang} sheet={state.sheet.clone()} send={send.clone()}
+                        import_only=true />
+                }
+            </Start>
         },
         Screen::Section(section) => html! {
             <Section state={page.clone()} section={section.clone()} send={send.clone()} />
@@ -99,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let notice = state.notice.clone().map(|notice| {
         html! { <NoticeBar lang={lang} notice={notice} on_dismiss={dispatch(Action::DismissNotice)}
-        on_undo={dispatch(Action::UndoChangeElsewhere)} /> }
+        on_undo={dispatch(Action::UndoChangeElsewhere)} on_undo_clear={dispatch(Action::UndoClear)} /> }
     });
     // An update reloads the page: where that would lose answers, it asks first and offers them.
     let export_unsaved = state.answers_at_risk().then(|| {

@@ -70,7 +70,17 @@ fn show() {
     let kiosk_clear = KIOSK_CLEAR_SECONDS.with(Cell::get);
     if let Some(seconds) = kiosk_clear {
         add("p", s.crashed_kiosk_text, &[]);
-        // No URL in it: the page reloads itself, as a fresh kiosk visit.
+        // No URL in it: the page reloads itself, as a fresh kiosk visit. The screen's fragment
+        // goes first, or the refresh would only move to it within this page, not reload it.
+        if let Ok(history) = gloo::utils::window().history() {
+            let location = gloo::utils::window().location();
+            let page = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+        }
         if let (Ok(refresh), Some(head)) = (document.create_element("meta"), document.head()) {
             let _ = refresh.set_attribute("http-equiv", "refresh");
             let _ = refresh.set_attribute("content", &seconds.to_string());

@@ -159,6 +159,12 @@ impl HostMessage {
 }
 
 /// The frame's content height, so that the host sizes the frame to it (no scroll bars inside).
+/// Asks the host page to bring the frame's top into view: a new screen starts at its top, which
+/// the frame cannot scroll to itself (the host page scrolls, not the frame).
+pub fn top_message() -> Value {
+    json!({"source": MESSAGE_SOURCE, "type": "top"})
+}
+
 pub fn resize_message(height: u32) -> Value {
     json!({"source": MESSAGE_SOURCE, "type": "resize", "height": height})
 }

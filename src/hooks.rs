@@ -1,12 +1,14 @@
 //! The app's connections to the browser, one named hook per file, each called once by `App`:
 //! the document's language and title, saving answers, answers saved by another tab, the copy a
-//! crash screen offers, the service worker, the host page's messages, and focus on a new screen.
+//! crash screen offers, the service worker, the host page's messages, focus on a new screen, and the screen in the
+//! page's address (history).
 //! They read the state and send actions; none holds a rule of the assessment.
 
 pub mod autosave;
 pub mod crash_copy;
 pub mod document;
 pub mod focus;
+pub mod history;
 pub mod host_messages;
 pub mod other_tabs;
 pub mod service_worker;
@@ -16,6 +18,7 @@ pub use autosave::use_autosave;
 pub use crash_copy::use_crash_copy;
 pub use document::use_document;
 pub use focus::use_focus;
+pub use history::use_history;
 pub use host_messages::use_host_messages;
 pub use other_tabs::use_other_tabs;
 pub use service_worker::use_service_worker;

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod offline;
 pub mod query;
+pub mod route;
 pub mod setup;
 pub mod state;
 pub mod storage;

@@ -32,6 +32,9 @@ pub struct Setup {
     pub saved: Option<String>,
     /// Whether answers survive a reload: storage works and this is not a kiosk.
     pub persistent: bool,
+    /// The page's URL fragment, which names the screen a reload returns to (`route.rs`), as
+    /// found; empty in a kiosk, which starts every visit afresh.
+    pub fragment: String,
 }
 
 /// Why the app cannot start: every problem, and where they were read from.
@@ -103,7 +106,12 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
             storage::works(),
         ),
     };
+    let fragment = match mode {
+        Mode::Kiosk(_) => String::new(),
+        Mode::Personal => gloo::utils::window().location().hash().unwrap_or_default(),
+    };
     Ok(Setup {
+        fragment,
         mode,
         kiosk_problem,
         embed,

@@ -96,6 +96,12 @@ pub enum Notice {
     ChangedElsewhere {
         previous: AnswerSheet,
     },
+    /// Every answer was cleared (start over): `previous` is kept for Undo until the next change,
+    /// with the screen to return to (`None`: where the person stopped).
+    Cleared {
+        previous: AnswerSheet,
+        screen: Option<Screen>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -151,8 +157,12 @@ pub enum Action {
     StoredElsewhere(Option<String>),
     /// Back to the answers this page had before another tab changed them.
     UndoChangeElsewhere,
-    /// Forget every answer and return to the start screen.
+    /// Forget every answer and return to the start screen, with an Undo until the next change.
     StartOver,
+    /// Back to the answers a start over (or a fresh start over saved answers) cleared.
+    UndoClear,
+    /// The page's address names a screen (a reload, Back or Forward): its fragment, as found.
+    Arrive(String),
     /// A kiosk's end of visit: forget everything of this visitor (answers, language, notices) and
     /// show the screen that waits for the next one.
     Wipe,
@@ -235,10 +245,72 @@ impl State {
     /// Whether someone is in the middle of a visit: past the start screen, with answers given, or
     /// with the language changed. A kiosk's idle timer runs only then, and wipes all of it: a
     /// visitor who only switched the language must not leave it to the next one.
+    /// An Undo of cleared answers is a visit too: it holds the visitor's answers.
     pub fn visiting(&self) -> bool {
         !matches!(self.screen, Screen::Start | Screen::Attract)
             || !self.sheet.answers.is_empty()
             || self.lang != self.default_lang
+            || matches!(self.notice, Some(Notice::Cleared { .. }))
+    }
+
+    /// Where "continue" goes: the first section with a question still to answer, else the report
+    /// when everything is answered, else the review (an export path still open, say).
+    pub fn resume_screen(&self) -> Screen {
+        let q = &self.questionnaire;
+        let open = q
+            .sections()
+            .into_iter()
+            .find(|s| !self.report.missing_in(q, s).is_empty());
+        match open {
+            Some(section) => Screen::Section(section),
+            None if self.report.complete => Screen::Report,
+            None => Screen::Review,
+        }
+    }
+
+    /// The answers on offer on the start screen and how far they go, counted by the core over the
+    /// questions that apply to them: an earlier visit's, else this page's own (after Back to the
+    /// start).
+    pub fn offer(&self) -> Option<assessment::Progress> {
+        match &self.saved {
+            Some(saved) => Some(score(&self.questionnaire, saved).progress),
+            None if !self.sheet.answers.is_empty() => Some(self.report.progress),
+            None => None,
+        }
+    }
+
+    /// The screen the page's address names (`fragment`, from a reload, Back or Forward), where it
+    /// can be shown: a section resumes the answers on offer (unless answers of another version
+    /// wait for the decision to keep what fits, which the start screen asks for); the review and
+    /// the report need answers. Anything else is the first screen.
+    pub fn arrive(mut self, fragment: &str) -> Self {
+        let screen = crate::route::parse(fragment, &self.questionnaire);
+        let screen = match screen {
+            Some(Screen::About) => {
+                if self.screen != Screen::About {
+                    self.return_to = self.screen.clone();
+                }
+                Screen::About
+            }
+            // Saved answers that only partly fit wait for the person's decision, which the start
+            // screen asks for; without that question the walk goes on (and the notice stays).
+            Some(screen @ (Screen::Section(_) | Screen::Review | Screen::Report))
+                if !(self.damaged.is_some() && self.saved.is_some()) =>
+            {
+                if let Some(saved) = self.saved.take() {
+                    self = self.with_sheet(saved);
+                }
+                let needs_answers = matches!(screen, Screen::Review | Screen::Report);
+                if needs_answers && self.sheet.answers.is_empty() {
+                    Self::first_screen(&self.mode)
+                } else {
+                    screen
+                }
+            }
+            _ => Self::first_screen(&self.mode),
+        };
+        self.screen = screen;
+        self
     }
 
     /// Whether a reload would lose answers: storage does not take them (missing, blocked or full)
@@ -254,13 +326,6 @@ impl State {
     /// left in its downloads would hand one visitor's answers to the next.
     pub fn files_allowed(&self) -> bool {
         !self.mode.is_kiosk()
-    }
-
-    /// How many of the answers on offer from an earlier visit count for this questionnaire.
-    pub fn saved_answered(&self) -> Option<usize> {
-        self.saved
-            .as_ref()
-            .map(|saved| score(&self.questionnaire, saved).progress.answered)
     }
 
     /// The screen after `screen` in the walk: the next section, the review after the last.
@@ -340,7 +405,17 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Begin => {
-                next.saved = None;
+                // Answers on offer (an earlier visit's, or this page's) can be had back.
+                let previous = next
+                    .saved
+                    .take()
+                    .or_else(|| Some(next.sheet.clone()).filter(|sheet| !sheet.answers.is_empty()));
+                if let Some(previous) = previous {
+                    next.notice = Some(Notice::Cleared {
+                        previous,
+                        screen: None,
+                    });
+                }
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
                 next.screen = first;
             }
@@ -350,11 +425,18 @@ impl Reducible for State {
                 }
                 // Resuming what fits is the decision on damaged saved answers.
                 next.damaged = None;
-                next.screen = first;
+                next.screen = next.resume_screen();
             }
             Action::DiscardSaved => {
                 next.saved = None;
                 next.damaged = None;
+            }
+            // The next change ends the offer to undo a start over.
+            Action::Choose(..) | Action::Clear(_) | Action::Import(_)
+                if matches!(next.notice, Some(Notice::Cleared { .. })) =>
+            {
+                next.notice = None;
+                return Rc::new(next).reduce(action);
             }
             Action::Choose(question, option) => {
                 let mut sheet = next.sheet.clone();
@@ -399,9 +481,23 @@ impl Reducible for State {
             }
             Action::StartOver => {
                 next.saved = None;
+                if !next.sheet.answers.is_empty() {
+                    next.notice = Some(Notice::Cleared {
+                        previous: next.sheet.clone(),
+                        screen: Some(next.screen.clone()),
+                    });
+                }
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
                 next.screen = Screen::Start;
             }
+            Action::UndoClear => {
+                if let Some(Notice::Cleared { previous, screen }) = next.notice.take() {
+                    next.saved = None;
+                    next = next.with_sheet(previous);
+                    next.screen = screen.unwrap_or_else(|| next.resume_screen());
+                }
+            }
+            Action::Arrive(fragment) => next = next.arrive(&fragment),
             Action::DismissNotice => next.notice = None,
             Action::Wipe => {
                 next = State::new(
@@ -586,8 +682,160 @@ mod tests {
         saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
         saved.choose(&q, &QuestionId::from("T1"), &OptionId::from("edge"));
         let s = State::new(q, Lang::En, Some(saved.to_json()), Mode::Personal, true);
-        assert_eq!(s.saved_answered(), Some(2));
-        assert_eq!(fresh().saved_answered(), None);
+        let offer = s.offer().unwrap();
+        assert_eq!(offer.answered, 2);
+        assert_eq!(offer.total, score(&s.questionnaire, &saved).progress.total);
+        assert_eq!(fresh().offer(), None);
+    }
+
+    /// A sheet with every question that applies answered, from a fixture the e2e tests walk.
+    fn complete_sheet(q: &Questionnaire) -> AnswerSheet {
+        let text = include_str!("../tests/fixtures/textile-central-oem.json");
+        AnswerSheet::from_json(text, q).unwrap()
+    }
+
+    #[test]
+    fn continue_goes_where_the_person_stopped() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let done = complete_sheet(&q);
+        let s = Rc::new(State::new(
+            q.clone(),
+            Lang::En,
+            Some(done.to_json()),
+            Mode::Personal,
+            true,
+        ));
+        let offer = s.offer().unwrap();
+        assert_eq!(offer.answered, offer.total, "only what applies is counted");
+        let s = apply(s, [Action::Resume]);
+        assert!(s.report.complete);
+        assert_eq!(s.screen, Screen::Report);
+        // With the profile answered and nothing else, continue lands on the first dimension.
+        let mut part = done.clone();
+        part.answers
+            .retain(|question, _| question.as_str().starts_with("P."));
+        let s = with_saved(&part.to_json());
+        assert_eq!(apply(s, [Action::Resume]).screen, dimension("technology"));
+        // Back at the start, this page's own answers are on offer and continue where they stop.
+        let s = apply(
+            fresh(),
+            [Action::Begin, choose("P.region", "west"), Action::Back],
+        );
+        assert_eq!(s.screen, Screen::Start);
+        assert_eq!(s.offer().map(|o| o.answered), Some(1));
+        assert_eq!(apply(s, [Action::Resume]).screen, PROFILE);
+    }
+
+    #[test]
+    fn start_over_can_be_undone_until_the_next_change() {
+        let s = apply(
+            fresh(),
+            [
+                Action::Begin,
+                choose("P.region", "west"),
+                Action::Go(Screen::Report),
+            ],
+        );
+        let before = s.sheet.clone();
+        let cleared = apply(s, [Action::StartOver]);
+        assert!(cleared.sheet.answers.is_empty());
+        assert_eq!(cleared.screen, Screen::Start);
+        assert!(
+            matches!(&cleared.notice, Some(Notice::Cleared { previous, .. }) if *previous == before)
+        );
+        let undone = apply(cleared.clone(), [Action::UndoClear]);
+        assert_eq!(undone.sheet, before);
+        assert_eq!(undone.screen, Screen::Report);
+        assert_eq!(undone.notice, None);
+        assert_eq!(undone.report.progress.answered, 1);
+        // The next change ends the offer (and is made).
+        let changed = apply(cleared, [Action::Begin, choose("P.region", "east")]);
+        assert_eq!(changed.notice, None);
+        assert_eq!(changed.sheet.answers.len(), 1);
+        let after = apply(changed.clone(), [Action::UndoClear]);
+        assert_eq!(after.sheet, changed.sheet);
+    }
+
+    #[test]
+    fn starting_afresh_over_saved_answers_can_be_undone() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = with_saved(&saved.to_json());
+        let s = apply(s, [Action::Begin]);
+        assert!(s.saved.is_none() && s.sheet.answers.is_empty());
+        let s = apply(s, [Action::UndoClear]);
+        assert_eq!(s.sheet, saved);
+        assert_eq!(s.screen, PROFILE, "where the person stopped");
+        // A first start has nothing to undo.
+        assert_eq!(apply(fresh(), [Action::Begin]).notice, None);
+    }
+
+    #[test]
+    fn a_kiosk_visitor_cannot_leave_an_undo_to_the_next_one() {
+        let s = apply(
+            kiosk(false),
+            [Action::Begin, choose("P.region", "west"), Action::StartOver],
+        );
+        assert_eq!(s.screen, Screen::Start);
+        assert!(
+            s.visiting(),
+            "the idle timer must run while the undo holds answers"
+        );
+        let s = apply(s, [Action::Wipe]);
+        assert_eq!(s.notice, None);
+        assert!(!s.visiting());
+    }
+
+    #[test]
+    fn an_address_returns_to_its_screen_where_it_can_be_shown() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        // A reload on a section resumes the saved answers there.
+        let s = (*with_saved(&saved.to_json())).clone().arrive("#industry");
+        assert_eq!(s.screen, dimension("industry"));
+        assert_eq!(s.sheet, saved);
+        assert!(s.saved.is_none());
+        let s = (*with_saved(&saved.to_json())).clone().arrive("#report");
+        assert_eq!(s.screen, Screen::Report);
+        // The report needs answers; an unknown or hostile fragment is the start.
+        let fresh_state = || (*fresh()).clone();
+        assert_eq!(fresh_state().arrive("#report").screen, Screen::Start);
+        assert_eq!(fresh_state().arrive("#review").screen, Screen::Start);
+        assert_eq!(fresh_state().arrive("#profile").screen, PROFILE);
+        assert_eq!(fresh_state().arrive("#nope").screen, Screen::Start);
+        assert_eq!(fresh_state().arrive("").screen, Screen::Start);
+        assert_eq!(fresh_state().arrive("#<script>").screen, Screen::Start);
+        // Answers of another version wait for the person's decision on the start screen.
+        let migrated = r#"{"format": "exporter-assessment/answers@1",
+            "questionnaire": {"id": "digital-trade", "version": "0.9.0"},
+            "answers": {"P.region": "west"}}"#;
+        let s = (*with_saved(migrated)).clone().arrive("#industry");
+        assert_eq!(s.screen, Screen::Start);
+        assert!(s.damaged.is_some() && s.saved.is_some());
+        // Unreadable ones keep their notice while the walk goes on, Back and Forward included.
+        let s = apply(with_saved("{}"), [Action::Begin, Action::Next]);
+        let s = apply(s, [Action::Arrive("#profile".into())]);
+        assert_eq!(s.screen, PROFILE);
+        assert!(s.damaged.is_some());
+        // Back and Forward arrive through the reducer; the about screen returns where it was.
+        let s = apply(fresh(), [Action::Begin, Action::Arrive("#about".into())]);
+        assert_eq!(s.screen, Screen::About);
+        assert_eq!(apply(s, [Action::Back]).screen, PROFILE);
+        // After a kiosk's wipe, Back into the last visitor's report shows nothing of theirs.
+        let k = apply(
+            kiosk(true),
+            [
+                Action::Next,
+                Action::Begin,
+                choose("P.region", "west"),
+                Action::Wipe,
+            ],
+        );
+        let k = apply(k, [Action::Arrive("#report".into())]);
+        assert_eq!(k.screen, Screen::Attract);
+        assert!(k.sheet.answers.is_empty());
     }
 
     #[test]

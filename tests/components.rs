@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use assessment::{OptionId, QuestionId, Questionnaire, BUILTIN_QUESTIONNAIRE};
+use assessment::{OptionId, Progress, QuestionId, Questionnaire, BUILTIN_QUESTIONNAIRE};
 use exporter_assessment::components::{
     Bar, LangSwitch, LangSwitchProps, Question, QuestionProps, RadarChart, RadarChartProps,
     ScoreBars, ScoreBarsProps, Start, StartProps,
@@ -16,7 +16,7 @@ use exporter_assessment::state::Shared;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use yew::{BaseComponent, Callback};
+use yew::{BaseComponent, Callback, Html};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,7 +52,7 @@ fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
 
 fn start_props(
     lang: Lang,
-    saved_answers: Option<usize>,
+    offer: Option<Progress>,
 ) -> (StartProps, Rc<RefCell<Vec<&'static str>>>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let (begin, resume) = (seen.clone(), seen.clone());
@@ -64,7 +64,9 @@ fn start_props(
         minutes: 13,
         questions: 38,
         questionnaire: Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap()),
-        saved_answers,
+        offer,
+        kiosk: false,
+        children: Html::default(),
         on_begin: Callback::from(move |()| begin.borrow_mut().push("begin")),
         on_resume: Callback::from(move |()| resume.borrow_mut().push("resume")),
     };
@@ -90,13 +92,39 @@ async fn start_says_how_long_it_takes_and_where_answers_stay() {
 
 #[wasm_bindgen_test]
 async fn start_offers_to_resume_saved_answers() {
-    let (props, seen) = start_props(Lang::ZhCn, Some(12));
+    let offer = Progress {
+        answered: 12,
+        total: 35,
+    };
+    let (props, seen) = start_props(Lang::ZhCn, Some(offer));
     let root = render::<Start>(props).await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("已答 12 / 38 题"), "{text}");
+    // Counted over what applies to the saved answers, not the questionnaire's whole count.
+    assert!(text.contains("已答 12 / 35 题"), "{text}");
+    assert!(text.contains("未完成"), "{text}");
     click(&root, "button.primary");
     click(&root, "button:not(.primary)");
     assert_eq!(*seen.borrow(), ["resume", "begin"]);
+}
+
+#[wasm_bindgen_test]
+async fn start_says_when_saved_answers_are_complete_and_what_a_kiosk_keeps() {
+    let offer = Progress {
+        answered: 35,
+        total: 35,
+    };
+    let (props, _) = start_props(Lang::En, Some(offer));
+    let text = render::<Start>(props).await.text_content().unwrap();
+    assert!(
+        text.contains("every question that applies is answered"),
+        "{text}"
+    );
+    assert!(!text.contains("not finished"), "{text}");
+    let (mut props, _) = start_props(Lang::En, None);
+    props.kiosk = true;
+    let text = render::<Start>(props).await.text_content().unwrap();
+    assert!(text.contains("shared machine"), "{text}");
+    assert!(!text.contains("stay on this device"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -19,6 +19,9 @@ pub struct AnswersFileProps {
     pub lang: Lang,
     pub sheet: AnswerSheet,
     pub send: Callback<Action>,
+    /// Only the import (the start screen: no answers yet to export).
+    #[prop_or_default]
+    pub import_only: bool,
 }
 
 #[component]
@@ -56,8 +59,13 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
     html! {
         <section class="answers-file no-print" aria-labelledby="answers-file-title">
             <h2 id="answers-file-title">{ s.your_answers }</h2>
+            if props.import_only {
+                <p>{ s.import_on_start }</p>
+            }
             <div class="actions">
-                <button type="button" class="button" onclick={export}>{ s.export_answers }</button>
+                if !props.import_only {
+                    <button type="button" class="button" onclick={export}>{ s.export_answers }</button>
+                }
                 <label class="button file">
                     { s.import_answers }
                     <input type="file" accept=".json,application/json" onchange={import} />

@@ -1,4 +1,5 @@
-//! A kiosk's screen between visitors: the title, what the tool gives, and one large way in.
+//! A kiosk's screen between visitors: the title, what the tool gives, and one large way in (a tap
+//! anywhere on it).
 
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
@@ -20,11 +21,12 @@ pub struct AttractProps {
 pub fn Attract(props: &AttractProps) -> Html {
     let s = props.lang.strings();
     html! {
-        <section class="attract" aria-labelledby="screen-title">
+        // A tap anywhere starts; the button's own click (or Enter on it) arrives here too.
+        <section class="attract" aria-labelledby="screen-title" onclick={props.on_start.reform(|_| ())}>
             <h1 id="screen-title" tabindex="-1">{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
             <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
-            <button type="button" class="button primary huge" onclick={props.on_start.reform(|_| ())}>
+            <button type="button" class="button primary huge">
                 { s.touch_to_start }
             </button>
         </section>

@@ -1,5 +1,5 @@
-//! A message about what just happened to the answers (imported, refused and why, or changed in
-//! another tab), announced to screen readers and dismissable.
+//! A message about what just happened to the answers (imported, refused and why, changed in
+//! another tab, or cleared, with an Undo), announced to screen readers and dismissable.
 
 use assessment::AnswersError;
 use yew::prelude::*;
@@ -15,6 +15,8 @@ pub struct NoticeBarProps {
     pub on_dismiss: Callback<()>,
     /// For answers changed in another tab: back to what this page had.
     pub on_undo: Callback<()>,
+    /// For cleared answers: back to them.
+    pub on_undo_clear: Callback<()>,
 }
 
 #[component]
@@ -36,7 +38,9 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             reasons(lang, error),
         ),
         Notice::ChangedElsewhere { .. } => ("notice warning", "alert", s.changed_elsewhere, vec![]),
+        Notice::Cleared { .. } => ("notice", "status", s.answers_cleared, vec![]),
     };
+    let undo_clear = matches!(props.notice, Notice::Cleared { .. });
     let undo = matches!(props.notice, Notice::ChangedElsewhere { .. });
     html! {
         <div class={classes!(class, "no-print")} role={role}>
@@ -44,6 +48,9 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             { for details.into_iter().map(|d| html! { <p>{ visible(&d) }</p> }) }
             if undo {
                 <button type="button" class="link" onclick={props.on_undo.reform(|_| ())}>{ s.undo_change_elsewhere }</button>
+            }
+            if undo_clear {
+                <button type="button" class="link" onclick={props.on_undo_clear.reform(|_| ())}>{ s.undo_clear }</button>
             }
             <button type="button" class="link" onclick={props.on_dismiss.reform(|_| ())}>{ s.dismiss }</button>
         </div>

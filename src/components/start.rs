@@ -1,7 +1,7 @@
 //! The start screen: what the assessment is, how long it takes, that answers stay on this device,
 //! and the way in — fresh, or resuming answers saved on an earlier visit.
 
-use assessment::{Outline, Questionnaire};
+use assessment::{Outline, Progress, Questionnaire};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -17,10 +17,16 @@ pub struct StartProps {
     pub questions: usize,
     /// The questionnaire, for the sentence on what the report holds.
     pub questionnaire: Shared<Questionnaire>,
-    /// How many answers an earlier visit left on this device, if any.
-    pub saved_answers: Option<usize>,
+    /// The answers on offer (an earlier visit's, or this page's) and how far they go, counted over
+    /// the questions that apply to them.
+    pub offer: Option<Progress>,
+    /// On a shared machine: say what happens to the answers there.
+    pub kiosk: bool,
     pub on_begin: Callback<()>,
     pub on_resume: Callback<()>,
+    /// The import of an answers file, where files are allowed.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -34,12 +40,12 @@ pub fn Start(props: &StartProps) -> Html {
             <p class="lead">{ &props.description }</p>
             <ul class="facts">
                 <li>{ props.lang.duration(props.minutes, props.questions) }</li>
-                <li>{ s.stays_on_device }</li>
+                <li>{ if props.kiosk { s.kiosk_data } else { s.stays_on_device } }</li>
             </ul>
             <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
-            if let Some(answered) = props.saved_answers {
+            if let Some(offer) = props.offer {
                 <div class="resume">
-                    <p>{ s.saved_found }{ " " }{ props.lang.answered(answered, props.questions) }</p>
+                    <p>{ if offer.answered >= offer.total { s.saved_complete } else { s.saved_found } }{ " " }{ props.lang.answered(offer.answered, offer.total) }</p>
                     <div class="actions">
                         <button type="button" class="button primary" onclick={resume}>{ s.resume }</button>
                         <button type="button" class="button" onclick={begin}>{ s.start_over }</button>
@@ -50,6 +56,7 @@ pub fn Start(props: &StartProps) -> Html {
                     <button type="button" class="button primary" onclick={begin}>{ s.begin }</button>
                 </div>
             }
+            { props.children.clone() }
             <p class="disclaimer">{ &props.disclaimer }</p>
         </section>
     }

@@ -77,6 +77,11 @@ pub fn Steps(props: &StepsProps) -> Html {
                 }) }
             </ol>
             <p class="counter">
+                // On a phone the pills show numbers only, and the current step is named here
+                // (screen readers have it in its pill).
+                if let Some(step) = props.steps.iter().find(|step| step.screen == props.current) {
+                    <span class="now" aria-hidden="true">{ step.title.clone() }</span>
+                }
                 <label for="answered">{ lang.answered(props.answered, props.total) }</label>
                 <progress id="answered" max={props.total.max(1).to_string()}
                     value={props.answered.to_string()}></progress>

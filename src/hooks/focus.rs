@@ -1,5 +1,8 @@
 //! A new screen starts at its top, with focus on its heading, so that keyboard and screen-reader
 //! users land where sighted users look. A review link focuses its question instead.
+//!
+//! Only a new screen or a new request to focus a question moves anything: a language change (or
+//! an answer) on the same screen keeps the place and the focus where the person left them.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -9,16 +12,40 @@ use crate::state::{Screen, State};
 
 #[hook]
 pub fn use_focus(state: &State) {
+    let shown = use_mut_ref(|| None::<Screen>);
     use_effect_with(
         (state.screen.clone(), state.focus.clone()),
-        |(screen, focus)| {
-            if *screen != Screen::Start {
+        move |(screen, focus)| {
+            let was = shown.replace(Some(screen.clone()));
+            let moved = was.as_ref() != Some(screen);
+            // The attract screen is tapped anywhere: a focused heading would only draw a box.
+            let shows_focus = !matches!(screen, Screen::Start | Screen::Attract);
+            if shows_focus && (moved || focus.is_some()) {
                 focus_screen(focus.as_ref().map(element_id));
             }
         },
     );
+    // The new language's text is longer or shorter than the old: keep the focused control in view
+    // (browsers without scroll anchoring would otherwise leave it off the screen).
+    let first_lang = use_mut_ref(|| true);
+    use_effect_with(state.lang, move |_| {
+        if first_lang.replace(false) {
+            return;
+        }
+        let Some(active) = gloo::utils::document().active_element() else {
+            return;
+        };
+        let rect = active.get_bounding_client_rect();
+        let height = gloo::utils::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if rect.bottom() < 0.0 || rect.top() > height {
+            active.scroll_into_view();
+        }
+    });
 }
-
 /// Focuses the first input of the question with element id `question` and scrolls it into view,
 /// or else scrolls to the top and focuses the screen's heading.
 ///

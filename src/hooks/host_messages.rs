@@ -1,5 +1,6 @@
-//! Embedded: the association's theme, the frame sized to the content, and the events of the walk
-//! for the host page. Nothing here carries a score; the result goes only through `use_share`.
+//! Embedded: the association's theme, the frame sized to the content, the events of the walk for
+//! the host page, and on every new screen a request to bring the frame's top into view. Nothing
+//! here carries a score; the result goes only through `use_share`.
 
 use std::rc::Rc;
 
@@ -27,6 +28,9 @@ pub fn use_host_messages(state: Rc<State>, embed: Option<EmbedConfig>) {
     use_effect_with(state.screen.clone(), move |screen| {
         let was = previous.replace(screen.clone());
         if let Some(origin) = origin {
+            if was != *screen {
+                host::post(&origin, &crate::embed::top_message());
+            }
             if let Some(message) = walk_event(&state, &was, screen) {
                 let message = message.to_json(
                     &state.questionnaire,

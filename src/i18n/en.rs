@@ -107,6 +107,12 @@ const EN: Strings = Strings {
     setup_config_file: "Config file",
     setup_questionnaire_file: "Questionnaire",
     setup_shipped_questionnaire: "the shipped questionnaire",
+    // Issue 15: the walk
+    kiosk_data: "This is a shared machine: your answers are cleared when you finish or leave it idle, and nothing is kept. To take your result with you, print the report.",
+    import_on_start: "Answered on another device? Import the answers file you exported there.",
+    saved_complete: "This device holds your answers from an earlier visit: every question that applies is answered.",
+    answers_cleared: "Your answers were cleared.",
+    undo_clear: "Undo",
 };
 
 impl Words for En {

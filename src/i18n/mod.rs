@@ -174,6 +174,16 @@ pub struct Strings {
     /// On a kiosk's crash screen: nothing of the visitor is offered, and the screen clears itself.
     pub crashed_kiosk_text: &'static str,
     pub reload: &'static str,
+    // Issue 15: the walk
+    /// On a kiosk's start screen: what happens to answers on a shared machine.
+    pub kiosk_data: &'static str,
+    /// Beside the import on the start screen.
+    pub import_on_start: &'static str,
+    /// Answers on offer where every question that applies is answered.
+    pub saved_complete: &'static str,
+    /// After a start over, with its Undo.
+    pub answers_cleared: &'static str,
+    pub undo_clear: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that

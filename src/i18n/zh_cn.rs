@@ -107,6 +107,12 @@ const ZH_CN: Strings = Strings {
     setup_config_file: "配置文件",
     setup_questionnaire_file: "问卷",
     setup_shipped_questionnaire: "随工具提供的问卷",
+    // Issue 15: the walk
+    kiosk_data: "这是一台公用设备：您完成或离开一段时间后，回答会被清除，不会保留。如需带走结果，请打印报告。",
+    import_on_start: "在其他设备上答过？请导入您在那里导出的回答文件。",
+    saved_complete: "本设备上保存有您上次的回答：所有适用的问题都已回答。",
+    answers_cleared: "您的回答已清除。",
+    undo_clear: "撤销",
 };
 
 impl Words for ZhCn {

@@ -63,8 +63,8 @@ describe('embedding on an association site', () => {
     await app?.close();
   });
 
-  async function openHost(url = host.url) {
-    const opened = await openPage(browser, url, { locale: 'en-US' });
+  async function openHost(url = host.url, viewport = undefined) {
+    const opened = await openPage(browser, url, { locale: 'en-US', ...(viewport && { viewport }) });
     const element = await opened.page.waitForSelector('#assessment iframe');
     const frame = await element.contentFrame();
     await frame.waitForSelector('html[data-ready="true"]');
@@ -101,6 +101,35 @@ describe('embedding on an association site', () => {
       assert.deepEqual(events.slice(1, 5).map((e) => e.section), ['profile', 'technology', 'industry', 'institutions']);
       assert.equal(events[5].complete, true);
       for (const event of events) assert.equal(event.overall, undefined, `${event.type} carries no score`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('brings the frame’s top into view on each new screen, and adds nothing to the host’s history', async () => {
+    const { context, page, frame, errors } = await openHost(host.url, { width: 800, height: 600 });
+    try {
+      const frameTop = () => page.evaluate(() => document.querySelector('#assessment iframe').getBoundingClientRect().top);
+      const entries = await page.evaluate(() => history.length);
+      await frame.click('button.primary');
+      await frame.waitForSelector('.walk-nav button.primary');
+      // Next at the bottom of the long profile section: the host page is scrolled far down.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      assert.ok((await frameTop()) < -500, 'scrolled past the frame’s top');
+      await frame.click('.walk-nav button.primary');
+      await page.waitForFunction(() => {
+        const top = document.querySelector('#assessment iframe').getBoundingClientRect().top;
+        return top >= -1 && top < innerHeight;
+      }, null, { timeout: 5000 });
+      assert.equal(await page.evaluate(() => history.length), entries, 'no entry in the host’s history');
+
+      // A message of the same shape from anywhere but the frame moves nothing.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const scrolled = await page.evaluate(() => scrollY);
+      await page.evaluate(() => window.postMessage({ source: 'exporter-assessment', type: 'top' }, '*'));
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => scrollY), scrolled);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

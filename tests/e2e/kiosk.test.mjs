@@ -41,7 +41,9 @@ describe('kiosk mode', () => {
       await page.waitForSelector('section.attract');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await assertNoViolations(page, 'attract screen');
-      await page.click('section.attract button');
+      // Nothing focused draws a box on it, and a tap anywhere on it starts.
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+      await page.click('section.attract p.lead');
       await page.click('button.primary');
 
       // Visitor A answers half of the profile, switches language, and leaves.
@@ -66,7 +68,7 @@ describe('kiosk mode', () => {
       // Visitor B: a clean start, nothing of A's answers anywhere in the walk.
       await page.click('section.attract button');
       await page.click('button.primary');
-      assert.match(await page.textContent('.counter'), /^0 of \d+ answered/);
+      assert.match(await page.textContent('.counter label'), /^0 of \d+ answered/);
       assert.equal(await page.$('input:checked'), null);
       assert.deepEqual(errors, []);
     } finally {
@@ -95,6 +97,9 @@ describe('kiosk mode', () => {
     const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0`, { locale: 'en-US' });
     try {
       await ready(page);
+      // The start screen says what a shared machine does with answers, and offers no file.
+      assert.match(await page.textContent('section.start .facts'), /shared machine.*cleared.*print the report/);
+      assert.equal(await page.$('section.start input[type=file]'), null, 'no import on the start screen');
       await completeWalk(page, fixture('textile-central-oem.json'));
       // Nothing of a visitor may land in the kiosk's downloads: no export, no import, no link.
       assert.equal(await page.$('.answers-file, input[type=file], a[download]'), null, 'no answers file on the report');

@@ -118,7 +118,7 @@ describe('reliability', () => {
       await page.check(option('P.region', 'east'));
       assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
       await page.check(option('P.sector', 'textiles'));
-      assert.match(await page.textContent('.counter'), /^2 of/);
+      assert.match(await page.textContent('.counter label'), /^2 of/);
     } finally {
       await context.close();
     }

@@ -54,6 +54,11 @@ describe('the assessment walk and the report', () => {
       await page.check(option('P.markets', 'asean'));
       await page.reload();
       await ready(page);
+      // A reload returns to the same screen (its address), with the answers.
+      assert.ok(await page.isChecked(option('P.markets', 'asean')));
+      // A visit without the screen's address is offered the answers on the start screen.
+      await page.goto(app.server.url);
+      await ready(page);
       // Two questions: the markets are one question with two answers.
       assert.match(await page.textContent('.resume'), /2 of \d+ answered/);
       await page.click('.resume button.primary');
