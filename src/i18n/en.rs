@@ -107,6 +107,26 @@ const EN: Strings = Strings {
     setup_config_file: "Config file",
     setup_questionnaire_file: "Questionnaire",
     setup_shipped_questionnaire: "the shipped questionnaire",
+    // Issue 15: the report
+    firm: "The firm",
+    missing_title: "This report is not finished",
+    missing_intro: "Questions still unanswered, by section. Until they are answered the report shows only part of the picture: an unanswered item is not a strength, and its advice is not here yet.",
+    finish_questions: "Answer the missing questions",
+    score_how: "How a score is made: each answer is a level from 0 (not started) to 4; a dimension's score out of 100 is the mean of its items' levels, weighted by how much each item matters, and the overall score is the weighted mean of the dimensions. Items that do not apply to your firm, or are not answered, do not count.",
+    score_detail: "See each answer and its level",
+    ladder: "Stages",
+    you_are_here: "your firm",
+    top_stage: "Your firm is at the highest stage.",
+    first_steps_title: "Your first steps",
+    first_steps_intro: "Start with these in the next three months.",
+    who: "Who",
+    effort: "Effort and cost",
+    help_from: "Help",
+    rest_of_plan: "The rest of your plan, by when",
+    no_recommendations_yet: "No recommendations from the questions answered so far: answer the rest to get your plan.",
+    all_targets_met: "Every item that applies meets its target: no recommendations.",
+    only_gaps: "No recommendations beyond closing the critical gaps above.",
+    benchmarks_on_screen: "On paper each answer shows only where it stands against the paper's figure, with the section; the report on screen gives the figure itself.",
 };
 
 impl Words for En {
@@ -142,7 +162,12 @@ impl Words for En {
     }
 
     fn level_of(level: Level) -> String {
-        format!("Level {level} of {}", Level::MAX)
+        // Level 0 is "nothing yet", not a level reached: worded as such.
+        if level == Level::L0 {
+            format!("Not started ({level} of {})", Level::MAX)
+        } else {
+            format!("Level {level} of {}", Level::MAX)
+        }
     }
 
     fn other_questionnaire(found: &str, expected: &str) -> String {
@@ -271,6 +296,22 @@ impl Words for En {
 
     fn setup_kind(kind: &ProblemKind) -> String {
         kind_of(kind)
+    }
+
+    // Issue 15: the report
+    fn to_next_stage(points: &str, stage: &str) -> String {
+        format!("{points} points to {stage}.")
+    }
+
+    fn missing_in(section: &str, questions: usize) -> String {
+        match questions {
+            1 => format!("{section}: 1 question"),
+            n => format!("{section}: {n} questions"),
+        }
+    }
+
+    fn from_score(min: &str) -> String {
+        format!("from {min}")
     }
 }
 

@@ -11,10 +11,10 @@
 //! capped, whether it has critical rules or benchmarks) from which a front end words its own
 //! sentences about it.
 
+use crate::answers::AnswerSheet;
 use crate::ids::{
     CountermeasureId, DimensionId, Horizon, Level, PathId, QuestionId, RouteId, StageId,
 };
-use crate::answers::AnswerSheet;
 use crate::model::{Dimension, Item};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{
