@@ -29,7 +29,7 @@ const ZH_CN: Strings = Strings {
     review_missing: "以下题目尚未作答。不答也能生成报告，但报告会注明缺少哪些内容。",
     see_report: "查看报告",
     your_answers: "您的回答",
-    export_answers: "导出回答（JSON 文件）",
+    export_answers: "导出回答（JSON 文件：本工具可再读入的纯文本）",
     import_answers: "导入回答",
     imported: "已导入回答。",
     import_refused: "未导入该文件，当前回答没有任何改变。",
