@@ -113,7 +113,7 @@ const EN: Strings = Strings {
     you_are_here: "your firm",
     top_stage: "Your firm is at the highest stage.",
     first_steps_title: "Your first steps",
-    first_steps_intro: "Start with these in the next three months.",
+    first_steps_intro: "Start with these, within the next 3 months.",
     who: "Who",
     effort: "Effort and cost",
     help_from: "Help",

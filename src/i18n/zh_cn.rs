@@ -113,7 +113,7 @@ const ZH_CN: Strings = Strings {
     you_are_here: "贵企业",
     top_stage: "贵企业已处于最高等级。",
     first_steps_title: "您的第一步",
-    first_steps_intro: "建议在今后三个月内先做这几件事。",
+    first_steps_intro: "建议在今后 3 个月内先做这几件事。",
     who: "由谁做",
     effort: "工作量和费用",
     help_from: "可求助",
