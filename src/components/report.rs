@@ -17,6 +17,7 @@ use crate::components::{
     Recommendations, ScoreBars, StageLadder,
 };
 use crate::state::{Action, Screen, Shared, State};
+use assessment::plan::{missing_by_section, Missing};
 use assessment::{format_score, plan, Completeness, ReportView};
 
 #[derive(Properties, PartialEq)]
@@ -125,12 +126,24 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let painted = use_painted();
     // The plan (first steps, the rest by horizon, what is missing), made once per report and
     // language: the missing notice and the recommendations both read it.
+    // Only once the first screen is painted: resolving every recommendation's texts is what
+    // would delay it. What is missing, which leads a partial report, is cheap and comes at once.
     let plan = use_memo(
-        (state.questionnaire.clone(), report.clone(), lang),
-        |(q, report, lang)| Shared::new(plan(q, report, &lang.lang_tag())),
+        (state.questionnaire.clone(), report.clone(), lang, painted),
+        |(q, report, lang, painted)| {
+            painted.then(|| Shared::new(plan(q, report, &lang.lang_tag())))
+        },
     );
-    let plan: Shared<assessment::Plan> = (*plan).clone();
-    let profile = view.profile(&state.sheet);
+    let missing = use_memo(
+        (state.questionnaire.clone(), report.clone()),
+        |(q, report)| Shared::new(missing_by_section(q, report)),
+    );
+    let missing: Shared<Vec<Missing>> = (*missing).clone();
+    let profile = if painted {
+        view.profile(&state.sheet)
+    } else {
+        Vec::new()
+    };
     // With the rest of the report, not before the first paint: a new style sheet restyles the page.
     use_effect_with(
         (format!("{version} · {date}"), painted),
@@ -175,7 +188,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <dt>{ s.date }</dt><dd>{ (*date).clone() }</dd>
                     <dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd>
                 </dl>
-                if !profile.is_empty() {
+                if painted && !profile.is_empty() {
                     <section class="firm" aria-labelledby="firm-title">
                         <h2 id="firm-title">{ s.firm }</h2>
                         <dl>
@@ -187,8 +200,8 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 }
             </header>
 
-            if plan.completeness != Completeness::Complete {
-                <MissingAnswers lang={lang} questionnaire={q.clone()} plan={plan.clone()} send={props.send.clone()} />
+            if Completeness::of(report) != Completeness::Complete {
+                <MissingAnswers lang={lang} questionnaire={q.clone()} missing={missing} send={props.send.clone()} />
             }
 
             <section class="summary report-section" aria-labelledby="summary-title">
@@ -203,14 +216,18 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <p class="meaning">{ stage.meaning }</p>
                     }
                 </div>
-                <StageLadder lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                if painted {
+                    <StageLadder lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                }
             </section>
 
             if painted {
                 if view.critical_gaps().next().is_some() {
                     <CriticalGaps lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 }
-                <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} plan={plan.clone()} />
+                if let Some(plan) = (*plan).clone() {
+                    <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} plan={plan} />
+                }
 
                 <section class="dimensions report-section" aria-labelledby="dimensions-title">
                     <h2 id="dimensions-title">{ dimensions_title.clone() }</h2>
