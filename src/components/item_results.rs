@@ -38,7 +38,8 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
                 });
                 html! {
                     <>
-                        { format!("{} ({})", b.text, b.section) }
+                        <span class="figure">{ b.text }{ " " }</span>
+                        <span class="section">{ format!("({})", b.section) }</span>
                         if let Some(standing) = standing {
                             <strong class="standing">{ standing }</strong>
                         }
@@ -50,9 +51,19 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
                     (item.applicability == Applicability::NotApplicable).then_some("na"))}>
                     <th scope="row"><span class="mark">{ item.id.to_string() }</span>{ item.text }</th>
                     <td data-label={s.your_answer}>{ answer }</td>
-                    <td data-label={s.level} class="level">{ level }</td>
+                    // An empty cell keeps the table's columns but has no label: a card (phone,
+                    // narrow print) shows no "Level:" with nothing after it.
+                    if level.is_empty() {
+                        <td class="level empty"></td>
+                    } else {
+                        <td data-label={s.level} class="level">{ level }</td>
+                    }
                     if benchmarks {
-                        <td data-label={s.the_paper} class="benchmark">{ for benchmark }</td>
+                        if benchmark.is_some() {
+                            <td data-label={s.the_paper} class="benchmark">{ for benchmark }</td>
+                        } else {
+                            <td class="benchmark empty"></td>
+                        }
                     }
                 </tr>
             }
@@ -78,6 +89,9 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
         <section class="item-results report-section" aria-labelledby="items-title">
             <h2 id="items-title">{ lang.items_title(benchmarks) }</h2>
             <p class="source">{ view.source() }</p>
+            if benchmarks {
+                <p class="print-only source">{ s.benchmarks_on_screen }</p>
+            }
             { for tables }
         </section>
     }

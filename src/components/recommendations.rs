@@ -1,10 +1,11 @@
-//! The ranked recommendations (critical first, then by weight × gap, as the core ranked them), and
-//! the same recommendations as an action plan in three horizons.
+//! What the firm does: its first steps (three to five actions for the next three months, each
+//! with who does it, what it takes and where to get help), then every other recommendation once,
+//! by horizon. The core's `plan` chooses and orders them; this only renders it.
 
-use assessment::{Questionnaire, Report, ReportView};
+use assessment::{Horizon, Plan, Questionnaire, Report, ReportView, Step};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -12,6 +13,44 @@ pub struct RecommendationsProps {
     pub lang: Lang,
     pub questionnaire: Shared<Questionnaire>,
     pub report: Shared<Report>,
+    pub plan: Shared<Plan>,
+}
+
+/// One action as a list entry: the item it answers, the text, and the lines a person acts on.
+fn step(s: &Strings, step: &Step, details: bool) -> Html {
+    let r = &step.recommendation;
+    let help = step
+        .help
+        .iter()
+        .map(|(name, offers)| format!("{name} ({offers})"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <li class={classes!(r.critical.then_some("critical"))}>
+            <p>
+                if r.critical {
+                    <strong class="badge">{ s.critical_mark }</strong>{ " " }
+                }
+                { &step.text }{ " " }<span class="mark">{ r.item.to_string() }</span>
+            </p>
+            if details {
+                <dl class="step-facts">
+                    if let Some(who) = &step.who {
+                        <div><dt>{ s.who }</dt><dd>{ who }</dd></div>
+                    }
+                    if let Some(effort) = &step.effort {
+                        <div><dt>{ s.effort }</dt><dd>{ effort }</dd></div>
+                    }
+                    if !help.is_empty() {
+                        <div><dt>{ s.help_from }</dt><dd>{ help }</dd></div>
+                    }
+                </dl>
+            }
+            if let Some(basis) = &step.basis {
+                <p class="meta">{ basis }</p>
+            }
+        </li>
+    }
 }
 
 #[component]
@@ -19,54 +58,53 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let s = props.lang.strings();
     let tag = props.lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
-    let items = view.recommendations().map(|r| {
-        let countermeasure = r
-            .countermeasure
-            .map(|c| format!("{} {}", c.section, c.title))
-            .unwrap_or_default();
-        html! {
-            <li class={classes!(r.critical.then_some("critical"))}>
-                <p>
-                    if r.critical {
-                        <strong class="badge">{ s.critical_mark }</strong>{ " " }
-                    }
-                    <span class="mark">{ r.item.to_string() }</span>{ r.text }
-                </p>
-                <p class="meta">{ countermeasure }{ " · " }{ view.horizon_label(r.horizon) }</p>
-            </li>
-        }
-    });
-    let plan = view.horizons().map(|(h, label)| {
-        let steps: Vec<_> = view.plan(h).collect();
-        html! {
-            <section class="horizon">
-                <h3>{ label }</h3>
-                if steps.is_empty() {
-                    <p>{ s.plan_empty }</p>
-                } else {
-                    <ul>
-                        { for steps.into_iter().map(|r| html! {
-                            <li><span class="mark">{ r.item.to_string() }</span>{ r.text }</li>
-                        }) }
-                    </ul>
-                }
-            </section>
-        }
-    });
+    let plan = &*props.plan;
+    let first = plan.first_steps.len();
+    // One numbering through the first steps and the plan: "step 7" means one action.
+    let mut start = first + 1;
+    let horizons = plan
+        .by_horizon
+        .iter()
+        .map(|(horizon, steps): &(Horizon, Vec<Step>)| {
+            let at = start;
+            start += steps.len();
+            html! {
+                <section class="horizon">
+                    <h3>{ view.horizon_label(*horizon) }</h3>
+                    <ol start={at.to_string()}>
+                        { for steps.iter().map(|st| step(s, st, false)) }
+                    </ol>
+                </section>
+            }
+        })
+        .collect::<Html>();
+    let none = if plan.all_targets_met(&props.report) {
+        s.all_targets_met
+    } else if plan.completeness == assessment::Completeness::Complete {
+        s.only_gaps
+    } else {
+        s.no_recommendations_yet
+    };
     html! {
         <>
-            <section class="recommendations report-section" aria-labelledby="recommendations-title">
-                <h2 id="recommendations-title">{ s.recommendations_title }</h2>
-                if view.recommendation_count() == 0 {
-                    <p>{ s.no_recommendations }</p>
-                } else {
-                    <ol>{ for items }</ol>
-                }
-            </section>
-            <section class="plan report-section" aria-labelledby="plan-title">
-                <h2 id="plan-title">{ s.plan_title }</h2>
-                { for plan }
-            </section>
+            if first > 0 {
+                <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">
+                    <h2 id="first-steps-title">{ s.first_steps_title }</h2>
+                    <p>{ s.first_steps_intro }</p>
+                    <ol>{ for plan.first_steps.iter().map(|st| step(s, st, true)) }</ol>
+                </section>
+            } else if plan.by_horizon.is_empty() {
+                <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">
+                    <h2 id="first-steps-title">{ s.first_steps_title }</h2>
+                    <p class="none">{ none }</p>
+                </section>
+            }
+            if !plan.by_horizon.is_empty() {
+                <section class="plan recommendations report-section" aria-labelledby="plan-title">
+                    <h2 id="plan-title">{ s.rest_of_plan }</h2>
+                    { horizons }
+                </section>
+            }
         </>
     }
 }

@@ -1,6 +1,7 @@
-//! The report: overall score and stage, critical gaps first, the dimensions as chart and bars with
-//! the bottleneck, the data-export path, each answer beside the paper's benchmark, ranked
-//! recommendations and the action plan. Everything shown is read from the core's `ReportView`, the
+//! The report: whom it describes, what is still missing (a partial report says so first), overall
+//! score and stage on the ladder of stages, critical gaps, the first steps and the rest of the plan
+//! by horizon, the dimensions as chart and bars with the bottleneck, the data-export path, and each
+//! answer beside the paper's benchmark. Everything shown is read from the core's `ReportView`, the
 //! report resolved in the page's language: no part of the report looks an id up.
 
 use std::cell::RefCell;
@@ -12,10 +13,12 @@ use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
 use crate::components::{
-    AnswersFile, CriticalGaps, ExportPath, ItemResults, RadarChart, Recommendations, ScoreBars,
+    AnswersFile, CriticalGaps, ExportPath, ItemResults, MissingAnswers, RadarChart,
+    Recommendations, ScoreBars, StageLadder,
 };
-use crate::state::{Action, Screen, State};
-use assessment::{format_score, ReportView};
+use crate::state::{Action, Screen, Shared, State};
+use assessment::plan::{missing_by_section, Missing};
+use assessment::{format_score, plan, Completeness, ReportView};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -121,6 +124,26 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let date = use_memo((), |_| today());
     let version = format!("{} {}", view.reference().id, view.reference().version);
     let painted = use_painted();
+    // The plan (first steps, the rest by horizon, what is missing), made once per report and
+    // language: the missing notice and the recommendations both read it.
+    // Only once the first screen is painted: resolving every recommendation's texts is what
+    // would delay it. What is missing, which leads a partial report, is cheap and comes at once.
+    let plan = use_memo(
+        (state.questionnaire.clone(), report.clone(), lang, painted),
+        |(q, report, lang, painted)| {
+            painted.then(|| Shared::new(plan(q, report, &lang.lang_tag())))
+        },
+    );
+    let missing = use_memo(
+        (state.questionnaire.clone(), report.clone()),
+        |(q, report)| Shared::new(missing_by_section(q, report)),
+    );
+    let missing: Shared<Vec<Missing>> = (*missing).clone();
+    let profile = if painted {
+        view.profile(&state.sheet)
+    } else {
+        Vec::new()
+    };
     // With the rest of the report, not before the first paint: a new style sheet restyles the page.
     use_effect_with(
         (format!("{version} · {date}"), painted),
@@ -165,14 +188,20 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <dt>{ s.date }</dt><dd>{ (*date).clone() }</dd>
                     <dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd>
                 </dl>
+                if painted && !profile.is_empty() {
+                    <section class="firm" aria-labelledby="firm-title">
+                        <h2 id="firm-title">{ s.firm }</h2>
+                        <dl>
+                            { for profile.iter().map(|line| html! {
+                                <div><dt>{ line.question }</dt><dd>{ line.answers.join(" · ") }</dd></div>
+                            }) }
+                        </dl>
+                    </section>
+                }
             </header>
 
-            if !view.complete() {
-                <div class="partial no-print-border" role="note">
-                    <p>{ lang.partial(view.missing().len()) }</p>
-                    <button type="button" class="link no-print"
-                        onclick={props.send.reform(|_| Action::Go(Screen::Review))}>{ s.answer_them }</button>
-                </div>
+            if Completeness::of(report) != Completeness::Complete {
+                <MissingAnswers lang={lang} questionnaire={q.clone()} missing={missing} send={props.send.clone()} />
             }
 
             <section class="summary report-section" aria-labelledby="summary-title">
@@ -187,11 +216,17 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <p class="meaning">{ stage.meaning }</p>
                     }
                 </div>
+                if painted {
+                    <StageLadder lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                }
             </section>
 
             if painted {
                 if view.critical_gaps().next().is_some() {
                     <CriticalGaps lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                }
+                if let Some(plan) = (*plan).clone() {
+                    <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} plan={plan} />
                 }
 
                 <section class="dimensions report-section" aria-labelledby="dimensions-title">
@@ -211,7 +246,6 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 </section>
 
                 <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
-                <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
                 <p class="disclaimer">{ view.disclaimer() }</p>

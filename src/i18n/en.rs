@@ -29,7 +29,7 @@ const EN: Strings = Strings {
     review_missing: "These questions are still unanswered. The report works without them, but it will say what is missing.",
     see_report: "See your report",
     your_answers: "Your answers",
-    export_answers: "Export answers (JSON file)",
+    export_answers: "Export answers (a JSON file: plain text this tool reads back)",
     import_answers: "Import answers",
     imported: "Answers imported.",
     import_refused: "The file was not imported; your answers have not changed.",
@@ -43,7 +43,6 @@ const EN: Strings = Strings {
     questionnaire: "Questionnaire",
     overall: "Overall score",
     stage: "Stage",
-    answer_them: "Answer them",
     critical_title: "Critical compliance gaps",
     basis: "Basis",
     bottleneck: "Bottleneck",
@@ -62,11 +61,7 @@ const EN: Strings = Strings {
     standing_behind: "You are behind this",
     not_applicable: "Not applicable",
     not_answered: "Not answered",
-    recommendations_title: "Recommendations, by priority",
-    no_recommendations: "Every answered item meets its target: no recommendations.",
     critical_mark: "Critical",
-    plan_title: "Action plan",
-    plan_empty: "Nothing for this horizon.",
     print: "Print or save as PDF",
     change_answers: "Change answers",
     about_link: "Offline use and your data",
@@ -76,7 +71,7 @@ const EN: Strings = Strings {
         ("Working offline", "After the first visit every file of the tool is kept in the browser, so it opens, runs a whole assessment and prints the report with no network. When a new version is published the page tells you and reloads only when you accept; until then it runs the complete old version, never a mix of old and new."),
         ("When storage is unavailable", "If the browser blocks or lacks local storage (some private modes) or it is full, the tool still works, but your answers live only in this page and are lost when you close or reload it. A message at the top says so; export your answers before you leave."),
         ("On a shared kiosk", "At fairs and service centres the kiosk keeps answers in memory only and never writes them to storage. After a while without input it shows a countdown, then clears everything of the visitor; “Finish and clear” does it at once. Print your report before it is cleared."),
-        ("Keeping and moving your answers", "Export your answers to a JSON file and import it later on any device to continue or to regenerate the report. The file names its questionnaire and version; a file for another questionnaire is refused."),
+        ("Keeping and moving your answers", "Export your answers to a JSON file (plain text in a standard format) and import it later on any device to continue or to regenerate the report. The file names its questionnaire and version; a file for another questionnaire is refused."),
     ],
     update_ready: "A new version is ready.",
     update_now: "Reload to use it",
@@ -113,6 +108,26 @@ const EN: Strings = Strings {
     saved_complete: "This device holds your answers from an earlier visit: every question that applies is answered.",
     answers_cleared: "Your answers were cleared.",
     undo_clear: "Undo",
+    // Issue 15: the report
+    firm: "The firm",
+    missing_title: "This report is not finished",
+    missing_intro: "Questions still unanswered, by section. Until they are answered the report shows only part of the picture: an unanswered item is not a strength, and its advice is not here yet.",
+    finish_questions: "Answer the missing questions",
+    score_how: "How a score is made: each answer is a level from 0 (not started) to 4; a dimension's score out of 100 is the mean of its items' levels, weighted by how much each item matters, and the overall score is the weighted mean of the dimensions. Items that do not apply to your firm, or are not answered, do not count.",
+    score_detail: "See each answer and its level",
+    ladder: "Stages",
+    you_are_here: "your firm",
+    top_stage: "Your firm is at the highest stage.",
+    first_steps_title: "Your first steps",
+    first_steps_intro: "Start with these, within the next 3 months.",
+    who: "Who",
+    effort: "Effort and cost",
+    help_from: "Help",
+    rest_of_plan: "The rest of your plan, by when",
+    no_recommendations_yet: "No recommendations from the questions answered so far: answer the rest to get your plan.",
+    all_targets_met: "Every item that applies meets its target: no recommendations.",
+    only_gaps: "No recommendations beyond closing the critical gaps above.",
+    benchmarks_on_screen: "On paper each answer shows only where it stands against the paper's figure, with the section; the report on screen gives the figure itself.",
 };
 
 impl Words for En {
@@ -148,7 +163,12 @@ impl Words for En {
     }
 
     fn level_of(level: Level) -> String {
-        format!("Level {level} of {}", Level::MAX)
+        // Level 0 is "nothing yet", not a level reached: worded as such.
+        if level == Level::L0 {
+            format!("Not started ({level} of {})", Level::MAX)
+        } else {
+            format!("Level {level} of {}", Level::MAX)
+        }
     }
 
     fn other_questionnaire(found: &str, expected: &str) -> String {
@@ -277,6 +297,22 @@ impl Words for En {
 
     fn setup_kind(kind: &ProblemKind) -> String {
         kind_of(kind)
+    }
+
+    // Issue 15: the report
+    fn to_next_stage(points: &str, stage: &str) -> String {
+        format!("{points} points to {stage}.")
+    }
+
+    fn missing_in(section: &str, questions: usize) -> String {
+        match questions {
+            1 => format!("{section}: 1 question"),
+            n => format!("{section}: {n} questions"),
+        }
+    }
+
+    fn from_score(min: &str) -> String {
+        format!("from {min}")
     }
 }
 

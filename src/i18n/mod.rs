@@ -110,7 +110,6 @@ pub struct Strings {
     pub questionnaire: &'static str,
     pub overall: &'static str,
     pub stage: &'static str,
-    pub answer_them: &'static str,
     pub critical_title: &'static str,
     pub basis: &'static str,
     pub bottleneck: &'static str,
@@ -130,11 +129,7 @@ pub struct Strings {
     pub standing_behind: &'static str,
     pub not_applicable: &'static str,
     pub not_answered: &'static str,
-    pub recommendations_title: &'static str,
-    pub no_recommendations: &'static str,
     pub critical_mark: &'static str,
-    pub plan_title: &'static str,
-    pub plan_empty: &'static str,
     pub print: &'static str,
     pub change_answers: &'static str,
     // Offline, storage, updates, kiosk
@@ -184,6 +179,30 @@ pub struct Strings {
     /// After a start over, with its Undo.
     pub answers_cleared: &'static str,
     pub undo_clear: &'static str,
+    // Issue 15: the report
+    pub firm: &'static str,
+    pub missing_title: &'static str,
+    pub missing_intro: &'static str,
+    pub finish_questions: &'static str,
+    pub score_how: &'static str,
+    pub score_detail: &'static str,
+    pub ladder: &'static str,
+    pub you_are_here: &'static str,
+    pub top_stage: &'static str,
+    pub first_steps_title: &'static str,
+    pub first_steps_intro: &'static str,
+    pub who: &'static str,
+    pub effort: &'static str,
+    pub help_from: &'static str,
+    pub rest_of_plan: &'static str,
+    /// A partial report without recommendations: not a clean bill.
+    pub no_recommendations_yet: &'static str,
+    /// A complete report without recommendations or critical gaps.
+    pub all_targets_met: &'static str,
+    /// A complete report whose only tasks are its critical gaps.
+    pub only_gaps: &'static str,
+    /// On paper, below the heading of the answers: the paper's figures are on screen only.
+    pub benchmarks_on_screen: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that
@@ -226,6 +245,13 @@ trait Words {
     fn setup_place(place: &Place, field: &str) -> String;
     /// What is wrong with a setup.
     fn setup_kind(kind: &ProblemKind) -> String;
+    // Issue 15: the report
+    /// How many points the overall score lacks to reach the next stage.
+    fn to_next_stage(points: &str, stage: &str) -> String;
+    /// A section with unanswered questions.
+    fn missing_in(section: &str, questions: usize) -> String;
+    /// A stage's threshold on the ladder.
+    fn from_score(min: &str) -> String;
 }
 
 /// `speak!(lang, sentence(args))`: the sentence in `lang`'s own file.
@@ -358,6 +384,18 @@ impl Lang {
 
     pub fn chart_title(self, outline: &Outline) -> String {
         speak!(self, chart_title(outline))
+    }
+
+    pub fn to_next_stage(self, points: &str, stage: &str) -> String {
+        speak!(self, to_next_stage(points, stage))
+    }
+
+    pub fn missing_in(self, section: &str, questions: usize) -> String {
+        speak!(self, missing_in(section, questions))
+    }
+
+    pub fn from_score(self, min: &str) -> String {
+        speak!(self, from_score(min))
     }
 
     pub fn items_title(self, benchmarks: bool) -> String {

@@ -29,7 +29,7 @@ const ZH_CN: Strings = Strings {
     review_missing: "以下题目尚未作答。不答也能生成报告，但报告会注明缺少哪些内容。",
     see_report: "查看报告",
     your_answers: "您的回答",
-    export_answers: "导出回答（JSON 文件）",
+    export_answers: "导出回答（JSON 文件：本工具可再读入的纯文本）",
     import_answers: "导入回答",
     imported: "已导入回答。",
     import_refused: "未导入该文件，当前回答没有任何改变。",
@@ -43,7 +43,6 @@ const ZH_CN: Strings = Strings {
     questionnaire: "问卷",
     overall: "总分",
     stage: "阶段",
-    answer_them: "去作答",
     critical_title: "关键合规缺口",
     basis: "依据",
     bottleneck: "短板维度",
@@ -62,11 +61,7 @@ const ZH_CN: Strings = Strings {
     standing_behind: "贵企业落后于此",
     not_applicable: "不适用",
     not_answered: "未作答",
-    recommendations_title: "建议（按优先级排序）",
-    no_recommendations: "已作答的题目都达到了目标等级，暂无建议。",
     critical_mark: "关键",
-    plan_title: "行动计划",
-    plan_empty: "此阶段暂无行动。",
     print: "打印或保存为 PDF",
     change_answers: "修改回答",
     about_link: "离线使用与数据说明",
@@ -113,6 +108,27 @@ const ZH_CN: Strings = Strings {
     saved_complete: "本设备上保存有您上次的回答：所有适用的问题都已回答。",
     answers_cleared: "您的回答已清除。",
     undo_clear: "撤销",
+    // Issue 15: the report
+    firm: "企业概况",
+    missing_title: "本报告尚未完成",
+    missing_intro: "以下各部分还有题目未作答。作答之前，报告只反映部分情况：未作答的题目不代表做得好，相应的建议也还没有列出。",
+    finish_questions: "回答未答的题目",
+    score_how: "得分的算法：每个回答对应 0（未起步）到 4 的一个等级；维度得分（百分制）是其各题等级按重要程度加权的平均，总分是各维度得分的加权平均。不适用于贵企业或未作答的题目不计入。",
+    score_detail: "查看每题的回答和等级",
+    ladder: "等级阶梯",
+    you_are_here: "贵企业",
+    top_stage: "贵企业已处于最高等级。",
+    first_steps_title: "您的第一步",
+    first_steps_intro: "建议在今后 3 个月内先做这几件事。",
+    who: "由谁做",
+    effort: "工作量和费用",
+    help_from: "可求助",
+    rest_of_plan: "其余计划（按时间）",
+    no_recommendations_yet: "根据目前已答的题目暂无建议；请回答其余题目以获得完整计划。",
+    all_targets_met: "所有适用的题目都达到了目标等级，暂无建议。",
+    only_gaps: "除弥补上述关键合规缺口外，暂无其他建议。",
+    benchmarks_on_screen: "打印版只列出各题与论文数据相比的位置及所在章节；论文中的具体数据请看屏幕上的报告。",
+
 };
 
 impl Words for ZhCn {
@@ -141,7 +157,12 @@ impl Words for ZhCn {
     }
 
     fn level_of(level: Level) -> String {
-        format!("第 {level} 级（共 {} 级）", Level::MAX)
+        // 0 级是“还没有做”，不是达到的一个等级：照此措辞。
+        if level == Level::L0 {
+            format!("未起步（0/{}）", Level::MAX)
+        } else {
+            format!("第 {level} 级（共 {} 级）", Level::MAX)
+        }
     }
 
     fn other_questionnaire(found: &str, expected: &str) -> String {
@@ -260,6 +281,19 @@ impl Words for ZhCn {
 
     fn setup_kind(kind: &ProblemKind) -> String {
         kind_of(kind)
+    }
+
+    // Issue 15: the report
+    fn to_next_stage(points: &str, stage: &str) -> String {
+        format!("距“{stage}”还差 {points} 分。")
+    }
+
+    fn missing_in(section: &str, questions: usize) -> String {
+        format!("{section}：{questions} 题")
+    }
+
+    fn from_score(min: &str) -> String {
+        format!("{min} 分起")
     }
 }
 

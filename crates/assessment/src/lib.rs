@@ -55,7 +55,7 @@ pub use validate::{
 };
 pub use view::{
     BenchmarkView, Cap, CountermeasureView, DimensionView, GapView, ItemView, OutcomeView, Outline,
-    PathView, RecommendationView, ReportView, RouteView, StageView,
+    PathView, ProfileLine, RecommendationView, ReportView, RouteView, Rung, StageView,
 };
 pub use walk::{short_title, SectionId};
 

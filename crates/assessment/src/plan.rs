@@ -64,6 +64,9 @@ pub struct Step {
     pub effort: Option<String>,
     /// Where to get help: a body's name and what it offers, most useful first.
     pub help: Vec<(String, String)>,
+    /// The source's countermeasure it follows, as its section and title (`§3.1 …`), when the
+    /// questionnaire has it: the basis a reader can look up.
+    pub basis: Option<String>,
 }
 
 /// A firm's plan: first steps, then everything else once, by horizon.
@@ -179,12 +182,16 @@ fn resolve(questionnaire: &Questionnaire, r: &RecommendationResult, lang: &LangT
         .filter_map(|id| doc.help_sources.iter().find(|x| &x.id == id))
         .map(|x| (x.name.get(lang).to_owned(), x.offers.get(lang).to_owned()))
         .collect();
+    let basis = questionnaire
+        .countermeasure(&r.countermeasure)
+        .map(|c| format!("{} {}", c.section, c.title.get(lang)));
     Step {
         recommendation: r.clone(),
         text: r.text.get(lang).to_owned(),
         who,
         effort,
         help,
+        basis,
     }
 }
 

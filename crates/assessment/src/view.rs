@@ -11,6 +11,7 @@
 //! capped, whether it has critical rules or benchmarks) from which a front end words its own
 //! sentences about it.
 
+use crate::answers::AnswerSheet;
 use crate::ids::{
     CountermeasureId, DimensionId, Horizon, Level, PathId, QuestionId, RouteId, StageId,
 };
@@ -91,6 +92,26 @@ pub struct StageView<'a> {
     pub label: &'a str,
     /// What reaching this stage means for the firm.
     pub meaning: &'a str,
+}
+
+/// One stage of the ladder a score is read against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rung<'a> {
+    pub id: &'a StageId,
+    pub label: &'a str,
+    /// The lowest overall score in this stage.
+    pub min_score: f64,
+    /// The firm's stage.
+    pub current: bool,
+}
+
+/// One answered profile question: whom the report describes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfileLine<'a> {
+    pub id: &'a QuestionId,
+    pub question: &'a str,
+    /// The chosen options' labels, in the questionnaire's order.
+    pub answers: Vec<&'a str>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -282,6 +303,73 @@ impl<'a> ReportView<'a> {
             label: self.t(&stage.label),
             meaning: self.t(&stage.meaning),
         })
+    }
+
+    /// Every stage of the questionnaire, lowest first, with its threshold and whether the firm
+    /// stands on it: the ladder a score is read against.
+    pub fn ladder(&self) -> Vec<Rung<'a>> {
+        let current = self.report.stage.as_ref();
+        self.questionnaire
+            .doc()
+            .stages
+            .iter()
+            .map(|stage| Rung {
+                id: &stage.id,
+                label: self.t(&stage.label),
+                min_score: stage.min_score,
+                current: current == Some(&stage.id),
+            })
+            .collect()
+    }
+
+    /// The stage above the firm's and how many points its overall score lacks to reach it;
+    /// `None` at the top, or while there is no score.
+    pub fn next_stage(&self) -> Option<(StageView<'a>, f64)> {
+        let overall = self.report.overall?;
+        let next = self
+            .questionnaire
+            .doc()
+            .stages
+            .iter()
+            .filter(|s| s.min_score > overall)
+            .min_by(|a, b| a.min_score.total_cmp(&b.min_score))?;
+        // Rounded to the one decimal every score is shown with, so that the gap and the two
+        // scores it is the difference of agree as read.
+        let points = ((next.min_score - overall) * 10.0).round() / 10.0;
+        Some((
+            StageView {
+                id: &next.id,
+                label: self.t(&next.label),
+                meaning: self.t(&next.meaning),
+            },
+            points,
+        ))
+    }
+
+    /// Whom the report describes: each answered profile question asked of every firm (not those
+    /// that follow from another answer), with the chosen options' labels. An adviser reading a
+    /// printed report finds the firm's sector, size, markets and region here.
+    pub fn profile(&self, sheet: &'a AnswerSheet) -> Vec<ProfileLine<'a>> {
+        self.questionnaire
+            .doc()
+            .profile
+            .iter()
+            .filter(|q| q.applies_when.is_none())
+            .filter_map(|q| {
+                let chosen = sheet.get(&q.id)?.chosen();
+                let answers: Vec<&'a str> = q
+                    .options
+                    .iter()
+                    .filter(|o| chosen.contains(&o.id))
+                    .map(|o| self.t(&o.label))
+                    .collect();
+                (!answers.is_empty()).then(|| ProfileLine {
+                    id: &q.id,
+                    question: self.t(&q.text),
+                    answers,
+                })
+            })
+            .collect()
     }
 
     pub fn dimensions(self) -> impl Iterator<Item = DimensionView<'a>> {

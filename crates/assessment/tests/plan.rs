@@ -62,9 +62,14 @@ fn first_steps_then_one_plan_by_horizon() {
                     s.recommendation.item, s.recommendation.horizon
                 ));
             }
-            if s.who.is_none() || s.effort.is_none() || s.help.is_empty() || s.text.is_empty() {
+            if s.who.is_none()
+                || s.effort.is_none()
+                || s.help.is_empty()
+                || s.text.is_empty()
+                || s.basis.is_none()
+            {
                 failures.push(format!(
-                    "{name}: first step {} lacks who, effort, help or text",
+                    "{name}: first step {} lacks who, effort, help, basis or text",
                     s.recommendation.item
                 ));
             }

@@ -315,3 +315,55 @@ fn a_report_of_another_questionnaire_leaves_out_what_does_not_resolve() {
     assert_eq!(v.dimensions().count() + v.critical_gaps().count(), 0);
     assert_eq!(v.export_path(), PathView::Uncovered);
 }
+
+/// Issue 15: a score is read against the ladder of every stage, with the firm's marked and the
+/// points to the next; the printed report says whom it describes from the profile answers.
+#[test]
+fn the_ladder_the_next_stage_and_the_profile_come_from_the_core() {
+    let q = builtin();
+    let sheet =
+        AnswerSheet::from_json(&fixture("gba-electronics-brand.json"), &q).expect("fixture");
+    let report = score(&q, &sheet);
+    let en = LangTag::from("en");
+    let view = ReportView::new(&q, &report, &en);
+    let ladder = view.ladder();
+    assert_eq!(ladder.len(), q.doc().stages.len());
+    assert!(ladder.windows(2).all(|w| w[0].min_score < w[1].min_score));
+    let current: Vec<_> = ladder.iter().filter(|r| r.current).collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(Some(current[0].id), report.stage.as_ref());
+    let overall = report.overall.expect("scored");
+    match view.next_stage() {
+        Some((next, points)) => {
+            let rung = ladder
+                .iter()
+                .find(|r| r.id == next.id)
+                .expect("on the ladder");
+            assert!(rung.min_score > overall);
+            assert!(
+                (points - (rung.min_score - overall)).abs() < 0.051,
+                "{points}"
+            );
+            assert!(points > 0.0);
+        }
+        None => assert!(ladder.iter().all(|r| r.min_score <= overall)),
+    }
+    let profile = view.profile(&sheet);
+    let ids: Vec<_> = profile.iter().map(|p| p.id.as_str()).collect();
+    for id in ["P.region", "P.sector", "P.employees", "P.markets"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    // Conditional profile questions are not part of the summary.
+    assert!(profile.iter().all(|p| q
+        .doc()
+        .profile
+        .iter()
+        .any(|x| &x.id == p.id && x.applies_when.is_none())));
+    assert!(profile.iter().all(|p| !p.answers.is_empty()));
+    // Nothing answered: no profile, no next stage.
+    let empty = AnswerSheet::new(&q);
+    let report = score(&q, &empty);
+    let view = ReportView::new(&q, &report, &en);
+    assert!(view.profile(&empty).is_empty());
+    assert!(view.next_stage().is_none());
+}

@@ -1,0 +1,62 @@
+//! How a score reads: every stage of the questionnaire with its threshold, the firm's marked, and
+//! how many points the next one is away. The core gives the ladder and the gap; this renders them.
+
+use assessment::{format_score, Questionnaire, Report, ReportView};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct StageLadderProps {
+    pub lang: Lang,
+    pub questionnaire: Shared<Questionnaire>,
+    pub report: Shared<Report>,
+}
+
+#[component]
+pub fn StageLadder(props: &StageLadderProps) -> Html {
+    let s = props.lang.strings();
+    let tag = props.lang.lang_tag();
+    let view = ReportView::new(&props.questionnaire, &props.report, &tag);
+    let rungs = view.ladder().into_iter().map(|rung| {
+        html! {
+            <li class={classes!(rung.current.then_some("current"))}
+                aria-current={rung.current.then_some("step")}>
+                <span class="label">{ rung.label }</span>
+                <span class="from">{ props.lang.from_score(&format_score(Some(rung.min_score))) }</span>
+                if rung.current {
+                    <strong class="here">{ s.you_are_here }</strong>
+                }
+            </li>
+        }
+    });
+    let next = match view.next_stage() {
+        Some((stage, points)) => Some(
+            props
+                .lang
+                .to_next_stage(&format_score(Some(points)), stage.label),
+        ),
+        None if view.overall().is_some() => Some(s.top_stage.to_owned()),
+        None => None,
+    };
+    // Scrolled to rather than followed: the URL's fragment belongs to the walk's history.
+    let to_items = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(title) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("items-title"))
+        {
+            title.scroll_into_view();
+        }
+    });
+    html! {
+        <div class="ladder">
+            <ol aria-label={s.ladder}>{ for rungs }</ol>
+            if let Some(next) = next {
+                <p class="next">{ next }</p>
+            }
+            <p class="how">{ s.score_how }{ " " }<a href="#items-title" onclick={to_items}>{ s.score_detail }</a></p>
+        </div>
+    }
+}
