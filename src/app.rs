@@ -74,7 +74,7 @@ pub fn App(props: &AppProps) -> Html {
                 title={doc.title.get(&tag).to_owned()}
                 description={doc.description.get(&tag).to_owned()}
                 disclaimer={doc.disclaimer.get(&tag).to_owned()}
-                minutes={state.questionnaire.estimated_minutes()}
+                minutes={assessment::minutes_to_finish(&state.questionnaire, &state.report, &tag) as usize}
                 questions={state.report.progress.total}
                 questionnaire={state.questionnaire.clone()}
                 offer={state.offer()}

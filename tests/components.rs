@@ -78,7 +78,10 @@ async fn start_says_how_long_it_takes_and_where_answers_stay() {
     let (props, seen) = start_props(Lang::En, None);
     let root = render::<Start>(props).await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("About 13 minutes, 38 questions"), "{text}");
+    assert!(
+        text.contains("About 13 minutes, 38 questions, and a few more to read your report"),
+        "{text}"
+    );
     assert!(text.contains("stay on this device"), "{text}");
     // Worded from the questionnaire: the shipped one has three dimensions and critical rules.
     assert!(

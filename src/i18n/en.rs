@@ -137,9 +137,11 @@ impl Words for En {
 
     fn duration(minutes: usize, questions: usize) -> String {
         match (minutes, questions) {
-            (1, 1) => "About 1 minute, 1 question".to_owned(),
-            (1, q) => format!("About 1 minute, {q} questions"),
-            (m, q) => format!("About {m} minutes, {q} questions"),
+            (1, 1) => "About 1 minute, 1 question, and a few more to read your report".to_owned(),
+            (1, q) => format!("About 1 minute, {q} questions, and a few more to read your report"),
+            (m, q) => {
+                format!("About {m} minutes, {q} questions, and a few more to read your report")
+            }
         }
     }
 

@@ -289,7 +289,8 @@ impl Lang {
         )
     }
 
-    /// "About 13 minutes, 38 questions" for the start screen.
+    /// "About 23 minutes, 42 questions, and a few more to read your report": the core's estimate
+    /// (`minutes_to_finish`) for the questions that apply, read in this language.
     pub fn duration(self, minutes: usize, questions: usize) -> String {
         speak!(self, duration(minutes, questions))
     }

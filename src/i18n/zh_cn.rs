@@ -137,7 +137,7 @@ impl Words for ZhCn {
     }
 
     fn duration(minutes: usize, questions: usize) -> String {
-        format!("约 {minutes} 分钟，共 {questions} 题")
+        format!("约 {minutes} 分钟，共 {questions} 题；阅读报告另需几分钟")
     }
 
     fn answered(answered: usize, total: usize) -> String {

@@ -20,7 +20,7 @@ const ANSWERS = { 'P.members': 'yes', D1: 'some', D2: 'none' };
 /** What each language must say, and what would be untrue of a one-dimension, uncapped check. */
 const EXPECT = {
   en: {
-    duration: 'About 1 minute, 3 questions',
+    duration: 'About 1 minute, 3 questions, and a few more to read your report',
     start: 'At the end you get your score on Digital and your stage, your data-export path, and an action plan ranked by priority.',
     headings: [
       'The firm', 'Overall score', 'Your first steps', 'The dimension: Digital', 'Your data-export path',
@@ -30,7 +30,7 @@ const EXPECT = {
     untrue: /three|\b3 dimensions|institutions|\bcap(ped)?\b|bottleneck|paper|critical/i,
   },
   'zh-CN': {
-    duration: '约 1 分钟，共 3 题',
+    duration: '约 1 分钟，共 3 题；阅读报告另需几分钟',
     start: '完成后您将得到：“数字化”得分和所处阶段、数据出境路径，以及按优先级排列的行动计划。',
     headings: [
       '企业概况', '总分', '您的第一步', '评估维度：数字化', '数据出境路径', '您的回答',

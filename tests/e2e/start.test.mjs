@@ -16,14 +16,14 @@ describe('start screen', () => {
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       assert.equal(await page.textContent('h1'), '出口企业数字贸易成熟度自评');
       const body = await page.textContent('main');
-      assert.match(body, /约 \d+ 分钟，共 \d+ 题/);
+      assert.match(body, /约 \d+ 分钟，共 \d+ 题；阅读报告另需几分钟/);
       assert.match(body, /只保存在本设备上/);
       await assertNoViolations(page, 'start, zh-CN');
 
       await page.click('button[lang="en"]');
       await page.waitForSelector('html[lang="en"]');
       assert.equal(await page.textContent('h1'), 'Digital trade readiness self-assessment for exporters');
-      assert.match(await page.textContent('main'), /About \d+ minutes, \d+ questions/);
+      assert.match(await page.textContent('main'), /About \d+ minutes, \d+ questions, and a few more to read your report/);
       assert.equal(await page.getAttribute('button[lang="en"]', 'aria-pressed'), 'true');
       await assertNoViolations(page, 'start, en');
 

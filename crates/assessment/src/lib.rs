@@ -43,7 +43,7 @@ pub use ids::{
 };
 pub use model::QuestionnaireDoc;
 pub use plan::{plan, Completeness, Plan, Step};
-pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef, SECONDS_PER_QUESTION};
+pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use score::{
     format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,
     ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,

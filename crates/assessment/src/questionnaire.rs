@@ -15,10 +15,6 @@ use crate::model::{
 use crate::text::Text;
 use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
 
-/// The time a person takes to read and answer one question: options are short situations to
-/// recognise, and help is opened only when needed, so 20 seconds is typical.
-pub const SECONDS_PER_QUESTION: usize = 20;
-
 /// Which questionnaire, in which version, a set of answers or a report belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -241,12 +237,6 @@ impl Questionnaire {
             .dimensions
             .iter()
             .flat_map(|d| d.items.iter().map(move |i| (d, i)))
-    }
-
-    /// How long the whole questionnaire takes, in minutes, at [`SECONDS_PER_QUESTION`] a question
-    /// (profile questions included), rounded up.
-    pub fn estimated_minutes(&self) -> usize {
-        (self.questions().count() * SECONDS_PER_QUESTION).div_ceil(60)
     }
 
     pub fn item_count(&self) -> usize {

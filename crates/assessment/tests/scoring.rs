@@ -147,12 +147,6 @@ fn progress_counts_only_questions_that_apply() {
 }
 
 #[test]
-fn estimated_time_is_measured_from_the_question_count() {
-    // 5 questions × 20 s = 100 s → 2 minutes, rounded up.
-    assert_eq!(load(&tiny()).estimated_minutes(), 2);
-}
-
-#[test]
 fn answers_to_hidden_questions_are_kept_but_not_scored() {
     let q = load(&tiny());
     let answers = sheet(&q, &[("P.eu", "no"), ("B1", "l4"), ("B2", "l0")]);
