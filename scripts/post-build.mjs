@@ -75,7 +75,8 @@ const { count, size, warnings } = await generateSW({
   // The first install takes the open page at once (there is no old build to mix with).
   clientsClaim: true,
   // Trunk's hashed names change with their content: no cache-busting query needed.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  // Trunk writes its hash as hex without leading zeros, so it can be shorter than 16 digits.
+  dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   // The content each file must have (see 2. above). Workbox also uses it to repair an entry missing
   // from the cache with a checked copy from the network.
