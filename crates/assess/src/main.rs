@@ -98,7 +98,10 @@ fn run(args: &[String]) -> Result<String, String> {
                 Ok(serde_json::to_string_pretty(&report).expect("report serialises") + "\n")
             } else {
                 let lang = language(&q, lang)?;
-                Ok(render(ReportView::new(&q, &report, &lang)))
+                Ok(render(
+                    ReportView::new(&q, &report, &lang),
+                    &assessment::plan(&q, &report, &lang),
+                ))
             }
         }
         [cmd, qpath, earlier, later] if cmd.as_str() == "compare" => {
@@ -254,6 +257,7 @@ struct Labels {
     level: &'static str,
     standing: fn(Standing) -> &'static str,
     action_plan: &'static str,
+    first_steps: &'static str,
     priority: &'static str,
     progress: &'static str,
     earlier: &'static str,
@@ -293,6 +297,7 @@ const EN: Labels = Labels {
         Standing::Behind => "you are behind this",
     },
     action_plan: "Action plan:",
+    first_steps: "Your first steps (next three months):",
     priority: "priority",
     progress: "Progress",
     earlier: "earlier",
@@ -334,6 +339,7 @@ const ZH_CN: Labels = Labels {
         Standing::Behind => "贵企业落后于此",
     },
     action_plan: "行动计划：",
+    first_steps: "首要步骤（未来三个月）：",
     priority: "优先级",
     progress: "进展",
     earlier: "上次",
@@ -372,7 +378,7 @@ fn labels(lang: &LangTag) -> &'static Labels {
 }
 
 /// The report as plain text, from its resolved view: the CLI looks nothing up itself.
-fn render(v: ReportView<'_>) -> String {
+fn render(v: ReportView<'_>, plan: &assessment::Plan) -> String {
     let l = labels(v.lang());
     let mut out = String::new();
     let q = v.reference();
@@ -456,17 +462,31 @@ fn render(v: ReportView<'_>) -> String {
             }
         }
     }
+    // The same plan as the app's: first steps, then everything else once, by horizon.
+    let step = |out: &mut String, s: &assessment::Step| {
+        let r = &s.recommendation;
+        let cm = s.basis.as_deref().unwrap_or("");
+        let flag = if r.critical { "!" } else { "-" };
+        let _ = writeln!(
+            out,
+            "    {flag} [{} {cm}, {} {:.2}] {}",
+            r.item, l.priority, r.priority, s.text
+        );
+    };
+    if !plan.first_steps.is_empty() {
+        let _ = writeln!(out, "\n{}", l.first_steps);
+        for s in &plan.first_steps {
+            step(&mut out, s);
+        }
+    }
     let _ = writeln!(out, "\n{}", l.action_plan);
     for (horizon, label) in v.horizons() {
-        let _ = writeln!(out, "  {label}");
-        for r in v.plan(horizon) {
-            let cm = r.countermeasure.map_or("", |c| c.section);
-            let flag = if r.critical { "!" } else { "-" };
-            let _ = writeln!(
-                out,
-                "    {flag} [{} {cm}, {} {:.2}] {}",
-                r.item, l.priority, r.priority, r.text
-            );
+        // A horizon with nothing left after the first steps gets no heading.
+        for (_, steps) in plan.by_horizon.iter().filter(|(h, _)| *h == horizon) {
+            let _ = writeln!(out, "  {label}");
+            for s in steps {
+                step(&mut out, s);
+            }
         }
     }
     let _ = writeln!(out, "\n{}", v.disclaimer());
