@@ -409,6 +409,11 @@ fn kind_of(kind: &ProblemKind) -> String {
             v.escape_debug()
         ),
         K::NotAUrl(v) => format!("“{}”不是 https 网址或路径", v.escape_debug()),
+        K::NotAHandoffUrl(v) => format!(
+            "“{}”不是手机能打开的地址：请填写本工具的公开 https 地址（不含 #，最多 {} 个字符）",
+            v.escape_debug(),
+            assessment::MAX_LINK_BASE
+        ),
         K::UnknownEntry { list, id } => format!("引用了问卷 {list} 列表中没有的“{id}”"),
         K::MissingEntry { list } => {
             format!("缺少此项：问卷声明了 {list}，每条建议都须从中选一项")

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::ids::{OptionId, QuestionId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 
@@ -36,6 +37,12 @@ impl Answer {
 pub struct AnswerSheet {
     pub format: String,
     pub questionnaire: QuestionnaireRef,
+    /// The day the answers were last changed (`YYYY-MM-DD`, in the person's time zone): an
+    /// assessment's date, which a comparison and a hand-off code carry. Files written before it
+    /// existed have none; a front end dates such answers when they are next changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub date: Option<Date>,
     /// Answers by question id. Answers to questions that no longer apply are kept, not deleted: a
     /// person who changes a profile answer back finds them again.
     #[serde(deserialize_with = "answers_without_duplicates")]
@@ -100,6 +107,8 @@ where
 struct WrittenSheet {
     format: String,
     questionnaire: QuestionnaireRef,
+    #[serde(default)]
+    date: Option<Date>,
     answers: Written,
 }
 
@@ -110,6 +119,7 @@ fn parse(json: &str) -> Result<AnswerSheet, AnswersError> {
     Ok(AnswerSheet {
         format: written.format,
         questionnaire: written.questionnaire,
+        date: written.date,
         answers: written
             .answers
             .into_map()
@@ -283,6 +293,8 @@ impl Recovered {
             .find(|m| m.from == from.version)
             .map_or(&[], |m| &m.changed);
         let mut kept = AnswerSheet::new(questionnaire);
+        // Carried over, the answers keep the day they were given.
+        kept.date = sheet.date;
         let mut dropped = Vec::new();
         for (id, answer) in sheet.answers {
             let problems = if changed.contains(&id) {
@@ -326,6 +338,7 @@ impl AnswerSheet {
         Self {
             format: ANSWERS_FORMAT.to_owned(),
             questionnaire: questionnaire.reference(),
+            date: None,
             answers: BTreeMap::new(),
         }
     }

@@ -88,6 +88,9 @@ pub struct AssociationConfig {
     pub questionnaire: Option<String>,
     /// Whether the member may choose to include their answers when sharing.
     pub share_answers: bool,
+    /// The app's public address, for the links of hand-off QR codes: the frame's own address is
+    /// not one a person can open (`handoff::link_base`).
+    pub handoff_url: Option<String>,
 }
 
 /// The file as written: flat, every field known (serde cannot deny unknown fields of a flattened
@@ -104,6 +107,7 @@ struct ConfigFile {
     weights: Weights,
     questionnaire: Option<String>,
     share_answers: bool,
+    handoff_url: Option<String>,
 }
 
 impl From<ConfigFile> for AssociationConfig {
@@ -119,6 +123,7 @@ impl From<ConfigFile> for AssociationConfig {
             },
             questionnaire: f.questionnaire,
             share_answers: f.share_answers,
+            handoff_url: f.handoff_url,
         }
     }
 }
@@ -206,6 +211,16 @@ impl AssociationConfig {
             problems.push(problem(
                 "questionnaire",
                 ProblemKind::NotAUrl(url.to_owned()),
+            ));
+        }
+        if let Some(url) = self
+            .handoff_url
+            .as_deref()
+            .filter(|u| !crate::handoff::is_handoff_url(u))
+        {
+            problems.push(problem(
+                "handoff_url",
+                ProblemKind::NotAHandoffUrl(url.to_owned()),
             ));
         }
         problems

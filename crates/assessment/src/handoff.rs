@@ -421,6 +421,7 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
     let mut sheet = AnswerSheet {
         format: ANSWERS_FORMAT.to_owned(),
         questionnaire: header.found.clone(),
+        date: Some(header.date),
         answers: Default::default(),
     };
     let missing = HandoffError::Malformed("answers missing");
@@ -466,4 +467,134 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
         sheet,
         carried,
     })
+}
+
+/// The longest address a hand-off link may start with. A QR code of version 10 at error
+/// correction M holds 1728 data bits; the shipped questionnaire's code (110 digits in a numeric
+/// segment, 383 bits with its header) and the address in a byte segment (20 bits of header, 8 a
+/// character) leave room for 165 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
+pub const MAX_LINK_BASE: usize = 160;
+
+/// The address a hand-off link starts with, up to (not including) the `#` before the code: an
+/// http(s) address a phone can open, without credentials or a fragment, at most
+/// [`MAX_LINK_BASE`] characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkBase(String);
+
+impl LinkBase {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The link that opens `code`: this address, `#`, the code's digits.
+    pub fn link(&self, code: &Code) -> String {
+        format!("{}#{}", self.0, code.as_str())
+    }
+}
+
+/// Why a page can offer no hand-off link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoLink {
+    /// The app runs from an address a phone cannot open (this machine, a local network, a
+    /// file), and its config names no `handoff_url`.
+    NotPublic,
+    /// Embedded in an association's page whose config names no `handoff_url`: the frame's own
+    /// address is not one a person can open.
+    Embedded,
+}
+
+/// Whether `host` (as in a URL's authority, without port and credentials) names a machine that a
+/// phone elsewhere can reach: not this machine, not a private or link-local network, not a name
+/// only a local network resolves.
+fn is_public_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    if host.is_empty() || !host.contains(['.', ':']) {
+        return false;
+    }
+    if host.starts_with('[') {
+        // An IPv6 literal: loopback, unspecified, link-local and unique-local are not public.
+        let inner = host.trim_start_matches('[').trim_end_matches(']');
+        return !(inner == "::1"
+            || inner == "::"
+            || inner.starts_with("fe8")
+            || inner.starts_with("fe9")
+            || inner.starts_with("fea")
+            || inner.starts_with("feb")
+            || inner.starts_with("fc")
+            || inner.starts_with("fd"));
+    }
+    let octets: Vec<u8> = host.split('.').filter_map(|p| p.parse().ok()).collect();
+    if octets.len() == 4 && host.split('.').count() == 4 {
+        return !matches!(
+            octets[..],
+            [0, ..] | [10, ..] | [127, ..] | [169, 254, ..] | [192, 168, ..]
+        ) && !(octets[0] == 172 && (16..32).contains(&octets[1]));
+    }
+    let last = host.rsplit('.').next().unwrap_or("");
+    !matches!(
+        last,
+        "localhost" | "local" | "internal" | "lan" | "home" | "test"
+    ) && host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+/// `url` without its fragment, if it is an http(s) address of a public host, without
+/// credentials or characters that need escaping, that fits a link's base.
+fn public_address(url: &str) -> Option<String> {
+    let url = url.split('#').next().unwrap_or("");
+    let bad = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || !c.is_ascii()
+            || matches!(
+                c,
+                '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^'
+            )
+    };
+    if url.is_empty() || url.len() > MAX_LINK_BASE || url.chars().any(bad) {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    if authority.contains('@') {
+        return None;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => format!("[{}]", v6.split(']').next()?),
+        None => authority.split(':').next().unwrap_or("").to_owned(),
+    };
+    is_public_host(&host).then(|| url.to_owned())
+}
+
+/// Whether `url` may be a config's `handoff_url`: an http(s) address of a public host, with no
+/// fragment and no credentials, of at most [`MAX_LINK_BASE`] characters.
+pub fn is_handoff_url(url: &str) -> bool {
+    !url.contains('#') && public_address(url).is_some()
+}
+
+/// Where hand-off links of a page at `page_url` point: the app's own address (without its query,
+/// which carries this device's settings, and fragment) when a phone can open it; else the
+/// address its config names (`configured`, checked with [`is_handoff_url`] when the config was
+/// read); else why there is none. `embedded`: the page is a frame in an association's page, whose
+/// own address is not for people.
+pub fn link_base(
+    page_url: &str,
+    configured: Option<&str>,
+    embedded: bool,
+) -> Result<LinkBase, NoLink> {
+    let own = (!embedded)
+        .then(|| public_address(page_url))
+        .flatten()
+        .map(|url| url.split('?').next().unwrap_or("").to_owned());
+    own.or_else(|| configured.filter(|u| is_handoff_url(u)).map(str::to_owned))
+        .map(LinkBase)
+        .ok_or(if embedded {
+            NoLink::Embedded
+        } else {
+            NoLink::NotPublic
+        })
 }

@@ -36,7 +36,10 @@ pub use condition::Condition;
 pub use customise::{Customisation, Weights};
 pub use date::{Date, NotADate};
 pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
-pub use handoff::{EncodeError, HandedOff, HandoffError, HANDOFF_FORMAT};
+pub use handoff::{
+    is_handoff_url, link_base, EncodeError, HandedOff, HandoffError, LinkBase, NoLink,
+    HANDOFF_FORMAT, MAX_LINK_BASE,
+};
 pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
     QuestionId, RoleId, RouteId, StageId,

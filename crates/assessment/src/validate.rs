@@ -150,6 +150,9 @@ pub enum ProblemKind {
     NotAFontList(String),
     /// Not an https URL or a path on the app's own site.
     NotAUrl(String),
+    /// Not an address a phone can open for a hand-off link (`handoff_url`): an http(s) address
+    /// of a public host, no fragment, at most `MAX_LINK_BASE` characters.
+    NotAHandoffUrl(String),
     /// With a config file, the page may set only the language and the theme.
     SetInConfigFile,
     /// A recommendation names a role, effort or help source that the questionnaire's list
@@ -298,6 +301,13 @@ impl fmt::Display for ProblemKind {
                 f,
                 "\"{}\" is not an https URL or a path",
                 v.escape_debug()
+            ),
+            ProblemKind::NotAHandoffUrl(v) => write!(
+                f,
+                "\"{}\" is not an address a phone can open: give the app's public https address \
+                 (no #, at most {} characters)",
+                v.escape_debug(),
+                crate::handoff::MAX_LINK_BASE
             ),
             ProblemKind::SetInConfigFile => write!(
                 f,

@@ -59,7 +59,7 @@ fn every_problem_names_its_field() {
     let c = AssociationConfig::from_file(
         r#"{"origin": "https://a.example/page", "language": "fr",
             "theme": {"brand": "red; background: url(x)", "font": "x}{", "logo": "javascript:alert(1)"},
-            "questionnaire": "data:text/json,{}"}"#,
+            "questionnaire": "data:text/json,{}", "handoff_url": "http://localhost:8080/"}"#,
     )
     .unwrap();
     let fields: Vec<String> = c
@@ -75,7 +75,8 @@ fn every_problem_names_its_field() {
             "theme.brand",
             "theme.font",
             "theme.logo",
-            "questionnaire"
+            "questionnaire",
+            "handoff_url"
         ]
     );
 }

@@ -84,7 +84,7 @@ fn every_fixture_goes_through_a_code_unchanged_and_fits_a_version_10_qr_code_at_
         let code = encode(&q, &sheet, date()).unwrap();
         let back = decode(code.as_str(), &q).unwrap_or_else(|e| panic!("{name}: {e}"));
         // The same answers; a multiple choice in the questionnaire's order.
-        assert_eq!(back.sheet, canonical(&q, &sheet), "{name}");
+        assert_eq!(back.sheet, canonical(&q, &sheet, date()), "{name}");
         assert_eq!(score(&q, &back.sheet), score(&q, &sheet), "{name}");
         assert_eq!(back.date, date());
         assert_eq!(back.carried, None);
@@ -136,9 +136,10 @@ fn digits_to_bytes(digits: usize) -> usize {
     7 * (digits / 17) + last
 }
 
-/// Every answer in the questionnaire's order, as a decoded code writes it.
-fn canonical(q: &Questionnaire, sheet: &AnswerSheet) -> AnswerSheet {
+/// Every answer in the questionnaire's order, dated as the code was, as a decoded code writes it.
+fn canonical(q: &Questionnaire, sheet: &AnswerSheet, date: Date) -> AnswerSheet {
     let mut out = AnswerSheet::new(q);
+    out.date = Some(date);
     for question in q.questions() {
         if let Some(answer) = sheet.get(question.id()) {
             let order = question.options();
@@ -203,7 +204,7 @@ proptest! {
         let date = Date::from_days_since_1970(10_957 + days).unwrap();
         let code = encode(&q, &sheet, date).unwrap();
         let back = decode(code.as_str(), &q).unwrap();
-        prop_assert_eq!(&back.sheet, &canonical(&q, &sheet));
+        prop_assert_eq!(&back.sheet, &canonical(&q, &sheet, date));
         prop_assert_eq!(back.date, date);
         prop_assert_eq!(score(&q, &back.sheet), score(&q, &sheet));
 
@@ -486,7 +487,128 @@ fn long_lists_of_options_go_through_a_code() {
         "id": "P.one", "text": crate::common::t("Which one?"), "options": options
     }));
     let q = load(&doc);
-    let sheet = crate::common::sheet(&q, &[("P.many", "o0,o63,o64,o69"), ("P.one", "o69")]);
+    let mut sheet = crate::common::sheet(&q, &[("P.many", "o0,o63,o64,o69"), ("P.one", "o69")]);
     let code = encode(&q, &sheet, date()).unwrap();
+    sheet.date = Some(date());
     assert_eq!(decode(code.as_str(), &q).unwrap().sheet, sheet);
+}
+
+/// Where a link points: the app's own address when a phone can open it, else the config's, else
+/// none, with the reason.
+#[test]
+fn a_link_starts_with_an_address_a_phone_can_open() {
+    use assessment::{is_handoff_url, link_base, NoLink, MAX_LINK_BASE};
+    let configured = Some("https://assoc.example/assess/");
+    // (page, configured, embedded) -> the base, or why there is none
+    let cases: &[(&str, Option<&str>, bool, Result<&str, NoLink>)] = &[
+        (
+            "https://assess.example/",
+            None,
+            false,
+            Ok("https://assess.example/"),
+        ),
+        (
+            "https://assess.example/app/index.html?lang=en#report",
+            None,
+            false,
+            Ok("https://assess.example/app/index.html"),
+        ),
+        (
+            "http://203.0.113.9:8080/app/",
+            None,
+            false,
+            Ok("http://203.0.113.9:8080/app/"),
+        ),
+        (
+            "https://assess.example/",
+            configured,
+            false,
+            Ok("https://assess.example/"),
+        ),
+        (
+            "http://localhost:8080/?kiosk",
+            configured,
+            false,
+            Ok("https://assoc.example/assess/"),
+        ),
+        (
+            "http://127.0.0.1:8080/?kiosk",
+            None,
+            false,
+            Err(NoLink::NotPublic),
+        ),
+        ("http://192.168.1.20/", None, false, Err(NoLink::NotPublic)),
+        ("http://10.0.0.2/", None, false, Err(NoLink::NotPublic)),
+        ("http://172.20.0.2/", None, false, Err(NoLink::NotPublic)),
+        ("http://[::1]:8080/", None, false, Err(NoLink::NotPublic)),
+        ("http://kiosk.local/", None, false, Err(NoLink::NotPublic)),
+        ("http://kiosk/", None, false, Err(NoLink::NotPublic)),
+        (
+            "file:///home/kiosk/dist/index.html",
+            None,
+            false,
+            Err(NoLink::NotPublic),
+        ),
+        (
+            "https://user:pw@assess.example/",
+            None,
+            false,
+            Err(NoLink::NotPublic),
+        ),
+        // A frame's own address is not for people: only the association's.
+        (
+            "https://assess.example/?embed&origin=https://assoc.example",
+            None,
+            true,
+            Err(NoLink::Embedded),
+        ),
+        (
+            "https://assess.example/?embed",
+            configured,
+            true,
+            Ok("https://assoc.example/assess/"),
+        ),
+        // A config's address that is not one is not used.
+        (
+            "http://localhost/",
+            Some("http://localhost/app/"),
+            false,
+            Err(NoLink::NotPublic),
+        ),
+        (
+            "http://localhost/",
+            Some("javascript:alert(1)"),
+            false,
+            Err(NoLink::NotPublic),
+        ),
+    ];
+    for (page, configured, embedded, expected) in cases {
+        let got = link_base(page, *configured, *embedded);
+        assert_eq!(
+            got.as_ref().map(|b| b.as_str()),
+            expected.as_ref().map(|s| *s),
+            "{page} {configured:?}"
+        );
+    }
+    for bad in [
+        "https://assoc.example/#x",
+        "https://assoc.example/a b",
+        "https://assoc.example/\"<",
+        "https://例子.example/",
+        "//assoc.example/",
+        "/assess/",
+        "ftp://assoc.example/",
+        "http://localhost/",
+        "",
+    ] {
+        assert!(!is_handoff_url(bad), "{bad}");
+    }
+    let longest = format!("https://assoc.example/{}", "a".repeat(MAX_LINK_BASE - 22));
+    assert_eq!(longest.len(), MAX_LINK_BASE);
+    assert!(is_handoff_url(&longest));
+    assert!(!is_handoff_url(&format!("{longest}a")));
+    // The longest base and the shipped questionnaire's code fit a QR code of version 10 at M.
+    let q = builtin();
+    let digits = fixture_code(&q).len();
+    assert!(qr_version(&[Segment::Byte(MAX_LINK_BASE + 1), Segment::Numeric(digits)]).is_some());
 }
