@@ -525,10 +525,11 @@ fn is_public_host(host: &str) -> bool {
     }
     let octets: Vec<u8> = host.split('.').filter_map(|p| p.parse().ok()).collect();
     if octets.len() == 4 && host.split('.').count() == 4 {
-        return !matches!(
+        let private = matches!(
             octets[..],
             [0, ..] | [10, ..] | [127, ..] | [169, 254, ..] | [192, 168, ..]
-        ) && !(octets[0] == 172 && (16..32).contains(&octets[1]));
+        ) || (octets[0] == 172 && (16..32).contains(&octets[1]));
+        return !private;
     }
     let last = host.rsplit('.').next().unwrap_or("");
     !matches!(
