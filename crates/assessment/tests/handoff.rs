@@ -500,7 +500,8 @@ fn a_link_starts_with_an_address_a_phone_can_open() {
     use assessment::{is_handoff_url, link_base, NoLink, MAX_LINK_BASE};
     let configured = Some("https://assoc.example/assess/");
     // (page, configured, embedded) -> the base, or why there is none
-    let cases: &[(&str, Option<&str>, bool, Result<&str, NoLink>)] = &[
+    type Case<'a> = (&'a str, Option<&'a str>, bool, Result<&'a str, NoLink>);
+    let cases: &[Case] = &[
         (
             "https://assess.example/",
             None,
