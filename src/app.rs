@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    About, AnswersFile, Attract, DamagedNotice, KioskTimer, LangSwitch, NoticeBar, ReportPage,
-    Review, Section, Share, Start, StatusBar,
+    About, AnswersFile, Attract, DamagedNotice, HandoffOffer, KioskTimer, LangSwitch, NoticeBar,
+    ReportPage, Review, Section, Share, Start, StatusBar,
 };
 use crate::hooks::{
-    use_autosave, use_crash_copy, use_document, use_focus, use_history, use_host_messages,
-    use_other_tabs, use_service_worker, use_share,
+    use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
+    use_host_messages, use_other_tabs, use_service_worker, use_share,
 };
 use crate::kiosk::Mode;
 use crate::state::{Action, Screen, State};
@@ -28,14 +28,20 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let setup = setup.clone();
         use_reducer_eq(move || {
-            State::new(
+            let state = State::new(
                 setup.questionnaire,
                 setup.lang,
                 setup.saved,
                 setup.mode,
                 setup.persistent,
             )
-            .arrive(&setup.fragment)
+            .dated(setup.today)
+            .with_history(setup.earlier)
+            .arrive(&setup.fragment);
+            match crate::route::handoff_code(&setup.fragment) {
+                Some(code) => state.with_handoff(code),
+                None => state,
+            }
         })
     };
     let doc = state.questionnaire.doc();
@@ -51,6 +57,7 @@ pub fn App(props: &AppProps) -> Html {
 
     use_document(lang, doc.title.get(&tag).to_owned(), state.persistent);
     use_autosave(&state, send.clone());
+    use_earlier_store(&state, send.clone());
     use_other_tabs(&state, send.clone());
     use_crash_copy(&state);
     use_service_worker(&state, send.clone());
@@ -69,6 +76,13 @@ pub fn App(props: &AppProps) -> Html {
                 description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Next)} />
         },
         Screen::Start => html! {
+            <>
+                if let Some(handed) = &state.handoff {
+                <HandoffOffer lang={lang} date={AttrValue::from(handed.date.to_string())}
+                    answered_here={state.offer().map_or(0, |o| o.answered)}
+                    on_open={dispatch(Action::OpenHandoff)} on_compare={dispatch(Action::CompareHandoff)}
+                    on_decline={dispatch(Action::DeclineHandoff)} />
+            }
             <Start
                 lang={lang}
                 title={doc.title.get(&tag).to_owned()}
@@ -89,6 +103,7 @@ pub fn App(props: &AppProps) -> Html {
                         import_only=true />
                 }
             </Start>
+            </>
         },
         Screen::Section(section) => html! {
             <Section state={page.clone()} section={section.clone()} send={send.clone()} />
@@ -103,7 +118,7 @@ pub fn App(props: &AppProps) -> Html {
                         shared={shared} on_share={on_share} />
                 }
             });
-            html! { <ReportPage state={page.clone()} send={send.clone()}>{ for share }</ReportPage> }
+            html! { <ReportPage state={page.clone()} send={send.clone()} link={setup.link.clone()}>{ for share }</ReportPage> }
         }
         Screen::About => html! { <About lang={lang} on_back={dispatch(Action::Back)} /> },
     };

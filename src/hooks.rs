@@ -1,12 +1,13 @@
 //! The app's connections to the browser, one named hook per file, each called once by `App`:
 //! the document's language and title, saving answers, answers saved by another tab, the copy a
-//! crash screen offers, the service worker, the host page's messages, focus on a new screen, and the screen in the
+//! crash screen offers, the earlier assessments a follow-up keeps, the service worker, the host page's messages, focus on a new screen, and the screen in the
 //! page's address (history).
 //! They read the state and send actions; none holds a rule of the assessment.
 
 pub mod autosave;
 pub mod crash_copy;
 pub mod document;
+pub mod earlier;
 pub mod focus;
 pub mod history;
 pub mod host_messages;
@@ -17,6 +18,7 @@ pub mod share;
 pub use autosave::use_autosave;
 pub use crash_copy::use_crash_copy;
 pub use document::use_document;
+pub use earlier::use_earlier_store;
 pub use focus::use_focus;
 pub use history::use_history;
 pub use host_messages::use_host_messages;

@@ -36,6 +36,9 @@ pub struct KioskConfig {
     pub attract: bool,
     /// The language each visitor starts in (a tag such as "zh-CN" or "en"); the browser's if absent.
     pub language: Option<String>,
+    /// The app's public address, for the hand-off QR code that lets a visitor take the answers
+    /// to a phone: a kiosk runs from an address (this machine, a file) that a phone cannot open.
+    pub handoff_url: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -45,6 +48,7 @@ impl Default for KioskConfig {
             countdown_seconds: 20,
             attract: false,
             language: None,
+            handoff_url: None,
         }
     }
 }
@@ -65,6 +69,19 @@ impl KioskConfig {
                     kind: ProblemKind::Format(e.to_string()),
                 }),
             ),
+        };
+        // An address a phone cannot open would make a code that leads nowhere: reported, and the
+        // kiosk offers no code; the rest of the file is used.
+        let problem = match config.handoff_url.take() {
+            Some(url) if !assessment::is_handoff_url(&url) => problem.or(Some(Problem {
+                place: Place::KioskConfig,
+                field: "handoff_url".into(),
+                kind: ProblemKind::NotAHandoffUrl(url),
+            })),
+            url => {
+                config.handoff_url = url;
+                problem
+            }
         };
         config.idle_seconds = query.idle.unwrap_or(config.idle_seconds);
         config.countdown_seconds = query.countdown.unwrap_or(config.countdown_seconds);
@@ -126,7 +143,8 @@ mod tests {
                 idle_seconds: 5,
                 countdown_seconds: 10,
                 attract: true,
-                language: Some("en".into())
+                language: Some("en".into()),
+                handoff_url: None,
             }
         );
         assert_eq!(c.lang(), Some(Lang::En));
@@ -153,6 +171,27 @@ mod tests {
         assert!(m.contains("expected u32") && m.contains("column"), "{m}");
         let (_, e) = KioskConfig::resolve(Some(r#"{"idle": 5}"#), &none);
         assert!(format(e).contains("unknown field"));
+    }
+
+    #[test]
+    fn a_handoff_address_a_phone_cannot_open_is_reported() {
+        let none = Query::default();
+        let file = r#"{"idle_seconds": 60, "handoff_url": "https://assess.example/app/"}"#;
+        let (c, e) = KioskConfig::resolve(Some(file), &none);
+        assert_eq!(e, None);
+        assert_eq!(
+            c.handoff_url.as_deref(),
+            Some("https://assess.example/app/")
+        );
+        let file = r#"{"idle_seconds": 60, "handoff_url": "http://localhost:8080/"}"#;
+        let (c, e) = KioskConfig::resolve(Some(file), &none);
+        assert_eq!((c.idle_seconds, c.handoff_url), (60, None));
+        let e = e.unwrap();
+        assert_eq!(
+            (e.place, e.field.as_str()),
+            (Place::KioskConfig, "handoff_url")
+        );
+        assert!(matches!(e.kind, ProblemKind::NotAHandoffUrl(_)));
     }
 
     #[test]

@@ -14,6 +14,19 @@ use crate::state::Screen;
 /// The longest fragment read; no screen's name comes near it.
 pub const MAX_LEN: usize = 64;
 
+/// The longest hand-off code read: far above any code a QR code of version 10 can hold.
+pub const MAX_CODE_LEN: usize = 4096;
+
+/// The hand-off code in `fragment`, if it holds one: a fragment of digits only (`#` and the
+/// code, as a hand-off link's QR code writes it; docs/handoff.md). No screen's name is all
+/// digits. Whether the code is whole and for this questionnaire is the core's decision
+/// (`handoff::decode`).
+pub fn handoff_code(fragment: &str) -> Option<&str> {
+    let code = fragment.strip_prefix('#').unwrap_or(fragment);
+    (!code.is_empty() && code.len() <= MAX_CODE_LEN && code.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(code)
+}
+
 /// The fragment (with its `#`) that names `screen`, or "" for a screen that has none.
 pub fn fragment(screen: &Screen) -> String {
     let name = match screen {
@@ -31,7 +44,8 @@ pub fn fragment(screen: &Screen) -> String {
 /// the state's decision (`State::arrive`).
 pub fn parse(fragment: &str, questionnaire: &Questionnaire) -> Option<Screen> {
     let name = fragment.strip_prefix('#').unwrap_or(fragment);
-    let well_formed = !name.is_empty()
+    let well_formed = handoff_code(name).is_none()
+        && !name.is_empty()
         && name.len() <= MAX_LEN
         && name
             .bytes()
@@ -77,6 +91,19 @@ mod tests {
             parse("#technology", &q),
             Some(Screen::Section(SectionId::Dimension("technology".into())))
         );
+    }
+
+    #[test]
+    fn a_fragment_of_digits_is_a_handoff_code_and_no_screen() {
+        let q = q();
+        assert_eq!(handoff_code("#0123456789"), Some("0123456789"));
+        assert_eq!(handoff_code("42"), Some("42"));
+        assert_eq!(parse("#0123456789", &q), None);
+        for other in ["", "#", "#report", "#12a", "#12 3", "#١٢٣", "#-12"] {
+            assert_eq!(handoff_code(other), None, "{other:?}");
+        }
+        let long = format!("#{}", "1".repeat(MAX_CODE_LEN + 1));
+        assert_eq!(handoff_code(&long), None);
     }
 
     #[test]

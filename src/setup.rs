@@ -3,8 +3,8 @@
 //! customised by the core), the start language, and what an earlier visit left in storage.
 
 use assessment::{
-    AssociationConfig, Customisation, Place, Problem, ProblemKind, Questionnaire,
-    BUILTIN_QUESTIONNAIRE,
+    AssociationConfig, Customisation, Date, LinkBase, NoLink, Place, Problem, ProblemKind,
+    Questionnaire, BUILTIN_QUESTIONNAIRE,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -32,9 +32,15 @@ pub struct Setup {
     pub saved: Option<String>,
     /// Whether answers survive a reload: storage works and this is not a kiosk.
     pub persistent: bool,
-    /// The page's URL fragment, which names the screen a reload returns to (`route.rs`), as
-    /// found; empty in a kiosk, which starts every visit afresh.
+    /// The page's URL fragment, which names the screen a reload returns to (`route.rs`) or holds
+    /// a hand-off code, as found; empty in a kiosk, which starts every visit afresh.
     pub fragment: String,
+    /// Today, in the person's time zone.
+    pub today: Date,
+    /// The earlier assessments this device keeps (storage key, text); none in a kiosk.
+    pub earlier: Vec<(String, String)>,
+    /// Where hand-off links point, or why the app can offer none (`handoff::link_base`).
+    pub link: Result<LinkBase, NoLink>,
 }
 
 /// Why the app cannot start: every problem, and where they were read from.
@@ -106,11 +112,29 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
             storage::works(),
         ),
     };
+    let location = gloo::utils::window().location();
     let fragment = match mode {
         Mode::Kiosk(_) => String::new(),
-        Mode::Personal => gloo::utils::window().location().hash().unwrap_or_default(),
+        Mode::Personal => location.hash().unwrap_or_default(),
     };
+    let earlier = match mode {
+        Mode::Kiosk(_) => Vec::new(),
+        Mode::Personal => storage::load_earlier(&questionnaire.doc().id),
+    };
+    let configured = match &mode {
+        Mode::Kiosk(config) => config.handoff_url.clone(),
+        Mode::Personal => None,
+    }
+    .or_else(|| embed.as_ref().and_then(|e| e.handoff_url.clone()));
+    let link = assessment::link_base(
+        &location.href().unwrap_or_default(),
+        configured.as_deref(),
+        embed.is_some(),
+    );
     Ok(Setup {
+        today: today(),
+        earlier,
+        link,
         fragment,
         mode,
         kiosk_problem,
@@ -174,6 +198,19 @@ async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(unreadable)
+}
+
+/// Today's date in the person's time zone (the browser's clock).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    // The browser's calendar gives a real day; the fallback is the clock's epoch day count.
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .or_else(|| Date::from_days_since_1970((now.get_time() / 86_400_000.0) as i64))
+    .expect("the browser's clock gives a day")
 }
 
 /// The first of the browser's preferred languages that the app speaks.

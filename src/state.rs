@@ -9,8 +9,9 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use assessment::{
-    score, AnswerProblem, AnswerSheet, AnswersError, OptionId, QuestionId, Questionnaire,
-    QuestionnaireRef, Recovered, Report, SectionId,
+    compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
+    HandedOff, HandoffError, OptionId, QuestionId, Questionnaire, QuestionnaireRef, Recovered,
+    Report, SectionId, Which,
 };
 use yew::Reducible;
 
@@ -83,6 +84,43 @@ pub enum DamageKind {
     Unreadable(AnswersError),
 }
 
+/// An earlier assessment kept on this device (personal use only), under its storage key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Earlier {
+    /// Its name in storage (`storage::save_earlier`): the date and a number.
+    pub key: String,
+    /// Its answers, dated, as they were (another version's are carried over when compared).
+    pub sheet: AnswerSheet,
+}
+
+/// Where the assessment compared with the current answers came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EarlierFrom {
+    /// The history on this device, by key.
+    History(String),
+    /// An answers file.
+    File,
+    /// A hand-off link.
+    Link,
+}
+
+/// The current answers compared with an earlier assessment: the core's comparison, made again
+/// whenever the answers change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparing {
+    pub earlier: AnswerSheet,
+    pub from: EarlierFrom,
+    pub comparison: Comparison,
+}
+
+/// A follow-up assessment: it started from the answers of an earlier one (of `from`), and the
+/// person confirms or changes each section (`to_check`: those not yet confirmed with Next).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowUp {
+    pub from: Option<Date>,
+    pub to_check: Vec<SectionId>,
+}
+
 /// A message for the person, shown until dismissed or replaced.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -102,6 +140,19 @@ pub enum Notice {
         previous: AnswerSheet,
         screen: Option<Screen>,
     },
+    /// A hand-off link's answers (of `date`) were opened; `previous`, the answers this device
+    /// had, is kept for Undo until the next change, like a start over's.
+    Opened {
+        date: Date,
+        previous: Option<AnswerSheet>,
+    },
+    /// A hand-off link could not be read; nothing changed.
+    LinkRefused(HandoffError),
+    /// An assessment to compare with could not be read or compared; nothing changed.
+    CompareRefused(CompareError),
+    /// Earlier assessments kept on this device that could not be read (how many); they are left
+    /// as they are.
+    HistoryUnreadable(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -128,6 +179,16 @@ pub struct State {
     pub persistent: bool,
     /// A new version of the app is installed and waits for a reload.
     pub update_ready: bool,
+    /// Today, in the person's time zone, as the front end read it (`dated`): an answer given
+    /// dates the answers. `None` only where no clock was asked (native tests).
+    pub today: Option<Date>,
+    /// A hand-off link's answers, offered on the start screen until opened or declined.
+    pub handoff: Option<HandedOff>,
+    /// Earlier assessments kept on this device, oldest first (personal use only).
+    pub history: Vec<Earlier>,
+    /// The earlier assessment the report compares the answers with, if any.
+    pub comparing: Option<Shared<Comparing>>,
+    pub follow_up: Option<FollowUp>,
     /// The screen the about screen returns to.
     return_to: Screen,
 }
@@ -159,8 +220,24 @@ pub enum Action {
     UndoChangeElsewhere,
     /// Forget every answer and return to the start screen, with an Undo until the next change.
     StartOver,
-    /// Back to the answers a start over (or a fresh start over saved answers) cleared.
+    /// Back to the answers a start over (or a fresh start over saved answers) cleared, or that
+    /// opening a hand-off link replaced.
     UndoClear,
+    /// Open the hand-off link's answers on offer (the answers of this device kept for Undo).
+    OpenHandoff,
+    /// Compare the hand-off link's answers with this device's: the newer ones are shown, the
+    /// older compared with them.
+    CompareHandoff,
+    DeclineHandoff,
+    /// Keep the current answers as an earlier assessment and start a follow-up from them.
+    FollowUp,
+    /// Compare with an earlier assessment of the history (by key).
+    CompareWith(String),
+    /// Compare with an answers file's text.
+    CompareFile(String),
+    StopComparing,
+    /// Remove an earlier assessment from this device (by key).
+    ForgetEarlier(String),
     /// The page's address names a screen (a reload, Back or Forward): its fragment, as found.
     Arrive(String),
     /// A kiosk's end of visit: forget everything of this visitor (answers, language, notices) and
@@ -230,7 +307,102 @@ impl State {
             mode,
             default_lang: lang,
             update_ready: false,
+            today: None,
+            handoff: None,
+            history: Vec::new(),
+            comparing: None,
+            follow_up: None,
             return_to: screen,
+        }
+    }
+
+    /// Today's date, from the front end's clock.
+    pub fn dated(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// The earlier assessments this device keeps (`entries`: storage key and text), read; those
+    /// that cannot be read are counted in a notice and left as they are. Never in a kiosk.
+    pub fn with_history(mut self, entries: Vec<(String, String)>) -> Self {
+        if self.mode.is_kiosk() {
+            return self;
+        }
+        let mut unreadable = 0;
+        for (key, text) in entries {
+            match AnswerSheet::parse(&text) {
+                Ok(sheet) => self.history.push(Earlier { key, sheet }),
+                Err(_) => unreadable += 1,
+            }
+        }
+        self.history
+            .sort_by(|a, b| (a.sheet.date, &a.key).cmp(&(b.sheet.date, &b.key)));
+        if unreadable > 0 {
+            self.notice = Some(Notice::HistoryUnreadable(unreadable));
+        }
+        self
+    }
+
+    /// A hand-off link's code (the fragment's digits), read by the core: offered on the start
+    /// screen, or refused with a notice. Never in a kiosk.
+    pub fn with_handoff(mut self, code: &str) -> Self {
+        if self.mode.is_kiosk() {
+            return self;
+        }
+        match assessment::handoff::decode(code, &self.questionnaire) {
+            Ok(handed) => self.handoff = Some(handed),
+            Err(error) => self.notice = Some(Notice::LinkRefused(error)),
+        }
+        self.screen = Self::first_screen(&self.mode);
+        self
+    }
+
+    /// The assessment's date: the day its answers were last changed, else today.
+    pub fn assessment_date(&self) -> Option<Date> {
+        self.sheet.date.or(self.today)
+    }
+
+    /// The answers this device has, saved by an earlier visit or given on this page.
+    fn answers_here(&self) -> Option<&AnswerSheet> {
+        self.saved
+            .as_ref()
+            .or(Some(&self.sheet))
+            .filter(|s| !s.answers.is_empty())
+    }
+
+    /// The current answers compared with `earlier`, or why they cannot be.
+    fn compared(&self, earlier: AnswerSheet, from: EarlierFrom) -> Result<Comparing, CompareError> {
+        let comparison = compare(&self.questionnaire, &earlier, &self.sheet)?;
+        Ok(Comparing {
+            earlier,
+            from,
+            comparison,
+        })
+    }
+
+    fn compare_with(mut self, earlier: AnswerSheet, from: EarlierFrom) -> Self {
+        match self.compared(earlier, from) {
+            Ok(comparing) => {
+                self.comparing = Some(Shared::new(comparing));
+                self.screen = Screen::Report;
+            }
+            Err(error) => self.notice = Some(Notice::CompareRefused(error)),
+        }
+        self
+    }
+
+    /// A storage key for an earlier assessment of `date` that no other entry has.
+    fn new_key(&self, date: Option<Date>) -> String {
+        let n = self
+            .history
+            .iter()
+            .filter_map(|e| e.key.rsplit('-').next()?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        match date {
+            Some(date) => format!("{date}-{n}"),
+            None => format!("undated-{n}"),
         }
     }
 
@@ -391,6 +563,20 @@ impl State {
     fn with_sheet(mut self, sheet: AnswerSheet) -> Self {
         self.report = Shared::new(score(&self.questionnaire, &sheet));
         self.sheet = sheet;
+        // The comparison follows the answers: both are always sheets this questionnaire reads.
+        if let Some(comparing) = self.comparing.take() {
+            self.comparing = self
+                .compared(comparing.earlier.clone(), comparing.from.clone())
+                .ok()
+                .map(Shared::new);
+        }
+        self
+    }
+
+    /// The answers changed today: they are dated so.
+    fn changed(mut self, mut sheet: AnswerSheet) -> Self {
+        sheet.date = self.today.or(sheet.date);
+        self = self.with_sheet(sheet);
         self
     }
 }
@@ -416,6 +602,8 @@ impl Reducible for State {
                         screen: None,
                     });
                 }
+                next.comparing = None;
+                next.follow_up = None;
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
                 next.screen = first;
             }
@@ -431,9 +619,12 @@ impl Reducible for State {
                 next.saved = None;
                 next.damaged = None;
             }
-            // The next change ends the offer to undo a start over.
+            // The next change ends the offer to undo a start over or an opened link.
             Action::Choose(..) | Action::Clear(_) | Action::Import(_)
-                if matches!(next.notice, Some(Notice::Cleared { .. })) =>
+                if matches!(
+                    next.notice,
+                    Some(Notice::Cleared { .. } | Notice::Opened { .. })
+                ) =>
             {
                 next.notice = None;
                 return Rc::new(next).reduce(action);
@@ -441,12 +632,16 @@ impl Reducible for State {
             Action::Choose(question, option) => {
                 let mut sheet = next.sheet.clone();
                 sheet.choose(&self.questionnaire, &question, &option);
-                next = next.with_sheet(sheet);
+                if sheet != next.sheet {
+                    next = next.changed(sheet);
+                }
             }
             Action::Clear(question) => {
                 let mut sheet = next.sheet.clone();
                 sheet.clear(&question);
-                next = next.with_sheet(sheet);
+                if sheet != next.sheet {
+                    next = next.changed(sheet);
+                }
             }
             Action::Go(Screen::About) if next.screen != Screen::About => {
                 next.return_to = next.screen.clone();
@@ -461,7 +656,15 @@ impl Reducible for State {
                     next.focus = Some(question);
                 }
             }
-            Action::Next => next.screen = next.after(&self.screen),
+            Action::Next => {
+                // In a follow-up, Next confirms the section's answers as they stand.
+                if let (Some(follow_up), Screen::Section(section)) =
+                    (next.follow_up.as_mut(), &self.screen)
+                {
+                    follow_up.to_check.retain(|s| s != section);
+                }
+                next.screen = next.after(&self.screen);
+            }
             Action::Back => next.screen = next.before(&self.screen),
             Action::Import(_) | Action::ImportTooLarge(_) if !self.files_allowed() => {}
             Action::Import(text) => match AnswerSheet::from_json(&text, &self.questionnaire) {
@@ -487,16 +690,98 @@ impl Reducible for State {
                         screen: Some(next.screen.clone()),
                     });
                 }
+                next.comparing = None;
+                next.follow_up = None;
                 next = next.with_sheet(AnswerSheet::new(&self.questionnaire));
                 next.screen = Screen::Start;
             }
-            Action::UndoClear => {
-                if let Some(Notice::Cleared { previous, screen }) = next.notice.take() {
+            Action::UndoClear => match next.notice.take() {
+                Some(Notice::Cleared { previous, screen }) => {
                     next.saved = None;
                     next = next.with_sheet(previous);
                     next.screen = screen.unwrap_or_else(|| next.resume_screen());
                 }
+                Some(Notice::Opened {
+                    previous: Some(previous),
+                    ..
+                }) => {
+                    next.saved = None;
+                    next.comparing = None;
+                    next = next.with_sheet(previous);
+                    next.screen = next.resume_screen();
+                }
+                other => next.notice = other,
+            },
+            Action::OpenHandoff => {
+                if let Some(handed) = next.handoff.take() {
+                    let previous = next.answers_here().cloned();
+                    next.saved = None;
+                    next.comparing = None;
+                    next.follow_up = None;
+                    next = next.with_sheet(handed.sheet);
+                    next.notice = Some(Notice::Opened {
+                        date: handed.date,
+                        previous,
+                    });
+                    next.screen = next.resume_screen();
+                }
             }
+            Action::CompareHandoff => {
+                if let (Some(handed), Some(here)) =
+                    (next.handoff.take(), next.answers_here().cloned())
+                {
+                    // The newer answers are the assessment shown; the older, the earlier one.
+                    next.saved = None;
+                    if handed.sheet.date > here.date.or(self.today) {
+                        next.comparing = None;
+                        next = next.with_sheet(handed.sheet);
+                        next = next.compare_with(here, EarlierFrom::Link);
+                    } else {
+                        next = next.with_sheet(here);
+                        next = next.compare_with(handed.sheet, EarlierFrom::Link);
+                    }
+                    next.screen = Screen::Report;
+                }
+            }
+            Action::DeclineHandoff => next.handoff = None,
+            Action::FollowUp if self.mode.is_kiosk() || self.sheet.answers.is_empty() => {}
+            Action::FollowUp => {
+                let mut earlier = next.sheet.clone();
+                earlier.date = next.assessment_date();
+                let key = next.new_key(earlier.date);
+                next.history.push(Earlier {
+                    key: key.clone(),
+                    sheet: earlier.clone(),
+                });
+                let mut sheet = earlier.clone();
+                // Undated until an answer changes: unchanged answers are no new assessment yet.
+                sheet.date = None;
+                next = next.with_sheet(sheet);
+                next.notice = None;
+                next = next.compare_with(earlier.clone(), EarlierFrom::History(key));
+                next.follow_up = Some(FollowUp {
+                    from: earlier.date,
+                    to_check: self.questionnaire.sections(),
+                });
+                next.screen = first;
+            }
+            Action::CompareWith(key) => {
+                if let Some(earlier) = next.history.iter().find(|e| e.key == key).cloned() {
+                    next = next.compare_with(earlier.sheet, EarlierFrom::History(key));
+                }
+            }
+            Action::CompareFile(_) if !self.files_allowed() => {}
+            Action::CompareFile(text) => match AnswerSheet::parse(&text) {
+                Ok(sheet) => next = next.compare_with(sheet, EarlierFrom::File),
+                Err(error) => {
+                    next.notice = Some(Notice::CompareRefused(CompareError {
+                        which: Which::Earlier,
+                        error,
+                    }))
+                }
+            },
+            Action::StopComparing => next.comparing = None,
+            Action::ForgetEarlier(key) => next.history.retain(|e| e.key != key),
             Action::Arrive(fragment) => next = next.arrive(&fragment),
             Action::DismissNotice => next.notice = None,
             Action::Wipe => {
@@ -509,6 +794,7 @@ impl Reducible for State {
                 );
                 // A waiting update survives the wipe: it is applied between visitors.
                 next.update_ready = self.update_ready;
+                next.today = self.today;
             }
             Action::StorageFailed => next.persistent = false,
             Action::UpdateReady => next.update_ready = true,
@@ -1074,5 +1360,195 @@ mod tests {
             !answered(kiosk(false)).answers_at_risk(),
             "a kiosk keeps nothing by design"
         );
+    }
+
+    fn day(d: u8) -> Date {
+        Date::new(2026, 11, d).unwrap()
+    }
+
+    fn dated(state: Rc<State>, d: u8) -> Rc<State> {
+        Rc::new((*state).clone().dated(day(d)))
+    }
+
+    #[test]
+    fn an_answer_dates_the_assessment() {
+        let s = apply(dated(fresh(), 20), [Action::Begin]);
+        assert_eq!(s.sheet.date, None);
+        assert_eq!(s.assessment_date(), Some(day(20)));
+        let s = apply(s, [choose("P.region", "west")]);
+        assert_eq!(s.sheet.date, Some(day(20)));
+        // Choosing what is already chosen changes nothing, not even the date.
+        let s = apply(dated(s, 21), [choose("P.region", "west")]);
+        assert_eq!(s.sheet.date, Some(day(20)));
+    }
+
+    #[test]
+    fn a_follow_up_keeps_the_earlier_assessment_and_compares_with_it() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut done = complete_sheet(&q);
+        done.date = Some(day(1));
+        let s = apply(dated(fresh(), 26), [Action::Import(done.to_json())]);
+        let s = apply(s, [Action::FollowUp]);
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].sheet, done);
+        assert_eq!(s.history[0].key, "2026-11-01-1");
+        assert_eq!(s.screen, PROFILE);
+        // The same answers, undated until one changes.
+        assert_eq!(s.sheet.answers, done.answers);
+        assert_eq!(s.sheet.date, None);
+        let f = s.follow_up.clone().unwrap();
+        assert_eq!(f.from, Some(day(1)));
+        assert_eq!(f.to_check, s.questionnaire.sections());
+        let c = s.comparing.clone().unwrap();
+        assert_eq!(c.from, EarlierFrom::History("2026-11-01-1".into()));
+        assert_eq!(c.comparison.overall.change, Some(0.0));
+        // Next confirms a section; a changed answer is compared at once.
+        let s = apply(s, [Action::Next, choose("T1", "edge")]);
+        assert!(!s
+            .follow_up
+            .as_ref()
+            .unwrap()
+            .to_check
+            .contains(&SectionId::Profile));
+        assert_eq!(s.sheet.date, Some(day(26)));
+        let c = s.comparing.clone().unwrap();
+        assert_eq!(
+            c.comparison,
+            compare(&s.questionnaire, &done, &s.sheet).unwrap()
+        );
+        // A second follow-up gets a key of its own.
+        let s = apply(s, [Action::FollowUp]);
+        assert_eq!(s.history[1].key, "2026-11-26-2");
+        let s = apply(s, [Action::ForgetEarlier("2026-11-01-1".into())]);
+        assert_eq!(s.history.len(), 1);
+        // Starting over ends the follow-up and the comparison, and keeps the history.
+        let s = apply(s, [Action::StartOver]);
+        assert!(s.follow_up.is_none() && s.comparing.is_none());
+        assert_eq!(s.history.len(), 1);
+    }
+
+    #[test]
+    fn a_kiosk_keeps_no_history_and_compares_with_no_file() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let done = complete_sheet(&q);
+        let k = apply(kiosk(false), [Action::Begin, choose("P.region", "west")]);
+        let k = apply(k, [Action::FollowUp, Action::CompareFile(done.to_json())]);
+        assert!(k.history.is_empty() && k.comparing.is_none() && k.follow_up.is_none());
+        let k = Rc::new(
+            (*kiosk(false))
+                .clone()
+                .with_history(vec![("x-1".into(), done.to_json())]),
+        );
+        assert!(k.history.is_empty());
+        let code = assessment::handoff::encode(&q, &done, day(1)).unwrap();
+        let k = Rc::new((*kiosk(false)).clone().with_handoff(code.as_str()));
+        assert!(k.handoff.is_none() && k.notice.is_none());
+    }
+
+    #[test]
+    fn a_file_to_compare_is_checked_and_a_bad_one_changes_nothing() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let done = complete_sheet(&q);
+        let s = apply(
+            fresh(),
+            [Action::Import(done.to_json()), Action::DismissNotice],
+        );
+        let refused = apply(s.clone(), [Action::CompareFile("{".into())]);
+        assert!(refused.comparing.is_none());
+        assert!(matches!(refused.notice, Some(Notice::CompareRefused(_))));
+        let mut other = done.clone();
+        other.questionnaire.id = "another".into();
+        let refused = apply(s.clone(), [Action::CompareFile(other.to_json())]);
+        assert!(matches!(
+            &refused.notice,
+            Some(Notice::CompareRefused(CompareError {
+                error: AnswersError::OtherQuestionnaire { .. },
+                ..
+            }))
+        ));
+        assert_eq!(refused.sheet, s.sheet);
+        let s = apply(s, [Action::CompareFile(done.to_json())]);
+        assert_eq!(s.comparing.as_ref().unwrap().from, EarlierFrom::File);
+        assert_eq!(s.screen, Screen::Report);
+        assert!(apply(s, [Action::StopComparing]).comparing.is_none());
+    }
+
+    #[test]
+    fn a_link_is_offered_never_opened_silently_and_its_opening_can_be_undone() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let done = complete_sheet(&q);
+        let code = assessment::handoff::encode(&q, &done, day(20)).unwrap();
+        let mut mine = AnswerSheet::new(&q);
+        mine.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = State::new(
+            q.clone(),
+            Lang::En,
+            Some(mine.to_json()),
+            Mode::Personal,
+            true,
+        )
+        .dated(day(26))
+        .arrive(&format!("#{code}"))
+        .with_handoff(code.as_str());
+        let s = Rc::new(s);
+        assert_eq!(s.screen, Screen::Start);
+        assert_eq!(s.handoff.as_ref().unwrap().date, day(20));
+        assert_eq!(s.saved.as_ref(), Some(&mine), "nothing replaced yet");
+        // Declined: the offer goes, the saved answers stay on offer.
+        let declined = apply(s.clone(), [Action::DeclineHandoff]);
+        assert!(declined.handoff.is_none());
+        assert_eq!(declined.saved.as_ref(), Some(&mine));
+        // Opened: the link's answers, the device's kept for Undo.
+        let opened = apply(s.clone(), [Action::OpenHandoff]);
+        assert_eq!(opened.sheet.answers, done.answers);
+        assert_eq!(opened.sheet.date, Some(day(20)));
+        assert_eq!(opened.screen, Screen::Report);
+        assert!(matches!(
+            opened.notice,
+            Some(Notice::Opened {
+                previous: Some(_),
+                ..
+            })
+        ));
+        let undone = apply(opened, [Action::UndoClear]);
+        assert_eq!(undone.sheet, mine);
+        // Compared: the newer answers (the device's, dated today) shown, the link's compared.
+        let compared = apply(s, [Action::CompareHandoff]);
+        assert_eq!(compared.sheet, mine);
+        assert_eq!(
+            compared.comparing.as_ref().unwrap().earlier.answers,
+            done.answers
+        );
+        assert_eq!(compared.screen, Screen::Report);
+    }
+
+    #[test]
+    fn a_broken_or_foreign_link_is_refused_and_nothing_changes() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let code = assessment::handoff::encode(&q, &complete_sheet(&q), day(20))
+            .unwrap()
+            .to_string();
+        let cut = &code[..code.len() - 3];
+        let s = fresh().as_ref().clone().with_handoff(cut);
+        assert!(s.handoff.is_none());
+        assert!(matches!(
+            s.notice,
+            Some(Notice::LinkRefused(HandoffError::Damaged))
+        ));
+        assert!(s.sheet.answers.is_empty());
+        let assoc = Shared::new(
+            Questionnaire::from_json(include_str!(
+                "../tests/fixtures/association-questionnaire.json"
+            ))
+            .unwrap(),
+        );
+        let s = State::new(assoc, Lang::En, None, Mode::Personal, true).with_handoff(&code);
+        assert!(matches!(
+            s.notice,
+            Some(Notice::LinkRefused(HandoffError::Answers(
+                AnswersError::OtherQuestionnaire { .. }
+            )))
+        ));
+        assert!(s.handoff.is_none());
     }
 }

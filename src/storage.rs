@@ -13,6 +13,12 @@ fn answers_key(questionnaire: &str) -> String {
 }
 const LANG_KEY: &str = "exporter-assessment/lang";
 
+/// Earlier assessments are kept one per key, so that one damaged entry (or a write refused when
+/// storage is full) never costs the others.
+fn earlier_prefix(questionnaire: &str) -> String {
+    format!("exporter-assessment/earlier/{questionnaire}/")
+}
+
 /// Why answers could not be saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveError {
@@ -92,4 +98,31 @@ pub fn load_lang() -> Option<String> {
 pub fn save_lang(tag: &str) {
     // The language is a convenience: losing it costs one click, so a failure is not reported.
     let _ = set(LANG_KEY, tag);
+}
+
+/// The earlier assessments kept for a questionnaire (by id): each entry's key and text.
+pub fn load_earlier(questionnaire: &str) -> Vec<(String, String)> {
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
+    let prefix = earlier_prefix(questionnaire);
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let name = key.strip_prefix(&prefix)?.to_owned();
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((name, text))
+        })
+        .collect()
+}
+
+pub fn save_earlier(questionnaire: &str, key: &str, json: &str) -> Result<(), SaveError> {
+    set(&format!("{}{key}", earlier_prefix(questionnaire)), json)
+}
+
+pub fn forget_earlier(questionnaire: &str, key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(&format!("{}{key}", earlier_prefix(questionnaire)));
+    }
 }

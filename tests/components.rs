@@ -237,6 +237,7 @@ async fn the_radar_chart_writes_every_score_and_describes_itself() {
             ("Industry".into(), Some(66.4)),
             ("Institutions".into(), None),
         ],
+        earlier: None,
     })
     .await;
     let svg = root.query_selector("svg[role=img]").unwrap().unwrap();
@@ -263,6 +264,53 @@ async fn the_radar_chart_writes_every_score_and_describes_itself() {
     let points = shape.get_attribute("points").unwrap();
     assert!(points.starts_with("180.0,97.5 "), "{points}");
     assert_eq!(points.split(' ').count(), 3);
+    assert!(svg.query_selector(".legend").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_earlier_shape_is_dashed_named_in_a_legend_and_described() {
+    let root = render::<RadarChart>(RadarChartProps {
+        title: "Radar chart".into(),
+        axes: vec![
+            ("Technology".into(), Some(75.0)),
+            ("Industry".into(), Some(66.4)),
+            ("Institutions".into(), Some(50.0)),
+        ],
+        earlier: Some((
+            vec![Some(50.0), Some(66.4), None],
+            "Then: dashed line (2025-11-20)".into(),
+            "Now: solid line (2026-11-26)".into(),
+        )),
+    })
+    .await;
+    let svg = root.query_selector("svg[role=img]").unwrap().unwrap();
+    let earlier = svg
+        .query_selector("polygon.shape.earlier")
+        .unwrap()
+        .unwrap();
+    let points = earlier.get_attribute("points").unwrap();
+    // Half the radius up from the centre for the earlier 50.
+    assert!(points.starts_with("180.0,125.0 "), "{points}");
+    let legend = svg
+        .query_selector(".legend")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        legend.contains("Then: dashed line (2025-11-20)") && legend.contains("Now: solid line")
+    );
+    let desc = svg
+        .query_selector("desc")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        desc,
+        "Now: solid line (2026-11-26) — Technology: 75.0; Industry: 66.4; Institutions: 50.0. \
+         Then: dashed line (2025-11-20) — Technology: 50.0; Industry: 66.4; Institutions: –."
+    );
 }
 
 #[wasm_bindgen_test]

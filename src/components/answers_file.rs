@@ -36,24 +36,7 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
     };
     let import = {
         let send = props.send.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-            let file = File::from(file);
-            if file.size() > MAX_IMPORT_BYTES {
-                send.emit(Action::ImportTooLarge(file.size()));
-                return;
-            }
-            let send = send.clone();
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                // Unreadable bytes (not UTF-8) are refused like any broken file.
-                send.emit(Action::Import(text.unwrap_or_default()));
-            }));
-        })
+        Callback::from(move |e: Event| read_chosen(e, &reader, &send, Action::Import))
     };
 
     html! {
@@ -73,6 +56,32 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Reads the file chosen in a file input's `change` event `e` and sends its text as `action`;
+/// a file too large to be an answers file is refused unread. `reader` keeps the read alive.
+pub fn read_chosen(
+    e: Event,
+    reader: &std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
+    send: &Callback<Action>,
+    action: fn(String) -> Action,
+) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    let file = File::from(file);
+    if file.size() > MAX_IMPORT_BYTES {
+        send.emit(Action::ImportTooLarge(file.size()));
+        return;
+    }
+    let send = send.clone();
+    *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+        // Unreadable bytes (not UTF-8) are refused like any broken file.
+        send.emit(action(text.unwrap_or_default()));
+    }));
 }
 
 /// Offers the answers as an answers file, named with today's date.

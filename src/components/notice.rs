@@ -1,7 +1,7 @@
 //! A message about what just happened to the answers (imported, refused and why, changed in
 //! another tab, or cleared, with an Undo), announced to screen readers and dismissable.
 
-use assessment::AnswersError;
+use assessment::{AnswersError, HandoffError};
 use yew::prelude::*;
 
 use crate::components::answers_file::MAX_IMPORT_BYTES;
@@ -23,8 +23,29 @@ pub struct NoticeBarProps {
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let lang = props.lang;
     let s = lang.strings();
+    let opened;
     let (class, role, title, details): (&str, &str, &str, Vec<String>) = match &props.notice {
         Notice::Imported => ("notice good", "status", s.imported, vec![]),
+        Notice::Opened { date, .. } => {
+            opened = lang.opened(&date.to_string());
+            ("notice good", "status", opened.as_str(), vec![])
+        }
+        Notice::LinkRefused(error) => (
+            "notice bad",
+            "alert",
+            s.link_refused,
+            link_reasons(lang, error),
+        ),
+        Notice::CompareRefused(error) => (
+            "notice bad",
+            "alert",
+            s.compare_refused,
+            reasons(lang, &error.error),
+        ),
+        Notice::HistoryUnreadable(entries) => {
+            opened = lang.history_unreadable(*entries);
+            ("notice warning", "status", opened.as_str(), vec![])
+        }
         Notice::ImportTooLarge(bytes) => (
             "notice bad",
             "alert",
@@ -40,7 +61,14 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
         Notice::ChangedElsewhere { .. } => ("notice warning", "alert", s.changed_elsewhere, vec![]),
         Notice::Cleared { .. } => ("notice", "status", s.answers_cleared, vec![]),
     };
-    let undo_clear = matches!(props.notice, Notice::Cleared { .. });
+    let undo_clear = matches!(
+        props.notice,
+        Notice::Cleared { .. }
+            | Notice::Opened {
+                previous: Some(_),
+                ..
+            }
+    );
     let undo = matches!(props.notice, Notice::ChangedElsewhere { .. });
     html! {
         <div class={classes!(class, "no-print")} role={role}>
@@ -89,6 +117,20 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
             .chain(problems.iter().take(10).map(|p| lang.answer_problem(p)))
             .collect(),
+    }
+}
+
+/// Why a hand-off link was refused, in the person's language.
+fn link_reasons(lang: Lang, error: &HandoffError) -> Vec<String> {
+    let s = lang.strings();
+    let one = |text: &str| vec![text.to_owned()];
+    match error {
+        HandoffError::NotACode => one(s.link_not_code),
+        HandoffError::Damaged => one(s.link_damaged),
+        HandoffError::UnknownFormat(_) => one(s.link_unknown_format),
+        HandoffError::Malformed(_) => one(s.link_malformed),
+        HandoffError::OtherQuestions(_) => one(s.link_other_questions),
+        HandoffError::Answers(error) => reasons(lang, error),
     }
 }
 

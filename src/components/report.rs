@@ -13,12 +13,14 @@ use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
 use crate::components::{
-    AnswersFile, CriticalGaps, ExportPath, ItemResults, MissingAnswers, RadarChart,
-    Recommendations, ScoreBars, StageLadder,
+    AnswersFile, ComparisonSection, CriticalGaps, EarlierAssessments, ExportPath, HandoffQr,
+    ItemResults, MissingAnswers, RadarChart, Recommendations, ScoreBars, StageLadder,
 };
+use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
 use assessment::{format_score, plan, Completeness, ReportView};
+use assessment::{LinkBase, NoLink};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -27,6 +29,8 @@ pub struct ReportPageProps {
     /// Shown after the report, before its buttons: the embedding's share section.
     #[prop_or_default]
     pub children: Html,
+    /// Where a hand-off link points, or why there is none.
+    pub link: Result<LinkBase, NoLink>,
 }
 
 /// Today's date as YYYY-MM-DD in the person's time zone.
@@ -121,7 +125,9 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let (q, report) = (&state.questionnaire, &state.report);
     let view = ReportView::new(q, report, &tag);
     let outline = view.outline();
-    let date = use_memo((), |_| today());
+    // The assessment's date: the day its answers last changed (today for a new one).
+    let assessment_date = state.assessment_date();
+    let date = Rc::new(assessment_date.map_or_else(|| s.undated.to_owned(), |d| d.to_string()));
     let version = format!("{} {}", view.reference().id, view.reference().version);
     let painted = use_painted();
     // The plan (first steps, the rest by horizon, what is missing), made once per report and
@@ -173,6 +179,44 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         html! { <p class="cap">{ d.short_title }{ s.colon }{ capped }</p> }
     });
     let dimensions_title = lang.dimensions_title(&outline);
+    let comparing = state.comparing.clone();
+    let then = comparing.as_ref().map(|c| {
+        AttrValue::from(
+            c.earlier
+                .date
+                .map_or_else(|| s.undated.to_owned(), |d| d.to_string()),
+        )
+    });
+    let earlier_axes = comparing.as_ref().zip(then.clone()).map(|(c, then)| {
+        let scores = c
+            .comparison
+            .dimensions
+            .iter()
+            .map(|d| d.score.before)
+            .collect::<Vec<_>>();
+        (
+            scores,
+            AttrValue::from(format!("{} ({then})", s.legend_then)),
+            AttrValue::from(format!("{} ({})", s.legend_now, date)),
+        )
+    });
+    let comparing_key = comparing.as_ref().and_then(|c| match &c.from {
+        EarlierFrom::History(key) => Some(key.clone()),
+        _ => None,
+    });
+    let kiosk = state.mode.is_kiosk();
+    let handoff = assessment_date.map(|d| {
+        html! {
+            <HandoffQr lang={lang} questionnaire={q.clone()} sheet={state.sheet.clone()} date={d}
+                link={props.link.clone()} />
+        }
+    });
+    // The answers file carries the assessment's date.
+    let dated_sheet = {
+        let mut sheet = state.sheet.clone();
+        sheet.date = assessment_date;
+        sheet
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -221,6 +265,15 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 }
             </section>
 
+            // A kiosk's visitor leaves with the code or nothing: it comes first.
+            if painted && kiosk {
+                { for handoff.clone() }
+            }
+            if let (true, Some(comparing), Some(then)) = (painted, comparing.clone(), then.clone()) {
+                <ComparisonSection lang={lang} questionnaire={q.clone()} comparing={comparing}
+                    dates={(then, AttrValue::from((*date).clone()))} />
+            }
+
             if painted {
                 if view.critical_gaps().next().is_some() {
                     <CriticalGaps lang={lang} questionnaire={q.clone()} report={report.clone()} />
@@ -234,7 +287,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <div class="charts">
                         // A radar needs three axes to be a shape: fewer dimensions are bars only.
                         if axes.len() >= 3 {
-                            <RadarChart title={lang.chart_title(&outline)} axes={axes} />
+                            <RadarChart title={lang.chart_title(&outline)} axes={axes} earlier={earlier_axes} />
                         }
                         <ScoreBars title={dimensions_title} bars={bars} />
                     </div>
@@ -248,6 +301,9 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
+                if !kiosk {
+                    { for handoff }
+                }
                 <p class="disclaimer">{ view.disclaimer() }</p>
                 { props.children.clone() }
 
@@ -261,7 +317,9 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     </button>
                 </div>
                 if state.files_allowed() {
-                    <AnswersFile lang={lang} sheet={state.sheet.clone()} send={props.send.clone()} />
+                    <EarlierAssessments lang={lang} history={state.history.clone()}
+                        comparing={comparing_key} compared={comparing.is_some()} send={props.send.clone()} />
+                    <AnswersFile lang={lang} sheet={dated_sheet} send={props.send.clone()} />
                 }
             }
         </article>

@@ -46,6 +46,10 @@ pub fn Section(props: &SectionProps) -> Html {
             <section class="section" aria-labelledby="screen-title">
                 <h1 id="screen-title" tabindex="-1">{ title }</h1>
                 <p class="lead">{ intro }</p>
+                if let Some(follow_up) = state.follow_up.as_ref().filter(|f| f.to_check.contains(&props.section)) {
+                    <p class="notice follow-up">{ lang.follow_up_banner(
+                        &follow_up.from.map_or_else(|| s.undated.to_owned(), |d| d.to_string())) }</p>
+                }
                 // The keyed questions are the only children of their element: Yew re-creates a
                 // list that mixes keyed and unkeyed children whenever its length changes, which
                 // would lose focus and scroll position as questions appear and disappear.

@@ -12,6 +12,8 @@ use crate::state::{Screen, State};
 pub struct Step {
     pub screen: Screen,
     pub title: AttrValue,
+    /// A section of a follow-up whose answers the person has not confirmed yet.
+    pub to_check: bool,
 }
 
 /// The steps of the walk, in the core's order: each section (the profile, then each dimension by
@@ -27,14 +29,20 @@ pub fn walk_steps(state: &State) -> Vec<Step> {
                 Some(title) => AttrValue::from(short_title(title.get(&tag)).to_owned()),
                 None => AttrValue::from(s.profile_title),
             };
+            let to_check = state
+                .follow_up
+                .as_ref()
+                .is_some_and(|f| f.to_check.contains(&section));
             Step {
                 screen: Screen::Section(section),
                 title,
+                to_check,
             }
         })
         .chain(std::iter::once(Step {
             screen: Screen::Review,
             title: AttrValue::from(s.review_step),
+            to_check: false,
         }))
         .collect()
 }
@@ -70,6 +78,9 @@ pub fn Steps(props: &StepsProps) -> Html {
                                 onclick={move |_| on_go.emit(screen.clone())}>
                                 <span class="n" aria-hidden="true">{ i + 1 }</span>
                                 <span class="title">{ step.title.clone() }</span>
+                                if step.to_check {
+                                    <span class="to-check">{ s.to_check }</span>
+                                }
                                 <span class="visually-hidden">{ format!(" ({})", lang.step(i + 1, count)) }</span>
                             </button>
                         </li>

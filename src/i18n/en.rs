@@ -128,6 +128,50 @@ const EN: Strings = Strings {
     all_targets_met: "Every item that applies meets its target: no recommendations.",
     only_gaps: "No recommendations beyond closing the critical gaps above.",
     benchmarks_on_screen: "On paper each answer shows only where it stands against the paper's figure, with the section; the report on screen gives the figure itself.",
+    // Issue 16: hand-off and progress
+    handoff_title: "Take this result with you",
+    handoff_scan: "Scan the code with your phone's camera: it opens these answers, and this report, on your phone. The answers travel inside the link itself; nothing is sent to a server, and no one else can open them without the link.",
+    handoff_show_link: "Show the link",
+    handoff_qr_label: "QR code of the link to these answers",
+    handoff_none_local: "No code to scan here: this app runs at an address that a phone cannot open (this computer or a local network). Print the report, or export your answers to a file. Whoever runs the app can set its public address (handoff_url in the config).",
+    handoff_none_embedded: "No code to scan here: the association has not set the app's public address (handoff_url in its config). Print the report, or export your answers to a file.",
+    handoff_none_too_long: "No code to scan here: the app's address is too long to fit a code with the answers. Print the report, or export your answers to a file.",
+    handoff_offer_title: "Answers from a link",
+    handoff_offer_intro: "The link that opened this page holds a set of answers. They are read on this device only: nothing was sent anywhere.",
+    open_handoff: "Open these answers",
+    compare_handoff: "Compare them with the answers on this device",
+    decline_handoff: "Not now",
+    link_refused: "The answers in this link could not be opened. Nothing changed.",
+    link_not_code: "The link holds no answers.",
+    link_damaged: "The link is incomplete or was changed: a digit is missing or altered. Scan the code again, or copy the whole link.",
+    link_unknown_format: "The link was made by another version of this tool. Open it where it was made and export the answers to a file.",
+    link_malformed: "The link was not made by this tool.",
+    link_other_questions: "The link was made for this questionnaire with other sections (another association's selection).",
+    follow_up_title: "Next time",
+    follow_up_explain: "After a year, or after support: start a follow-up from these answers, check each section and change what is different. This assessment stays on this device, dated, and the new report shows what changed.",
+    start_follow_up: "Start a follow-up assessment",
+    to_check: "to check",
+    earlier_title: "Earlier assessments on this device",
+    compare: "Compare",
+    forget: "Remove",
+    compare_file: "Compare with an answers file",
+    stop_comparing: "Stop comparing",
+    compare_refused: "This assessment could not be compared with yours. Nothing changed.",
+    then: "Then",
+    now: "Now",
+    change: "Change",
+    improved: "Answers that improved",
+    fell_back: "Answers that fell back",
+    gaps_closed: "Critical gaps closed",
+    gaps_new: "New critical gaps",
+    plan_done: "Actions of the earlier plan now done",
+    stopped_applying: "No longer applies to the firm",
+    started_applying: "Applies to the firm now",
+    not_carried: "Earlier answers that could not be carried over to this version",
+    none_of_these: "None.",
+    undated: "undated",
+    legend_then: "Then: dashed line",
+    legend_now: "Now: solid line",
 };
 
 impl Words for En {
@@ -315,6 +359,33 @@ impl Words for En {
 
     fn from_score(min: &str) -> String {
         format!("from {min}")
+    }
+
+    fn handoff_offer(date: &str) -> String {
+        format!("Open the answers from {date}?")
+    }
+
+    fn handoff_replaces(answered: usize) -> String {
+        format!("This device has other answers ({answered} answered). Opening the link's answers replaces them; you can undo that straight after.")
+    }
+
+    fn opened(date: &str) -> String {
+        format!("Opened the answers from {date}.")
+    }
+
+    fn progress_since(date: &str) -> String {
+        format!("Progress since {date}")
+    }
+
+    fn follow_up_banner(date: &str) -> String {
+        format!("Follow-up of your assessment of {date}: its answers are filled in. Check each section and change what is different today.")
+    }
+
+    fn history_unreadable(entries: usize) -> String {
+        match entries {
+            1 => "One earlier assessment kept on this device could not be read; it is left as it is.".to_owned(),
+            n => format!("{n} earlier assessments kept on this device could not be read; they are left as they are."),
+        }
     }
 }
 

@@ -203,6 +203,55 @@ pub struct Strings {
     pub only_gaps: &'static str,
     /// On paper, below the heading of the answers: the paper's figures are on screen only.
     pub benchmarks_on_screen: &'static str,
+    // Issue 16: hand-off by QR code, follow-up and comparison
+    pub handoff_title: &'static str,
+    pub handoff_scan: &'static str,
+    pub handoff_show_link: &'static str,
+    pub handoff_qr_label: &'static str,
+    /// Why no code is offered: the app's address is not one a phone can open.
+    pub handoff_none_local: &'static str,
+    /// Why no code is offered: embedded, and the association set no address.
+    pub handoff_none_embedded: &'static str,
+    /// Why no code is offered: the address and the answers do not fit a code.
+    pub handoff_none_too_long: &'static str,
+    pub handoff_offer_title: &'static str,
+    pub handoff_offer_intro: &'static str,
+    pub open_handoff: &'static str,
+    pub compare_handoff: &'static str,
+    pub decline_handoff: &'static str,
+    pub link_refused: &'static str,
+    pub link_not_code: &'static str,
+    pub link_damaged: &'static str,
+    pub link_unknown_format: &'static str,
+    pub link_malformed: &'static str,
+    pub link_other_questions: &'static str,
+    pub follow_up_title: &'static str,
+    pub follow_up_explain: &'static str,
+    pub start_follow_up: &'static str,
+    /// Beside a step of the walk not yet confirmed in a follow-up.
+    pub to_check: &'static str,
+    pub earlier_title: &'static str,
+    pub compare: &'static str,
+    pub forget: &'static str,
+    pub compare_file: &'static str,
+    pub stop_comparing: &'static str,
+    pub compare_refused: &'static str,
+    pub then: &'static str,
+    pub now: &'static str,
+    pub change: &'static str,
+    pub improved: &'static str,
+    pub fell_back: &'static str,
+    pub gaps_closed: &'static str,
+    pub gaps_new: &'static str,
+    pub plan_done: &'static str,
+    pub stopped_applying: &'static str,
+    pub started_applying: &'static str,
+    pub not_carried: &'static str,
+    pub none_of_these: &'static str,
+    pub undated: &'static str,
+    /// The radar's legend: the earlier shape is dashed, the current one solid.
+    pub legend_then: &'static str,
+    pub legend_now: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that
@@ -252,6 +301,17 @@ trait Words {
     fn missing_in(section: &str, questions: usize) -> String;
     /// A stage's threshold on the ladder.
     fn from_score(min: &str) -> String;
+    // Issue 16: hand-off and progress
+    /// The offer of a hand-off link's answers.
+    fn handoff_offer(date: &str) -> String;
+    /// Opening a link's answers replaces the answers this device has (how many answered).
+    fn handoff_replaces(answered: usize) -> String;
+    fn opened(date: &str) -> String;
+    /// The heading of a comparison with the assessment of `date`.
+    fn progress_since(date: &str) -> String;
+    /// On each screen of a follow-up: whose answers it starts from.
+    fn follow_up_banner(date: &str) -> String;
+    fn history_unreadable(entries: usize) -> String;
 }
 
 /// `speak!(lang, sentence(args))`: the sentence in `lang`'s own file.
@@ -397,6 +457,30 @@ impl Lang {
 
     pub fn from_score(self, min: &str) -> String {
         speak!(self, from_score(min))
+    }
+
+    pub fn handoff_offer(self, date: &str) -> String {
+        speak!(self, handoff_offer(date))
+    }
+
+    pub fn handoff_replaces(self, answered: usize) -> String {
+        speak!(self, handoff_replaces(answered))
+    }
+
+    pub fn opened(self, date: &str) -> String {
+        speak!(self, opened(date))
+    }
+
+    pub fn progress_since(self, date: &str) -> String {
+        speak!(self, progress_since(date))
+    }
+
+    pub fn follow_up_banner(self, date: &str) -> String {
+        speak!(self, follow_up_banner(date))
+    }
+
+    pub fn history_unreadable(self, entries: usize) -> String {
+        speak!(self, history_unreadable(entries))
     }
 
     pub fn items_title(self, benchmarks: bool) -> String {

@@ -128,6 +128,50 @@ const ZH_CN: Strings = Strings {
     all_targets_met: "所有适用的题目都达到了目标等级，暂无建议。",
     only_gaps: "除弥补上述关键合规缺口外，暂无其他建议。",
     benchmarks_on_screen: "打印版只列出各题与论文数据相比的位置及所在章节；论文中的具体数据请看屏幕上的报告。",
+    // Issue 16: hand-off and progress
+    handoff_title: "把结果带走",
+    handoff_scan: "用手机相机扫描此码，即可在手机上打开这些答案和本报告。答案就在链接之中，不会发送到任何服务器；没有此链接，别人无法打开。",
+    handoff_show_link: "显示链接",
+    handoff_qr_label: "指向这些答案的链接二维码",
+    handoff_none_local: "此处无法提供二维码：本工具运行的地址手机无法打开（本机或局域网）。请打印报告，或将答案导出为文件。运行本工具的一方可在配置中设置公开地址（handoff_url）。",
+    handoff_none_embedded: "此处无法提供二维码：协会尚未在配置中设置本工具的公开地址（handoff_url）。请打印报告，或将答案导出为文件。",
+    handoff_none_too_long: "此处无法提供二维码：本工具的地址太长，加上答案后放不进二维码。请打印报告，或将答案导出为文件。",
+    handoff_offer_title: "来自链接的答案",
+    handoff_offer_intro: "打开本页的链接中带有一套答案。它们只在本设备上读取，没有发送到任何地方。",
+    open_handoff: "打开这些答案",
+    compare_handoff: "与本设备上的答案对比",
+    decline_handoff: "暂不打开",
+    link_refused: "无法打开此链接中的答案，未作任何更改。",
+    link_not_code: "此链接中没有答案。",
+    link_damaged: "链接不完整或已被改动（少了或改了某个数字）。请重新扫码，或复制完整的链接。",
+    link_unknown_format: "此链接由本工具的其他版本生成。请在生成它的地方打开，并将答案导出为文件。",
+    link_malformed: "此链接不是由本工具生成的。",
+    link_other_questions: "此链接针对本问卷的另一组部分（其他协会选定的部分）生成。",
+    follow_up_title: "下一次评估",
+    follow_up_explain: "一年后或获得支持后：从这些答案开始一次跟进评估，逐部分核对并修改有变化的地方。本次评估会带日期保存在本设备上，新报告将显示变化。",
+    start_follow_up: "开始跟进评估",
+    to_check: "待核对",
+    earlier_title: "本设备上的历次评估",
+    compare: "对比",
+    forget: "删除",
+    compare_file: "与答案文件对比",
+    stop_comparing: "停止对比",
+    compare_refused: "无法将此评估与您的评估对比，未作任何更改。",
+    then: "之前",
+    now: "现在",
+    change: "变化",
+    improved: "有进步的答案",
+    fell_back: "有退步的答案",
+    gaps_closed: "已消除的关键短板",
+    gaps_new: "新出现的关键短板",
+    plan_done: "上次计划中已完成的行动",
+    stopped_applying: "不再适用于本企业",
+    started_applying: "现在适用于本企业",
+    not_carried: "无法沿用到本版本的先前答案",
+    none_of_these: "无。",
+    undated: "无日期",
+    legend_then: "之前：虚线",
+    legend_now: "现在：实线",
 
 };
 
@@ -294,6 +338,32 @@ impl Words for ZhCn {
 
     fn from_score(min: &str) -> String {
         format!("{min} 分起")
+    }
+
+    fn handoff_offer(date: &str) -> String {
+        format!("打开 {date} 的答案吗？")
+    }
+
+    fn handoff_replaces(answered: usize) -> String {
+        format!("本设备上已有其他答案（已答 {answered} 题）。打开链接中的答案会替换它们；替换后可立即撤销。")
+    }
+
+    fn opened(date: &str) -> String {
+        format!("已打开 {date} 的答案。")
+    }
+
+    fn progress_since(date: &str) -> String {
+        format!("自 {date} 以来的变化")
+    }
+
+    fn follow_up_banner(date: &str) -> String {
+        format!(
+            "这是对 {date} 评估的跟进：已填入当时的答案。请逐部分核对，并修改今天有变化的地方。"
+        )
+    }
+
+    fn history_unreadable(entries: usize) -> String {
+        format!("本设备上保存的 {entries} 次先前评估无法读取，已原样保留。")
     }
 }
 

@@ -1,0 +1,194 @@
+//! Progress since an earlier assessment: for both dates, the overall score and each dimension's
+//! with the change, the stage before and after, the answers that improved and fell back, the
+//! critical gaps closed and new, the earlier plan's actions now done, what stopped or started to
+//! apply, and what of the earlier answers could not be carried over. Figures from the core's
+//! `Comparison`, names from the two reports' `ReportView`s (as `assess compare` renders them).
+//! The radar of the report draws both shapes.
+
+use assessment::{
+    format_score, Comparison, ItemRef, LevelChange, OneDecimal, ReportView, ScoreChange,
+};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::{Comparing, Shared};
+use assessment::Questionnaire;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonSectionProps {
+    pub lang: Lang,
+    pub questionnaire: Shared<Questionnaire>,
+    pub comparing: Shared<Comparing>,
+    /// The two dates as shown: the earlier assessment's and this one's.
+    pub dates: (AttrValue, AttrValue),
+}
+
+/// A change of score with its sign ("+6.7", "-2.0", "0.0"), or an en dash without one: the sign
+/// says the direction, not only a colour.
+pub fn signed(change: Option<f64>) -> String {
+    match change {
+        Some(c) if c > 0.0 => format!("+{}", OneDecimal(c)),
+        Some(c) => OneDecimal(c).to_string(),
+        None => "–".to_owned(),
+    }
+}
+
+fn trend_class(change: &ScoreChange) -> Option<&'static str> {
+    match change.change {
+        Some(c) if c > 0.0 => Some("up"),
+        Some(c) if c < 0.0 => Some("down"),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
+    let lang = props.lang;
+    let s = lang.strings();
+    let tag = lang.lang_tag();
+    let q = &*props.questionnaire;
+    let c: &Comparison = &props.comparing.comparison;
+    let before = ReportView::new(q, &c.earlier.report, &tag);
+    let after = ReportView::new(q, &c.later.report, &tag);
+    let (then, now) = (&props.dates.0, &props.dates.1);
+
+    let row = |name: &str, change: &ScoreChange, key: String| {
+        html! {
+            <tr data-row={key}>
+                <th scope="row">{ name.to_owned() }</th>
+                <td data-then={format_score(change.before)}>{ format_score(change.before) }</td>
+                <td data-now={format_score(change.after)}>{ format_score(change.after) }</td>
+                <td class={classes!("change", trend_class(change))} data-change={signed(change.change)}>
+                    { signed(change.change) }
+                </td>
+            </tr>
+        }
+    };
+    let question = |id: &assessment::QuestionId| {
+        after
+            .dimensions()
+            .flat_map(|d| d.items().collect::<Vec<_>>())
+            .find(|i| i.id == id)
+            .map_or(String::new(), |i| i.text.to_owned())
+    };
+    let levels = |title: &str, class: &str, list: &[LevelChange]| {
+        html! {
+            <div class={classes!("compare-list", class.to_owned())}>
+                <h3>{ title.to_owned() }</h3>
+                if list.is_empty() {
+                    <p class="none">{ s.none_of_these }</p>
+                } else {
+                    <ul>
+                        { for list.iter().map(|change| html! {
+                            <li data-item={change.item.to_string()}>
+                                <span class="code">{ change.item.to_string() }</span>{ " " }
+                                { question(&change.item) }{ " — " }
+                                { lang.level_of(change.before) }{ " → " }{ lang.level_of(change.after) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        }
+    };
+    let items = |title: &str, class: &str, list: &[ItemRef]| {
+        html! {
+            <div class={classes!("compare-list", class.to_owned())}>
+                <h3>{ title.to_owned() }</h3>
+                <ul>
+                    { for list.iter().map(|i| html! {
+                        <li data-item={i.item.to_string()}>
+                            <span class="code">{ i.item.to_string() }</span>{ " " }{ question(&i.item) }
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    };
+    let gaps = |title: &str, class: &str, view: &ReportView<'_>, ids: Vec<&str>| {
+        html! {
+            <div class={classes!("compare-list", class.to_owned())}>
+                <h3>{ title.to_owned() }</h3>
+                if ids.is_empty() {
+                    <p class="none">{ s.none_of_these }</p>
+                } else {
+                    <ul>
+                        { for view.critical_gaps().filter(|g| ids.contains(&g.item.as_str())).map(|g| html! {
+                            <li data-item={g.item.to_string()}>
+                                <span class="code">{ g.item.to_string() }</span>{ " " }{ g.text }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        }
+    };
+    let carried = [(&c.earlier, then), (&c.later, now)]
+        .into_iter()
+        .filter_map(|(side, date)| side.carried.as_ref().map(|carried| (carried, date)))
+        .filter(|(carried, _)| !carried.dropped.is_empty())
+        .map(|(carried, date)| {
+            html! {
+                <div class="compare-list carried">
+                    <h3>{ s.not_carried }{ format!(" ({date}, {} {})", carried.from.id, carried.from.version) }</h3>
+                    <ul>
+                        { for carried.dropped.iter().map(|p| html! { <li>{ lang.answer_problem(p) }</li> }) }
+                    </ul>
+                </div>
+            }
+        })
+        .collect::<Html>();
+
+    html! {
+        <section class="comparison report-section" aria-labelledby="comparison-title">
+            <h2 id="comparison-title">{ lang.progress_since(then) }</h2>
+            <table class="compare-table">
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ s.then }<span class="date">{ then.clone() }</span></th>
+                        <th scope="col">{ s.now }<span class="date">{ now.clone() }</span></th>
+                        <th scope="col">{ s.change }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { row(s.overall, &c.overall, "overall".into()) }
+                    { for c.dimensions.iter().zip(after.dimensions()).map(|(d, view)| {
+                        row(view.title, &d.score, d.id.to_string())
+                    }) }
+                    <tr data-row="stage">
+                        <th scope="row">{ s.stage }</th>
+                        <td data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.stage().map_or("–", |s| s.label) }</td>
+                        <td data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.stage().map_or("–", |s| s.label) }</td>
+                        <td></td>
+                    </tr>
+                </tbody>
+            </table>
+            <div class="compare-lists">
+                { levels(s.improved, "improved", &c.improved) }
+                { levels(s.fell_back, "fell-back", &c.fell_back) }
+                { gaps(s.gaps_closed, "gaps-closed", &before, c.gaps_closed.iter().map(|g| g.item.as_str()).collect()) }
+                { gaps(s.gaps_new, "gaps-new", &after, c.gaps_new.iter().map(|g| g.item.as_str()).collect()) }
+                <div class="compare-list done">
+                    <h3>{ s.plan_done }</h3>
+                    if c.done.is_empty() {
+                        <p class="none">{ s.none_of_these }</p>
+                    } else {
+                        <ul>
+                            { for c.done.iter().map(|r| html! {
+                                <li data-item={r.item.to_string()}>{ r.text.get(&tag).to_owned() }</li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+                if !c.stopped_applying.is_empty() {
+                    { items(s.stopped_applying, "stopped", &c.stopped_applying) }
+                }
+                if !c.started_applying.is_empty() {
+                    { items(s.started_applying, "started", &c.started_applying) }
+                }
+                { carried }
+            </div>
+        </section>
+    }
+}
