@@ -331,12 +331,19 @@ impl State {
         let mut unreadable = 0;
         for (key, text) in entries {
             match AnswerSheet::parse(&text) {
-                Ok(sheet) => self.history.push(Earlier { key, sheet }),
+                // Oldest first, by date then key. Inserted in place: a few entries, and a sort
+                // would add a generic sort's code to the wasm.
+                Ok(sheet) => {
+                    let at = self
+                        .history
+                        .iter()
+                        .position(|e| (e.sheet.date, &e.key) > (sheet.date, &key))
+                        .unwrap_or(self.history.len());
+                    self.history.insert(at, Earlier { key, sheet });
+                }
                 Err(_) => unreadable += 1,
             }
         }
-        self.history
-            .sort_by(|a, b| (a.sheet.date, &a.key).cmp(&(b.sheet.date, &b.key)));
         if unreadable > 0 {
             self.notice = Some(Notice::HistoryUnreadable(unreadable));
         }
@@ -1425,6 +1432,23 @@ mod tests {
         let s = apply(s, [Action::StartOver]);
         assert!(s.follow_up.is_none() && s.comparing.is_none());
         assert_eq!(s.history.len(), 1);
+    }
+
+    #[test]
+    fn the_history_is_read_oldest_first_and_a_damaged_entry_is_counted_not_lost() {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut a = complete_sheet(&q);
+        a.date = Some(day(2));
+        let mut b = a.clone();
+        b.date = Some(day(1));
+        let s = fresh().as_ref().clone().with_history(vec![
+            ("2026-11-02-2".into(), a.to_json()),
+            ("broken-3".into(), "{".into()),
+            ("2026-11-01-1".into(), b.to_json()),
+        ]);
+        let keys: Vec<&str> = s.history.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["2026-11-01-1", "2026-11-02-2"]);
+        assert_eq!(s.notice, Some(Notice::HistoryUnreadable(1)));
     }
 
     #[test]

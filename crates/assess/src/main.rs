@@ -26,6 +26,7 @@ usage:
   assess validate --config ASSOCIATION.json [QUESTIONNAIRE.json]
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
   assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
+  assess link QUESTIONNAIRE.json ANSWERS.json APP_URL
   assess schema [questionnaire|answers]
   assess check-citations QUESTIONNAIRE.json PAPER.txt";
 
@@ -123,6 +124,28 @@ fn run(args: &[String]) -> Result<String, String> {
                 let lang = language(&q, lang)?;
                 Ok(render_comparison(&q, &c, &lang, [earlier, later]))
             }
+        }
+        [cmd, qpath, apath, base] if cmd.as_str() == "link" => {
+            let q = load_questionnaire(qpath)?;
+            let sheet =
+                AnswerSheet::from_json(&read(apath)?, &q).map_err(|e| format!("{apath}: {e}"))?;
+            let base = assessment::link_base("", Some(base), false).map_err(|_| {
+                format!(
+                    "{base} is not an address a phone can open: give the app's public http(s) \
+                     address, without #, of at most {} characters",
+                    assessment::MAX_LINK_BASE
+                )
+            })?;
+            // The answers' own date, else today (UTC): the day the code says they were given.
+            let date = sheet.date.unwrap_or_else(|| {
+                let days = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() / 86_400);
+                assessment::Date::from_days_since_1970(days as i64).expect("a day of this era")
+            });
+            let code = assessment::handoff::encode(&q, &sheet, date)
+                .map_err(|e| format!("{apath}: {e}"))?;
+            Ok(format!("{}\n", base.link(&code)))
         }
         [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
             let q = load_questionnaire(qpath)?;

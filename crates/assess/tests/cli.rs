@@ -317,3 +317,45 @@ fn compare_prints_the_progress_between_two_assessments() {
         "{err}"
     );
 }
+
+#[test]
+fn link_prints_a_hand_off_link_that_reads_back_as_the_answers() {
+    let dir = std::env::temp_dir().join(format!("assess-cli-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut answers: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap(),
+    )
+    .unwrap();
+    answers["date"] = serde_json::json!("2026-11-20");
+    let file = dir.join("answers.json");
+    std::fs::write(&file, answers.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+
+    let o = assess(&["link", Q, file, "https://assess.example/app/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let link = stdout(&o);
+    let code = link
+        .trim_end()
+        .strip_prefix("https://assess.example/app/#")
+        .unwrap_or_else(|| panic!("{link}"));
+    assert!(code.bytes().all(|b| b.is_ascii_digit()), "{code}");
+    let q = assessment::Questionnaire::from_json(&std::fs::read_to_string(root().join(Q)).unwrap())
+        .unwrap();
+    let back = assessment::handoff::decode(code, &q).unwrap();
+    assert_eq!(back.date.to_string(), "2026-11-20");
+    let sheet = assessment::AnswerSheet::from_json(&answers.to_string(), &q).unwrap();
+    // The same answers (a code writes several options in the questionnaire's order), so the same report.
+    assert_eq!(back.sheet.answers.len(), sheet.answers.len());
+    assert_eq!(
+        assessment::score(&q, &back.sheet),
+        assessment::score(&q, &sheet)
+    );
+
+    let o = assess(&["link", Q, file, "http://localhost:8080/"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("not an address a phone can open"),
+        "{}",
+        stderr(&o)
+    );
+}
