@@ -18,6 +18,8 @@ pub struct HandoffQrProps {
     /// The assessment's date, which the code carries.
     pub date: Date,
     pub link: Result<LinkBase, NoLink>,
+    /// On a kiosk, which offers no file: the reason for no code says to print.
+    pub kiosk: bool,
 }
 
 /// Modules of quiet zone around the code, as the standard asks.
@@ -75,6 +77,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     let reason = match (&props.link, &*drawn) {
         (_, Some(_)) => None,
         (Err(NoLink::Embedded), None) => Some(s.handoff_none_embedded),
+        (Err(NoLink::NotPublic), None) if props.kiosk => Some(s.handoff_none_kiosk),
         (Err(NoLink::NotPublic), None) => Some(s.handoff_none_local),
         (Ok(_), None) => Some(s.handoff_none_too_long),
     };

@@ -208,7 +208,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let handoff = assessment_date.map(|d| {
         html! {
             <HandoffQr lang={lang} questionnaire={q.clone()} sheet={state.sheet.clone()} date={d}
-                link={props.link.clone()} />
+                link={props.link.clone()} kiosk={kiosk} />
         }
     });
     // The answers file carries the assessment's date.

@@ -210,6 +210,8 @@ pub struct Strings {
     pub handoff_qr_label: &'static str,
     /// Why no code is offered: the app's address is not one a phone can open.
     pub handoff_none_local: &'static str,
+    /// Why no code is offered on a kiosk (which offers no file either).
+    pub handoff_none_kiosk: &'static str,
     /// Why no code is offered: embedded, and the association set no address.
     pub handoff_none_embedded: &'static str,
     /// Why no code is offered: the address and the answers do not fit a code.

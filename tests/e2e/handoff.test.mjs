@@ -148,6 +148,9 @@ describe('a follow-up assessment', () => {
     try {
       await ready(page);
       await completeWalk(page, fixture('textile-central-oem.json'));
+      // Served from this machine, with no public address configured: no code, and why.
+      assert.equal(await page.$('svg.qr'), null);
+      assert.match(await page.textContent('.handoff-none'), /an address that a phone cannot open/);
       await page.click('.earlier button:has-text("Start a follow-up assessment")');
       await page.waitForSelector('.follow-up');
       const sections = await page.$$eval('.steps .to-check', (marks) => marks.length);
