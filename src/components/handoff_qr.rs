@@ -82,7 +82,9 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         (Ok(_), None) => Some(s.handoff_none_too_long),
     };
     html! {
-        <section class="handoff report-section" aria-labelledby="handoff-title">
+        // Without a code the section is for the screen only: on paper it would say nothing useful.
+        <section class={classes!("handoff", "report-section", reason.is_some().then_some("no-print"))}
+            aria-labelledby="handoff-title">
             <h2 id="handoff-title">{ s.handoff_title }</h2>
             if let Some((link, size, d)) = (*drawn).clone() {
                 <div class="handoff-code">
