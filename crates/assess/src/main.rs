@@ -27,6 +27,7 @@ usage:
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
   assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
   assess link QUESTIONNAIRE.json ANSWERS.json APP_URL
+  assess split QUESTIONNAIRE.json OUT_DIR
   assess schema [questionnaire|answers]
   assess check-citations QUESTIONNAIRE.json PAPER.txt";
 
@@ -146,6 +147,23 @@ fn run(args: &[String]) -> Result<String, String> {
             let code = assessment::handoff::encode(&q, &sheet, date)
                 .map_err(|e| format!("{apath}: {e}"))?;
             Ok(format!("{}\n", base.link(&code)))
+        }
+        [cmd, qpath, out] if cmd.as_str() == "split" => {
+            // The files the web app loads: the questionnaire in each of its languages, for the
+            // first load, and whole (both languages), for a switch of language; without indentation.
+            let q = load_questionnaire(qpath)?;
+            let id = &q.doc().id;
+            let write = |name: String, text: String| {
+                let path = std::path::Path::new(out).join(name);
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok::<_, String>(path.display().to_string())
+            };
+            let mut written = vec![write(format!("{id}.json"), q.to_json())?];
+            for lang in &q.doc().languages {
+                let one = q.in_language(lang).map_err(|e| format!("{qpath}: {e}"))?;
+                written.push(write(format!("{id}.{lang}.json"), one.to_json())?);
+            }
+            Ok(written.iter().map(|w| format!("{w}\n")).collect())
         }
         [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
             let q = load_questionnaire(qpath)?;

@@ -19,6 +19,7 @@ pub mod model;
 pub mod plan;
 pub mod questionnaire;
 pub mod score;
+pub mod split;
 pub mod text;
 pub mod validate;
 pub mod view;

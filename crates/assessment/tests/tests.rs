@@ -13,6 +13,7 @@ mod properties;
 mod recovery;
 mod schema;
 mod scoring;
+mod split;
 mod validation;
 mod verdicts;
 mod view;
