@@ -13,8 +13,9 @@ use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
     use_host_messages, use_other_tabs, use_service_worker, use_share,
 };
+use crate::i18n::Lang;
 use crate::kiosk::Mode;
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, Screen, Shared, State};
 use crate::{embed, offline, Setup};
 
 #[derive(Properties, PartialEq)]
@@ -66,6 +67,29 @@ pub fn App(props: &AppProps) -> Html {
     use_focus(&state);
     use_history(&state, send.clone(), setup.embed.is_some());
 
+    // The first load carries the shipped questionnaire in one language: a switch to another
+    // fetches it whole (precached by the service worker, so a kiosk switches offline).
+    let on_lang = {
+        let state = state.clone();
+        let embed = setup.embed.clone();
+        Callback::from(move |lang: Lang| {
+            if state.questionnaire.speaks(&lang.lang_tag()) {
+                state.dispatch(Action::SetLang(lang));
+                return;
+            }
+            let (state, embed) = (state.clone(), embed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = crate::setup::fetch_text(&crate::setup::shipped_whole_url()).await;
+                match text
+                    .ok()
+                    .and_then(|t| crate::setup::load(&t, embed.as_ref()).ok())
+                {
+                    Some(q) => state.dispatch(Action::Speak(lang, Shared::new(q))),
+                    None => state.dispatch(Action::LanguageUnavailable),
+                }
+            });
+        })
+    };
     let visiting = state.visiting();
     let dispatch = |action: Action| send.reform(move |()| action.clone());
 
@@ -161,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="button finish no-print"
                                 onclick={send.reform(|_| Action::Wipe)}>{ s.finish_and_clear }</button>
                         }
-                        <LangSwitch lang={lang} on_change={send.reform(Action::SetLang)} />
+                        <LangSwitch lang={lang} on_change={on_lang} />
                     </div>
                 </div>
             </header>

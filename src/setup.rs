@@ -4,7 +4,7 @@
 
 use assessment::{
     AssociationConfig, Customisation, Date, LinkBase, NoLink, Place, Problem, ProblemKind,
-    Questionnaire, BUILTIN_QUESTIONNAIRE,
+    Questionnaire,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -92,22 +92,21 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
         true => Some(embed_config(&query).await.map_err(|p| fail(p, None))?),
         false => None,
     };
-    let questionnaire = questionnaire(embed.as_ref())
+    let configured = embed.as_ref().and_then(embed::lang);
+    let lang = match &mode {
+        // A kiosk reads nothing a previous user of this browser left, and writes nothing.
+        Mode::Kiosk(config) => config.lang().or(configured).unwrap_or_else(browser_lang),
+        Mode::Personal => storage::load_lang()
+            .and_then(|tag| Lang::from_tag(&tag))
+            .or(configured)
+            .unwrap_or_else(browser_lang),
+    };
+    let questionnaire = questionnaire(embed.as_ref(), lang)
         .await
         .map_err(|p| fail(p, embed.as_ref()))?;
-    let configured = embed.as_ref().and_then(embed::lang);
-    let (lang, saved, persistent) = match &mode {
-        // A kiosk reads nothing a previous user of this browser left, and writes nothing.
-        Mode::Kiosk(config) => (
-            config.lang().or(configured).unwrap_or_else(browser_lang),
-            None,
-            false,
-        ),
+    let (saved, persistent) = match &mode {
+        Mode::Kiosk(_) => (None, false),
         Mode::Personal => (
-            storage::load_lang()
-                .and_then(|tag| Lang::from_tag(&tag))
-                .or(configured)
-                .unwrap_or_else(browser_lang),
             storage::load_answers(&questionnaire.doc().id),
             storage::works(),
         ),
@@ -164,25 +163,68 @@ async fn embed_config(query: &Query) -> Result<EmbedConfig, Vec<Problem>> {
     embed::resolve(file, query)
 }
 
-/// The shipped questionnaire or the association's, customised and validated by the core.
-async fn questionnaire(embed: Option<&EmbedConfig>) -> Result<Questionnaire, Vec<Problem>> {
-    let text = match embed.and_then(|e| e.questionnaire.as_deref()) {
-        Some(url) => fetch_text(url).await.map_err(|kind| {
-            vec![Problem {
-                place: Place::Questionnaire,
-                field: String::new(),
-                kind,
-            }]
-        })?,
-        None => BUILTIN_QUESTIONNAIRE.to_owned(),
+/// Where the shipped questionnaire is published beside the app (`questionnaire/split/`, copied by
+/// Trunk): in one language, and whole.
+const SHIPPED_IN: &str = "split/digital-trade";
+
+/// The shipped questionnaire, whole (every language): for a switch of language.
+pub fn shipped_whole_url() -> String {
+    format!("{SHIPPED_IN}.json")
+}
+
+/// The shipped questionnaire in `lang`: the text the loader fetched beside the app when it is
+/// for this language (`window.questionnaireText`, see Trunk.toml), else fetched now.
+async fn shipped_in(lang: Lang) -> Result<String, ProblemKind> {
+    let window = gloo::utils::window();
+    let prefetched = js_sys::Reflect::get(&window, &"questionnaireText".into()).ok();
+    let field = |name: &str| {
+        prefetched
+            .as_ref()
+            .and_then(|p| js_sys::Reflect::get(p, &name.into()).ok())
     };
+    if field("lang").and_then(|l| l.as_string()).as_deref() == Some(lang.tag()) {
+        if let Some(promise) = field("text").and_then(|t| t.dyn_into::<js_sys::Promise>().ok()) {
+            if let Some(text) = JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+            {
+                return Ok(text);
+            }
+        }
+    }
+    fetch_text(&format!("{SHIPPED_IN}.{}.json", lang.tag())).await
+}
+
+/// The shipped questionnaire (in the start language only: the first load carries one) or the
+/// association's, customised and validated by the core.
+async fn questionnaire(
+    embed: Option<&EmbedConfig>,
+    lang: Lang,
+) -> Result<Questionnaire, Vec<Problem>> {
+    let unavailable = |kind| {
+        vec![Problem {
+            place: Place::Questionnaire,
+            field: String::new(),
+            kind,
+        }]
+    };
+    let text = match embed.and_then(|e| e.questionnaire.as_deref()) {
+        Some(url) => fetch_text(url).await.map_err(unavailable)?,
+        None => shipped_in(lang).await.map_err(unavailable)?,
+    };
+    load(&text, embed)
+}
+
+/// A questionnaire's text read as the app reads it: with the association's customisation.
+pub fn load(text: &str, embed: Option<&EmbedConfig>) -> Result<Questionnaire, Vec<Problem>> {
     let none = Customisation::default();
     let customisation = embed.map_or(&none, |e| &e.customisation);
-    Questionnaire::load(&text, customisation).map_err(|problems| problems.0)
+    Questionnaire::load(text, customisation).map_err(|problems| problems.0)
 }
 
 /// The text of a file, or why it cannot be had (absent, refused, offline).
-async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
+pub async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
     // Made afresh each time: cloning a `ProblemKind` would bring its whole `Clone` into the wasm.
     let unreadable = || ProblemKind::Unavailable(None);
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))

@@ -153,6 +153,8 @@ pub enum Notice {
     /// Earlier assessments kept on this device that could not be read (how many); they are left
     /// as they are.
     HistoryUnreadable(usize),
+    /// The other language could not be loaded; nothing changed.
+    LanguageUnavailable,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -195,7 +197,14 @@ pub struct State {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// Switch to a language the questionnaire already has.
     SetLang(Lang),
+    /// Switch to a language with the questionnaire that has it (the shipped one, whole, fetched
+    /// for the switch: the first load carries only the start language). Ignored unless it is
+    /// the same questionnaire (id and version).
+    Speak(Lang, Shared<Questionnaire>),
+    /// The questionnaire in that language could not be loaded (offline before it was kept).
+    LanguageUnavailable,
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
     /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
@@ -597,6 +606,16 @@ impl Reducible for State {
         next.focus = None;
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::Speak(lang, questionnaire) => {
+                if questionnaire.reference() == self.questionnaire.reference() {
+                    next.questionnaire = questionnaire;
+                    // The report carries texts of the questionnaire: made again with its languages.
+                    let sheet = next.sheet.clone();
+                    next = next.with_sheet(sheet);
+                    next.lang = lang;
+                }
+            }
+            Action::LanguageUnavailable => next.notice = Some(Notice::LanguageUnavailable),
             Action::Begin => {
                 // Answers on offer (an earlier visit's, or this page's) can be had back.
                 let previous = next
@@ -1574,5 +1593,37 @@ mod tests {
             )))
         ));
         assert!(s.handoff.is_none());
+    }
+
+    #[test]
+    fn a_switch_of_language_takes_the_questionnaire_that_speaks_it() {
+        let q = Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap();
+        let zh = Shared::new(q.in_language(&"zh-CN".into()).unwrap());
+        let s = Rc::new(State::new(zh, Lang::ZhCn, None, Mode::Personal, true));
+        let s = apply(
+            s,
+            [
+                Action::Begin,
+                choose("P.region", "west"),
+                choose("R5", "estimates"),
+            ],
+        );
+        assert!(!s.questionnaire.speaks(&"en".into()));
+        let whole = Shared::new(q.clone());
+        let s = apply(s, [Action::Speak(Lang::En, whole.clone())]);
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.questionnaire == whole);
+        assert_eq!(s.report.progress.answered, 2);
+        // Another questionnaire is not taken.
+        let assoc = Shared::new(
+            Questionnaire::from_json(include_str!(
+                "../tests/fixtures/association-questionnaire.json"
+            ))
+            .unwrap(),
+        );
+        let t = apply(s.clone(), [Action::Speak(Lang::ZhCn, assoc)]);
+        assert!(t.questionnaire == whole && t.lang == Lang::En);
+        let t = apply(s, [Action::LanguageUnavailable]);
+        assert_eq!(t.notice, Some(Notice::LanguageUnavailable));
     }
 }

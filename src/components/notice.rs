@@ -42,6 +42,7 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             s.compare_refused,
             reasons(lang, &error.error),
         ),
+        Notice::LanguageUnavailable => ("notice bad", "alert", s.language_unavailable, vec![]),
         Notice::HistoryUnreadable(entries) => {
             opened = lang.history_unreadable(*entries);
             ("notice warning", "status", opened.as_str(), vec![])

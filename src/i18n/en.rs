@@ -172,6 +172,7 @@ const EN: Strings = Strings {
     none_of_these: "None.",
     undated: "undated",
     legend_then: "Then: dashed line",
+    language_unavailable: "The other language could not be loaded. Connect to the internet once, then try again.",
     legend_now: "Now: solid line",
 };
 

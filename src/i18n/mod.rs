@@ -254,6 +254,8 @@ pub struct Strings {
     /// The radar's legend: the earlier shape is dashed, the current one solid.
     pub legend_then: &'static str,
     pub legend_now: &'static str,
+    // Issue 19: the other language is fetched on a switch.
+    pub language_unavailable: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that

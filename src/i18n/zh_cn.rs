@@ -172,6 +172,7 @@ const ZH_CN: Strings = Strings {
     none_of_these: "无。",
     undated: "无日期",
     legend_then: "之前：虚线",
+    language_unavailable: "无法加载另一种语言。请联网一次后再试。",
     legend_now: "现在：实线",
 
 };
