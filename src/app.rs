@@ -39,10 +39,11 @@ pub fn App(props: &AppProps) -> Html {
             .dated(setup.today)
             .with_history(setup.earlier)
             .arrive(&setup.fragment);
-            match crate::route::handoff_code(&setup.fragment) {
+            let state = match crate::route::handoff_code(&setup.fragment) {
                 Some(code) => state.with_handoff(code),
                 None => state,
-            }
+            };
+            state.pressed_start(setup.start_pressed)
         })
     };
     let doc = state.questionnaire.doc();

@@ -41,6 +41,8 @@ pub struct Setup {
     pub earlier: Vec<(String, String)>,
     /// Where hand-off links point, or why the app can offer none (`handoff::link_base`).
     pub link: Result<LinkBase, NoLink>,
+    /// Start was pressed on the static first screen before the app was ready (index.html).
+    pub start_pressed: bool,
 }
 
 /// Why the app cannot start: every problem, and where they were read from.
@@ -130,7 +132,10 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
         configured.as_deref(),
         embed.is_some(),
     );
+    let start_pressed = js_sys::Reflect::get(&gloo::utils::window(), &"startPressed".into())
+        .is_ok_and(|v| v.is_truthy());
     Ok(Setup {
+        start_pressed,
         today: today(),
         earlier,
         link,

@@ -373,6 +373,21 @@ impl State {
         self
     }
 
+    /// Start was pressed on the static first screen before the app was ready (`pressed`): the
+    /// walk opens, as the press asked, where the start screen has nothing else to decide (no
+    /// answers on offer, no link's answers, no damaged saved answers).
+    pub fn pressed_start(self, pressed: bool) -> Self {
+        let plain_start = self.screen == Screen::Start
+            && self.offer().is_none()
+            && self.handoff.is_none()
+            && self.damaged.is_none();
+        if pressed && plain_start {
+            (*Rc::new(self).reduce(Action::Begin)).clone()
+        } else {
+            self
+        }
+    }
+
     /// The assessment's date: the day its answers were last changed, else today.
     pub fn assessment_date(&self) -> Option<Date> {
         self.sheet.date.or(self.today)
@@ -1625,5 +1640,28 @@ mod tests {
         assert!(t.questionnaire == whole && t.lang == Lang::En);
         let t = apply(s, [Action::LanguageUnavailable]);
         assert_eq!(t.notice, Some(Notice::LanguageUnavailable));
+    }
+
+    #[test]
+    fn a_start_pressed_before_the_app_was_ready_opens_the_walk_unless_there_is_a_choice() {
+        let s = fresh().as_ref().clone().pressed_start(true);
+        assert_eq!(s.screen, PROFILE);
+        assert_eq!(
+            fresh().as_ref().clone().pressed_start(false).screen,
+            Screen::Start
+        );
+        // Saved answers on offer: the start screen asks continue or start over.
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        let mut saved = AnswerSheet::new(&q);
+        saved.choose(&q, &QuestionId::from("P.region"), &OptionId::from("west"));
+        let s = State::new(q, Lang::En, Some(saved.to_json()), Mode::Personal, true)
+            .pressed_start(true);
+        assert_eq!(s.screen, Screen::Start);
+        assert!(s.saved.is_some());
+        // A kiosk's attract screen is no start screen either.
+        assert_eq!(
+            kiosk(true).as_ref().clone().pressed_start(true).screen,
+            Screen::Attract
+        );
     }
 }

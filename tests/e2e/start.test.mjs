@@ -66,4 +66,29 @@ describe('start screen', () => {
       }
     });
   }
+
+  it('keeps a press on Start made before the app is ready, says it is loading, then opens the walk', async () => {
+    const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      // A slow network: the wasm arrives two seconds after it is asked for.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.server.url);
+      const start = page.locator('.shell[lang="en"] button[data-start]');
+      await start.click();
+      assert.equal(await start.textContent(), 'Loading, starting in a moment…');
+      assert.equal(await start.getAttribute('aria-busy'), 'true');
+      assert.equal(await page.$('html[data-ready="true"]'), null, 'the app was not ready yet');
+      release();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'About your firm');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
