@@ -3,6 +3,7 @@
 //   node scripts/bench.mjs            sizes, Lighthouse (mobile), timings under 4x CPU slowdown,
 //                                     native core timings (builds the release first: scripts/bench)
 //   node scripts/bench.mjs --timings  sizes and the timings only (no Lighthouse, no native)
+//   node scripts/bench.mjs --slow     sizes and the slow-phone-network profile only (issue 19)
 //   node scripts/bench.mjs --sizes --check
 //                                     sizes only, and exit 1 if the compressed total is over the
 //                                     budget in perf-budget.json (bytes are deterministic: CI runs this)
@@ -115,6 +116,73 @@ async function timings(url) {
   }
 }
 
+// A member on a phone (issue 19): slow 4G (1.6 Mbps down, 750 kbps up, 150 ms round trip), 4x CPU
+// slowdown, a phone's viewport, a fresh browser (nothing cached), files served compressed by a
+// host that serves the build's precompressed files (gzip only, as any host does; then brotli
+// too), and Start pressed as soon as it is on screen. Median of SLOW_RUNS.
+const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS || 9);
+
+async function slowProfile(dir) {
+  const { launch, serve } = await import('../tests/e2e/support.mjs');
+  const browser = await launch();
+  try {
+    for (const [name, encodings] of [['gzip', ['gzip']], ['br', ['br', 'gzip']]]) {
+      const server = await serve(dir, { encodings });
+      const runs = [];
+      try {
+        for (let i = 0; i < SLOW_RUNS; i++) runs.push(await slowRun(browser, server.url));
+      } finally {
+        await server.close();
+      }
+      const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+      for (const key of Object.keys(runs[0])) {
+        print(`slow4g_${name}_${key}`, median(runs.map((r) => r[key])).toFixed(0), `ms (median of ${SLOW_RUNS})`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function slowRun(browser, url) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8),
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // When the app took over the page (it marks <html data-ready>).
+    await page.addInitScript(() => {
+      const poll = setInterval(() => {
+        if (document.documentElement?.dataset.ready === 'true') {
+          window.benchReadyAt = performance.now();
+          clearInterval(poll);
+        }
+      }, 10);
+    });
+    await page.goto(url, { waitUntil: 'commit' });
+    const start = page.locator('.shell:not([hidden]) button.primary, #app button.primary').first();
+    await start.waitFor({ state: 'visible', timeout: 60_000 });
+    const pressable = await page.evaluate(() => performance.now());
+    await start.click();
+    await page.waitForSelector('fieldset.question', { timeout: 60_000 });
+    const firstQuestion = await page.evaluate(() => performance.now());
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    const ready = await page.evaluate(() => window.benchReadyAt ?? NaN);
+    return {
+      first_paint: fcp,
+      start_pressable: pressable,
+      app_ready: ready,
+      first_question: firstQuestion,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** One visit under 4x CPU slowdown, from navigation to the report: its figures by name. */
 async function timedRun(browser, url) {
   const { answerShown, fixture, ready } = await import('../tests/e2e/walk.mjs');
@@ -191,6 +259,10 @@ if (args.has('--check')) {
     process.exit(1);
   }
 }
+if (args.has('--slow')) {
+  await slowProfile(DIST);
+  process.exit(0);
+}
 if (!args.has('--sizes')) {
   const { serve } = await import('../tests/e2e/support.mjs');
   const server = await serve(DIST);
@@ -200,6 +272,7 @@ if (!args.has('--sizes')) {
   } finally {
     await server.close();
   }
+  await slowProfile(DIST);
   if (args.has('--timings')) process.exit(0);
   const native = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'assessment', '--example', 'bench'], { cwd: ROOT, encoding: 'utf8' });
   for (const line of native.trim().split('\n')) {

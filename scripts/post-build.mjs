@@ -13,13 +13,18 @@
 //    visit. Without it, the old page would be kept under the new revision, its files gone from the
 //    host once the deploy ends, and the app dead until the next build.
 //
+// 3. `*.gz` and `*.br` beside every text file and the wasm (gzip -9, brotli 11), for hosts that
+//    serve precompressed files (docs/hosting.md): the best compression once, at build time, rather
+//    than a fast one on every request. They are not precached: the worker keeps files as served.
+//
 // The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
 // posts SKIP_WAITING — the page asks the person first — so a page never mixes two builds. The
 // first install takes control at once (clientsClaim): there is no older build to mix with.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { generateSW } from 'workbox-build';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -63,7 +68,7 @@ const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ['**/*'],
   // The worker itself is never precached; a kiosk's config file changes without a build.
-  globIgnores: ['sw.js', 'csp.txt', 'csp-embed.txt', '*.map', 'kiosk*.json'],
+  globIgnores: ['sw.js', 'csp.txt', 'csp-embed.txt', '*.map', 'kiosk*.json', '**/*.gz', '**/*.br'],
   swDest: `${dir}/sw.js`,
   mode: 'production',
   sourcemap: false,
@@ -100,3 +105,20 @@ const { count, size, warnings } = await generateSW({
 });
 for (const warning of warnings) console.warn(`precache: ${warning}`);
 console.log(`precache: ${count} files, ${size} bytes`);
+
+// 3. Precompressed copies, the worker included.
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|svg|webmanifest|txt)$/;
+const files = (at) => readdirSync(at).flatMap((name) => {
+  const full = path.join(at, name);
+  return statSync(full).isDirectory() ? files(full) : [full];
+});
+let compressed = 0;
+for (const file of files(dir).filter((f) => COMPRESSIBLE.test(f))) {
+  const data = readFileSync(file);
+  writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  writeFileSync(`${file}.br`, brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+  compressed += 1;
+}
+console.log(`precompressed: ${compressed} files, .gz and .br beside each`);

@@ -30,10 +30,14 @@ async function controlled(page) {
   });
 }
 
-/** A copy of the build in a temporary folder. */
+/**
+ * A copy of the build in a temporary folder, without its precompressed copies: these tests change
+ * files of a build (as a half-done deploy or a damaged file would), and the server would serve a
+ * file's intact `.br` beside it.
+ */
 function copyOfBuild() {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-'));
-  cpSync(DIST, dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true, filter: (source) => !/\.(gz|br)$/.test(source) });
   return dir;
 }
 
@@ -120,9 +124,10 @@ describe('offline and updates', () => {
         const cache = await caches.open(names.find((n) => n.includes('precache')));
         return (await cache.keys()).length;
       });
-      // Every file of the build but the worker itself and the two policies, which are for the deployer.
+      // Every file of the build but the worker itself, the two policies, which are for the
+      // deployer, and the precompressed copies, which are the same files for the host to serve.
       const files = readdirSync(DIST, { recursive: true })
-        .filter((f) => f.includes('.') && !['sw.js', 'csp.txt', 'csp-embed.txt'].includes(f));
+        .filter((f) => f.includes('.') && !/\.(gz|br)$/.test(f) && !['sw.js', 'csp.txt', 'csp-embed.txt'].includes(f));
       assert.equal(cached, files.length, 'every file of the build is precached');
 
       await context.setOffline(true);

@@ -38,7 +38,7 @@ const CONTENT_TYPES = {
  * Content-Security-Policy, say): an object, or a function of the request target that returns one;
  * `cors` allows any origin to read files.
  */
-export async function serve(dir = DIST, { port = 0, headers = {}, cors = false } = {}) {
+export async function serve(dir = DIST, { port = 0, headers = {}, cors = false, encodings = ['br', 'gzip'] } = {}) {
   // `setRoot` swaps the folder served, as a host does when a new build is published.
   let root = path.resolve(dir);
   const requested = [];
@@ -73,10 +73,26 @@ export async function serve(dir = DIST, { port = 0, headers = {}, cors = false }
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const info = await stat(file);
       if (!info.isFile()) return send(404, 'not found');
+      // As a host serving the build's precompressed files does (docs/hosting.md): the best
+      // encoding the browser accepts of those beside the file (`encodings`, in order of preference).
+      const accepted = String(req.headers['accept-encoding'] ?? '').split(',').map((e) => e.trim().split(';')[0]);
+      let body = file;
+      let size = info.size;
+      let encoding = null;
+      for (const candidate of encodings.filter((e) => accepted.includes(e))) {
+        const extension = candidate === 'br' ? '.br' : '.gz';
+        const packed = await stat(file + extension).catch(() => null);
+        if (packed?.isFile()) {
+          [body, size, encoding] = [file + extension, packed.size, candidate];
+          break;
+        }
+      }
       res.writeHead(200, {
         'Content-Type':
           CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': info.size,
+        'Content-Length': size,
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        Vary: 'Accept-Encoding',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ...(path.extname(file) === '.html' ? (typeof headers === 'function' ? headers(req.url) : headers) : {}),
@@ -84,7 +100,7 @@ export async function serve(dir = DIST, { port = 0, headers = {}, cors = false }
         ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      createReadStream(body).pipe(res);
     } catch {
       send(404, 'not found');
     }
