@@ -425,7 +425,8 @@ impl AnswerSheet {
         }
         // Keep the questionnaire's order, so that equal choices give equal documents.
         let order = question.options();
-        chosen.sort_by_key(|o| order.iter().position(|(id, _)| *id == o));
+        // Each option has its own place: an unstable sort orders them as a stable one would.
+        chosen.sort_unstable_by_key(|o| order.iter().position(|(id, _)| *id == o));
         if chosen.is_empty() {
             self.answers.remove(id);
         } else {

@@ -700,7 +700,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
                     .into_iter()
                     .filter(|l| *l < target && !covered.contains(&l.value()))
                     .collect();
-                missing.sort();
+                missing.sort_unstable();
                 missing.dedup();
                 for level in missing {
                     c.push(
