@@ -148,6 +148,7 @@ fn run(args: &[String]) -> Result<String, String> {
         [cmd, which] if cmd.as_str() == "schema" => match which.as_str() {
             "questionnaire" => Ok(pretty(assessment::questionnaire_schema())),
             "answers" => Ok(pretty(assessment::answers_schema())),
+            "obligations" => Ok(pretty(assessment::obligations_schema())),
             other => Err(format!("no schema named \"{other}\"\n{USAGE}")),
         },
         _ => Err(USAGE.to_owned()),

@@ -16,6 +16,7 @@ pub mod estimate;
 pub mod handoff;
 pub mod ids;
 pub mod model;
+pub mod obligations;
 pub mod plan;
 pub mod questionnaire;
 pub mod score;
@@ -38,10 +39,14 @@ pub use date::{Date, NotADate};
 pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
 pub use handoff::{EncodeError, HandedOff, HandoffError, HANDOFF_FORMAT};
 pub use ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
-    QuestionId, RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, ObligationId, OptionId,
+    PathId, QuestionId, RoleId, RouteId, StageId,
 };
 pub use model::QuestionnaireDoc;
+pub use obligations::{
+    obligations, Catalogue, CatalogueDoc, Confidence, Finding, Goods, HsCode, Needed, NotAnHsCode,
+    NotApplying, Status, Timeline, Trade, BUILTIN_CATALOGUE,
+};
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use score::{
@@ -74,4 +79,10 @@ pub fn questionnaire_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn answers_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(AnswerSheet)).expect("schema serialises")
+}
+
+/// The JSON Schema of the market-obligations catalogue format.
+#[cfg(feature = "schema")]
+pub fn obligations_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(CatalogueDoc)).expect("schema serialises")
 }
