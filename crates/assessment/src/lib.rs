@@ -44,8 +44,9 @@ pub use ids::{
 };
 pub use model::QuestionnaireDoc;
 pub use obligations::{
-    obligations, Catalogue, CatalogueDoc, Confidence, Finding, Goods, HsCode, Needed, NotAnHsCode,
-    NotApplying, Status, Timeline, Trade, BUILTIN_CATALOGUE,
+    obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,
+    Group, HsCode, Needed, NeededName, NotAnHsCode, NotApplying, Status, Timeline, Trade,
+    BUILTIN_CATALOGUE,
 };
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};

@@ -808,3 +808,159 @@ pub fn obligations(
         })
         .collect()
 }
+
+/// Where an entry stands in the report's "Your markets and goods" section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Applies on the assessment's date.
+    InForce,
+    /// Applies from a confirmed date within 12 months.
+    WithinYear,
+    /// Applies from a confirmed date more than 12 months ahead.
+    Later,
+    /// Not confirmed: the entry (`M`) or its date. Shown as "check this with …".
+    ToCheck,
+    /// Would apply or not by an answer still to give.
+    MayApply,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::InForce,
+        Group::WithinYear,
+        Group::Later,
+        Group::ToCheck,
+        Group::MayApply,
+    ];
+}
+
+/// A good of the firm, as the report names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoodsName<'a> {
+    /// A goods option's label.
+    Option(&'a str),
+    /// A code the firm gave.
+    Code(&'a HsCode),
+}
+
+/// What to answer to know whether an entry applies, as the report names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NeededName<'a> {
+    /// A profile question's text.
+    Question(&'a str),
+    /// A code more precise than this one.
+    FinerCode(&'a HsCode),
+    /// The code of the goods meant by this goods option's label.
+    CodeOf(&'a str),
+}
+
+/// One entry resolved for reading in one language: what every front end renders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingView<'a> {
+    pub finding: &'a Finding,
+    pub group: Group,
+    pub regime: &'a str,
+    pub title: &'a str,
+    pub prepare: &'a str,
+    pub basis: &'a str,
+    pub source: &'a str,
+    pub checked: Date,
+    /// "Check this with …": what is not confirmed, and with whom to check it.
+    pub check_with: Option<&'a str>,
+    /// Why: the firm's goods in its trigger.
+    pub goods: Vec<GoodsName<'a>>,
+    /// Why: the firm's markets in its trigger; empty for a rule on any market.
+    pub markets: Vec<&'a str>,
+    /// The date it starts, when it is not in force yet or its date is not confirmed.
+    pub from: Option<Date>,
+    /// What would tell, for an entry that may apply.
+    pub needed: Vec<NeededName<'a>>,
+}
+
+/// The findings resolved against the catalogue and questionnaire, in one language, in the order
+/// the report shows them: by group, and within one by date, then in the catalogue's order.
+/// Entries that do not apply are left out.
+pub fn view<'a>(
+    catalogue: &'a Catalogue,
+    questionnaire: &'a Questionnaire,
+    findings: &'a [Finding],
+    lang: &LangTag,
+) -> Vec<FindingView<'a>> {
+    let doc = catalogue.doc();
+    let label = |question: &QuestionId, option: &OptionId| -> &'a str {
+        questionnaire
+            .question(question)
+            .and_then(|q| {
+                q.options()
+                    .into_iter()
+                    .find(|(id, _)| *id == option)
+                    .map(|(_, t)| t.get(lang))
+            })
+            .unwrap_or("")
+    };
+    let mut views: Vec<FindingView<'a>> = findings
+        .iter()
+        .filter_map(|f| {
+            let o = catalogue.obligation(&f.obligation)?;
+            let group = match (&f.status, f.timeline) {
+                (Status::DoesNotApply { .. }, _) => return None,
+                (Status::MayApply { .. }, _) => Group::MayApply,
+                (Status::Check, _) | (_, Timeline::CheckDate(_)) => Group::ToCheck,
+                (_, Timeline::InForce) => Group::InForce,
+                (_, Timeline::WithinYear(_)) => Group::WithinYear,
+                (_, Timeline::Later(_)) => Group::Later,
+            };
+            let from = match f.timeline {
+                Timeline::InForce => None,
+                Timeline::WithinYear(d) | Timeline::Later(d) | Timeline::CheckDate(d) => Some(d),
+            };
+            let needed = match &f.status {
+                Status::MayApply { answer_needed } => answer_needed
+                    .iter()
+                    .map(|n| match n {
+                        Needed::Question(q) => NeededName::Question(
+                            questionnaire.question(q).map_or("", |q| q.text().get(lang)),
+                        ),
+                        Needed::FinerCode(code) => NeededName::FinerCode(code),
+                        Needed::CodeOf(option) => {
+                            NeededName::CodeOf(label(&doc.goods_question, option))
+                        }
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Some(FindingView {
+                finding: f,
+                group,
+                regime: o.regime.get(lang),
+                title: o.title.get(lang),
+                prepare: o.prepare.get(lang),
+                basis: o.basis.get(lang),
+                source: &o.source,
+                checked: o.checked,
+                check_with: o.check_with.as_ref().map(|t| t.get(lang)),
+                goods: f
+                    .goods
+                    .iter()
+                    .map(|g| match g {
+                        Goods::Option(option) => {
+                            GoodsName::Option(label(&doc.goods_question, option))
+                        }
+                        Goods::Code(code) => GoodsName::Code(code),
+                    })
+                    .collect(),
+                markets: f
+                    .markets
+                    .iter()
+                    .map(|m| label(&doc.markets_question, m))
+                    .collect(),
+                from,
+                needed,
+            })
+        })
+        .collect();
+    // Stable: the catalogue's order within a group and date.
+    views.sort_by_key(|v| (v.group, v.from));
+    views
+}
