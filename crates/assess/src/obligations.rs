@@ -50,6 +50,13 @@ pub fn run(args: &[String]) -> Result<String, String> {
             _ => positional.push(arg.as_str()),
         }
     }
+    if let ["validate", cpath, rest @ ..] = positional.as_slice() {
+        return match rest {
+            [] => validate(cpath, None),
+            [qpath] => validate(cpath, Some(qpath)),
+            _ => Err(usage()),
+        };
+    }
     let [qpath, apath] = positional.as_slice() else {
         return Err(usage());
     };
@@ -88,6 +95,29 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let lang = crate::language(&q, lang)?;
     let views = view(&catalogue, &q, &findings, &lang);
     Ok(render(&catalogue, &views, &lang, date))
+}
+
+/// Checks a catalogue against the questionnaire whose answers it reads (the shipped one if none is
+/// given), listing every problem with its place and field.
+fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
+    let q = match qpath {
+        Some(path) => crate::load_questionnaire(path)?,
+        None => assessment::Questionnaire::from_json(assessment::BUILTIN_QUESTIONNAIRE)
+            .map_err(|e| format!("the shipped questionnaire: {e}"))?,
+    };
+    let catalogue =
+        Catalogue::from_json(&crate::read(cpath)?, &q).map_err(|e| format!("{cpath}: {e}"))?;
+    let doc = catalogue.doc();
+    Ok(format!(
+        "{cpath}: valid — obligations catalogue {} for questionnaire \"{}\" {}, rules as of {}, \
+         {} entries, {} goods options\n",
+        doc.version,
+        q.doc().id,
+        q.doc().version,
+        doc.rules_as_of,
+        doc.obligations.len(),
+        doc.goods.len()
+    ))
 }
 
 /// Today in UTC: the CLI has no time zone of the person's, and `--date` sets another day.

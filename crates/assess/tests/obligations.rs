@@ -259,3 +259,35 @@ fn refuses_bad_input_saying_what_is_wrong() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not for"), "{}", stderr(&o));
 }
+
+#[test]
+fn validate_checks_a_catalogue_against_its_questionnaire() {
+    let o = assess(&["obligations", "validate", "questionnaire/obligations.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o)
+            .contains("valid — obligations catalogue 1.0.0 for questionnaire \"digital-trade\""),
+        "{}",
+        stdout(&o)
+    );
+    let o = assess(&[
+        "obligations",
+        "validate",
+        "questionnaire/obligations.json",
+        Q,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Against another questionnaire: refused, saying which.
+    let o = assess(&[
+        "obligations",
+        "validate",
+        "questionnaire/obligations.json",
+        "tests/fixtures/association-questionnaire.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("obligations catalogue, field questionnaire: the catalogue is for questionnaire \"digital-trade\""),
+        "{}",
+        stderr(&o)
+    );
+}
