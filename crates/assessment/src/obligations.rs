@@ -717,7 +717,13 @@ pub fn obligations(
             // Goods.
             let mut goods = Vec::new();
             match &trade.goods {
-                None => needed.push(Needed::Question(doc.goods_question.clone())),
+                // Not answered yet: the goods question, or what decides whether it is asked.
+                None => needed.extend(
+                    answers
+                        .needed_for(&doc.goods_question)
+                        .into_iter()
+                        .map(Needed::Question),
+                ),
                 Some(lines) => {
                     let mut best = Fit::Out;
                     let mut partly = Vec::new();
@@ -753,7 +759,14 @@ pub fn obligations(
             let mut markets = Vec::new();
             if !trigger.markets.is_empty() {
                 match &trade.markets {
-                    None => needed.push(Needed::Question(doc.markets_question.clone())),
+                    None => {
+                        for q in answers.needed_for(&doc.markets_question) {
+                            let q = Needed::Question(q);
+                            if !needed.contains(&q) {
+                                needed.push(q);
+                            }
+                        }
+                    }
                     Some(chosen) => {
                         markets = chosen
                             .iter()

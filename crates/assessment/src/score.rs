@@ -561,6 +561,18 @@ impl<'a> Answers<'a> {
         (truth, needed)
     }
 
+    /// The questions to answer before `id` has an answer that counts: `id` itself when it
+    /// applies, or the questions that decide whether it does.
+    pub(crate) fn needed_for(&mut self, id: &QuestionId) -> Vec<QuestionId> {
+        let mut needed = Vec::new();
+        let asked = Condition::AnswerIn {
+            question: id.clone(),
+            options: Vec::new(),
+        };
+        self.pending(&asked, &mut needed);
+        needed
+    }
+
     fn pending(&mut self, condition: &Condition, needed: &mut Vec<QuestionId>) {
         let mut questions = Vec::new();
         condition.visit_refs(&mut |r| {

@@ -466,12 +466,26 @@ fn nothing_answered_lists_every_entry_as_may_apply_with_its_questions() {
     assert_eq!(
         cbam.status,
         Status::MayApply {
+            // The goods are asked of goods exporters (P.offer); the tonnage once goods and
+            // markets say so.
             answer_needed: vec![
-                Needed::Question("P.goods".into()),
-                Needed::Question("P.markets".into()),
-                // The tonnage is asked once goods and markets say so.
                 Needed::Question("P.offer".into()),
+                Needed::Question("P.markets".into()),
             ]
+        }
+    );
+    // A goods exporter that has not said which goods: the goods question itself.
+    let answers = sheet(&q, &["P.offer=goods", "P.markets=eu"]);
+    let trade = Trade::from_answers(&c, &q, &answers);
+    let found = obligations(&c, &q, &trade, &answers, date(TODAY));
+    let dual = found
+        .iter()
+        .find(|f| f.obligation.as_str() == "cn_dual_use")
+        .unwrap();
+    assert_eq!(
+        dual.status,
+        Status::MayApply {
+            answer_needed: vec![Needed::Question("P.goods".into())]
         }
     );
 }
@@ -921,4 +935,106 @@ fn the_shipped_catalogue_covers_the_facts_file() {
         assert!(ids.contains(id), "{id} is missing");
     }
     assert_eq!(c.doc().rules_as_of, date("2026-11-25"));
+}
+
+/// Random sheets of the shipped questionnaire, on random days.
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::properties::{choices, sheet_from};
+
+    /// A day in 2020–2031.
+    fn day() -> impl Strategy<Value = Date> {
+        (0i64..4383).prop_map(|d| Date::from_days_since_1970(18_262 + d).unwrap())
+    }
+
+    fn status_kind(status: &Status) -> &'static str {
+        match status {
+            Status::Applies => "applies",
+            Status::Check => "check",
+            Status::MayApply { .. } => "may",
+            Status::DoesNotApply { .. } => "no",
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every entry is found once, in order; only a confirmed entry applies and only an
+        /// unconfirmed one is to be checked; the timeline follows the dates as the content
+        /// brief says; what may apply names questions the report still lists as missing.
+        #[test]
+        fn findings_keep_the_rules(choices in choices(&builtin()), on in day()) {
+            let q = builtin();
+            let c = catalogue(&q);
+            let s = sheet_from(&q, &choices);
+            let report = assessment::score(&q, &s);
+            let trade = Trade::from_answers(&c, &q, &s);
+            let found = obligations(&c, &q, &trade, &s, on);
+            prop_assert_eq!(found.len(), c.doc().obligations.len());
+            for (f, o) in found.iter().zip(&c.doc().obligations) {
+                prop_assert_eq!(&f.obligation, &o.id);
+                match &f.status {
+                    Status::Applies => prop_assert_eq!(o.confidence, assessment::Confidence::C),
+                    Status::Check => prop_assert_eq!(o.confidence, assessment::Confidence::M),
+                    Status::MayApply { answer_needed } => {
+                        prop_assert!(!answer_needed.is_empty());
+                        for n in answer_needed {
+                            if let Needed::Question(id) = n {
+                                prop_assert!(report.missing.contains(id), "{} is not missing", id);
+                            }
+                        }
+                    }
+                    Status::DoesNotApply { .. } => {}
+                }
+                let year = on.a_year_later().unwrap();
+                match (o.from, f.timeline) {
+                    (None, t) => prop_assert_eq!(t, Timeline::InForce),
+                    (Some(d), Timeline::CheckDate(t)) => {
+                        prop_assert_eq!(d.confidence, assessment::Confidence::M);
+                        prop_assert_eq!(d.date, t);
+                    }
+                    (Some(d), t) => {
+                        prop_assert_eq!(d.confidence, assessment::Confidence::C);
+                        match t {
+                            Timeline::InForce => prop_assert!(d.date <= on),
+                            Timeline::WithinYear(x) => prop_assert!(x == d.date && on < x && x <= year),
+                            Timeline::Later(x) => prop_assert!(x == d.date && x > year),
+                            Timeline::CheckDate(_) => unreachable!(),
+                        }
+                    }
+                }
+            }
+        }
+
+        /// More answers never reverse what is known: an entry that applies (or is to be
+        /// checked, or does not apply) on fewer answers still does with more.
+        #[test]
+        fn more_answers_only_settle_what_was_open(
+            choices in choices(&builtin()),
+            keep in proptest::collection::vec(proptest::bool::ANY, 60),
+            on in day(),
+        ) {
+            let q = builtin();
+            let c = catalogue(&q);
+            let full = sheet_from(&q, &choices);
+            let mut fewer = full.clone();
+            for ((id, _), keep) in full.answers.iter().zip(keep.iter().cycle()) {
+                if !keep {
+                    fewer.answers.remove(id);
+                }
+            }
+            let run = |s: &AnswerSheet| {
+                let trade = Trade::from_answers(&c, &q, s);
+                obligations(&c, &q, &trade, s, on)
+            };
+            for (before, after) in run(&fewer).iter().zip(run(&full).iter()) {
+                let was = status_kind(&before.status);
+                if was != "may" {
+                    prop_assert_eq!(was, status_kind(&after.status), "{}", before.obligation);
+                }
+            }
+        }
+    }
 }
