@@ -634,13 +634,6 @@ pub struct Finding {
     pub timeline: Timeline,
 }
 
-impl Finding {
-    /// Applies, or is to be checked: what the report lists first.
-    pub fn is_relevant(&self) -> bool {
-        matches!(self.status, Status::Applies | Status::Check)
-    }
-}
-
 /// How one goods line stands against a trigger's codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Fit {
