@@ -396,6 +396,9 @@ fn place_of(place: &Place, field: &str) -> String {
         Place::Role(id) => format!("执行角色 {id}"),
         Place::Effort(id) => format!("工作量 {id}"),
         Place::HelpSource(id) => format!("求助渠道 {id}"),
+        Place::Catalogue => "市场义务目录".to_owned(),
+        Place::Obligation(id) => format!("义务条目 {id}"),
+        Place::Goods(id) => format!("货物选项 {id}"),
     };
     match field {
         "" => place,
@@ -489,6 +492,19 @@ fn kind_of(kind: &ProblemKind) -> String {
         K::UnknownEntry { list, id } => format!("引用了问卷 {list} 列表中没有的“{id}”"),
         K::MissingEntry { list } => {
             format!("缺少此项：问卷声明了 {list}，每条建议都须从中选一项")
+        }
+        K::OtherQuestionnaire { expected, found } => format!(
+            "该目录适用于问卷“{}”，而不是“{}”",
+            found.escape_debug(),
+            expected.escape_debug()
+        ),
+        K::CheckWithMissing => {
+            "标为 M（未确认），但没有 check_with：未确认的内容只能显示为“请向……核实”，须写明向谁核实"
+                .to_owned()
+        }
+        K::UntilNotAfterFrom => "结束日期（until）必须晚于开始日期（from）".to_owned(),
+        K::NotAProfileQuestion(id) => {
+            format!("引用了计分题目“{id}”：义务只能取决于画像问题")
         }
         K::SetInConfigFile => "请在配置文件中设置；有配置文件时，网页只能设置语言和主题".to_owned(),
     }

@@ -6,9 +6,13 @@
 //! `assess score QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints the report;
 //! `assess compare QUESTIONNAIRE EARLIER LATER [--json] [--lang TAG]` prints the progress between
 //! two assessments (an earlier version's answers carried over, what was not listed);
-//! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format;
+//! `assess obligations QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints what each market asks
+//! of the firm's goods, by when (`obligations.rs`);
+//! `assess schema [answers|obligations]` prints the JSON Schema of the questionnaire (or answers) format;
 //! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
+
+mod obligations;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -28,7 +32,8 @@ usage:
   assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
   assess link QUESTIONNAIRE.json ANSWERS.json APP_URL
   assess split QUESTIONNAIRE.json OUT_DIR
-  assess schema [questionnaire|answers]
+  assess obligations QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en] (more: --help)
+  assess schema [questionnaire|answers|obligations]
   assess check-citations QUESTIONNAIRE.json PAPER.txt";
 
 fn main() -> ExitCode {
@@ -46,6 +51,10 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
+    // A subcommand with options of its own parses them itself.
+    if args.first().is_some_and(|a| a == "obligations") {
+        return obligations::run(&args[1..]);
+    }
     let mut json = false;
     let mut lang = None;
     let mut config = None;
@@ -189,6 +198,7 @@ fn run(args: &[String]) -> Result<String, String> {
         [cmd, which] if cmd.as_str() == "schema" => match which.as_str() {
             "questionnaire" => Ok(pretty(assessment::questionnaire_schema())),
             "answers" => Ok(pretty(assessment::answers_schema())),
+            "obligations" => Ok(pretty(assessment::obligations_schema())),
             other => Err(format!("no schema named \"{other}\"\n{USAGE}")),
         },
         _ => Err(USAGE.to_owned()),

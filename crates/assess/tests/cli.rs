@@ -244,23 +244,42 @@ fn compare_prints_the_progress_between_two_assessments() {
         &std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap(),
     )
     .unwrap();
-    let mut earlier = fixture.clone();
-    earlier["questionnaire"]["version"] = serde_json::json!("1.1.0");
+    let earlier = fixture.clone();
+    // The same answers saved by version 1.1.0: carried over, but for the goods, asked again since
+    // 1.3.0 (issue 17).
+    let mut old = fixture.clone();
+    old["questionnaire"]["version"] = serde_json::json!("1.1.0");
     let mut later = fixture;
     later["answers"]["T2"] = serde_json::json!("connected");
     later["answers"]["I4"] = serde_json::json!("data_marketing");
     later["answers"]["R5"] = serde_json::json!("partial");
     // Named so that no English word of the output is in a file name.
-    let (e, l) = (dir.join("2025.json"), dir.join("2026.json"));
+    let (e, l, o) = (
+        dir.join("2025.json"),
+        dir.join("2026.json"),
+        dir.join("2024.json"),
+    );
     std::fs::write(&e, earlier.to_string()).unwrap();
     std::fs::write(&l, later.to_string()).unwrap();
-    let (e, l) = (e.to_str().unwrap(), l.to_str().unwrap());
+    std::fs::write(&o, old.to_string()).unwrap();
+    let (e, l, old) = (
+        e.to_str().unwrap(),
+        l.to_str().unwrap(),
+        o.to_str().unwrap(),
+    );
+
+    let out = stdout(&assess(&["compare", Q, old, l]));
+    for expected in [
+        "answers to version 1.1.0, carried over to this version",
+        "not carried over: question \"P.goods\" has changed since version 1.1.0: answer it again",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
 
     let o = assess(&["compare", Q, e, l]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     for expected in [
-        "answers to version 1.1.0, carried over to this version",
         "   41.1    47.8    +6.7  Overall",
         "   34.9    42.8    +7.9  Industry",
         "Stage: Level 2 → Level 2",
@@ -273,8 +292,9 @@ fn compare_prints_the_progress_between_two_assessments() {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
 
-    let zh = stdout(&assess(&["compare", Q, e, l, "--lang", "zh-CN"]));
+    let zh = stdout(&assess(&["compare", Q, old, l, "--lang", "zh-CN"]));
     assert!(zh.contains("按问卷 1.1.0 版作答"), "{zh}");
+    let zh = stdout(&assess(&["compare", Q, e, l, "--lang", "zh-CN"]));
     assert!(zh.contains("+6.7  总分"), "{zh}");
     for english in [
         "Overall",
@@ -297,7 +317,7 @@ fn compare_prints_the_progress_between_two_assessments() {
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&assess(&["compare", Q, e, l, "--json"]))).unwrap();
     assert_eq!(json["overall"]["change"], serde_json::json!(6.7));
-    assert_eq!(json["earlier"]["carried"]["from"]["version"], "1.1.0");
+    assert!(json["earlier"].get("carried").is_none());
     assert_eq!(json["gaps_closed"][0]["item"], "R5");
     assert_eq!(json["later"]["report"]["overall"], serde_json::json!(47.8));
 

@@ -130,3 +130,26 @@ impl<'de> Deserialize<'de> for Date {
         text.parse().map_err(serde::de::Error::custom)
     }
 }
+
+impl Date {
+    /// The same day a year later; 29 February becomes 1 March. For "within 12 months".
+    pub fn a_year_later(self) -> Option<Self> {
+        let year = self.year.checked_add(1)?;
+        Self::new(year, self.month, self.day).or_else(|| Self::new(year, 3, 1))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar day written YYYY-MM-DD.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}

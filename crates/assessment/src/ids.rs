@@ -78,6 +78,11 @@ id_type!(
     HelpSourceId
 );
 
+id_type!(
+    /// An entry of the market-obligations catalogue (`eu_cbam`, `us_uflpa`, …).
+    ObligationId
+);
+
 /// A maturity level, 0 (nothing in place) to 4 (leading practice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "u8", try_from = "u8")]

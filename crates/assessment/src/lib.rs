@@ -16,6 +16,7 @@ pub mod estimate;
 pub mod handoff;
 pub mod ids;
 pub mod model;
+pub mod obligations;
 pub mod plan;
 pub mod questionnaire;
 pub mod score;
@@ -42,10 +43,15 @@ pub use handoff::{
     HANDOFF_FORMAT, MAX_LINK_BASE,
 };
 pub use ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
-    QuestionId, RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, ObligationId, OptionId,
+    PathId, QuestionId, RoleId, RouteId, StageId,
 };
 pub use model::QuestionnaireDoc;
+pub use obligations::{
+    obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,
+    Group, HsCode, Needed, NeededName, NotAnHsCode, NotApplying, Status, Timeline, Trade,
+    BUILTIN_CATALOGUE,
+};
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use score::{
@@ -78,4 +84,10 @@ pub fn questionnaire_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn answers_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(AnswerSheet)).expect("schema serialises")
+}
+
+/// The JSON Schema of the market-obligations catalogue format.
+#[cfg(feature = "schema")]
+pub fn obligations_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(CatalogueDoc)).expect("schema serialises")
 }

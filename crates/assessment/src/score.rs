@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::AnswerSheet;
-use crate::condition::{Condition, Facts, Known, QuestionState, Truth};
+use crate::condition::{Condition, Facts, Known, QuestionState, Ref, Truth};
 use crate::ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
     QuestionId, RoleId, RouteId, StageId,
@@ -531,5 +531,72 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         export_path,
         routes,
         recommendations,
+    }
+}
+
+/// Answers as other parts of the core read them (the obligations catalogue): what a question
+/// stands at, and a condition's truth with the questions it still waits for, by the same
+/// evaluation as scoring, so that a question that does not apply counts the same everywhere.
+pub(crate) struct Answers<'a>(Eval<'a>);
+
+impl<'a> Answers<'a> {
+    pub(crate) fn new(questionnaire: &'a Questionnaire, sheet: &'a AnswerSheet) -> Self {
+        Self(Eval::new(questionnaire, sheet))
+    }
+
+    /// The options chosen for a question, `Known::None` when it does not apply, `Pending` when
+    /// it is still to be answered.
+    pub(crate) fn chosen(&mut self, id: &QuestionId) -> Known<Vec<OptionId>> {
+        match self.0.question(id) {
+            QuestionState::NotApplicable => Known::None,
+            QuestionState::Pending => Known::Pending,
+            QuestionState::Answered(chosen) => Known::Value(chosen),
+        }
+    }
+
+    /// The condition's truth and, when it is not known yet, the questions to answer to know it:
+    /// a question that applies and is unanswered, or, for one whose applicability is open, the
+    /// questions that decide it.
+    pub(crate) fn eval(&mut self, condition: &Condition) -> (Truth, Vec<QuestionId>) {
+        let truth = condition.eval(&mut self.0);
+        let mut needed = Vec::new();
+        if truth.is_none() {
+            self.pending(condition, &mut needed);
+        }
+        (truth, needed)
+    }
+
+    /// The questions to answer before `id` has an answer that counts: `id` itself when it
+    /// applies, or the questions that decide whether it does.
+    pub(crate) fn needed_for(&mut self, id: &QuestionId) -> Vec<QuestionId> {
+        let mut needed = Vec::new();
+        let asked = Condition::AnswerIn {
+            question: id.clone(),
+            options: Vec::new(),
+        };
+        self.pending(&asked, &mut needed);
+        needed
+    }
+
+    fn pending(&mut self, condition: &Condition, needed: &mut Vec<QuestionId>) {
+        let mut questions = Vec::new();
+        condition.visit_refs(&mut |r| {
+            if let Ref::Question(q) = r {
+                questions.push(q.clone());
+            }
+        });
+        for id in questions {
+            let Some(question) = self.0.questionnaire.question(&id) else {
+                continue;
+            };
+            if !matches!(self.0.question(&id), QuestionState::Pending) {
+                continue;
+            }
+            match (self.0.applies(question), question.applies_when()) {
+                (None, Some(when)) => self.pending(when, needed),
+                _ if !needed.contains(&id) => needed.push(id),
+                _ => {}
+            }
+        }
     }
 }

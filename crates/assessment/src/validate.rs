@@ -56,6 +56,12 @@ pub enum Place {
     Role(String),
     Effort(String),
     HelpSource(String),
+    /// A market-obligations catalogue as a whole.
+    Catalogue,
+    /// An entry of a market-obligations catalogue.
+    Obligation(String),
+    /// A catalogue's goods group: the HS codes one goods option stands for.
+    Goods(String),
 }
 
 impl fmt::Display for Place {
@@ -76,6 +82,9 @@ impl fmt::Display for Place {
             Place::Role(id) => write!(f, "role {id}"),
             Place::Effort(id) => write!(f, "effort {id}"),
             Place::HelpSource(id) => write!(f, "help source {id}"),
+            Place::Catalogue => write!(f, "obligations catalogue"),
+            Place::Obligation(id) => write!(f, "obligation {id}"),
+            Place::Goods(id) => write!(f, "goods option {id}"),
         }
     }
 }
@@ -167,6 +176,19 @@ pub enum ProblemKind {
     MissingEntry {
         list: &'static str,
     },
+    /// A catalogue made for another questionnaire than the one it is used with.
+    OtherQuestionnaire {
+        expected: String,
+        found: String,
+    },
+    /// A catalogue entry or date marked `M` (not confirmed) without `check_with`: an unconfirmed
+    /// fact is shown only as "check this with …", so the text must say with whom.
+    CheckWithMissing,
+    /// An entry that ends (`until`) on or before the day it starts (`from`).
+    UntilNotAfterFrom,
+    /// A catalogue rule refers to a scored item: obligations follow from facts about the firm
+    /// (its profile), never from how mature its practice is.
+    NotAProfileQuestion(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -308,6 +330,24 @@ impl fmt::Display for ProblemKind {
                  (no #, at most {} characters)",
                 v.escape_debug(),
                 crate::handoff::MAX_LINK_BASE
+            ),
+            ProblemKind::OtherQuestionnaire { expected, found } => write!(
+                f,
+                "the catalogue is for questionnaire \"{}\", not \"{}\"",
+                found.escape_debug(),
+                expected.escape_debug()
+            ),
+            ProblemKind::CheckWithMissing => write!(
+                f,
+                "is marked M (not confirmed) but has no check_with: an unconfirmed fact is shown \
+                 only as \"check this with …\", so say with whom"
+            ),
+            ProblemKind::UntilNotAfterFrom => {
+                write!(f, "the end date (until) must come after the start date (from)")
+            }
+            ProblemKind::NotAProfileQuestion(id) => write!(
+                f,
+                "refers to \"{id}\", a scored item: obligations may depend only on profile questions"
             ),
             ProblemKind::SetInConfigFile => write!(
                 f,
@@ -489,6 +529,22 @@ pub fn is_version(version: &str) -> bool {
 /// text from outside — questionnaires here, an association's name and notices in the app.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Every problem of one text: a declared language missing, or a forbidden character. For the
+/// documents checked outside this module (the obligations catalogue).
+pub(crate) fn text_problems(
+    languages: &[LangTag],
+    place: &Place,
+    field: &str,
+    text: &Text,
+) -> Vec<Problem> {
+    let mut c = Checker {
+        languages,
+        problems: Vec::new(),
+    };
+    c.text(place, field, text);
+    c.problems
 }
 
 /// Control characters (but line breaks and tabs, which texts may hold) and bidi controls.

@@ -335,8 +335,11 @@ fn fixture(name: &str) -> serde_json::Value {
 /// The shipped questionnaire: west-steel-eu's answers saved by version 1.1.0 of it, then a
 /// follow-up with three answers changed. T2 erp → connected (level 2 → 3), I4 offline →
 /// data_marketing (0 → 2), R5 estimates → partial (1 → 2, closing the CBAM gap).
+/// Version 1.3.0 asks the goods again (issue 17), so the earlier sheet has no goods: whether the
+/// CBAM item R5 (weight 1.5) applies is open, and it drops out of the earlier score.
 /// Technology: 50.0 → (5.75·½ + 1.5·¼)/5.75 = 56.5; industry: 3.3125/9.5 = 34.9 → 4.0625/9.5 =
-/// 42.8; institutions: 2.5/6.5 = 38.5 → 2.875/6.5 = 44.2; overall 41.1 → 143.5/3 = 47.8.
+/// 42.8; institutions: (2.5 − 1.5·¼)/(6.5 − 1.5) = 42.5 → 2.875/6.5 = 44.2; overall
+/// (50 + 34.87 + 42.5)/3 = 42.5 → 143.5/3 = 47.8.
 #[test]
 fn a_follow_up_of_answers_to_version_1_1_0_of_the_shipped_questionnaire() {
     let q = builtin();
@@ -352,10 +355,16 @@ fn a_follow_up_of_answers_to_version_1_1_0_of_the_shipped_questionnaire() {
     let c = compare(&q, &earlier, &later).unwrap();
     let carried = c.earlier.carried.as_ref().unwrap();
     assert_eq!(carried.from.version, "1.1.0");
-    assert_eq!(carried.dropped, []);
+    assert_eq!(
+        carried.dropped,
+        [AnswerProblem::Changed {
+            question: "P.goods".into(),
+            since: "1.1.0".into()
+        }]
+    );
     assert_eq!(
         (c.overall.before, c.overall.after, c.overall.change),
-        (Some(41.1), Some(47.8), Some(6.7))
+        (Some(42.5), Some(47.8), Some(5.3))
     );
     assert_eq!(c.stage.trend, Some(Trend::Same));
     assert_eq!(
@@ -366,7 +375,7 @@ fn a_follow_up_of_answers_to_version_1_1_0_of_the_shipped_questionnaire() {
         [
             (Some(50.0), Some(56.5), Some(6.5)),
             (Some(34.9), Some(42.8), Some(7.9)),
-            (Some(38.5), Some(44.2), Some(5.7)),
+            (Some(42.5), Some(44.2), Some(1.7)),
         ]
     );
     let improved: Vec<String> = c
@@ -374,31 +383,39 @@ fn a_follow_up_of_answers_to_version_1_1_0_of_the_shipped_questionnaire() {
         .iter()
         .map(|l| format!("{} {}→{}", l.item, l.before, l.after))
         .collect();
-    assert_eq!(improved, ["T2 2→3", "I4 0→2", "R5 1→2"]);
+    // R5 was open earlier (no goods), so it neither improved nor had a gap to close.
+    assert_eq!(improved, ["T2 2→3", "I4 0→2"]);
     assert!(c.fell_back.is_empty());
-    assert_eq!(ids(&c.gaps_closed, |g| g.item.as_str()), ["R5"]);
+    assert!(c.gaps_closed.is_empty());
     assert!(c.gaps_new.is_empty());
-    // The earlier plan: R5's "now" action (levels 0–1) and I4's (0–1) are done; I4's "this year"
-    // action (0–2) is still to do at level 2; T2's "this year" action (0–2) is done at level 3.
+    // The earlier plan: I4's "now" action (levels 0–1) is done; I4's "this year" action (0–2) is
+    // still to do at level 2; T2's "this year" action (0–2) is done at level 3.
     assert_eq!(
         c.done
             .iter()
             .map(|r| format!("{} {:?}", r.item, r.horizon))
             .collect::<Vec<_>>(),
-        ["R5 Now", "I4 Now", "T2 ThisYear"]
+        ["I4 Now", "T2 ThisYear"]
     );
 
-    // Saved by 1.0.0 instead: I4 changed meaning since, so its earlier answer is not compared.
+    // Saved by 1.0.0 instead: I4 (and P.goods) changed meaning since, so its earlier answer is
+    // not compared.
     let mut old = fixture("west-steel-eu.json");
     old["questionnaire"]["version"] = json!("1.0.0");
     let old: AnswerSheet = serde_json::from_value(old).unwrap();
     let c = compare(&q, &old, &later).unwrap();
     assert_eq!(
         c.earlier.carried.as_ref().unwrap().dropped,
-        [AnswerProblem::Changed {
-            question: QuestionId::from("I4"),
-            since: "1.0.0".into()
-        }]
+        [
+            AnswerProblem::Changed {
+                question: QuestionId::from("I4"),
+                since: "1.0.0".into()
+            },
+            AnswerProblem::Changed {
+                question: QuestionId::from("P.goods"),
+                since: "1.0.0".into()
+            }
+        ]
     );
     assert!(!c.improved.iter().any(|l| l.item.as_str() == "I4"));
 }

@@ -8,7 +8,7 @@ use proptest::sample::Index;
 use crate::common::{builtin, load, tiny};
 
 /// For each question in order: whether to answer it, and which options to pick.
-fn choices(q: &Questionnaire) -> impl Strategy<Value = Vec<(bool, Vec<Index>)>> {
+pub fn choices(q: &Questionnaire) -> impl Strategy<Value = Vec<(bool, Vec<Index>)>> {
     let n = q.questions().count();
     proptest::collection::vec(
         (
@@ -19,7 +19,7 @@ fn choices(q: &Questionnaire) -> impl Strategy<Value = Vec<(bool, Vec<Index>)>> 
     )
 }
 
-fn sheet_from(q: &Questionnaire, choices: &[(bool, Vec<Index>)]) -> AnswerSheet {
+pub fn sheet_from(q: &Questionnaire, choices: &[(bool, Vec<Index>)]) -> AnswerSheet {
     let mut sheet = AnswerSheet::new(q);
     for (question, (answer, picks)) in q.questions().zip(choices) {
         if !answer {

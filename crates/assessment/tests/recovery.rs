@@ -171,7 +171,7 @@ fn answers_to_digital_trade_1_0_0_migrate_to_the_current_version() {
         panic!("not migrated")
     };
     assert_eq!(from.version, "1.0.0");
-    assert_eq!(sheet.questionnaire.version, "1.2.0");
+    assert_eq!(sheet.questionnaire.version, "1.3.0");
     assert_eq!(
         sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
         ["P.data.ciio", "P.region", "T1"]
@@ -191,9 +191,9 @@ fn answers_to_digital_trade_1_0_0_migrate_to_the_current_version() {
 
 /// Issue 15: 1.2.0 reworded T2, T5 and I8 to ask one thing each, with the same options meaning the
 /// same levels, and added "Not sure" to P.data.volume. Nothing a 1.1.0 answer said changed
-/// meaning, so every answer is kept and nobody is asked again.
+/// meaning (but P.goods, below), so every answer is kept and nobody is asked again.
 #[test]
-fn answers_to_digital_trade_1_1_0_are_all_kept_in_1_2_0() {
+fn answers_to_digital_trade_1_1_0_are_all_kept_in_the_current_version() {
     let q = crate::common::builtin();
     let old = json!({"format": "exporter-assessment/answers@1",
         "questionnaire": {"id": "digital-trade", "version": "1.1.0"},
@@ -203,7 +203,36 @@ fn answers_to_digital_trade_1_1_0_are_all_kept_in_1_2_0() {
     let Recovered::Migrated { sheet, dropped, .. } = Recovered::read(&old, &q) else {
         panic!("not migrated")
     };
-    assert_eq!(sheet.questionnaire.version, "1.2.0");
+    assert_eq!(sheet.questionnaire.version, "1.3.0");
     assert_eq!(dropped, []);
     assert_eq!(sheet.answers.len(), 5);
+}
+
+/// Issue 17: 1.3.0 lists the goods every market rule of the obligations catalogue knows, not only
+/// CBAM goods, so an earlier "none of these" no longer means the same: the goods are asked again,
+/// from every earlier version, and the rest is kept.
+#[test]
+fn the_goods_are_asked_again_after_1_3_0() {
+    let q = crate::common::builtin();
+    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+        let old = json!({"format": "exporter-assessment/answers@1",
+            "questionnaire": {"id": "digital-trade", "version": version},
+            "answers": {"P.offer": "goods", "P.goods": ["none"], "P.markets": ["eu"]}})
+        .to_string();
+        let Recovered::Migrated { sheet, dropped, .. } = Recovered::read(&old, &q) else {
+            panic!("not migrated")
+        };
+        assert_eq!(
+            dropped,
+            [AnswerProblem::Changed {
+                question: QuestionId::from("P.goods"),
+                since: version.into()
+            }],
+            "{version}"
+        );
+        assert_eq!(
+            sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+            ["P.markets", "P.offer"]
+        );
+    }
 }

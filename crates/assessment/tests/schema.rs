@@ -28,6 +28,14 @@ fn committed_answers_schema_is_generated_from_the_types() {
 }
 
 #[test]
+fn committed_obligations_schema_is_generated_from_the_types() {
+    assert!(
+        committed("obligations.schema.json") == assessment::obligations_schema(),
+        "questionnaire/obligations.schema.json is stale: run `cargo run -p assess -- schema obligations > questionnaire/obligations.schema.json`"
+    );
+}
+
+#[test]
 fn the_embedded_questionnaire_is_the_committed_file_without_its_indentation() {
     let embedded = assessment::BUILTIN_QUESTIONNAIRE;
     assert_eq!(

@@ -8,6 +8,7 @@ mod customise;
 mod export_path;
 mod fixtures;
 mod handoff;
+mod obligations;
 mod plan;
 mod properties;
 mod recovery;

@@ -21,6 +21,7 @@ const BASE: &[(&str, &str)] = &[
     ("P.channels", "offline_b2b"),
     ("P.eu_individuals", "no"),
     ("P.goods", "none"),
+    ("P.xinjiang", "no"),
     ("P.data.sends_pi", "no"),
     ("P.data.important_abroad", "no"),
     ("P.data.ciio", "no"),

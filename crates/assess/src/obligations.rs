@@ -1,0 +1,307 @@
+//! `assess obligations QUESTIONNAIRE ANSWERS [--catalogue FILE] [--date YYYY-MM-DD] [--hs CODE]…
+//! [--json] [--lang TAG]`: what each market asks of the firm's goods, by when — the report's "Your
+//! markets and goods" section. Everything comes from the core (`assessment::obligations`): this
+//! file only reads the files and lays out the resolved view.
+
+use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use assessment::obligations::view;
+use assessment::{
+    obligations, AnswerSheet, Catalogue, Date, GoodsName, Group, HsCode, LangTag, NeededName,
+    Status, Trade, BUILTIN_CATALOGUE,
+};
+use serde_json::json;
+
+pub const USAGE: &str =
+    "  assess obligations QUESTIONNAIRE.json ANSWERS.json [--catalogue CATALOGUE.json] \
+[--date YYYY-MM-DD] [--hs CODE]... [--json] [--lang zh-CN|en]";
+
+/// Runs the subcommand on its arguments (those after `obligations`).
+pub fn run(args: &[String]) -> Result<String, String> {
+    let usage = || format!("usage:\n{USAGE}");
+    let mut json = false;
+    let mut lang = None;
+    let mut catalogue_path = None;
+    let mut date = None;
+    let mut codes = Vec::new();
+    let mut positional = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .map(String::as_str)
+                .ok_or(format!("{name} needs a value\n{}", usage()))
+        };
+        match arg.as_str() {
+            "--json" => json = true,
+            "--lang" => lang = Some(LangTag::from(value("--lang")?)),
+            "--catalogue" => catalogue_path = Some(value("--catalogue")?.to_owned()),
+            "--date" => {
+                let text = value("--date")?;
+                date = Some(text.parse::<Date>().map_err(|e| format!("--date: {e}"))?);
+            }
+            "--hs" => {
+                let text = value("--hs")?;
+                codes.push(HsCode::from_input(text).map_err(|e| format!("--hs: {e}"))?);
+            }
+            "--help" | "-h" => return Ok(usage() + "\n"),
+            a if a.starts_with('-') => return Err(format!("unknown option {a}\n{}", usage())),
+            _ => positional.push(arg.as_str()),
+        }
+    }
+    if let ["validate", cpath, rest @ ..] = positional.as_slice() {
+        return match rest {
+            [] => validate(cpath, None),
+            [qpath] => validate(cpath, Some(qpath)),
+            _ => Err(usage()),
+        };
+    }
+    let [qpath, apath] = positional.as_slice() else {
+        return Err(usage());
+    };
+    let q = crate::load_questionnaire(qpath)?;
+    let sheet =
+        AnswerSheet::from_json(&crate::read(apath)?, &q).map_err(|e| format!("{apath}: {e}"))?;
+    let (text, name) = match &catalogue_path {
+        Some(path) => (crate::read(path)?, path.as_str()),
+        None => (BUILTIN_CATALOGUE.to_owned(), "the shipped catalogue"),
+    };
+    let catalogue = Catalogue::from_json(&text, &q).map_err(|problems| {
+        let mut out = format!("{name}: {problems}");
+        if catalogue_path.is_none() {
+            out.push_str("give the catalogue made for this questionnaire with --catalogue\n");
+        }
+        out
+    })?;
+    let date = match date {
+        Some(date) => date,
+        None => today()?,
+    };
+    let mut trade = Trade::from_answers(&catalogue, &q, &sheet);
+    for code in codes {
+        trade.add_code(code);
+    }
+    let findings = obligations(&catalogue, &q, &trade, &sheet, date);
+    if json {
+        let out = json!({
+            "rules_as_of": catalogue.doc().rules_as_of,
+            "assessed_on": date,
+            "trade": trade,
+            "findings": findings,
+        });
+        return Ok(serde_json::to_string_pretty(&out).expect("findings serialise") + "\n");
+    }
+    let lang = crate::language(&q, lang)?;
+    let views = view(&catalogue, &q, &findings, &lang);
+    Ok(render(&catalogue, &views, &lang, date))
+}
+
+/// Checks a catalogue against the questionnaire whose answers it reads (the shipped one if none is
+/// given), listing every problem with its place and field.
+fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
+    let q = match qpath {
+        Some(path) => crate::load_questionnaire(path)?,
+        None => assessment::Questionnaire::from_json(assessment::BUILTIN_QUESTIONNAIRE)
+            .map_err(|e| format!("the shipped questionnaire: {e}"))?,
+    };
+    let catalogue =
+        Catalogue::from_json(&crate::read(cpath)?, &q).map_err(|e| format!("{cpath}: {e}"))?;
+    let doc = catalogue.doc();
+    Ok(format!(
+        "{cpath}: valid — obligations catalogue {} for questionnaire \"{}\" {}, rules as of {}, \
+         {} entries, {} goods options\n",
+        doc.version,
+        q.doc().id,
+        q.doc().version,
+        doc.rules_as_of,
+        doc.obligations.len(),
+        doc.goods.len()
+    ))
+}
+
+/// Today in UTC: the CLI has no time zone of the person's, and `--date` sets another day.
+fn today() -> Result<Date, String> {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|_| "the system clock is before 1970: give --date".to_owned())?
+        .as_secs();
+    i64::try_from(seconds / 86_400)
+        .ok()
+        .and_then(Date::from_days_since_1970)
+        .ok_or_else(|| "the system clock is out of range: give --date".to_owned())
+}
+
+/// The CLI's own words for the section, in one language.
+struct Words {
+    assessed: fn(Date, Date) -> String,
+    groups: [&'static str; 5],
+    none: &'static str,
+    from: &'static str,
+    announced: &'static str,
+    why: &'static str,
+    any_market: &'static str,
+    hs_code: &'static str,
+    prepare: &'static str,
+    /// For an entry that is not confirmed: what it would mean, never worded as a duty.
+    if_confirmed: &'static str,
+    basis: &'static str,
+    source: &'static str,
+    checked: &'static str,
+    check_with: &'static str,
+    answer: &'static str,
+    finer_code: &'static str,
+    code_of: fn(&str) -> String,
+    list: &'static str,
+    /// A label and its text: "Why: …", "原因：…".
+    colon: &'static str,
+    /// A remark after a title: " (from …)", "（起始日期 …）".
+    aside: fn(&str) -> String,
+}
+
+const EN: Words = Words {
+    assessed: |rules, on| format!("Rules as of {rules}; assessed on {on}."),
+    groups: [
+        "In force",
+        "Within 12 months",
+        "Later",
+        "To check (not confirmed)",
+        "May apply: answer to know",
+    ],
+    none: "No rule of the catalogue applies to the goods and markets given.",
+    from: "from",
+    announced: "announced for",
+    why: "Why",
+    any_market: "any destination",
+    hs_code: "HS code",
+    prepare: "What to prepare",
+    if_confirmed: "If confirmed",
+    basis: "Legal basis",
+    source: "Source",
+    checked: "checked",
+    check_with: "Check this with",
+    answer: "Answer",
+    finer_code: "Give a code more precise than",
+    code_of: |label| format!("Give the HS code of your goods under “{label}”"),
+    list: ", ",
+    colon: ": ",
+    aside: |text| format!(" ({text})"),
+};
+
+const ZH: Words = Words {
+    assessed: |rules, on| format!("规则截至 {rules}；评估日期 {on}。"),
+    groups: [
+        "已经适用",
+        "12 个月内适用",
+        "12 个月以后适用",
+        "请核实（尚未确认）",
+        "可能适用：回答后才能确定",
+    ],
+    none: "按您填写的货物和市场，目录中没有适用的规则。",
+    from: "起始日期",
+    announced: "公布的日期",
+    why: "原因",
+    any_market: "任何目的地",
+    hs_code: "海关编码",
+    prepare: "需要准备",
+    if_confirmed: "如经确认",
+    basis: "法律依据",
+    source: "来源",
+    checked: "核对日期",
+    check_with: "请核实",
+    answer: "请回答",
+    finer_code: "请提供比此更精确的编码",
+    code_of: |label| format!("请提供“{label}”下货物的海关编码"),
+    list: "、",
+    colon: "：",
+    aside: |text| format!("（{text}）"),
+};
+
+fn render(
+    catalogue: &Catalogue,
+    views: &[assessment::FindingView<'_>],
+    lang: &LangTag,
+    date: Date,
+) -> String {
+    let w = if lang.as_str().starts_with("zh") {
+        &ZH
+    } else {
+        &EN
+    };
+    let doc = catalogue.doc();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", doc.title.get(lang));
+    let _ = writeln!(out, "{}", (w.assessed)(doc.rules_as_of, date));
+    let _ = writeln!(out, "{}", doc.disclaimer.get(lang));
+    if views.is_empty() {
+        let _ = writeln!(out, "\n{}", w.none);
+        return out;
+    }
+    for (group, heading) in Group::ALL.iter().zip(w.groups) {
+        let entries: Vec<_> = views.iter().filter(|v| v.group == *group).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{heading}");
+        for v in entries {
+            let _ = write!(out, "  • {}{}{}", v.regime, w.colon, v.title);
+            if let Some(from) = v.from {
+                let word = if *group == Group::ToCheck {
+                    w.announced
+                } else {
+                    w.from
+                };
+                out.push_str(&(w.aside)(&format!("{word} {from}")));
+            }
+            out.push('\n');
+            let goods: Vec<String> = v
+                .goods
+                .iter()
+                .map(|g| match g {
+                    GoodsName::Option(label) => (*label).to_owned(),
+                    GoodsName::Code(code) => format!("{} {code}", w.hs_code),
+                })
+                .collect();
+            let markets = if v.markets.is_empty() {
+                w.any_market.to_owned()
+            } else {
+                v.markets.join(w.list)
+            };
+            let why = if goods.is_empty() {
+                markets
+            } else {
+                format!("{} → {markets}", goods.join(w.list))
+            };
+            let _ = writeln!(out, "    {}{}{why}", w.why, w.colon);
+            for needed in &v.needed {
+                let line = match needed {
+                    NeededName::Question(text) => format!("{}{}{text}", w.answer, w.colon),
+                    NeededName::FinerCode(code) => format!("{} {code}", w.finer_code),
+                    NeededName::CodeOf(label) => (w.code_of)(label),
+                };
+                let _ = writeln!(out, "    {line}");
+            }
+            if let Some(check) = v.check_with {
+                let _ = writeln!(out, "    {}{}{check}", w.check_with, w.colon);
+            }
+            let prepare = if v.finding.status == Status::Check {
+                w.if_confirmed
+            } else {
+                w.prepare
+            };
+            let _ = writeln!(out, "    {prepare}{}{}", w.colon, v.prepare);
+            let _ = writeln!(
+                out,
+                "    {}{}{} — {}{}{}{}",
+                w.basis,
+                w.colon,
+                v.basis,
+                w.source,
+                w.colon,
+                v.source,
+                (w.aside)(&format!("{} {}", w.checked, v.checked))
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,293 @@
+//! `assess obligations` as a user runs it: the report's "Your markets and goods" section for an
+//! answers file, in both languages and as JSON, and its refusals.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn assess(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run assess")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const Q: &str = "questionnaire/digital-trade.json";
+
+/// A temporary file holding `text`, named after the test.
+fn file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("assess-obligations-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// An answers file for the shipped questionnaire.
+fn answers(name: &str, answers: Value) -> String {
+    let q: Value = serde_json::from_str(&std::fs::read_to_string(root().join(Q)).unwrap()).unwrap();
+    let sheet = json!({
+        "format": "exporter-assessment/answers@1",
+        "questionnaire": {"id": "digital-trade", "version": q["version"]},
+        "answers": answers,
+    });
+    file(name, &sheet.to_string())
+}
+
+fn speaker() -> String {
+    answers(
+        "speaker.json",
+        json!({"P.offer": "goods", "P.goods": ["wireless"], "P.markets": ["eu"],
+               "P.eu_individuals": "yes", "P.channels": ["cbec_platforms"], "P.parcels": "yes"}),
+    )
+}
+
+#[test]
+fn prints_what_applies_by_when_with_why_and_what_to_prepare() {
+    let o = assess(&["obligations", Q, &speaker(), "--date", "2026-11-26"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Your markets and goods",
+        "Rules as of 2026-11-25; assessed on 2026-11-26.",
+        "\nIn force\n",
+        "EU GPSR: Name a responsible economic operator in the EU",
+        "Why: Wireless or connected products: phones, routers, Bluetooth speakers and headphones, \
+         smart watches, cameras (8517, 8518, 8525) → European Union",
+        "EU Cyber Resilience Act: Report actively exploited vulnerabilities",
+        "\nLater\n",
+        "EU Cyber Resilience Act: Meet all essential cybersecurity requirements, with CE marking (from 2027-12-11)",
+        "\nTo check (not confirmed)\n",
+        "EU RoHS:",
+        "If confirmed: Electrical and electronic equipment may hold at most 0.1 %",
+        "(announced for 2026-07-01)",
+        "Legal basis: Delegated Regulation (EU) 2022/30",
+        "Source: https://eur-lex.europa.eu/eli/reg/2024/2847/oj (checked 2026-11-25)",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    // In force before within the year before later before what is to be checked.
+    let at = |s: &str| out.find(s).unwrap();
+    assert!(at("\nIn force\n") < at("\nLater\n") && at("\nLater\n") < at("\nTo check"));
+    // Nothing for the US, nothing on rules of origin, no "may apply" once all is answered.
+    assert!(!out.contains("UFLPA") && !out.contains("RCEP") && !out.contains("May apply"));
+}
+
+#[test]
+fn the_same_date_decides_the_timeline() {
+    let before = stdout(&assess(&[
+        "obligations",
+        Q,
+        &speaker(),
+        "--date",
+        "2026-09-10",
+    ]));
+    let on = stdout(&assess(&[
+        "obligations",
+        Q,
+        &speaker(),
+        "--date",
+        "2026-09-11",
+    ]));
+    let line = "Report actively exploited vulnerabilities and severe incidents";
+    assert!(
+        before.contains(&format!("{line} (from 2026-09-11)")),
+        "{before}"
+    );
+    assert!(
+        on.contains(line) && !on.contains(&format!("{line} (from")),
+        "{on}"
+    );
+    let within = before
+        .find("\nWithin 12 months\n")
+        .expect("a group within 12 months");
+    assert!(before.find(line).unwrap() > within);
+}
+
+#[test]
+fn prints_in_chinese_with_the_catalogues_chinese_texts() {
+    let o = assess(&[
+        "obligations",
+        Q,
+        &speaker(),
+        "--date",
+        "2026-11-26",
+        "--lang",
+        "zh-CN",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "您的市场和货物",
+        "规则截至 2026-11-25；评估日期 2026-11-26。",
+        "已经适用",
+        "12 个月以后适用",
+        "请核实（尚未确认）",
+        "欧盟 GPSR：在欧盟指定负责的经济经营者",
+        "原因：无线或联网产品",
+        "法律依据：",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    for english in ["Why:", "In force", "Legal basis", "Name a responsible"] {
+        assert!(!out.contains(english), "{english:?} in\n{out}");
+    }
+}
+
+#[test]
+fn lists_what_may_apply_and_the_answer_that_tells() {
+    let bolts = answers(
+        "bolts.json",
+        json!({"P.offer": "goods", "P.goods": ["steel_articles"], "P.markets": ["eu"]}),
+    );
+    let out = stdout(&assess(&["obligations", Q, &bolts, "--date", "2026-11-26"]));
+    assert!(out.contains("\nMay apply: answer to know\n"), "{out}");
+    assert!(
+        out.contains("Answer: In a calendar year, does any single EU importer bring in more than 50 tonnes of CBAM goods in total?"),
+        "{out}"
+    );
+    // A code given beside the options, and one too broad to tell.
+    let out = stdout(&assess(&[
+        "obligations",
+        Q,
+        &bolts,
+        "--date",
+        "2026-11-26",
+        "--hs",
+        "2804 10 00",
+        "--hs",
+        "85",
+    ]));
+    assert!(out.contains("HS code 28041000 → European Union"), "{out}");
+    assert!(out.contains("Give a code more precise than 85"), "{out}");
+}
+
+#[test]
+fn json_is_the_cores_findings() {
+    let o = assess(&[
+        "obligations",
+        Q,
+        &speaker(),
+        "--date",
+        "2026-11-26",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["rules_as_of"], "2026-11-25");
+    assert_eq!(v["assessed_on"], "2026-11-26");
+    let findings = v["findings"].as_array().unwrap();
+    let cra = findings
+        .iter()
+        .find(|f| f["obligation"] == "eu_cra_full")
+        .unwrap();
+    assert_eq!(cra["status"], "applies");
+    assert_eq!(
+        cra["timeline"],
+        json!({"when": "later", "date": "2027-12-11"})
+    );
+    assert_eq!(cra["markets"], json!(["eu"]));
+    let uflpa = findings
+        .iter()
+        .find(|f| f["obligation"] == "us_uflpa")
+        .unwrap();
+    assert_eq!(uflpa["status"], "does_not_apply");
+    assert_eq!(uflpa["reason"], "goods");
+}
+
+#[test]
+fn refuses_bad_input_saying_what_is_wrong() {
+    let speaker = speaker();
+    for (args, message) in [
+        (
+            vec!["--date", "2026-02-30"],
+            "--date: \"2026-02-30\" is not a date",
+        ),
+        (vec!["--hs", "73a8"], "--hs: \"73a8\" is not an HS code"),
+        (
+            vec!["--lang", "fr"],
+            "the questionnaire has no language \"fr\"",
+        ),
+        (vec!["--nope"], "unknown option --nope"),
+    ] {
+        let mut all = vec!["obligations", Q, &speaker];
+        all.extend(args);
+        let o = assess(&all);
+        assert_eq!(o.status.code(), Some(1), "{all:?}");
+        assert!(stderr(&o).contains(message), "{all:?}: {}", stderr(&o));
+    }
+    // A catalogue with problems: every one, with its place and field.
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("questionnaire/obligations.json")).unwrap(),
+    )
+    .unwrap();
+    doc["obligations"][0]["trigger"]["markets"] = json!(["mars"]);
+    doc["obligations"][1]["source"] = json!("ftp://example.com");
+    let bad = file("bad-catalogue.json", &doc.to_string());
+    let o = assess(&["obligations", Q, &speaker, "--catalogue", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("obligation eu_cbam, field trigger.markets: refers to option \"mars\" of question \"P.markets\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("obligation eu_cbam_electricity_hydrogen, field source"),
+        "{err}"
+    );
+    // Another questionnaire's answers, and the shipped catalogue against an association's
+    // questionnaire.
+    let o = assess(&[
+        "obligations",
+        "tests/fixtures/association-questionnaire.json",
+        &speaker,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not for"), "{}", stderr(&o));
+}
+
+#[test]
+fn validate_checks_a_catalogue_against_its_questionnaire() {
+    let o = assess(&["obligations", "validate", "questionnaire/obligations.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o)
+            .contains("valid — obligations catalogue 1.0.0 for questionnaire \"digital-trade\""),
+        "{}",
+        stdout(&o)
+    );
+    let o = assess(&[
+        "obligations",
+        "validate",
+        "questionnaire/obligations.json",
+        Q,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Against another questionnaire: refused, saying which.
+    let o = assess(&[
+        "obligations",
+        "validate",
+        "questionnaire/obligations.json",
+        "tests/fixtures/association-questionnaire.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("obligations catalogue, field questionnaire: the catalogue is for questionnaire \"digital-trade\""),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,0 +1,972 @@
+//! What each market asks of a firm's goods: the market-obligations catalogue, its validation, and
+//! which of its entries apply to the goods a firm exports and the markets it sells to, by when.
+//!
+//! The catalogue is data (`questionnaire/obligations.json`, documented in
+//! `docs/obligations-format.md`), read with the questionnaire whose profile answers it uses: the
+//! goods a firm exports are the options it chose for the catalogue's `goods_question` (each option
+//! standing for HS codes) and any HS codes it gave itself, its markets the options chosen for the
+//! `markets_question`, and the other facts a rule needs (tonnage, operator size, parcels) are
+//! conditions on profile answers, in the questionnaire's one rule language.
+//!
+//! Two rules of the content brief are kept here: an entry or a date marked `M` (not confirmed)
+//! never decides an outcome or a date (it is shown as "check this with …"), and every date is
+//! compared with the assessment's date, never with a date in code.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::AnswerSheet;
+use crate::condition::{Condition, Known, Ref};
+use crate::date::Date;
+use crate::ids::{ObligationId, OptionId, QuestionId};
+use crate::questionnaire::Questionnaire;
+use crate::score::Answers;
+use crate::text::{LangTag, Text};
+use crate::validate::{
+    is_questionnaire_id, is_version, text_problems, Place, Problem, ProblemKind, Problems,
+};
+
+/// The `format` of a catalogue file, so that a file of another kind is recognised as such.
+pub const CATALOGUE_FORMAT: &str = "exporter-assessment/obligations@1";
+
+/// The catalogue shipped with the tool, for the shipped questionnaire.
+pub const BUILTIN_CATALOGUE: &str = include_str!("../../../questionnaire/obligations.json");
+
+/// A product code of the Harmonized System as a prefix: a chapter (2 digits), heading (4),
+/// subheading (6), EU CN code (8) or TARIC code (10). Written without spaces or dots; only such a
+/// code can be made, so matching never meets a malformed one.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "String", into = "String")]
+pub struct HsCode(
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^([0-9]{2}){1,5}$")))] String,
+);
+
+/// A text that is not an HS code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAnHsCode(pub String);
+
+impl fmt::Display for NotAnHsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not an HS code: 2, 4, 6, 8 or 10 digits, such as 7318 or 73181590",
+            self.0.escape_debug()
+        )
+    }
+}
+
+impl std::error::Error for NotAnHsCode {}
+
+impl HsCode {
+    /// A code as a person types it: spaces and dots between the digits are allowed
+    /// (`7318.15`, `7318 15 90`), nothing else.
+    pub fn from_input(input: &str) -> Result<Self, NotAnHsCode> {
+        let digits: String = input
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.'))
+            .collect();
+        Self::try_from(digits).map_err(|_| NotAnHsCode(input.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether every code under `self` is also under `other`'s prefix.
+    fn within(&self, other: &HsCode) -> bool {
+        self.0.starts_with(&other.0)
+    }
+}
+
+impl TryFrom<String> for HsCode {
+    type Error = NotAnHsCode;
+
+    fn try_from(code: String) -> Result<Self, NotAnHsCode> {
+        let ok =
+            code.bytes().all(|b| b.is_ascii_digit()) && matches!(code.len(), 2 | 4 | 6 | 8 | 10);
+        if ok {
+            Ok(Self(code))
+        } else {
+            Err(NotAnHsCode(code))
+        }
+    }
+}
+
+impl From<HsCode> for String {
+    fn from(code: HsCode) -> String {
+        code.0
+    }
+}
+
+impl fmt::Display for HsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How sure a fact is: `C`, read in the legal text or an official source; `M`, consistent
+/// secondary sources or not re-read. An `M` fact is shown as "check this with …" and never
+/// decides an outcome or a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Confidence {
+    C,
+    M,
+}
+
+/// A catalogue file, as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueDoc {
+    /// Where an editor finds the schema; ignored by the tool.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Always `exporter-assessment/obligations@1`.
+    pub format: String,
+    /// Version of the content, `MAJOR.MINOR.PATCH`.
+    pub version: String,
+    /// The id of the questionnaire whose profile answers the catalogue reads.
+    pub questionnaire: String,
+    /// The day the rules were last checked as a whole: shown with the report's section.
+    pub rules_as_of: Date,
+    /// Every language the texts are given in; the questionnaire's languages.
+    pub languages: Vec<LangTag>,
+    pub title: Text,
+    /// Shown with the list: what it is and is not (guidance, not a legal opinion).
+    pub disclaimer: Text,
+    /// The profile question of the goods a firm exports (multiple choice; its options are
+    /// product groups, each standing for the HS codes given in `goods`).
+    pub goods_question: QuestionId,
+    /// The profile question of the markets a firm sells to (multiple choice).
+    pub markets_question: QuestionId,
+    /// The HS codes each option of `goods_question` stands for. An option listed with no codes
+    /// ("none of these") is goods the catalogue does not name.
+    pub goods: Vec<GoodsGroup>,
+    /// The obligations, in the order they are shown.
+    pub obligations: Vec<ObligationDoc>,
+}
+
+/// The HS codes one goods option stands for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GoodsGroup {
+    /// An option of the catalogue's `goods_question`.
+    pub option: OptionId,
+    pub codes: Vec<HsCode>,
+}
+
+/// One obligation: what triggers it, what the firm must do or supply, from when, on what basis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ObligationDoc {
+    pub id: ObligationId,
+    /// The regime in a few words, e.g. "EU CBAM".
+    pub regime: Text,
+    /// The obligation in a sentence.
+    pub title: Text,
+    pub trigger: Trigger,
+    /// What the firm must do or supply (also where the legal duty sits with its buyer).
+    pub prepare: Text,
+    /// From when it applies; absent when it has long applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Dated>,
+    /// Until when it applies, if it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Dated>,
+    /// Law and article.
+    pub basis: Text,
+    /// Where the rule can be read: an https URL.
+    pub source: String,
+    /// How sure the entry's duty and trigger are.
+    pub confidence: Confidence,
+    /// What to check and with whom, shown as "check this with …": required when the entry or
+    /// one of its dates is `M`; may also name a detail that is `M` in an otherwise confirmed entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_with: Option<Text>,
+    /// The day the entry was last checked against its source.
+    pub checked: Date,
+}
+
+/// When an obligation applies: every part that is given must hold.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// Goods under any of these HS prefixes; empty for any goods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<HsCode>,
+    /// Goods under these prefixes are out, even when `codes` covers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<HsCode>,
+    /// Sold to any of these markets (options of the catalogue's `markets_question`); empty for
+    /// any market (a rule at home, such as China's export control).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markets: Vec<OptionId>,
+    /// Other facts about the firm (tonnage, buyers' size, parcels), on profile answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// A date and how sure it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    pub date: Date,
+    pub confidence: Confidence,
+}
+
+/// A validated catalogue, for one questionnaire: every reference resolves, every text is in every
+/// language, every unconfirmed fact says with whom to check it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalogue {
+    doc: CatalogueDoc,
+}
+
+impl Catalogue {
+    /// Parses and validates a catalogue for `questionnaire`; every problem found, each with its
+    /// place and field.
+    pub fn from_json(json: &str, questionnaire: &Questionnaire) -> Result<Self, Problems> {
+        let doc: CatalogueDoc = serde_json::from_str(json).map_err(|e| {
+            Problems(vec![Problem {
+                place: Place::Catalogue,
+                field: String::new(),
+                kind: ProblemKind::Format(e.to_string()),
+            }])
+        })?;
+        Self::new(doc, questionnaire)
+    }
+
+    pub fn new(doc: CatalogueDoc, questionnaire: &Questionnaire) -> Result<Self, Problems> {
+        let problems = problems(&doc, questionnaire);
+        if problems.is_empty() {
+            Ok(Self { doc })
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    pub fn doc(&self) -> &CatalogueDoc {
+        &self.doc
+    }
+
+    pub fn obligation(&self, id: &ObligationId) -> Option<&ObligationDoc> {
+        self.doc.obligations.iter().find(|o| &o.id == id)
+    }
+
+    /// The HS codes a goods option stands for, if the catalogue lists it.
+    pub fn codes_of(&self, option: &OptionId) -> Option<&[HsCode]> {
+        self.doc
+            .goods
+            .iter()
+            .find(|g| &g.option == option)
+            .map(|g| g.codes.as_slice())
+    }
+}
+
+fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let top = Place::Catalogue;
+    let push = |problems: &mut Vec<Problem>, place: &Place, field: &str, kind| {
+        problems.push(Problem {
+            place: place.clone(),
+            field: field.to_owned(),
+            kind,
+        })
+    };
+    if doc.format != CATALOGUE_FORMAT {
+        push(
+            &mut problems,
+            &top,
+            "format",
+            ProblemKind::Format(format!(
+                "\"{}\" is not \"{CATALOGUE_FORMAT}\"",
+                doc.format.escape_debug()
+            )),
+        );
+    }
+    if !is_version(&doc.version) {
+        push(
+            &mut problems,
+            &top,
+            "version",
+            ProblemKind::BadVersion(doc.version.clone()),
+        );
+    }
+    let expected = &questionnaire.doc().id;
+    if !is_questionnaire_id(&doc.questionnaire) || &doc.questionnaire != expected {
+        push(
+            &mut problems,
+            &top,
+            "questionnaire",
+            ProblemKind::OtherQuestionnaire {
+                expected: expected.clone(),
+                found: doc.questionnaire.clone(),
+            },
+        );
+    }
+    // The report shows the catalogue beside the questionnaire: the same languages, all of them.
+    let languages = &questionnaire.doc().languages;
+    for lang in languages {
+        if !doc.languages.contains(lang) {
+            push(
+                &mut problems,
+                &top,
+                "languages",
+                ProblemKind::MissingTranslation(lang.clone()),
+            );
+        }
+    }
+    for (field, text) in [("title", &doc.title), ("disclaimer", &doc.disclaimer)] {
+        problems.extend(text_problems(languages, &top, field, text));
+    }
+
+    // The two questions: profile questions of several choices.
+    for (field, id) in [
+        ("goods_question", &doc.goods_question),
+        ("markets_question", &doc.markets_question),
+    ] {
+        match questionnaire.question(id) {
+            None => push(
+                &mut problems,
+                &top,
+                field,
+                ProblemKind::UnknownQuestion(id.0.clone()),
+            ),
+            Some(_) if questionnaire.item(id).is_some() => push(
+                &mut problems,
+                &top,
+                field,
+                ProblemKind::NotAProfileQuestion(id.0.clone()),
+            ),
+            Some(_) => {}
+        }
+    }
+    let option_of = |question: &QuestionId, option: &OptionId| {
+        questionnaire
+            .question(question)
+            .is_none_or(|q| q.has_option(option))
+    };
+
+    let mut seen = HashSet::new();
+    for (i, group) in doc.goods.iter().enumerate() {
+        let place = Place::Goods(group.option.0.clone());
+        if !seen.insert(&group.option) {
+            push(
+                &mut problems,
+                &place,
+                "option",
+                ProblemKind::DuplicateId(group.option.0.clone()),
+            );
+        }
+        if !option_of(&doc.goods_question, &group.option) {
+            push(
+                &mut problems,
+                &top,
+                &format!("goods[{i}].option"),
+                ProblemKind::UnknownOption {
+                    question: doc.goods_question.0.clone(),
+                    option: group.option.0.clone(),
+                },
+            );
+        }
+    }
+    // Every goods option must say what it stands for, or its goods would silently count as none.
+    if let Some(question) = questionnaire.question(&doc.goods_question) {
+        for (option, _) in question.options() {
+            if !doc.goods.iter().any(|g| &g.option == option) {
+                push(
+                    &mut problems,
+                    &Place::Goods(option.0.clone()),
+                    "codes",
+                    ProblemKind::Missing,
+                );
+            }
+        }
+    }
+
+    if doc.obligations.is_empty() {
+        push(&mut problems, &top, "obligations", ProblemKind::Empty);
+    }
+    let mut ids = HashSet::new();
+    for o in &doc.obligations {
+        let place = Place::Obligation(o.id.0.clone());
+        if !ids.insert(&o.id) {
+            push(
+                &mut problems,
+                &place,
+                "id",
+                ProblemKind::DuplicateId(o.id.0.clone()),
+            );
+        }
+        for (field, text) in [
+            ("regime", &o.regime),
+            ("title", &o.title),
+            ("prepare", &o.prepare),
+            ("basis", &o.basis),
+        ] {
+            problems.extend(text_problems(languages, &place, field, text));
+        }
+        if let Some(check) = &o.check_with {
+            problems.extend(text_problems(languages, &place, "check_with", check));
+        }
+        let unconfirmed = o.confidence == Confidence::M
+            || [o.from, o.until]
+                .iter()
+                .flatten()
+                .any(|d| d.confidence == Confidence::M);
+        if unconfirmed && o.check_with.is_none() {
+            push(
+                &mut problems,
+                &place,
+                "check_with",
+                ProblemKind::CheckWithMissing,
+            );
+        }
+        if let (Some(from), Some(until)) = (o.from, o.until) {
+            if until.date <= from.date {
+                push(
+                    &mut problems,
+                    &place,
+                    "until",
+                    ProblemKind::UntilNotAfterFrom,
+                );
+            }
+        }
+        if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
+            push(
+                &mut problems,
+                &place,
+                "source",
+                ProblemKind::NotAUrl(o.source.clone()),
+            );
+        }
+        for m in &o.trigger.markets {
+            if !option_of(&doc.markets_question, m) {
+                push(
+                    &mut problems,
+                    &place,
+                    "trigger.markets",
+                    ProblemKind::UnknownOption {
+                        question: doc.markets_question.0.clone(),
+                        option: m.0.clone(),
+                    },
+                );
+            }
+        }
+        if let Some(when) = &o.trigger.when {
+            when.visit_refs(&mut |r| match r {
+                Ref::Question(q) => match questionnaire.question(q) {
+                    None => push(
+                        &mut problems,
+                        &place,
+                        "trigger.when",
+                        ProblemKind::UnknownQuestion(q.0.clone()),
+                    ),
+                    Some(_) if questionnaire.item(q).is_some() => push(
+                        &mut problems,
+                        &place,
+                        "trigger.when",
+                        ProblemKind::NotAProfileQuestion(q.0.clone()),
+                    ),
+                    Some(_) => {}
+                },
+                Ref::Option(q, option) => {
+                    if !option_of(q, option) {
+                        push(
+                            &mut problems,
+                            &place,
+                            "trigger.when",
+                            ProblemKind::UnknownOption {
+                                question: q.0.clone(),
+                                option: option.0.clone(),
+                            },
+                        );
+                    }
+                }
+                Ref::Level(q, _) => push(
+                    &mut problems,
+                    &place,
+                    "trigger.when",
+                    ProblemKind::NotAProfileQuestion(q.0.clone()),
+                ),
+                Ref::ExportPath | Ref::Outcome(_) => push(
+                    &mut problems,
+                    &place,
+                    "trigger.when",
+                    ProblemKind::NotAProfileQuestion("export_path_in".to_owned()),
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// One line of what a firm exports: a goods option it chose (standing for the catalogue's codes
+/// for it) or an HS code it gave itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Goods {
+    /// An option of the catalogue's goods question.
+    Option(OptionId),
+    /// A code the firm gave.
+    Code(HsCode),
+}
+
+/// What a firm trades, as far as it is known: `None` while the question is still to be answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trade {
+    /// The goods it exports; empty when it exports none (services only).
+    pub goods: Option<Vec<Goods>>,
+    /// The markets it sells to (options of the catalogue's markets question).
+    pub markets: Option<Vec<OptionId>>,
+}
+
+impl Trade {
+    /// The goods and markets the answers give.
+    pub fn from_answers(
+        catalogue: &Catalogue,
+        questionnaire: &Questionnaire,
+        sheet: &AnswerSheet,
+    ) -> Self {
+        let mut answers = Answers::new(questionnaire, sheet);
+        let doc = catalogue.doc();
+        let goods = match answers.chosen(&doc.goods_question) {
+            // Not asked (a firm that exports services only): no goods.
+            Known::None => Some(Vec::new()),
+            Known::Pending => None,
+            Known::Value(chosen) => Some(chosen.into_iter().map(Goods::Option).collect()),
+        };
+        let markets = match answers.chosen(&doc.markets_question) {
+            Known::None => Some(Vec::new()),
+            Known::Pending => None,
+            Known::Value(chosen) => Some(chosen),
+        };
+        Self { goods, markets }
+    }
+
+    /// Adds a code the firm gave (from the command line, or a free code field).
+    pub fn add_code(&mut self, code: HsCode) {
+        let goods = self.goods.get_or_insert_with(Vec::new);
+        let line = Goods::Code(code);
+        if !goods.contains(&line) {
+            goods.push(line);
+        }
+    }
+}
+
+/// Whether an obligation applies to the firm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Status {
+    /// Its trigger holds and the entry is confirmed.
+    Applies,
+    /// Its trigger holds but the entry is not confirmed (`M`): shown as "check this with …",
+    /// never as a duty.
+    Check,
+    /// Its trigger may hold: these answers would tell.
+    MayApply {
+        answer_needed: Vec<Needed>,
+    },
+    DoesNotApply {
+        reason: NotApplying,
+    },
+}
+
+/// What would tell whether an obligation applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Needed {
+    /// A profile question to answer.
+    Question(QuestionId),
+    /// A code more precise than the one given: part of it is in the trigger, part is not.
+    FinerCode(HsCode),
+    /// The HS code of the goods meant by a goods option that is broader than the trigger (the
+    /// trigger names some of the option's goods only).
+    CodeOf(OptionId),
+}
+
+/// Why an obligation does not apply: the first part of its trigger found not to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplying {
+    /// None of the firm's goods is in its codes.
+    Goods,
+    /// None of the firm's markets is among its markets.
+    Markets,
+    /// The other facts (tonnage, buyers' size, parcels) rule it out.
+    Answers,
+    /// It ended (a confirmed `until`) on or before the assessment's date.
+    Ended,
+}
+
+/// When an obligation starts, relative to the assessment's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "when", content = "date")]
+pub enum Timeline {
+    /// It applies on the assessment's date (a confirmed start on or before it, or none given).
+    InForce,
+    /// It starts within 12 months after the assessment's date.
+    WithinYear(Date),
+    /// It starts more than 12 months after the assessment's date.
+    Later(Date),
+    /// Its date is not confirmed (`M`): shown as "check this", never placed on the timeline.
+    CheckDate(Date),
+}
+
+/// One catalogue entry for one firm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub obligation: ObligationId,
+    #[serde(flatten)]
+    pub status: Status,
+    /// The firm's goods in its trigger (for an entry on any goods: all of them).
+    pub goods: Vec<Goods>,
+    /// The firm's markets in its trigger (empty for a rule on any market).
+    pub markets: Vec<OptionId>,
+    pub timeline: Timeline,
+}
+
+/// How one goods line stands against a trigger's codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    Out,
+    /// Part of the goods may be in: a finer code would tell.
+    Partly,
+    In,
+}
+
+/// How a set of codes (one goods line) stands against a trigger. A code is in when a trigger code
+/// is its prefix and no exclusion is; partly in when it is broader than a trigger code (a chapter
+/// against a heading); out otherwise. Goods the catalogue does not name (no codes) are in only a
+/// trigger on any goods with no exclusions, and may be in one with exclusions.
+fn fit(codes: &[HsCode], trigger: &Trigger) -> Fit {
+    if codes.is_empty() {
+        return match (trigger.codes.is_empty(), trigger.except.is_empty()) {
+            (true, true) => Fit::In,
+            (true, false) => Fit::Partly,
+            (false, _) => Fit::Out,
+        };
+    }
+    codes
+        .iter()
+        .map(|code| {
+            if trigger.except.iter().any(|e| code.within(e)) {
+                Fit::Out
+            } else if trigger.codes.is_empty() || trigger.codes.iter().any(|t| code.within(t)) {
+                Fit::In
+            } else if trigger.codes.iter().any(|t| t.within(code)) {
+                Fit::Partly
+            } else {
+                Fit::Out
+            }
+        })
+        .max()
+        .unwrap_or(Fit::Out)
+}
+
+/// The timeline of an entry that applies or may apply, on `date`.
+fn timeline(from: Option<Dated>, date: Date) -> Timeline {
+    match from {
+        None => Timeline::InForce,
+        Some(Dated {
+            date: start,
+            confidence: Confidence::M,
+        }) => Timeline::CheckDate(start),
+        Some(Dated { date: start, .. }) if start <= date => Timeline::InForce,
+        Some(Dated { date: start, .. }) => match date.a_year_later() {
+            Some(year) if start <= year => Timeline::WithinYear(start),
+            _ => Timeline::Later(start),
+        },
+    }
+}
+
+/// Every entry of the catalogue for a firm that trades `trade`, with these profile answers,
+/// assessed on `date`: whether it applies, why (which goods, which markets) and when. In the
+/// catalogue's order; a front end lists those that apply by their timeline.
+pub fn obligations(
+    catalogue: &Catalogue,
+    questionnaire: &Questionnaire,
+    trade: &Trade,
+    sheet: &AnswerSheet,
+    date: Date,
+) -> Vec<Finding> {
+    let mut answers = Answers::new(questionnaire, sheet);
+    let doc = catalogue.doc();
+    doc.obligations
+        .iter()
+        .map(|o| {
+            let trigger = &o.trigger;
+            let mut needed = Vec::new();
+            let mut out = None;
+
+            // Goods.
+            let mut goods = Vec::new();
+            match &trade.goods {
+                // Not answered yet: the goods question, or what decides whether it is asked.
+                None => needed.extend(
+                    answers
+                        .needed_for(&doc.goods_question)
+                        .into_iter()
+                        .map(Needed::Question),
+                ),
+                Some(lines) => {
+                    let mut best = Fit::Out;
+                    let mut partly = Vec::new();
+                    for line in lines {
+                        let codes = match line {
+                            Goods::Option(option) => catalogue.codes_of(option).unwrap_or(&[]),
+                            Goods::Code(code) => std::slice::from_ref(code),
+                        };
+                        let f = fit(codes, trigger);
+                        if f == Fit::In {
+                            goods.push(line.clone());
+                        } else if f == Fit::Partly {
+                            partly.push(line);
+                        }
+                        best = best.max(f);
+                    }
+                    match best {
+                        Fit::In => {}
+                        Fit::Partly => {
+                            for line in partly {
+                                needed.push(match line {
+                                    Goods::Code(code) => Needed::FinerCode(code.clone()),
+                                    Goods::Option(option) => Needed::CodeOf(option.clone()),
+                                });
+                            }
+                        }
+                        Fit::Out => out = out.or(Some(NotApplying::Goods)),
+                    }
+                }
+            }
+
+            // Markets.
+            let mut markets = Vec::new();
+            if !trigger.markets.is_empty() {
+                match &trade.markets {
+                    None => {
+                        for q in answers.needed_for(&doc.markets_question) {
+                            let q = Needed::Question(q);
+                            if !needed.contains(&q) {
+                                needed.push(q);
+                            }
+                        }
+                    }
+                    Some(chosen) => {
+                        markets = chosen
+                            .iter()
+                            .filter(|m| trigger.markets.contains(m))
+                            .cloned()
+                            .collect();
+                        if markets.is_empty() {
+                            out = out.or(Some(NotApplying::Markets));
+                        }
+                    }
+                }
+            }
+
+            // Other facts.
+            if let Some(when) = &trigger.when {
+                match answers.eval(when) {
+                    (Some(true), _) => {}
+                    (Some(false), _) => out = out.or(Some(NotApplying::Answers)),
+                    (None, questions) => {
+                        for q in questions {
+                            let q = Needed::Question(q);
+                            if !needed.contains(&q) {
+                                needed.push(q);
+                            }
+                        }
+                    }
+                }
+            }
+
+            // A confirmed end on or before the day: over.
+            if let Some(until) = o.until {
+                if until.confidence == Confidence::C && until.date <= date {
+                    out = out.or(Some(NotApplying::Ended));
+                }
+            }
+
+            let status = match out {
+                Some(reason) => Status::DoesNotApply { reason },
+                None if !needed.is_empty() => Status::MayApply {
+                    answer_needed: needed,
+                },
+                None if o.confidence == Confidence::M => Status::Check,
+                None => Status::Applies,
+            };
+            Finding {
+                obligation: o.id.clone(),
+                status,
+                goods,
+                markets,
+                timeline: timeline(o.from, date),
+            }
+        })
+        .collect()
+}
+
+/// Where an entry stands in the report's "Your markets and goods" section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Applies on the assessment's date.
+    InForce,
+    /// Applies from a confirmed date within 12 months.
+    WithinYear,
+    /// Applies from a confirmed date more than 12 months ahead.
+    Later,
+    /// Not confirmed: the entry (`M`) or its date. Shown as "check this with …".
+    ToCheck,
+    /// Would apply or not by an answer still to give.
+    MayApply,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::InForce,
+        Group::WithinYear,
+        Group::Later,
+        Group::ToCheck,
+        Group::MayApply,
+    ];
+}
+
+/// A good of the firm, as the report names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoodsName<'a> {
+    /// A goods option's label.
+    Option(&'a str),
+    /// A code the firm gave.
+    Code(&'a HsCode),
+}
+
+/// What to answer to know whether an entry applies, as the report names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NeededName<'a> {
+    /// A profile question's text.
+    Question(&'a str),
+    /// A code more precise than this one.
+    FinerCode(&'a HsCode),
+    /// The code of the goods meant by this goods option's label.
+    CodeOf(&'a str),
+}
+
+/// One entry resolved for reading in one language: what every front end renders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingView<'a> {
+    pub finding: &'a Finding,
+    pub group: Group,
+    pub regime: &'a str,
+    pub title: &'a str,
+    pub prepare: &'a str,
+    pub basis: &'a str,
+    pub source: &'a str,
+    pub checked: Date,
+    /// "Check this with …": what is not confirmed, and with whom to check it.
+    pub check_with: Option<&'a str>,
+    /// Why: the firm's goods in its trigger.
+    pub goods: Vec<GoodsName<'a>>,
+    /// Why: the firm's markets in its trigger; empty for a rule on any market.
+    pub markets: Vec<&'a str>,
+    /// The date it starts, when it is not in force yet or its date is not confirmed.
+    pub from: Option<Date>,
+    /// What would tell, for an entry that may apply.
+    pub needed: Vec<NeededName<'a>>,
+}
+
+/// The findings resolved against the catalogue and questionnaire, in one language, in the order
+/// the report shows them: by group, and within one by date, then in the catalogue's order.
+/// Entries that do not apply are left out.
+pub fn view<'a>(
+    catalogue: &'a Catalogue,
+    questionnaire: &'a Questionnaire,
+    findings: &'a [Finding],
+    lang: &LangTag,
+) -> Vec<FindingView<'a>> {
+    let doc = catalogue.doc();
+    let label = |question: &QuestionId, option: &OptionId| -> &'a str {
+        questionnaire
+            .question(question)
+            .and_then(|q| {
+                q.options()
+                    .into_iter()
+                    .find(|(id, _)| *id == option)
+                    .map(|(_, t)| t.get(lang))
+            })
+            .unwrap_or("")
+    };
+    let mut views: Vec<FindingView<'a>> = findings
+        .iter()
+        .filter_map(|f| {
+            let o = catalogue.obligation(&f.obligation)?;
+            let group = match (&f.status, f.timeline) {
+                (Status::DoesNotApply { .. }, _) => return None,
+                (Status::MayApply { .. }, _) => Group::MayApply,
+                (Status::Check, _) | (_, Timeline::CheckDate(_)) => Group::ToCheck,
+                (_, Timeline::InForce) => Group::InForce,
+                (_, Timeline::WithinYear(_)) => Group::WithinYear,
+                (_, Timeline::Later(_)) => Group::Later,
+            };
+            let from = match f.timeline {
+                Timeline::InForce => None,
+                Timeline::WithinYear(d) | Timeline::Later(d) | Timeline::CheckDate(d) => Some(d),
+            };
+            let needed = match &f.status {
+                Status::MayApply { answer_needed } => answer_needed
+                    .iter()
+                    .map(|n| match n {
+                        Needed::Question(q) => NeededName::Question(
+                            questionnaire.question(q).map_or("", |q| q.text().get(lang)),
+                        ),
+                        Needed::FinerCode(code) => NeededName::FinerCode(code),
+                        Needed::CodeOf(option) => {
+                            NeededName::CodeOf(label(&doc.goods_question, option))
+                        }
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Some(FindingView {
+                finding: f,
+                group,
+                regime: o.regime.get(lang),
+                title: o.title.get(lang),
+                prepare: o.prepare.get(lang),
+                basis: o.basis.get(lang),
+                source: &o.source,
+                checked: o.checked,
+                check_with: o.check_with.as_ref().map(|t| t.get(lang)),
+                goods: f
+                    .goods
+                    .iter()
+                    .map(|g| match g {
+                        Goods::Option(option) => {
+                            GoodsName::Option(label(&doc.goods_question, option))
+                        }
+                        Goods::Code(code) => GoodsName::Code(code),
+                    })
+                    .collect(),
+                markets: f
+                    .markets
+                    .iter()
+                    .map(|m| label(&doc.markets_question, m))
+                    .collect(),
+                from,
+                needed,
+            })
+        })
+        .collect();
+    // Stable: the catalogue's order within a group and date.
+    views.sort_by_key(|v| (v.group, v.from));
+    views
+}
