@@ -11,7 +11,7 @@ use crate::components::{
 };
 use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
-    use_host_messages, use_other_tabs, use_service_worker, use_share,
+    use_host_messages, use_obligations, use_other_tabs, use_service_worker, use_share,
 };
 use crate::i18n::Lang;
 use crate::kiosk::Mode;
@@ -60,6 +60,13 @@ pub fn App(props: &AppProps) -> Html {
     use_document(lang, doc.title.get(&tag).to_owned(), state.persistent);
     use_autosave(&state, send.clone());
     use_earlier_store(&state, send.clone());
+    // The shipped questionnaire (customised or not), not an association's own: the catalogue
+    // reads its profile.
+    let shipped = setup
+        .embed
+        .as_ref()
+        .is_none_or(|e| e.questionnaire.is_none());
+    use_obligations(&state, send.clone(), shipped);
     use_other_tabs(&state, send.clone());
     use_crash_copy(&state);
     use_service_worker(&state, send.clone());

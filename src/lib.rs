@@ -5,7 +5,8 @@
 //! reducer; `hooks` connect it to the browser (storage, the document, the host page, the service
 //! worker); `storage` is the only module that touches persistent storage; `offline` registers the
 //! service worker; `kiosk` and `embed` are those modes' configuration as plain data, `host` the
-//! embedding's browser side; `components` render the state and send actions. No assessment rule lives here: scores, applicability and the data-export path all come
+//! embedding's browser side; `components` render the state and send actions; `report_worker` is the
+//! report's worker (the obligations catalogue and the QR code, not in the first load). No assessment rule lives here: scores, applicability and the data-export path all come
 //! from the core's `Report`.
 
 pub mod app;
@@ -18,6 +19,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod offline;
 pub mod query;
+pub mod report_worker;
 pub mod route;
 pub mod setup;
 pub mod state;

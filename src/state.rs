@@ -8,6 +8,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
+use assessment::obligations::Page;
 use assessment::{
     compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
     HandedOff, HandoffError, OptionId, QuestionId, Questionnaire, QuestionnaireRef, Recovered,
@@ -191,6 +192,12 @@ pub struct State {
     /// The earlier assessment the report compares the answers with, if any.
     pub comparing: Option<Shared<Comparing>>,
     pub follow_up: Option<FollowUp>,
+    /// The report's "Your markets and goods" (issue 17) for the current answers, date and
+    /// language, as the obligations worker made it (`hooks/obligations.rs`): the catalogue and its
+    /// code are not part of the first load.
+    pub obligations: Option<Shared<Page>>,
+    /// The worker or its files could not be had (offline before they were kept).
+    pub obligations_unavailable: bool,
     /// The screen the about screen returns to.
     return_to: Screen,
 }
@@ -205,6 +212,10 @@ pub enum Action {
     Speak(Lang, Shared<Questionnaire>),
     /// The questionnaire in that language could not be loaded (offline before it was kept).
     LanguageUnavailable,
+    /// The obligations worker's page for the current answers, date and language.
+    ObligationsShown(Shared<Page>),
+    /// The obligations worker or its files could not be had.
+    ObligationsUnavailable,
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
     /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
@@ -321,6 +332,8 @@ impl State {
             history: Vec::new(),
             comparing: None,
             follow_up: None,
+            obligations: None,
+            obligations_unavailable: false,
             return_to: screen,
         }
     }
@@ -631,6 +644,11 @@ impl Reducible for State {
                 }
             }
             Action::LanguageUnavailable => next.notice = Some(Notice::LanguageUnavailable),
+            Action::ObligationsShown(page) => {
+                next.obligations = Some(page);
+                next.obligations_unavailable = false;
+            }
+            Action::ObligationsUnavailable => next.obligations_unavailable = true,
             Action::Begin => {
                 // Answers on offer (an earlier visit's, or this page's) can be had back.
                 let previous = next

@@ -1,13 +1,14 @@
 //! "Take this result with you": a QR code of a link that opens these answers on a phone, the
 //! answers in the link's fragment (never sent to a server). Its address is the app's own when a
 //! phone can open it, else the config's `handoff_url` (`handoff::link_base`); with neither, the
-//! reason is shown instead. Part of the printed report.
+//! reason is shown instead. Part of the printed report. The code is drawn by the report's worker
+//! (`report_worker.rs`), so that the QR encoder is not part of the first load.
 
 use assessment::{AnswerSheet, Date, LinkBase, NoLink, Questionnaire};
-use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::report_worker::{ask, field};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -23,70 +24,111 @@ pub struct HandoffQrProps {
 }
 
 /// Modules of quiet zone around the code, as the standard asks.
-const QUIET: i32 = 4;
+const QUIET: usize = 4;
 
-/// The code of `link` (`base` in a byte segment, `code`'s digits in a numeric one, as
-/// docs/handoff.md explains) at error correction M, version 10 at most.
-fn qr(base: &str, code: &str) -> Option<QrCode> {
-    let segments = [
-        QrSegment::make_bytes(format!("{base}#").as_bytes()),
-        QrSegment::make_numeric(code),
-    ];
-    QrCode::encode_segments_advanced(
-        &segments,
-        QrCodeEcc::Medium,
-        Version::new(1),
-        Version::new(10),
-        None,
-        true,
-    )
-    .ok()
-}
-
-/// The dark modules as one SVG path of unit squares: numbers only, no text from outside.
-fn path(qr: &QrCode) -> String {
+/// The dark modules (`modules`: `size` rows of `0` and `1`, as the report's worker draws them)
+/// as one SVG path of unit squares: numbers only, no text from outside.
+fn path(size: usize, modules: &str) -> Option<String> {
     use std::fmt::Write;
+    if size == 0 || modules.len() != size * size {
+        return None;
+    }
     let mut d = String::new();
-    for y in 0..qr.size() {
-        for x in 0..qr.size() {
-            if qr.get_module(x, y) {
-                let _ = write!(d, "M{},{}h1v1h-1z", x + QUIET, y + QUIET);
+    for (i, module) in modules.bytes().enumerate() {
+        match module {
+            b'1' => {
+                let _ = write!(d, "M{},{}h1v1h-1z", i % size + QUIET, i / size + QUIET);
             }
+            b'0' => {}
+            _ => return None,
         }
     }
-    d
+    Some(d)
+}
+
+/// What the section shows: the code drawn, still to come from the worker, or why there is none.
+#[derive(Clone, PartialEq)]
+enum Drawn {
+    Waiting,
+    Code {
+        link: String,
+        size: usize,
+        d: String,
+    },
+    None(NoCode),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum NoCode {
+    Link(NoLink),
+    TooLong,
 }
 
 #[component]
 pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     let s = props.lang.strings();
-    let drawn = use_memo(
-        (
-            props.questionnaire.clone(),
-            props.sheet.clone(),
-            props.date,
-            props.link.clone(),
-        ),
-        |(q, sheet, date, link)| {
-            let base = link.as_ref().map_err(|reason| *reason).ok()?;
-            let code = assessment::handoff::encode(q, sheet, *date).ok()?;
-            let qr = qr(base.as_str(), code.as_str())?;
-            Some((base.link(&code), qr.size() + 2 * QUIET, path(&qr)))
-        },
-    );
-    let reason = match (&props.link, &*drawn) {
-        (_, Some(_)) => None,
-        (Err(NoLink::Embedded), None) => Some(s.handoff_none_embedded),
-        (Err(NoLink::NotPublic), None) if props.kiosk => Some(s.handoff_none_kiosk),
-        (Err(NoLink::NotPublic), None) => Some(s.handoff_none_local),
-        (Ok(_), None) => Some(s.handoff_none_too_long),
+    let drawn = use_state(|| Drawn::Waiting);
+    {
+        let drawn = drawn.clone();
+        use_effect_with(
+            (
+                props.questionnaire.clone(),
+                props.sheet.clone(),
+                props.date,
+                props.link.clone(),
+            ),
+            move |(q, sheet, date, link)| {
+                let base = match link {
+                    Ok(base) => base.clone(),
+                    Err(reason) => return drawn.set(Drawn::None(NoCode::Link(*reason))),
+                };
+                let Ok(code) = assessment::handoff::encode(q, sheet, *date) else {
+                    return drawn.set(Drawn::None(NoCode::TooLong));
+                };
+                let link = base.link(&code);
+                ask(
+                    &[
+                        ("kind", "qr".into()),
+                        ("base", base.as_str().into()),
+                        ("code", code.as_str().into()),
+                    ],
+                    move |reply| {
+                        let qr = reply.as_ref().and_then(|r| field(r, "qr"));
+                        let size = qr
+                            .as_ref()
+                            .and_then(|q| field(q, "size"))
+                            .and_then(|s| s.as_f64());
+                        let modules = qr
+                            .as_ref()
+                            .and_then(|q| field(q, "modules"))
+                            .and_then(|m| m.as_string());
+                        drawn.set(
+                            match size.zip(modules).and_then(|(size, m)| {
+                                let size = size as usize;
+                                path(size, &m).map(|d| (size + 2 * QUIET, d))
+                            }) {
+                                Some((size, d)) => Drawn::Code { link, size, d },
+                                None => Drawn::None(NoCode::TooLong),
+                            },
+                        );
+                    },
+                );
+            },
+        );
+    }
+    let reason = match &*drawn {
+        Drawn::Code { .. } | Drawn::Waiting => None,
+        Drawn::None(NoCode::Link(NoLink::Embedded)) => Some(s.handoff_none_embedded),
+        Drawn::None(NoCode::Link(NoLink::NotPublic)) if props.kiosk => Some(s.handoff_none_kiosk),
+        Drawn::None(NoCode::Link(NoLink::NotPublic)) => Some(s.handoff_none_local),
+        Drawn::None(NoCode::TooLong) => Some(s.handoff_none_too_long),
     };
     html! {
         // Without a code the section is for the screen only: on paper it would say nothing useful.
         <section class={classes!("handoff", "report-section", reason.is_some().then_some("no-print"))}
             aria-labelledby="handoff-title">
             <h2 id="handoff-title">{ s.handoff_title }</h2>
-            if let Some((link, size, d)) = (*drawn).clone() {
+            if let Drawn::Code { link, size, d } = (*drawn).clone() {
                 <div class="handoff-code">
                     <svg class="qr" viewBox={format!("0 0 {size} {size}")} role="img"
                         aria-label={s.handoff_qr_label} shape-rendering="crispEdges">

@@ -14,7 +14,8 @@ use yew::prelude::*;
 use crate::components::score_bars::Bar;
 use crate::components::{
     AnswersFile, ComparisonSection, CriticalGaps, EarlierAssessments, ExportPath, HandoffQr,
-    ItemResults, MissingAnswers, RadarChart, Recommendations, ScoreBars, StageLadder,
+    ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, ScoreBars,
+    StageLadder,
 };
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
@@ -299,6 +300,14 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 </section>
 
                 <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                if let Some(page) = state.obligations.clone() {
+                    <MarketObligations lang={lang} page={page} />
+                } else if state.obligations_unavailable {
+                    <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+                        <h2 id="obligations-title">{ s.obligations_title }</h2>
+                        <p>{ s.obligations_unavailable }</p>
+                    </section>
+                }
                 <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
 
                 if !kiosk {

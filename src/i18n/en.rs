@@ -173,6 +173,17 @@ const EN: Strings = Strings {
     undated: "undated",
     legend_then: "Then: dashed line",
     language_unavailable: "The other language could not be loaded. Connect to the internet once, then try again.",
+    obligations_title: "Your markets and goods",
+    obligations_in_force: "In force now",
+    obligations_within_year: "Starting within 12 months",
+    obligations_later: "Starting later",
+    obligations_to_check: "Check these (not confirmed)",
+    obligations_may_apply: "May apply: answer to know",
+    obligations_why: "Because of",
+    obligations_answer_to_know: "To know, answer",
+    obligations_none: "None of the rules this tool knows applies to the goods and markets you gave.",
+    obligations_unavailable: "The rules by market and goods could not be loaded. Connect to the internet once, then open the report again.",
+    check_this_with: "Check this with",
     legend_now: "Now: solid line",
 };
 
@@ -388,6 +399,22 @@ impl Words for En {
             1 => "One earlier assessment kept on this device could not be read; it is left as it is.".to_owned(),
             n => format!("{n} earlier assessments kept on this device could not be read; they are left as they are."),
         }
+    }
+
+    fn rules_as_of(date: &str) -> String {
+        format!("Rules as of {date}. Dates are counted from this assessment's date.")
+    }
+
+    fn obligation_from(date: &str) -> String {
+        format!("From {date}")
+    }
+
+    fn finer_code(code: &str) -> String {
+        format!("a more precise HS code than {code}")
+    }
+
+    fn code_of(label: &str) -> String {
+        format!("the HS code of your goods in “{label}”")
     }
 }
 

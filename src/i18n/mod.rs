@@ -256,6 +256,18 @@ pub struct Strings {
     pub legend_now: &'static str,
     // Issue 19: the other language is fetched on a switch.
     pub language_unavailable: &'static str,
+    // Issue 17: what each market asks of the firm's goods
+    pub obligations_title: &'static str,
+    pub obligations_in_force: &'static str,
+    pub obligations_within_year: &'static str,
+    pub obligations_later: &'static str,
+    pub obligations_to_check: &'static str,
+    pub obligations_may_apply: &'static str,
+    pub obligations_why: &'static str,
+    pub obligations_answer_to_know: &'static str,
+    pub obligations_none: &'static str,
+    pub obligations_unavailable: &'static str,
+    pub check_this_with: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that
@@ -316,6 +328,13 @@ trait Words {
     /// On each screen of a follow-up: whose answers it starts from.
     fn follow_up_banner(date: &str) -> String;
     fn history_unreadable(entries: usize) -> String;
+    // Issue 17
+    fn rules_as_of(date: &str) -> String;
+    fn obligation_from(date: &str) -> String;
+    /// A code more precise than this one would tell.
+    fn finer_code(code: &str) -> String;
+    /// The HS code of the goods this option's label names would tell.
+    fn code_of(label: &str) -> String;
 }
 
 /// `speak!(lang, sentence(args))`: the sentence in `lang`'s own file.
@@ -485,6 +504,22 @@ impl Lang {
 
     pub fn history_unreadable(self, entries: usize) -> String {
         speak!(self, history_unreadable(entries))
+    }
+
+    pub fn rules_as_of(self, date: &str) -> String {
+        speak!(self, rules_as_of(date))
+    }
+
+    pub fn obligation_from(self, date: &str) -> String {
+        speak!(self, obligation_from(date))
+    }
+
+    pub fn finer_code(self, code: &str) -> String {
+        speak!(self, finer_code(code))
+    }
+
+    pub fn code_of(self, label: &str) -> String {
+        speak!(self, code_of(label))
     }
 
     pub fn items_title(self, benchmarks: bool) -> String {

@@ -173,6 +173,17 @@ const ZH_CN: Strings = Strings {
     undated: "无日期",
     legend_then: "之前：虚线",
     language_unavailable: "无法加载另一种语言。请联网一次后再试。",
+    obligations_title: "您的市场与货物",
+    obligations_in_force: "现已生效",
+    obligations_within_year: "12 个月内生效",
+    obligations_later: "更晚生效",
+    obligations_to_check: "请核实（尚未确认）",
+    obligations_may_apply: "可能适用：回答后即可确定",
+    obligations_why: "原因",
+    obligations_answer_to_know: "请回答",
+    obligations_none: "本工具收录的规则均不适用于您填写的货物和市场。",
+    obligations_unavailable: "无法加载按市场和货物列出的规则。请联网一次后重新打开报告。",
+    check_this_with: "请向以下方面核实",
     legend_now: "现在：实线",
 
 };
@@ -366,6 +377,22 @@ impl Words for ZhCn {
 
     fn history_unreadable(entries: usize) -> String {
         format!("本设备上保存的 {entries} 次先前评估无法读取，已原样保留。")
+    }
+
+    fn rules_as_of(date: &str) -> String {
+        format!("规则截至 {date}。日期均相对于本次评估的日期。")
+    }
+
+    fn obligation_from(date: &str) -> String {
+        format!("自 {date} 起")
+    }
+
+    fn finer_code(code: &str) -> String {
+        format!("比 {code} 更细的 HS 编码")
+    }
+
+    fn code_of(label: &str) -> String {
+        format!("您在“{label}”中的货物的 HS 编码")
     }
 }
 

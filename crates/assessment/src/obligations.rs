@@ -816,7 +816,7 @@ pub fn obligations(
 }
 
 /// Where an entry stands in the report's "Your markets and goods" section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// Applies on the assessment's date.
@@ -966,7 +966,211 @@ pub fn view<'a>(
             })
         })
         .collect();
-    // Stable: the catalogue's order within a group and date.
-    views.sort_by_key(|v| (v.group, v.from));
-    views
+    // The catalogue's order within a group and date: its place is the last key (an unstable
+    // sort, whose code the web app already carries, orders them as a stable one would).
+    let mut keyed: Vec<(usize, FindingView<'a>)> = views.drain(..).enumerate().collect();
+    keyed.sort_unstable_by_key(|(i, v)| (v.group, v.from, *i));
+    keyed.into_iter().map(|(_, v)| v).collect()
+}
+
+/// The report's "Your markets and goods" as plain text in one language: what a front end that
+/// does not carry the catalogue's code renders (the web app's first load does not: a worker
+/// makes this page, `src/bin/obligations_worker.rs`). Made from [`view`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub title: String,
+    pub rules_as_of: Date,
+    pub disclaimer: String,
+    /// Entries in the report's order, each with its group.
+    pub entries: Vec<PageEntry>,
+}
+
+/// One entry of a [`Page`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageEntry {
+    pub obligation: String,
+    pub group: Group,
+    pub regime: String,
+    pub title: String,
+    pub prepare: String,
+    pub basis: String,
+    pub check_with: Option<String>,
+    /// The firm's goods that bring it in: a goods option's label, or `HS <code>`.
+    pub goods: Vec<String>,
+    pub markets: Vec<String>,
+    pub from: Option<Date>,
+    pub needed: Vec<PageNeeded>,
+}
+
+/// What to answer to know whether an entry applies (see [`NeededName`]), as text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "text")]
+pub enum PageNeeded {
+    Question(String),
+    FinerCode(String),
+    CodeOf(String),
+}
+
+/// The page of `findings` in `lang`.
+pub fn page(
+    catalogue: &Catalogue,
+    questionnaire: &Questionnaire,
+    findings: &[Finding],
+    lang: &LangTag,
+) -> Page {
+    let doc = catalogue.doc();
+    Page {
+        title: doc.title.get(lang).to_owned(),
+        rules_as_of: doc.rules_as_of,
+        disclaimer: doc.disclaimer.get(lang).to_owned(),
+        entries: view(catalogue, questionnaire, findings, lang)
+            .into_iter()
+            .map(|v| PageEntry {
+                obligation: v.finding.obligation.to_string(),
+                group: v.group,
+                regime: v.regime.to_owned(),
+                title: v.title.to_owned(),
+                prepare: v.prepare.to_owned(),
+                basis: v.basis.to_owned(),
+                check_with: v.check_with.map(str::to_owned),
+                goods: v
+                    .goods
+                    .iter()
+                    .map(|g| match g {
+                        GoodsName::Option(label) => (*label).to_owned(),
+                        GoodsName::Code(code) => format!("HS {code}"),
+                    })
+                    .collect(),
+                markets: v.markets.iter().map(|m| (*m).to_owned()).collect(),
+                from: v.from,
+                needed: v
+                    .needed
+                    .iter()
+                    .map(|n| match n {
+                        NeededName::Question(text) => PageNeeded::Question((*text).to_owned()),
+                        NeededName::FinerCode(code) => PageNeeded::FinerCode(code.to_string()),
+                        NeededName::CodeOf(label) => PageNeeded::CodeOf((*label).to_owned()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+impl Group {
+    /// The group's name in [`Page::to_rows`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::InForce => "in_force",
+            Group::WithinYear => "within_year",
+            Group::Later => "later",
+            Group::ToCheck => "to_check",
+            Group::MayApply => "may_apply",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.key() == key)
+    }
+}
+
+impl Page {
+    /// The page as rows of strings: how the web app's obligations worker hands it over (a
+    /// structured clone of arrays of strings), so that the app reads it without a JSON
+    /// deserialiser of its own for it. The first row is `["page", title, rules as of,
+    /// disclaimer]`; each entry is a row `["entry", id, group, regime, title, prepare, basis,
+    /// check with or "", from or ""]` followed by its `["goods", text]`, `["market", text]` and
+    /// `["needed", question | finer_code | code_of, text]` rows.
+    pub fn to_rows(&self) -> Vec<Vec<String>> {
+        let mut rows = vec![vec![
+            "page".to_owned(),
+            self.title.clone(),
+            self.rules_as_of.to_string(),
+            self.disclaimer.clone(),
+        ]];
+        for e in &self.entries {
+            rows.push(vec![
+                "entry".to_owned(),
+                e.obligation.clone(),
+                e.group.key().to_owned(),
+                e.regime.clone(),
+                e.title.clone(),
+                e.prepare.clone(),
+                e.basis.clone(),
+                e.check_with.clone().unwrap_or_default(),
+                e.from.map(|d| d.to_string()).unwrap_or_default(),
+            ]);
+            rows.extend(e.goods.iter().map(|g| vec!["goods".to_owned(), g.clone()]));
+            rows.extend(
+                e.markets
+                    .iter()
+                    .map(|m| vec!["market".to_owned(), m.clone()]),
+            );
+            rows.extend(e.needed.iter().map(|n| {
+                let (kind, text) = match n {
+                    PageNeeded::Question(t) => ("question", t),
+                    PageNeeded::FinerCode(t) => ("finer_code", t),
+                    PageNeeded::CodeOf(t) => ("code_of", t),
+                };
+                vec!["needed".to_owned(), kind.to_owned(), text.clone()]
+            }));
+        }
+        rows
+    }
+
+    /// Reads [`Page::to_rows`]'s rows back; `None` for anything else.
+    pub fn from_rows(rows: &[Vec<String>]) -> Option<Page> {
+        let (first, rest) = rows.split_first()?;
+        let mut page = match first.as_slice() {
+            [kind, title, date, disclaimer] if kind == "page" => Page {
+                title: title.clone(),
+                rules_as_of: date.parse().ok()?,
+                disclaimer: disclaimer.clone(),
+                entries: Vec::new(),
+            },
+            _ => return None,
+        };
+        let optional = |s: &String| (!s.is_empty()).then(|| s.clone());
+        for row in rest {
+            match row.as_slice() {
+                [kind, id, group, regime, title, prepare, basis, check, from]
+                    if kind == "entry" =>
+                {
+                    page.entries.push(PageEntry {
+                        obligation: id.clone(),
+                        group: Group::from_key(group)?,
+                        regime: regime.clone(),
+                        title: title.clone(),
+                        prepare: prepare.clone(),
+                        basis: basis.clone(),
+                        check_with: optional(check),
+                        goods: Vec::new(),
+                        markets: Vec::new(),
+                        from: match from.as_str() {
+                            "" => None,
+                            d => Some(d.parse().ok()?),
+                        },
+                        needed: Vec::new(),
+                    })
+                }
+                [kind, text] if kind == "goods" => {
+                    page.entries.last_mut()?.goods.push(text.clone())
+                }
+                [kind, text] if kind == "market" => {
+                    page.entries.last_mut()?.markets.push(text.clone())
+                }
+                [kind, which, text] if kind == "needed" => {
+                    let needed = match which.as_str() {
+                        "question" => PageNeeded::Question(text.clone()),
+                        "finer_code" => PageNeeded::FinerCode(text.clone()),
+                        "code_of" => PageNeeded::CodeOf(text.clone()),
+                        _ => return None,
+                    };
+                    page.entries.last_mut()?.needed.push(needed);
+                }
+                _ => return None,
+            }
+        }
+        Some(page)
+    }
 }

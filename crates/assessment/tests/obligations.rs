@@ -1038,3 +1038,39 @@ mod properties {
         }
     }
 }
+
+/// The page the web app's worker hands over: every entry that applies or may apply, in the
+/// view's order, and back from its rows unchanged; anything else is not a page.
+#[test]
+fn the_report_page_goes_through_its_rows_unchanged() {
+    use assessment::obligations::{page, view, Page};
+    let q = builtin();
+    let c = catalogue(&q);
+    let s = sheet(
+        &q,
+        &["P.offer=goods", "P.goods=iron_steel", "P.markets=eu,us"],
+    );
+    let trade = Trade::from_answers(&c, &q, &s);
+    let findings = obligations(&c, &q, &trade, &s, date("2026-11-26"));
+    for lang in ["zh-CN", "en"] {
+        let lang = assessment::LangTag::from(lang);
+        let p = page(&c, &q, &findings, &lang);
+        let views = view(&c, &q, &findings, &lang);
+        assert!(!p.entries.is_empty());
+        assert_eq!(
+            p.entries
+                .iter()
+                .map(|e| e.obligation.as_str())
+                .collect::<Vec<_>>(),
+            views
+                .iter()
+                .map(|v| v.finding.obligation.as_str())
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(Page::from_rows(&p.to_rows()), Some(p.clone()));
+        let mut rows = p.to_rows();
+        rows[1][2] = "someday".into();
+        assert_eq!(Page::from_rows(&rows), None, "an unknown group");
+        assert_eq!(Page::from_rows(&p.to_rows()[1..]), None, "no head row");
+    }
+}

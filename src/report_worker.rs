@@ -1,0 +1,112 @@
+//! The report's worker (`src/bin/obligations_worker.rs`): a wasm of its own for what only a report
+//! needs — the market-obligations catalogue's code (issue 17) and drawing the hand-off QR code
+//! (issue 16) — so that neither is part of the app's first load. It is started when a report first
+//! asks (`ask`), and precached by the service worker like every file of the build, so a kiosk has
+//! it offline. One worker per page; requests are numbered and each reply goes to its asker.
+//! The worker says `"ready"` once it listens: requests made before wait here.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Trunk's loader of the worker (index.html: `data-type="worker" data-loader-shim`).
+const WORKER: &str = "obligations_worker_loader.js";
+
+type Reply = Box<dyn FnOnce(Option<JsValue>)>;
+
+struct Connection {
+    worker: web_sys::Worker,
+    ready: bool,
+    waiting: Vec<JsValue>,
+    replies: BTreeMap<u32, Reply>,
+    next: u32,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+fn on_message(event: web_sys::MessageEvent) {
+    let data = event.data();
+    if data.as_string().as_deref() == Some("ready") {
+        CONNECTION.with(|c| {
+            if let Some(c) = c.borrow_mut().as_mut() {
+                c.ready = true;
+                for request in c.waiting.drain(..) {
+                    let _ = c.worker.post_message(&request);
+                }
+            }
+        });
+        return;
+    }
+    let seq = js_sys::Reflect::get(&data, &"seq".into())
+        .ok()
+        .and_then(|s| s.as_f64())
+        .map(|s| s as u32);
+    let reply = CONNECTION.with(|c| {
+        c.borrow_mut()
+            .as_mut()
+            .and_then(|c| c.replies.remove(&seq?))
+    });
+    // Called outside the borrow: a reply may ask again.
+    if let Some(reply) = reply {
+        reply(Some(data));
+    }
+}
+
+fn connect() -> Option<Connection> {
+    let worker = web_sys::Worker::new(WORKER).ok()?;
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    Some(Connection {
+        worker,
+        ready: false,
+        waiting: Vec::new(),
+        replies: BTreeMap::new(),
+        next: 0,
+        _on_message: handler,
+    })
+}
+
+/// Sends `fields` (name, value) to the worker; `reply` gets its answer (the reply object), or
+/// `None` at once if the worker cannot be started.
+pub fn ask(fields: &[(&str, JsValue)], reply: impl FnOnce(Option<JsValue>) + 'static) {
+    let request = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&request, &(*name).into(), value);
+    }
+    let mut reply = Some(Box::new(reply) as Reply);
+    CONNECTION.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = connect();
+        }
+        let Some(c) = c.as_mut() else {
+            return;
+        };
+        c.next += 1;
+        let _ = js_sys::Reflect::set(&request, &"seq".into(), &c.next.into());
+        if let Some(reply) = reply.take() {
+            c.replies.insert(c.next, reply);
+        }
+        if c.ready {
+            let _ = c.worker.post_message(&request);
+        } else {
+            c.waiting.push(request.into());
+        }
+    });
+    // No worker (it could not be started): said at once.
+    if let Some(reply) = reply {
+        reply(None);
+    }
+}
+
+/// A field of a reply.
+pub fn field(reply: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(reply, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}

@@ -1,0 +1,109 @@
+// Issue 17: the report's "Your markets and goods". A walk choosing goods and markets shows each
+// rule of the catalogue in its place on the timeline, the same as `assess obligations --json` on
+// the same answers and date; a follow-up left unanswered puts a rule under "may apply" with the
+// question that would tell; in both languages; the catalogue is a file of its own, kept offline.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
+import { completeWalk, fixture, ready, REPORT } from './walk.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
+
+/** The groups the core puts each rule in, for the answers the page saved, on its date. */
+function expectedGroups(answersJson) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'obligations-'));
+  const file = path.join(dir, 'answers.json');
+  writeFileSync(file, answersJson);
+  const date = JSON.parse(answersJson).date;
+  const out = execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'obligations',
+    'questionnaire/digital-trade.json', file, '--date', date, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const groups = {};
+  for (const f of JSON.parse(out).findings) {
+    if (f.status === 'does_not_apply') continue;
+    const group = f.status === 'may_apply' ? 'may-apply'
+      : f.status === 'check' || f.timeline.when === 'check_date' ? 'to-check'
+        : f.timeline.when.replace('_', '-').replace('within-year', 'within-year');
+    (groups[group] ??= []).push(f.obligation);
+  }
+  for (const list of Object.values(groups)) list.sort();
+  return groups;
+}
+
+async function shownGroups(page) {
+  return page.evaluate(() => {
+    const groups = {};
+    for (const group of document.querySelectorAll('.obligations .obligation-group')) {
+      const name = [...group.classList].find((c) => c !== 'obligation-group');
+      groups[name] = [...group.querySelectorAll('li')].map((li) => li.dataset.obligation).sort();
+    }
+    return groups;
+  });
+}
+
+describe('what each market asks of the firm’s goods', () => {
+  const app = appUnderTest();
+
+  for (const [locale, title] of [['en-US', 'Your markets and goods'], ['zh-CN', '您的市场与货物']]) {
+    it(`shows the rules for steel bolts to the EU on the timeline (${locale})`, async () => {
+      const { context, page, errors, requests } = await openPage(app.browser, app.server.url, { locale });
+      try {
+        await ready(page);
+        await completeWalk(page, fixture('west-steel-eu.json'));
+        await page.waitForSelector('.obligations .obligation-group');
+        assert.equal(await page.textContent('#obligations-title'), title);
+        const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
+        const expected = expectedGroups(saved);
+        assert.deepEqual(await shownGroups(page), expected);
+        assert.ok(expected['in-force'].includes('eu_cbam'), 'CBAM is in force for more than 50 t');
+        assert.match(await page.textContent('.obligations .rules-as-of'), /\d{4}-\d{2}-\d{2}/);
+        await assertNoViolations(page, 'the report with the markets and goods');
+        // Printed with the report.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.$eval('.obligations', (s) => getComputedStyle(s).display !== 'none'), true);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(requests, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('lists a rule whose trigger is unknown as "may apply", with the question to answer, and keeps the catalogue offline', async () => {
+    const { context, page, errors } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      const answers = fixture('west-steel-eu.json');
+      delete answers['P.cbam_tonnage'];
+      await completeWalk(page, answers);
+      await page.waitForSelector('.obligations .obligation-group.may-apply');
+      const cbam = page.locator('.obligation-group.may-apply li[data-obligation="eu_cbam"]');
+      assert.match(await cbam.locator('.needed').textContent(), /To know, answer: .*tonnes/i);
+      const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
+      assert.deepEqual(await shownGroups(page), expectedGroups(saved));
+
+      // Offline once the worker keeps the build: the report still has its markets and goods.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        }
+      });
+      await context.setOffline(true);
+      await page.reload();
+      await ready(page);
+      await page.waitForSelector(REPORT);
+      await page.waitForSelector('.obligations .obligation-group.may-apply li[data-obligation="eu_cbam"]');
+      assert.equal(await page.$('.obligations.no-print'), null);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
