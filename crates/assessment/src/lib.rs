@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod association;
 pub mod citations;
+pub mod cohort;
 pub mod compare;
 pub mod condition;
 pub mod customise;
@@ -18,6 +19,7 @@ pub mod ids;
 pub mod model;
 pub mod plan;
 pub mod questionnaire;
+pub mod result_record;
 pub mod score;
 pub mod text;
 pub mod validate;
@@ -28,6 +30,7 @@ pub use answers::{
     Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
 };
 pub use association::{AssociationConfig, Name, Theme};
+pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
     compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,
@@ -44,6 +47,9 @@ pub use ids::{
 pub use model::QuestionnaireDoc;
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
+pub use result_record::{
+    import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
+};
 pub use score::{
     format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,
     ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,
