@@ -7,8 +7,14 @@
 //! `assess compare QUESTIONNAIRE EARLIER LATER [--json] [--lang TAG]` prints the progress between
 //! two assessments (an earlier version's answers carried over, what was not listed);
 //! `assess schema [answers]` prints the JSON Schema of the questionnaire (or answers) format;
-//! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
+//! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper;
+//! `assess cohort` prints a cohort's figures under the core's privacy rules (`cohort.rs`) and
+//! `assess flatten` writes one row per result to CSV or Parquet (`flatten.rs`).
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
+
+mod cohort;
+mod flatten;
+mod inputs;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -27,7 +33,9 @@ usage:
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
   assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
   assess schema [questionnaire|answers]
-  assess check-citations QUESTIONNAIRE.json PAPER.txt";
+  assess check-citations QUESTIONNAIRE.json PAPER.txt
+  assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--json|--csv]
+  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl --out results.csv|.parquet";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +52,12 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
+    // Subcommands with options of their own parse their arguments in their own module.
+    match args.first().map(String::as_str) {
+        Some("cohort") => return cohort::run(&args[1..]),
+        Some("flatten") => return flatten::run(&args[1..]),
+        _ => {}
+    }
     let mut json = false;
     let mut lang = None;
     let mut config = None;
@@ -218,7 +232,7 @@ fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
 }
 
 /// `lang`, English if none, when the questionnaire has it.
-fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
+pub(crate) fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
     let lang = lang.unwrap_or_else(|| LangTag::from("en"));
     if q.doc().languages.contains(&lang) {
         Ok(lang)
@@ -235,7 +249,7 @@ fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String>
     }
 }
 
-fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
+pub(crate) fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
     Questionnaire::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))
 }
 

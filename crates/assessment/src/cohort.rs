@@ -898,13 +898,20 @@ pub fn to_csv(cohort: &Cohort) -> String {
                 );
             }
             for d in &f.most_common_bottleneck {
+                let count = f
+                    .bottlenecks
+                    .counts
+                    .iter()
+                    .find(|c| c.key.as_ref() == Some(d))
+                    .map_or(0, |c| c.count);
+                let count = count.to_string();
                 row(
                     grouping,
                     k,
                     "most_common_bottleneck",
                     "",
                     d.as_str(),
-                    "",
+                    &count,
                     &n,
                 );
             }

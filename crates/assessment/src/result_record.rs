@@ -201,7 +201,7 @@ pub struct ResultRecord {
     /// The items with a critical gap, in questionnaire order.
     pub critical_gaps: Vec<QuestionId>,
     pub export_path: PathStatus,
-    /// The first [`TOP_RECOMMENDATIONS`] recommendations in the report's rank order.
+    /// The first [`TOP_RECOMMENDATIONS`] different recommendations in the report's rank order.
     pub top_recommendations: Vec<RecommendationRef>,
     /// The answers, only when the member ticked that they may be shared.
     #[serde(
@@ -269,15 +269,7 @@ impl ResultRecord {
                 .map(|g| g.item.clone())
                 .collect(),
             export_path: PathStatus::from(&report.export_path),
-            top_recommendations: report
-                .recommendations
-                .iter()
-                .take(TOP_RECOMMENDATIONS)
-                .map(|r| RecommendationRef {
-                    item: r.item.clone(),
-                    countermeasure: r.countermeasure.clone(),
-                })
-                .collect(),
+            top_recommendations: top_recommendations(report),
             answers: share_answers.then(|| sheet.answers.clone()),
         }
     }
@@ -362,7 +354,10 @@ impl ResultRecord {
                 self.top_recommendations.len(),
             ));
         }
-        for r in &self.top_recommendations {
+        for (i, r) in self.top_recommendations.iter().enumerate() {
+            if self.top_recommendations[..i].contains(r) {
+                problems.push(RecordProblem::RepeatedRecommendation(r.clone()));
+            }
             let exists = questionnaire.item(&r.item).is_some_and(|(_, item)| {
                 item.recommendations
                     .iter()
@@ -374,6 +369,25 @@ impl ResultRecord {
         }
         problems
     }
+}
+
+/// The first [`TOP_RECOMMENDATIONS`] different recommendations in rank order: an item can give two
+/// texts of one countermeasure, which a cohort counts once per member.
+fn top_recommendations(report: &Report) -> Vec<RecommendationRef> {
+    let mut top: Vec<RecommendationRef> = Vec::new();
+    for r in &report.recommendations {
+        let key = RecommendationRef {
+            item: r.item.clone(),
+            countermeasure: r.countermeasure.clone(),
+        };
+        if top.len() == TOP_RECOMMENDATIONS {
+            break;
+        }
+        if !top.contains(&key) {
+            top.push(key);
+        }
+    }
+    top
 }
 
 /// One thing in a result record that does not fit its questionnaire.
@@ -397,6 +411,7 @@ pub enum RecordProblem {
     UnknownOutcome(PathId),
     TooManyRecommendations(usize),
     UnknownRecommendation(RecommendationRef),
+    RepeatedRecommendation(RecommendationRef),
     /// The record carries answers, and they do not score to its figures.
     DisagreesWithAnswers,
 }
@@ -466,6 +481,11 @@ impl fmt::Display for RecordProblem {
             RecordProblem::UnknownRecommendation(r) => write!(
                 f,
                 "item \"{}\" has no recommendation of countermeasure \"{}\"",
+                r.item, r.countermeasure
+            ),
+            RecordProblem::RepeatedRecommendation(r) => write!(
+                f,
+                "it lists the recommendation of item \"{}\" and countermeasure \"{}\" twice",
                 r.item, r.countermeasure
             ),
             RecordProblem::DisagreesWithAnswers => f.write_str(

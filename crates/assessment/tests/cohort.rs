@@ -215,6 +215,14 @@ fn a_hostile_record_is_refused_with_a_reason() {
             "repeated",
         ),
         (
+            "a recommendation twice",
+            edit(&|v| {
+                let first = v["top_recommendations"][0].clone();
+                v["top_recommendations"][1] = first;
+            }),
+            "twice",
+        ),
+        (
             "unknown outcome",
             edit(&|v| v["export_path"] = serde_json::json!({"status": "decided", "outcome": "x"})),
             "\"x\" is not an outcome",
