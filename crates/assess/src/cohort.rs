@@ -55,19 +55,24 @@ pub fn run(args: &[String]) -> Result<String, String> {
     })
 }
 
-/// Every input counted on `reading.threads` threads: each batch imported in parallel, then tallied.
+/// Every input counted on `reading.threads` threads, each tallying its part of a batch; the
+/// tallies are merged in input order.
 pub fn count(q: &Questionnaire, reading: &Reading) -> Result<Cohort, String> {
     let mut tally = Tally::new(q);
     let mut refused = Vec::new();
-    reading.run(q, |outcomes| {
-        for (name, outcome) in outcomes {
-            match outcome {
-                Ok(record) => tally.add(&record),
-                Err(reason) => refused.push(Refused { name, reason }),
-            }
-        }
-        Ok(())
-    })?;
+    reading.run(
+        q,
+        || (Tally::new(q), Vec::new()),
+        |(part, refused), name, outcome| match outcome {
+            Ok(record) => part.add(&record),
+            Err(reason) => refused.push(Refused { name, reason }),
+        },
+        |(part, mut part_refused)| {
+            tally.merge(&part);
+            refused.append(&mut part_refused);
+            Ok(())
+        },
+    )?;
     Ok(tally.finish(refused))
 }
 

@@ -300,21 +300,23 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let partial = format!("{out}.partial");
     let mut sink = Sink::open(&partial, lower.ends_with(".csv"), &columns)?;
     let (mut written, mut refused) = (0u64, 0u64);
-    let result = reading.run(&q, |outcomes| {
-        let mut rows = Vec::with_capacity(outcomes.len());
-        for (name, outcome) in outcomes {
-            match outcome {
-                Ok(record) => rows.push(columns.row(&record)),
-                Err(reason) => {
-                    refused += 1;
-                    eprintln!("assess: not counted: {name}: {reason}");
-                }
+    let result = reading.run(
+        &q,
+        || (Vec::new(), Vec::new()),
+        |(rows, refused), name, outcome| match outcome {
+            Ok(record) => rows.push(columns.row(&record)),
+            Err(reason) => refused.push(format!("{name}: {reason}")),
+        },
+        |(rows, refused_here)| {
+            for line in &refused_here {
+                eprintln!("assess: not counted: {line}");
             }
-        }
-        written += rows.len() as u64;
-        sink.write(&rows)
-            .map_err(|e| format!("cannot write {out}: {e}"))
-    });
+            refused += refused_here.len() as u64;
+            written += rows.len() as u64;
+            sink.write(&rows)
+                .map_err(|e| format!("cannot write {out}: {e}"))
+        },
+    );
     let finished = result.and_then(|()| {
         sink.finish()
             .map_err(|e| format!("cannot write {out}: {e}"))

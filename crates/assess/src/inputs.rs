@@ -25,9 +25,6 @@ pub struct Reading {
     pub threads: usize,
 }
 
-/// One input's outcome: its name (a path, or `FILE:LINE`) and its record or why it was refused.
-pub type Outcome = (String, Result<ResultRecord, String>);
-
 impl Reading {
     /// Reads `--jsonl FILE`, `--threads N` and file paths from `args`; anything else goes to `other`,
     /// which returns whether it took the argument (and may take the next ones from the iterator).
@@ -90,19 +87,24 @@ impl Reading {
         Ok((questionnaire, Reading { source, threads }))
     }
 
-    /// Imports every input for `questionnaire`, giving `each` the outcomes of one batch at a time,
-    /// in input order. Fails only when the source itself cannot be read.
-    pub fn run(
+    /// Imports every input for `questionnaire` on `self.threads` threads. The inputs go in
+    /// batches; each thread folds its contiguous part of a batch into a fresh state (`init`, then
+    /// `fold` with each input's name and record or reason, in order), and `each` gets those states
+    /// in input order. Fails only when the source itself cannot be read or `each` fails.
+    pub fn run<S: Send>(
         &self,
         questionnaire: &Questionnaire,
-        mut each: impl FnMut(Vec<Outcome>) -> Result<(), String>,
+        init: impl Fn() -> S + Sync,
+        fold: impl Fn(&mut S, String, Result<ResultRecord, String>) + Sync,
+        mut each: impl FnMut(S) -> Result<(), String>,
     ) -> Result<(), String> {
         match &self.source {
             Source::Files(paths) => {
                 for batch in paths.chunks(BATCH) {
-                    each(
-                        self.parallel(batch, |path| (path.clone(), read_file(path, questionnaire))),
-                    )?;
+                    let states = self.parallel(batch, &init, |state, path| {
+                        fold(state, path.clone(), read_file(path, questionnaire))
+                    });
+                    states.into_iter().try_for_each(&mut each)?;
                 }
             }
             Source::Jsonl(path) => {
@@ -129,30 +131,46 @@ impl Reading {
                     if lines.is_empty() {
                         break;
                     }
-                    each(self.parallel(&lines, |(n, line)| {
+                    let states = self.parallel(&lines, &init, |state, (n, line)| {
                         let outcome = match std::str::from_utf8(line) {
                             Ok(text) => import(text, questionnaire).map_err(|e| e.to_string()),
                             Err(_) => Err("this line is not UTF-8 text".to_owned()),
                         };
-                        (format!("{path}:{n}"), outcome)
-                    }))?;
+                        fold(state, format!("{path}:{n}"), outcome)
+                    });
+                    states.into_iter().try_for_each(&mut each)?;
                 }
             }
         }
         Ok(())
     }
 
-    /// `f` over `items` on `self.threads` threads, each a contiguous part; results in order.
-    fn parallel<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    /// `items` split into `self.threads` contiguous parts, each folded on its own thread into a
+    /// state from `init`; the states in order.
+    fn parallel<T: Sync, S: Send>(
+        &self,
+        items: &[T],
+        init: &(impl Fn() -> S + Sync),
+        fold: impl Fn(&mut S, &T) + Sync,
+    ) -> Vec<S> {
         let part = items.len().div_ceil(self.threads).max(1);
         std::thread::scope(|s| {
             let handles: Vec<_> = items
                 .chunks(part)
-                .map(|chunk| s.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>()))
+                .map(|chunk| {
+                    let fold = &fold;
+                    s.spawn(move || {
+                        let mut state = init();
+                        for item in chunk {
+                            fold(&mut state, item);
+                        }
+                        state
+                    })
+                })
                 .collect();
             handles
                 .into_iter()
-                .flat_map(|h| h.join().expect("an import thread panicked"))
+                .map(|h| h.join().expect("an import thread panicked"))
                 .collect()
         })
     }
