@@ -234,6 +234,11 @@ fn render(q: &Questionnaire, c: &Cohort, lang: &LangTag) -> String {
 
 fn group(out: &mut String, q: &Questionnaire, w: &Words, lang: &LangTag, g: &Group, indent: &str) {
     match &g.members {
+        // No member: nothing else to say.
+        Shown::Shown(0) => {
+            let _ = writeln!(out, "0 {}", w.members);
+            return;
+        }
         Shown::Shown(n) => {
             let _ = writeln!(out, "{n} {}", w.members);
         }
