@@ -83,7 +83,7 @@ impl Written {
     }
 }
 
-pub(crate) fn answers_without_duplicates<'de, D>(
+fn answers_without_duplicates<'de, D>(
     deserializer: D,
 ) -> Result<BTreeMap<QuestionId, Answer>, D::Error>
 where

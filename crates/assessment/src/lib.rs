@@ -8,6 +8,8 @@
 pub mod answers;
 pub mod association;
 pub mod citations;
+// The association's cohort tools, for `assess` and the tests: the app does not compile them.
+#[cfg(feature = "cohort")]
 pub mod cohort;
 pub mod compare;
 pub mod condition;
@@ -19,6 +21,7 @@ pub mod ids;
 pub mod model;
 pub mod plan;
 pub mod questionnaire;
+#[cfg(feature = "cohort")]
 pub mod result_record;
 pub mod score;
 pub mod text;
@@ -30,6 +33,7 @@ pub use answers::{
     Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
 };
 pub use association::{AssociationConfig, Name, Theme};
+#[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
     compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
@@ -47,6 +51,7 @@ pub use ids::{
 pub use model::QuestionnaireDoc;
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
+#[cfg(feature = "cohort")]
 pub use result_record::{
     import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
 };

@@ -12,12 +12,11 @@
 //! decimal, the stage the one its overall score falls in) and, when it carries answers, that its
 //! figures are what those answers score. An answers file is accepted in its place and scored.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, AnswerSheet, AnswersError, ANSWERS_FORMAT};
+use crate::answers::{AnswerSheet, AnswersError, ANSWERS_FORMAT};
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
@@ -203,25 +202,9 @@ pub struct ResultRecord {
     pub export_path: PathStatus,
     /// The first [`TOP_RECOMMENDATIONS`] different recommendations in the report's rank order.
     pub top_recommendations: Vec<RecommendationRef>,
-    /// The answers, only when the member ticked that they may be shared.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "answers_once"
-    )]
-    pub answers: Option<BTreeMap<QuestionId, Answer>>,
-}
-
-/// The answers, refusing a question answered twice as an answers file does.
-fn answers_once<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<BTreeMap<QuestionId, Answer>>, D::Error> {
-    #[derive(Deserialize)]
-    struct Once(
-        #[serde(deserialize_with = "crate::answers::answers_without_duplicates")]
-        BTreeMap<QuestionId, Answer>,
-    );
-    Ok(Option::<Once>::deserialize(deserializer)?.map(|once| once.0))
+    /// The member's answers document, only when the member ticked that it may be shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<AnswerSheet>,
 }
 
 impl ResultRecord {
@@ -270,7 +253,7 @@ impl ResultRecord {
                 .collect(),
             export_path: PathStatus::from(&report.export_path),
             top_recommendations: top_recommendations(report),
-            answers: share_answers.then(|| sheet.answers.clone()),
+            answers: share_answers.then(|| sheet.clone()),
         }
     }
 
@@ -559,6 +542,8 @@ struct Head {
 /// Reads a result record or an answers file for `questionnaire` (hostile input), checked as the
 /// module's documentation says; an answers file is scored.
 pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord, ImportError> {
+    // A byte-order mark, as some editors on Windows write, is no part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let head: Head = serde_json::from_str(json)
         .map_err(|e| ImportError::NotAResult(format!("{e} (a result is one JSON object)")))?;
     let format = match head.format {
@@ -586,26 +571,20 @@ pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord,
         });
     }
     let mut problems = record.problems(questionnaire);
-    if let Some(answers) = &record.answers {
-        let sheet = AnswerSheet {
-            format: ANSWERS_FORMAT.to_owned(),
-            questionnaire: expected,
-            answers: answers.clone(),
-        };
-        match sheet.check(questionnaire) {
-            Err(e) => return Err(ImportError::Answers(e)),
-            Ok(()) => {
-                let again = ResultRecord::new(
-                    questionnaire,
-                    &sheet,
-                    &score(questionnaire, &sheet),
-                    record.date,
-                    true,
-                );
-                if again != record {
-                    problems.push(RecordProblem::DisagreesWithAnswers);
-                }
-            }
+    if let Some(sheet) = &record.answers {
+        // An answers document as an answers file is checked (its questionnaire too), then scored.
+        if let Err(e) = sheet.check(questionnaire) {
+            return Err(ImportError::Answers(e));
+        }
+        let again = ResultRecord::new(
+            questionnaire,
+            sheet,
+            &score(questionnaire, sheet),
+            record.date,
+            true,
+        );
+        if again != record {
+            problems.push(RecordProblem::DisagreesWithAnswers);
         }
     }
     if problems.is_empty() {

@@ -124,8 +124,13 @@ fn a_record_is_made_from_a_report_and_read_back() {
     assert_eq!(without.top_recommendations.len(), 3);
     assert!(without.answers.is_none());
     assert!(!without.to_json().contains("\"answers\""));
-    assert_eq!(import(&without.to_json(), &q), Ok(without));
+    assert_eq!(import(&without.to_json(), &q), Ok(without.clone()));
 
+    assert_eq!(
+        import(&format!("\u{feff}{}", without.to_json()), &q),
+        Ok(without.clone()),
+        "a byte-order mark is read past"
+    );
     let with = ResultRecord::new(&q, &sheet, &report, date, true);
     assert_eq!(import(&with.to_json(), &q), Ok(with.clone()));
     // An answers file is scored into the record of its answers, without date or answers.
@@ -242,9 +247,10 @@ fn a_hostile_record_is_refused_with_a_reason() {
         (
             "an answer twice",
             import(
-                &good
-                    .to_json()
-                    .replace("\"answers\": {", "\"answers\": {\"T1\": \"edge\","),
+                &good.to_json().replace(
+                    "\"answers\": {\n      \"",
+                    "\"answers\": {\"T1\": \"edge\", \"",
+                ),
                 &q,
             ),
             "answered twice",
