@@ -4,6 +4,8 @@
 //                                     native core timings (builds the release first: scripts/bench)
 //   node scripts/bench.mjs --timings  sizes and the timings only (no Lighthouse, no native)
 //   node scripts/bench.mjs --slow     sizes and the slow-phone-network profile only (issue 19)
+//   node scripts/bench.mjs --cohort   only `assess cohort` scoring a million generated answer sheets
+//                                     (BENCH_SHEETS to change the count) on every core, and on one
 //   node scripts/bench.mjs --sizes --check
 //                                     sizes only, and exit 1 if the compressed total is over the
 //                                     budget in perf-budget.json (bytes are deterministic: CI runs this)
@@ -11,8 +13,9 @@
 // Sizes are of the first load: index.html, the JS loader, the wasm, the CSS and the shipped
 // questionnaire in one language (the larger), compressed as a server would (gzip -9, brotli 11).
 // The whole questionnaire, fetched on a switch of language, is printed for reference.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -255,6 +258,10 @@ async function timedRun(browser, url) {
   }
 }
 
+if (args.has('--cohort')) {
+  cohortCli();
+  process.exit(0);
+}
 const total = sizes();
 if (args.has('--check')) {
   const { total_gzip_bytes: budget } = JSON.parse(readFileSync(path.join(ROOT, 'perf-budget.json'), 'utf8'));
@@ -264,6 +271,43 @@ if (args.has('--check')) {
     process.exit(1);
   }
 }
+/**
+ * `assess cohort` over one JSON Lines file of generated answer sheets (made once and kept in
+ * target/bench/, the generator being deterministic): every sheet parsed, checked, scored and
+ * counted, on every core and then on one; wall and CPU time, and the load average before each run.
+ */
+function cohortCli() {
+  const count = Number(process.env.BENCH_SHEETS ?? 1_000_000);
+  const dir = path.join(ROOT, 'target', 'bench');
+  const file = path.join(dir, `answers-${count}-seed1.jsonl`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('node', ['scripts/generate-answers.mjs', '--count', String(count), '--seed', '1', '--jsonl', `${file}.partial`], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('mv', [`${file}.partial`, file]);
+  }
+  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'assess'], { cwd: ROOT, stdio: 'inherit' });
+  const assess = path.join(ROOT, 'target', 'release', 'assess');
+  const cores = os.availableParallelism();
+  // Through bash's `time`, which also gives the CPU time the run took: on a shared machine the
+  // wall time depends on what else runs, the CPU time much less.
+  const run = (threads) => {
+    const load = os.loadavg()[0];
+    const command = `TIMEFORMAT='%R %U %S'; time "$0" cohort questionnaire/digital-trade.json --jsonl "$1" --json --threads "$2" > "$1.cohort.json"`;
+    const timed = spawnSync('bash', ['-c', command, assess, file, String(threads)], { cwd: ROOT, encoding: 'utf8' });
+    if (timed.status !== 0) throw new Error(`assess cohort failed: ${timed.stderr}`);
+    const [wall, user, sys] = timed.stderr.trim().split('\n').pop().split(' ').map(Number);
+    const counted = JSON.parse(readFileSync(`${file}.cohort.json`, 'utf8')).counted;
+    if (counted !== count) throw new Error(`assess cohort counted ${counted} of ${count}`);
+    return { wall, cpu: user + sys, load };
+  };
+  for (const threads of [cores, 1]) {
+    const { wall, cpu, load } = run(threads);
+    const label = `assess cohort: ${count} sheets, ${threads} ${threads === 1 ? 'core' : 'cores'}`;
+    print(label, wall.toFixed(1), `s (${Math.round(count / wall)} sheets/s)`);
+    print(`  CPU time (load average ${load.toFixed(1)} before)`, cpu.toFixed(1), `s (${Math.round(count / cpu)} sheets per CPU-second)`);
+  }
+}
+
 if (args.has('--slow')) {
   await slowProfile(DIST);
   process.exit(0);
@@ -284,4 +328,5 @@ if (!args.has('--sizes')) {
     const [name, value] = line.split(' ');
     print(name, value, 'µs');
   }
+  cohortCli();
 }

@@ -9,9 +9,14 @@
 //! `assess obligations QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints what each market asks
 //! of the firm's goods, by when (`obligations.rs`);
 //! `assess schema [answers|obligations]` prints the JSON Schema of the questionnaire (or answers) format;
-//! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper.
+//! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper;
+//! `assess cohort` prints a cohort's figures under the core's privacy rules (`cohort.rs`) and
+//! `assess flatten` writes one row per result to CSV or Parquet (`flatten.rs`).
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
 
+mod cohort;
+mod flatten;
+mod inputs;
 mod obligations;
 
 use std::fmt::Write as _;
@@ -34,7 +39,9 @@ usage:
   assess split QUESTIONNAIRE.json OUT_DIR
   assess obligations QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en] (more: --help)
   assess schema [questionnaire|answers|obligations]
-  assess check-citations QUESTIONNAIRE.json PAPER.txt";
+  assess check-citations QUESTIONNAIRE.json PAPER.txt
+  assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--json|--csv]
+  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl --out results.csv|.parquet";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,9 +58,12 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
-    // A subcommand with options of its own parses them itself.
-    if args.first().is_some_and(|a| a == "obligations") {
-        return obligations::run(&args[1..]);
+    // Subcommands with options of their own parse their arguments in their own module.
+    match args.first().map(String::as_str) {
+        Some("obligations") => return obligations::run(&args[1..]),
+        Some("cohort") => return cohort::run(&args[1..]),
+        Some("flatten") => return flatten::run(&args[1..]),
+        _ => {}
     }
     let mut json = false;
     let mut lang = None;
@@ -269,7 +279,7 @@ fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
 }
 
 /// `lang`, English if none, when the questionnaire has it.
-fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
+pub(crate) fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
     let lang = lang.unwrap_or_else(|| LangTag::from("en"));
     if q.doc().languages.contains(&lang) {
         Ok(lang)
@@ -286,7 +296,7 @@ fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String>
     }
 }
 
-fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
+pub(crate) fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
     Questionnaire::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))
 }
 

@@ -8,6 +8,9 @@
 pub mod answers;
 pub mod association;
 pub mod citations;
+// The association's cohort tools, for `assess` and the tests: the app does not compile them.
+#[cfg(feature = "cohort")]
+pub mod cohort;
 pub mod compare;
 pub mod condition;
 pub mod customise;
@@ -19,6 +22,8 @@ pub mod model;
 pub mod obligations;
 pub mod plan;
 pub mod questionnaire;
+#[cfg(feature = "cohort")]
+pub mod result_record;
 pub mod score;
 pub mod split;
 pub mod text;
@@ -30,6 +35,8 @@ pub use answers::{
     Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
 };
 pub use association::{AssociationConfig, Name, Theme};
+#[cfg(feature = "cohort")]
+pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
     compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,
@@ -54,6 +61,10 @@ pub use obligations::{
 };
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
+#[cfg(feature = "cohort")]
+pub use result_record::{
+    import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
+};
 pub use score::{
     format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,
     ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,

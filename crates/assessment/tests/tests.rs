@@ -2,6 +2,7 @@
 
 mod association;
 mod citations;
+mod cohort;
 mod common;
 mod compare;
 mod customise;

@@ -1,0 +1,595 @@
+//! The result record: one assessment's result as a small, versioned JSON document, for an
+//! association to count its members by (`docs/cohort.md`).
+//!
+//! It holds what a cohort's figures need and nothing that names or describes the firm in its own
+//! words: the questionnaire and version, the date, three coarse profile codes (region, sector,
+//! size band), the scores, stage, bottleneck, critical gaps, data-export path and the top
+//! recommendations' items and countermeasures; the answers only when the member consented. There
+//! is no field for a name or free text, and unknown fields are refused, so none can ride along.
+//!
+//! A record read from outside is hostile input: [`import`] checks it field by field against the
+//! questionnaire (every code one of its options, every id one of its ids, scores in 0–100 with one
+//! decimal, the stage the one its overall score falls in) and, when it carries answers, that its
+//! figures are what those answers score. An answers file is accepted in its place and scored.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{AnswerSheet, AnswersError, ANSWERS_FORMAT};
+use crate::date::Date;
+use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
+use crate::questionnaire::{Questionnaire, QuestionnaireRef};
+use crate::score::{score, ExportDecision, Report};
+
+/// The `format` tag of a result record. A change that a reader of this version would misread
+/// gets a new number.
+pub const RECORD_FORMAT: &str = "exporter-assessment/result@1";
+
+/// How many of the report's recommendations, in rank order, a record keeps.
+pub const TOP_RECOMMENDATIONS: usize = 3;
+
+/// The fixed groupings of a cohort, each read from one single-choice profile question. Fixed in
+/// the core on purpose: a free filter could narrow a group down to one firm. A questionnaire
+/// without the question (an association's own) puts every member in "not given".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grouping {
+    Region,
+    Sector,
+    /// The size band: the employee band, the coarsest size the profile asks.
+    Size,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 3] = [Grouping::Region, Grouping::Sector, Grouping::Size];
+
+    /// The profile question the grouping reads.
+    pub fn question(self) -> QuestionId {
+        QuestionId::from(match self {
+            Grouping::Region => "P.region",
+            Grouping::Sector => "P.sector",
+            Grouping::Size => "P.employees",
+        })
+    }
+
+    /// Its name in files (JSON, CSV).
+    pub fn name(self) -> &'static str {
+        match self {
+            Grouping::Region => "region",
+            Grouping::Sector => "sector",
+            Grouping::Size => "size",
+        }
+    }
+
+    /// The options of its question in `questionnaire`, in order; none if the questionnaire does
+    /// not ask it as a single-choice question.
+    pub fn codes(self, questionnaire: &Questionnaire) -> Vec<OptionId> {
+        match questionnaire.question(&self.question()) {
+            Some(q) if !q.multiple() => q.options().into_iter().map(|(id, _)| id.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The coarse profile: one option id per grouping, or nothing when it was not answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub region: Option<OptionId>,
+    pub sector: Option<OptionId>,
+    pub size: Option<OptionId>,
+}
+
+impl Profile {
+    pub fn get(&self, grouping: Grouping) -> Option<&OptionId> {
+        match grouping {
+            Grouping::Region => self.region.as_ref(),
+            Grouping::Sector => self.sector.as_ref(),
+            Grouping::Size => self.size.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, grouping: Grouping) -> &mut Option<OptionId> {
+        match grouping {
+            Grouping::Region => &mut self.region,
+            Grouping::Sector => &mut self.sector,
+            Grouping::Size => &mut self.size,
+        }
+    }
+}
+
+/// A score from 0 to 100 in tenths, as reports round them: only such a value can be held, so a
+/// cohort counts exact values and a file cannot bring 1e308 or NaN into a mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(u16);
+
+impl Score {
+    pub const MAX_TENTHS: u16 = 1000;
+
+    /// The score of a report's value (already rounded to one decimal), if it is one.
+    pub fn from_points(points: f64) -> Option<Self> {
+        let tenths = (points * 10.0).round();
+        (points.is_finite()
+            && (0.0..=f64::from(Self::MAX_TENTHS)).contains(&tenths)
+            && (points * 10.0 - tenths).abs() < 1e-6)
+            .then_some(Score(tenths as u16))
+    }
+
+    pub fn tenths(self) -> u16 {
+        self.0
+    }
+
+    pub fn points(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.points())
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let points = f64::deserialize(deserializer)?;
+        Score::from_points(points).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "{points} is not a score: scores are 0–100 with at most one decimal"
+            ))
+        })
+    }
+}
+
+/// One dimension's score (after any cap), or none while none of its items is answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionScore {
+    pub id: DimensionId,
+    pub score: Option<Score>,
+}
+
+/// The data-export path, as the record keeps it: the outcome's id, or why there is none.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status", deny_unknown_fields)]
+pub enum PathStatus {
+    Decided { outcome: PathId },
+    Pending,
+    Uncovered,
+}
+
+impl From<&ExportDecision> for PathStatus {
+    fn from(decision: &ExportDecision) -> Self {
+        match decision {
+            ExportDecision::Decided { outcome, .. } => PathStatus::Decided {
+                outcome: outcome.clone(),
+            },
+            ExportDecision::Pending => PathStatus::Pending,
+            ExportDecision::Uncovered => PathStatus::Uncovered,
+        }
+    }
+}
+
+/// A recommendation as a record names it: its item and countermeasure (it has no id; its text is
+/// the questionnaire's and stays there).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationRef {
+    pub item: QuestionId,
+    pub countermeasure: CountermeasureId,
+}
+
+/// One assessment's result. See the module's documentation and `docs/cohort.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultRecord {
+    /// Always [`RECORD_FORMAT`].
+    pub format: String,
+    pub questionnaire: QuestionnaireRef,
+    /// The day of the assessment; none for a record made from an answers file, which has none.
+    pub date: Option<Date>,
+    pub profile: Profile,
+    /// Every applicable question answered and the export path decided.
+    pub complete: bool,
+    pub overall: Option<Score>,
+    pub stage: Option<StageId>,
+    pub bottleneck: Option<DimensionId>,
+    /// Every dimension of the questionnaire, in its order.
+    pub dimensions: Vec<DimensionScore>,
+    /// The items with a critical gap, in questionnaire order.
+    pub critical_gaps: Vec<QuestionId>,
+    pub export_path: PathStatus,
+    /// The first [`TOP_RECOMMENDATIONS`] different recommendations in the report's rank order.
+    pub top_recommendations: Vec<RecommendationRef>,
+    /// The member's answers document, only when the member ticked that it may be shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<AnswerSheet>,
+}
+
+impl ResultRecord {
+    /// The record of `report`, scored from `sheet` on `date`; the answers go in only when the
+    /// member consented (`share_answers`).
+    pub fn new(
+        questionnaire: &Questionnaire,
+        sheet: &AnswerSheet,
+        report: &Report,
+        date: Option<Date>,
+        share_answers: bool,
+    ) -> Self {
+        let mut profile = Profile::default();
+        for grouping in Grouping::ALL {
+            let codes = grouping.codes(questionnaire);
+            *profile.slot(grouping) =
+                sheet
+                    .get(&grouping.question())
+                    .and_then(|a| match a.chosen() {
+                        [one] if codes.contains(one) => Some(one.clone()),
+                        _ => None,
+                    });
+        }
+        let score_of = |s: Option<f64>| s.and_then(Score::from_points);
+        ResultRecord {
+            format: RECORD_FORMAT.to_owned(),
+            questionnaire: report.questionnaire.clone(),
+            date,
+            profile,
+            complete: report.complete,
+            overall: score_of(report.overall),
+            stage: report.stage.clone(),
+            bottleneck: report.bottleneck.clone(),
+            dimensions: report
+                .dimensions
+                .iter()
+                .map(|d| DimensionScore {
+                    id: d.id.clone(),
+                    score: score_of(d.score),
+                })
+                .collect(),
+            critical_gaps: report
+                .critical_gaps
+                .iter()
+                .map(|g| g.item.clone())
+                .collect(),
+            export_path: PathStatus::from(&report.export_path),
+            top_recommendations: top_recommendations(report),
+            answers: share_answers.then(|| sheet.clone()),
+        }
+    }
+
+    /// Scores an answers sheet (already checked against `questionnaire`) into a record without
+    /// answers or date: what a cohort keeps of an answers file.
+    pub fn scored(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Self {
+        Self::new(
+            questionnaire,
+            sheet,
+            &score(questionnaire, sheet),
+            None,
+            false,
+        )
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a record always serialises")
+    }
+
+    /// Everything in the record that does not fit `questionnaire` (which it names).
+    fn problems(&self, questionnaire: &Questionnaire) -> Vec<RecordProblem> {
+        let doc = questionnaire.doc();
+        let mut problems = Vec::new();
+        for grouping in Grouping::ALL {
+            if let Some(code) = self.profile.get(grouping) {
+                if !grouping.codes(questionnaire).contains(code) {
+                    problems.push(RecordProblem::UnknownCode {
+                        grouping,
+                        code: code.clone(),
+                    });
+                }
+            }
+        }
+        let expected: Vec<&DimensionId> = doc.dimensions.iter().map(|d| &d.id).collect();
+        let found: Vec<&DimensionId> = self.dimensions.iter().map(|d| &d.id).collect();
+        if expected != found {
+            problems.push(RecordProblem::Dimensions {
+                expected: expected.into_iter().cloned().collect(),
+                found: found.into_iter().cloned().collect(),
+            });
+        }
+        // The stage is the one the overall score falls in (none without a score).
+        let stage_of_overall = self.overall.and_then(|o| {
+            doc.stages
+                .iter()
+                .rev()
+                .find(|s| o.points() >= s.min_score)
+                .map(|s| s.id.clone())
+        });
+        if self.stage != stage_of_overall {
+            problems.push(RecordProblem::Stage {
+                stage: self.stage.clone(),
+                expected: stage_of_overall,
+            });
+        }
+        if let Some(b) = &self.bottleneck {
+            if questionnaire.dimension(b).is_none() {
+                problems.push(RecordProblem::UnknownDimension(b.clone()));
+            }
+        }
+        let mut previous: Option<usize> = None;
+        for gap in &self.critical_gaps {
+            let position = questionnaire
+                .items()
+                .position(|(_, item)| &item.id == gap && item.critical.is_some());
+            match position {
+                None => problems.push(RecordProblem::NotCritical(gap.clone())),
+                Some(p) if previous.is_some_and(|q| q >= p) => {
+                    problems.push(RecordProblem::GapsOutOfOrder(gap.clone()))
+                }
+                Some(p) => previous = Some(p),
+            }
+        }
+        if let PathStatus::Decided { outcome } = &self.export_path {
+            if questionnaire.outcome(outcome).is_none() {
+                problems.push(RecordProblem::UnknownOutcome(outcome.clone()));
+            }
+        }
+        if self.top_recommendations.len() > TOP_RECOMMENDATIONS {
+            problems.push(RecordProblem::TooManyRecommendations(
+                self.top_recommendations.len(),
+            ));
+        }
+        for (i, r) in self.top_recommendations.iter().enumerate() {
+            if self.top_recommendations[..i].contains(r) {
+                problems.push(RecordProblem::RepeatedRecommendation(r.clone()));
+            }
+            let exists = questionnaire.item(&r.item).is_some_and(|(_, item)| {
+                item.recommendations
+                    .iter()
+                    .any(|rec| rec.countermeasure == r.countermeasure)
+            });
+            if !exists {
+                problems.push(RecordProblem::UnknownRecommendation(r.clone()));
+            }
+        }
+        problems
+    }
+}
+
+/// The first [`TOP_RECOMMENDATIONS`] different recommendations in rank order: an item can give two
+/// texts of one countermeasure, which a cohort counts once per member.
+fn top_recommendations(report: &Report) -> Vec<RecommendationRef> {
+    let mut top: Vec<RecommendationRef> = Vec::new();
+    for r in &report.recommendations {
+        let key = RecommendationRef {
+            item: r.item.clone(),
+            countermeasure: r.countermeasure.clone(),
+        };
+        if top.len() == TOP_RECOMMENDATIONS {
+            break;
+        }
+        if !top.contains(&key) {
+            top.push(key);
+        }
+    }
+    top
+}
+
+/// One thing in a result record that does not fit its questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordProblem {
+    UnknownCode {
+        grouping: Grouping,
+        code: OptionId,
+    },
+    Dimensions {
+        expected: Vec<DimensionId>,
+        found: Vec<DimensionId>,
+    },
+    Stage {
+        stage: Option<StageId>,
+        expected: Option<StageId>,
+    },
+    UnknownDimension(DimensionId),
+    NotCritical(QuestionId),
+    GapsOutOfOrder(QuestionId),
+    UnknownOutcome(PathId),
+    TooManyRecommendations(usize),
+    UnknownRecommendation(RecommendationRef),
+    RepeatedRecommendation(RecommendationRef),
+    /// The record carries answers, and they do not score to its figures.
+    DisagreesWithAnswers,
+}
+
+fn ids<T: fmt::Display>(ids: &[T]) -> String {
+    let list: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    if list.is_empty() {
+        "none".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+fn or_none<T: fmt::Display>(value: &Option<T>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "none".to_owned(), |v| format!("\"{v}\""))
+}
+
+impl fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordProblem::UnknownCode { grouping, code } => write!(
+                f,
+                "its {} \"{code}\" is not an option of question \"{}\"",
+                grouping.name(),
+                grouping.question()
+            ),
+            RecordProblem::Dimensions { expected, found } => write!(
+                f,
+                "it scores the dimensions {} where the questionnaire has {}",
+                ids(found),
+                ids(expected)
+            ),
+            RecordProblem::Stage { stage, expected } => write!(
+                f,
+                "its stage is {} but its overall score is in stage {}",
+                or_none(stage),
+                or_none(expected)
+            ),
+            RecordProblem::UnknownDimension(d) => {
+                write!(
+                    f,
+                    "its bottleneck \"{d}\" is not a dimension of the questionnaire"
+                )
+            }
+            RecordProblem::NotCritical(q) => {
+                write!(
+                    f,
+                    "its critical gap \"{q}\" is not an item with a critical rule"
+                )
+            }
+            RecordProblem::GapsOutOfOrder(q) => write!(
+                f,
+                "its critical gap \"{q}\" is repeated or out of the questionnaire's order"
+            ),
+            RecordProblem::UnknownOutcome(p) => {
+                write!(
+                    f,
+                    "its data-export path \"{p}\" is not an outcome of the questionnaire"
+                )
+            }
+            RecordProblem::TooManyRecommendations(n) => write!(
+                f,
+                "it lists {n} top recommendations; a record keeps at most {TOP_RECOMMENDATIONS}"
+            ),
+            RecordProblem::UnknownRecommendation(r) => write!(
+                f,
+                "item \"{}\" has no recommendation of countermeasure \"{}\"",
+                r.item, r.countermeasure
+            ),
+            RecordProblem::RepeatedRecommendation(r) => write!(
+                f,
+                "it lists the recommendation of item \"{}\" and countermeasure \"{}\" twice",
+                r.item, r.countermeasure
+            ),
+            RecordProblem::DisagreesWithAnswers => f.write_str(
+                "its figures are not what its answers score: the file was changed after it was \
+                 made; ask the member for the file again",
+            ),
+        }
+    }
+}
+
+/// Why a file could not be counted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON, or JSON of no format this tool reads; the message says where.
+    NotAResult(String),
+    /// A result record or answers file of a format version this tool does not read.
+    UnknownFormat(String),
+    /// Made with another questionnaire, or another version of it.
+    OtherQuestionnaire {
+        expected: QuestionnaireRef,
+        found: QuestionnaireRef,
+    },
+    /// A result record that does not fit its questionnaire.
+    Record(Vec<RecordProblem>),
+    /// An answers file that could not be scored.
+    Answers(AnswersError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotAResult(message) => write!(
+                f,
+                "this is neither a result record nor an answers file: {message}"
+            ),
+            ImportError::UnknownFormat(format) => write!(
+                f,
+                "this file is of format \"{format}\", which this tool does not read (it reads \
+                 \"{RECORD_FORMAT}\" and \"{ANSWERS_FORMAT}\")"
+            ),
+            ImportError::OtherQuestionnaire { expected, found } => write!(
+                f,
+                "this result was made with questionnaire {found}, not {expected}: count it with \
+                 that questionnaire"
+            ),
+            ImportError::Record(problems) => {
+                write!(f, "this result record has {} problem(s):", problems.len())?;
+                for p in problems {
+                    write!(f, "\n- {p}")?;
+                }
+                Ok(())
+            }
+            ImportError::Answers(AnswersError::OtherQuestionnaire { expected, found }) => write!(
+                f,
+                "these answers were made for questionnaire {found}, not {expected}: count them \
+                 with that questionnaire"
+            ),
+            ImportError::Answers(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Just the format tag, to tell a record from an answers file before reading either.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+}
+
+/// Reads a result record or an answers file for `questionnaire` (hostile input), checked as the
+/// module's documentation says; an answers file is scored.
+pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord, ImportError> {
+    // A byte-order mark, as some editors on Windows write, is no part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let head: Head = serde_json::from_str(json)
+        .map_err(|e| ImportError::NotAResult(format!("{e} (a result is one JSON object)")))?;
+    let format = match head.format {
+        Some(serde_json::Value::String(s)) => s,
+        _ => {
+            return Err(ImportError::NotAResult(
+                "it has no \"format\" naming what it is".to_owned(),
+            ))
+        }
+    };
+    if format == ANSWERS_FORMAT {
+        let sheet = AnswerSheet::from_json(json, questionnaire).map_err(ImportError::Answers)?;
+        return Ok(ResultRecord::scored(questionnaire, &sheet));
+    }
+    if format != RECORD_FORMAT {
+        return Err(ImportError::UnknownFormat(format));
+    }
+    let record: ResultRecord =
+        serde_json::from_str(json).map_err(|e| ImportError::NotAResult(e.to_string()))?;
+    let expected = questionnaire.reference();
+    if record.questionnaire != expected {
+        return Err(ImportError::OtherQuestionnaire {
+            expected,
+            found: record.questionnaire,
+        });
+    }
+    let mut problems = record.problems(questionnaire);
+    if let Some(sheet) = &record.answers {
+        // An answers document as an answers file is checked (its questionnaire too), then scored.
+        if let Err(e) = sheet.check(questionnaire) {
+            return Err(ImportError::Answers(e));
+        }
+        let again = ResultRecord::new(
+            questionnaire,
+            sheet,
+            &score(questionnaire, sheet),
+            record.date,
+            true,
+        );
+        if again != record {
+            problems.push(RecordProblem::DisagreesWithAnswers);
+        }
+    }
+    if problems.is_empty() {
+        Ok(record)
+    } else {
+        Err(ImportError::Record(problems))
+    }
+}

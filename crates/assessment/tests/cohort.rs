@@ -1,0 +1,557 @@
+//! Result records (made, written, read back as hostile input) and a cohort's figures with every
+//! privacy rule: a group of 4 hidden and 5 shown, a cross-tabulation of 9 hidden and 10 shown, no
+//! percentile below 20, and complementary suppression so that no hidden group is the difference
+//! of shown figures.
+
+use assessment::cohort::{
+    csv_cell, suppress, Figures, Group, GroupKey, PathKey, MIN_CROSS_TAB, MIN_GROUP,
+    MIN_PERCENTILES,
+};
+use assessment::result_record::{DimensionScore, PathStatus, Profile, RecommendationRef};
+use assessment::{
+    import, score, to_csv, AnswerSheet, Cohort, DimensionId, Grouping, Hidden, ImportError,
+    OptionId, QuestionId, RecordProblem, ResultRecord, Score, Shown, StageId, Tally, RECORD_FORMAT,
+};
+
+use crate::common::builtin;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn stage_for(overall: f64) -> &'static str {
+    match overall {
+        o if o >= 80.0 => "level4",
+        o if o >= 60.0 => "level3",
+        o if o >= 40.0 => "level2",
+        o if o >= 20.0 => "level1",
+        _ => "unrated",
+    }
+}
+
+/// A record of the shipped questionnaire made by hand: every dimension at `overall`, except the
+/// institutions one, five points lower (so it is the bottleneck).
+fn record(
+    region: Option<&str>,
+    sector: Option<&str>,
+    size: Option<&str>,
+    overall: f64,
+) -> ResultRecord {
+    let s = |x: f64| Score::from_points(x);
+    ResultRecord {
+        format: RECORD_FORMAT.to_owned(),
+        questionnaire: builtin().reference(),
+        date: None,
+        profile: Profile {
+            region: region.map(OptionId::from),
+            sector: sector.map(OptionId::from),
+            size: size.map(OptionId::from),
+        },
+        complete: true,
+        overall: s(overall),
+        stage: Some(StageId::from(stage_for(overall))),
+        bottleneck: Some(DimensionId::from("institutions")),
+        dimensions: [
+            ("technology", 0.0),
+            ("industry", 0.0),
+            ("institutions", -5.0),
+        ]
+        .iter()
+        .map(|(id, d)| DimensionScore {
+            id: DimensionId::from(*id),
+            score: s((overall + d).max(0.0)),
+        })
+        .collect(),
+        critical_gaps: if overall < 40.0 {
+            vec![QuestionId::from("R2")]
+        } else {
+            vec![]
+        },
+        export_path: PathStatus::Decided {
+            outcome: assessment::PathId::from("exempt"),
+        },
+        top_recommendations: vec![RecommendationRef {
+            item: QuestionId::from("R2"),
+            countermeasure: assessment::CountermeasureId::from("3.3"),
+        }],
+        answers: None,
+    }
+}
+
+fn in_region(region: &str, n: usize, overall: f64) -> Vec<ResultRecord> {
+    (0..n)
+        .map(|_| record(Some(region), Some("textiles"), Some("lt20"), overall))
+        .collect()
+}
+
+fn cohort(records: &[ResultRecord]) -> Cohort {
+    let mut tally = Tally::new(&builtin());
+    for r in records {
+        tally.add(r);
+    }
+    tally.finish(vec![])
+}
+
+fn group<'a>(c: &'a Cohort, grouping: Grouping, code: &str) -> &'a Group {
+    c.groupings
+        .iter()
+        .find(|t| t.grouping == grouping)
+        .unwrap()
+        .groups
+        .iter()
+        .find(|g| g.key == GroupKey::Code(OptionId::from(code)))
+        .unwrap()
+}
+
+fn figures(g: &Group) -> &Figures {
+    g.figures.shown().expect("figures shown")
+}
+
+#[test]
+fn a_record_is_made_from_a_report_and_read_back() {
+    let q = builtin();
+    let sheet = AnswerSheet::from_json(&fixture("gba-electronics-brand.json"), &q).unwrap();
+    let report = score(&q, &sheet);
+    let date = "2026-03-01".parse().ok();
+    let without = ResultRecord::new(&q, &sheet, &report, date, false);
+    assert_eq!(without.profile.region, Some(OptionId::from("east")));
+    assert_eq!(without.profile.sector, Some(OptionId::from("electronics")));
+    assert_eq!(without.profile.size, Some(OptionId::from("e100_299")));
+    assert_eq!(without.overall, report.overall.and_then(Score::from_points));
+    assert_eq!(without.top_recommendations.len(), 3);
+    assert!(without.answers.is_none());
+    assert!(!without.to_json().contains("\"answers\""));
+    assert_eq!(import(&without.to_json(), &q), Ok(without.clone()));
+
+    assert_eq!(
+        import(&format!("\u{feff}{}", without.to_json()), &q),
+        Ok(without.clone()),
+        "a byte-order mark is read past"
+    );
+    let with = ResultRecord::new(&q, &sheet, &report, date, true);
+    assert_eq!(import(&with.to_json(), &q), Ok(with.clone()));
+    // An answers file is scored into the record of its answers, without date or answers.
+    let scored = import(&fixture("gba-electronics-brand.json"), &q).unwrap();
+    assert_eq!(
+        scored,
+        ResultRecord {
+            date: None,
+            answers: None,
+            ..with
+        }
+    );
+}
+
+#[test]
+fn a_hostile_record_is_refused_with_a_reason() {
+    let q = builtin();
+    let sheet = AnswerSheet::from_json(&fixture("west-steel-eu.json"), &q).unwrap();
+    let good = ResultRecord::new(&q, &sheet, &score(&q, &sheet), None, true);
+    let good_json: serde_json::Value = serde_json::from_str(&good.to_json()).unwrap();
+    let edit = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good_json.clone();
+        f(&mut v);
+        import(&v.to_string(), &q)
+    };
+    let cases: Vec<(&str, Result<ResultRecord, ImportError>, &str)> = vec![
+        (
+            "not json",
+            import("{\"format\":", &q),
+            "neither a result record",
+        ),
+        ("array", import("[1]", &q), "neither a result record"),
+        ("no format", import("{}", &q), "no \"format\""),
+        (
+            "other format",
+            edit(&|v| v["format"] = "exporter-assessment/result@9".into()),
+            "does not read",
+        ),
+        (
+            "a name",
+            edit(&|v| v["name"] = "Acme Ltd".into()),
+            "unknown field `name`",
+        ),
+        (
+            "other version",
+            edit(&|v| v["questionnaire"]["version"] = "0.9.0".into()),
+            "count it with that questionnaire",
+        ),
+        (
+            "unknown region",
+            edit(&|v| v["profile"]["region"] = "mars".into()),
+            "region \"mars\" is not an option",
+        ),
+        (
+            "score above 100",
+            edit(&|v| v["overall"] = 100.5.into()),
+            "not a score",
+        ),
+        (
+            "score with two decimals",
+            edit(&|v| v["overall"] = 50.25.into()),
+            "not a score",
+        ),
+        (
+            "huge score",
+            import(
+                &good_json
+                    .to_string()
+                    .replace("\"overall\":", "\"overall\":1e400,\"x\":"),
+                &q,
+            ),
+            "neither",
+        ),
+        (
+            "stage not the overall's",
+            edit(&|v| v["stage"] = "level4".into()),
+            "overall score is in stage",
+        ),
+        (
+            "not a critical item",
+            edit(&|v| v["critical_gaps"] = serde_json::json!(["T1"])),
+            "\"T1\" is not an item with a critical rule",
+        ),
+        (
+            "a gap twice",
+            edit(&|v| v["critical_gaps"] = serde_json::json!(["R2", "R2"])),
+            "repeated",
+        ),
+        (
+            "a recommendation twice",
+            edit(&|v| {
+                let first = v["top_recommendations"][0].clone();
+                v["top_recommendations"][1] = first;
+            }),
+            "twice",
+        ),
+        (
+            "unknown outcome",
+            edit(&|v| v["export_path"] = serde_json::json!({"status": "decided", "outcome": "x"})),
+            "\"x\" is not an outcome",
+        ),
+        (
+            "a dimension missing",
+            edit(&|v| {
+                v["dimensions"].as_array_mut().unwrap().pop();
+            }),
+            "scores the dimensions",
+        ),
+        (
+            "figures changed after the answers",
+            edit(&|v| v["complete"] = (!good.complete).into()),
+            "not what its answers score",
+        ),
+        (
+            "an answer twice",
+            import(
+                &good.to_json().replace(
+                    "\"answers\": {\n      \"",
+                    "\"answers\": {\"T1\": \"edge\", \"",
+                ),
+                &q,
+            ),
+            "answered twice",
+        ),
+        (
+            "foreign answers file",
+            import(
+                &fixture("gba-electronics-brand.json").replace("digital-trade", "other-thing"),
+                &q,
+            ),
+            "not \"digital-trade\"",
+        ),
+    ];
+    for (case, result, expected) in cases {
+        let message = match result {
+            Ok(_) => panic!("{case}: accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            message.contains(expected),
+            "{case}: {message:?} does not say {expected:?}"
+        );
+    }
+    assert!(matches!(
+        edit(&|v| v["stage"] = "level4".into()),
+        Err(ImportError::Record(p)) if matches!(p[0], RecordProblem::Stage { .. })
+    ));
+}
+
+#[test]
+fn the_whole_set_of_4_is_hidden_and_of_5_shown() {
+    let c = cohort(&in_region("east", 4, 50.0));
+    assert_eq!(c.counted, 4);
+    assert_eq!(c.all.members, Shown::Hidden(Hidden::FewerThan(5)));
+    assert_eq!(c.all.figures, Shown::Hidden(Hidden::FewerThan(5)));
+    let c = cohort(&in_region("east", 5, 50.0));
+    assert_eq!(c.all.members, Shown::Shown(5));
+    assert_eq!(figures(&c.all).stages.n, 5);
+}
+
+#[test]
+fn a_group_of_4_is_hidden_and_of_5_shown_with_its_complement() {
+    // 4 in the west: hidden, and the east (the only other group with members) with it, or the
+    // whole (24) minus the east (20) would give the west's 4.
+    let mut records = in_region("east", 20, 50.0);
+    records.extend(in_region("west", 4, 30.0));
+    let c = cohort(&records);
+    assert_eq!(c.all.members, Shown::Shown(24));
+    let west = group(&c, Grouping::Region, "west");
+    assert_eq!(west.members, Shown::Hidden(Hidden::FewerThan(MIN_GROUP)));
+    assert_eq!(west.figures, Shown::Hidden(Hidden::FewerThan(MIN_GROUP)));
+    let east = group(&c, Grouping::Region, "east");
+    assert_eq!(east.members, Shown::Hidden(Hidden::Complementary));
+    assert_eq!(east.figures, Shown::Hidden(Hidden::Complementary));
+    // Empty groups are shown as empty: they reveal no member.
+    assert_eq!(
+        group(&c, Grouping::Region, "central").members,
+        Shown::Shown(0)
+    );
+
+    // 5 in the west: its count is shown, its breakdown (a cross-tabulation) is not, and the
+    // east's breakdown is withheld with it.
+    let mut records = in_region("east", 20, 50.0);
+    records.extend(in_region("west", 5, 30.0));
+    let c = cohort(&records);
+    let west = group(&c, Grouping::Region, "west");
+    assert_eq!(west.members, Shown::Shown(5));
+    assert_eq!(
+        west.figures,
+        Shown::Hidden(Hidden::FewerThan(MIN_CROSS_TAB))
+    );
+    let east = group(&c, Grouping::Region, "east");
+    assert_eq!(east.members, Shown::Shown(20));
+    assert_eq!(east.figures, Shown::Hidden(Hidden::Complementary));
+}
+
+#[test]
+fn a_cross_tabulation_of_9_is_hidden_and_of_10_shown() {
+    let mut records = in_region("east", 30, 50.0);
+    records.extend(in_region("central", 12, 70.0));
+    records.extend(in_region("west", 9, 30.0));
+    let c = cohort(&records);
+    assert_eq!(group(&c, Grouping::Region, "west").members, Shown::Shown(9));
+    assert_eq!(
+        group(&c, Grouping::Region, "west").figures,
+        Shown::Hidden(Hidden::FewerThan(10))
+    );
+    // The smallest other group is withheld, so that all − east − central ≠ west's breakdown.
+    assert_eq!(
+        group(&c, Grouping::Region, "central").figures,
+        Shown::Hidden(Hidden::Complementary)
+    );
+    assert_eq!(figures(group(&c, Grouping::Region, "east")).n, 30);
+
+    records.push(record(Some("west"), Some("textiles"), Some("lt20"), 30.0));
+    let c = cohort(&records);
+    for (code, n) in [("east", 30), ("central", 12), ("west", 10)] {
+        assert_eq!(figures(group(&c, Grouping::Region, code)).n, n, "{code}");
+    }
+}
+
+#[test]
+fn no_percentile_below_20_values() {
+    let values: Vec<f64> = (0..19).map(|i| f64::from(i) * 5.0).collect();
+    let mut records: Vec<ResultRecord> = values
+        .iter()
+        .map(|v| record(Some("east"), Some("textiles"), Some("lt20"), *v))
+        .collect();
+    let c = cohort(&records);
+    let f = figures(&c.all);
+    assert_eq!(f.overall.n, 19);
+    assert_eq!(
+        f.overall.quartiles,
+        Shown::Hidden(Hidden::FewerThan(MIN_PERCENTILES))
+    );
+    // The east (all 19, a group of a grouping) shows its breakdown but no percentile either.
+    let east = figures(group(&c, Grouping::Region, "east"));
+    assert_eq!(east.overall.quartiles, Shown::Hidden(Hidden::FewerThan(20)));
+
+    records.push(record(Some("east"), Some("textiles"), Some("lt20"), 100.0));
+    let c = cohort(&records);
+    let q = figures(&c.all).overall.quartiles.shown().cloned().unwrap();
+    // 0, 5, … 90, 100: h = 19p; p25 at 4.75 → 20 + 0.75·5; median at 9.5 → 47.5; p75 at 14.25.
+    assert_eq!((q.p25, q.median, q.p75), (23.75, 47.5, 71.25));
+    // A dimension with only unscored members counts them apart and has no quartiles.
+    let mut unscored = record(None, None, None, 50.0);
+    unscored.dimensions[0].score = None;
+    let c = cohort(&[
+        unscored.clone(),
+        unscored.clone(),
+        unscored.clone(),
+        unscored.clone(),
+        unscored,
+    ]);
+    let tech = &figures(&c.all).dimensions[0].distribution;
+    assert_eq!((tech.n, tech.unscored), (0, 5));
+}
+
+#[test]
+fn complementary_suppression_leaves_no_hidden_group_to_subtract() {
+    // (sizes, threshold, expected hidden: F = fewer than, C = complementary, . = shown)
+    let cases: &[(&[u64], u64, &str)] = &[
+        (&[20, 4, 0, 0, 0], 5, "CF..."),
+        (&[20, 3, 3, 0, 0], 5, ".FF.."),
+        (&[20, 8, 2, 0, 7], 5, "..F.C"),
+        (&[20, 8, 2, 6, 7], 5, "..FC."),
+        (&[30, 12, 9, 0, 0], 10, ".CF.."),
+        (&[30, 12, 10, 0, 0], 10, "....."),
+        (&[3, 1, 0, 0, 0], 5, "FF..."),
+        (&[0, 0, 0, 0, 0], 5, "....."),
+        (&[6, 6, 6, 0, 1], 10, "FFF.F"),
+        (&[12, 15, 6, 0, 1], 10, "C.F.F"),
+    ];
+    for (sizes, threshold, expected) in cases {
+        let hidden = suppress(sizes, *threshold, &vec![None; sizes.len()]);
+        let got: String = hidden
+            .iter()
+            .map(|h| match h {
+                None => '.',
+                Some(Hidden::FewerThan(_)) => 'F',
+                Some(Hidden::Complementary) => 'C',
+            })
+            .collect();
+        assert_eq!(&got, expected, "{sizes:?} at {threshold}");
+    }
+    // The rule as a property: for every grouping of up to 6 groups of 0–12 members, each group
+    // below the threshold is hidden, and the hidden groups together are 0 or reach it, so the
+    // whole minus the shown groups is never a group smaller than the rule allows.
+    let mut seed: u64 = 7;
+    for _ in 0..5000 {
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let len = 1 + (next() % 6) as usize;
+        let sizes: Vec<u64> = (0..len).map(|_| next() % 13).collect();
+        for threshold in [MIN_GROUP, MIN_CROSS_TAB] {
+            let hidden = suppress(&sizes, threshold, &vec![None; len]);
+            let total: u64 = sizes
+                .iter()
+                .zip(&hidden)
+                .filter(|(_, h)| h.is_some())
+                .map(|(n, _)| n)
+                .sum();
+            let whole: u64 = sizes.iter().sum();
+            assert!(
+                total == 0 || total >= threshold || total == whole,
+                "{sizes:?} {hidden:?}"
+            );
+            for (n, h) in sizes.iter().zip(&hidden) {
+                assert!(
+                    *n == 0 || *n >= threshold || h.is_some(),
+                    "{sizes:?} {hidden:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_figures_are_counted_exactly() {
+    let mut records = Vec::new();
+    for (i, overall) in [
+        10.0, 35.5, 35.5, 62.0, 80.0, 99.9, 100.0, 45.0, 45.0, 20.0, 0.0,
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut r = record(Some("east"), Some("machinery"), Some("e20_99"), *overall);
+        if i == 0 {
+            r.export_path = PathStatus::Pending;
+            r.bottleneck = Some(DimensionId::from("technology"));
+            r.complete = false;
+        }
+        records.push(r);
+    }
+    let c = cohort(&records);
+    let f = figures(&c.all);
+    assert_eq!((f.n, f.complete), (11, 10));
+    assert_eq!(f.overall.bins, vec![1, 1, 1, 2, 2, 0, 1, 0, 1, 2]);
+    let stages: Vec<(Option<String>, u64)> = f
+        .stages
+        .counts
+        .iter()
+        .map(|c| (c.key.as_ref().map(|s| s.to_string()), c.count))
+        .collect();
+    assert_eq!(
+        stages,
+        vec![
+            (Some("unrated".into()), 2),
+            (Some("level1".into()), 3),
+            (Some("level2".into()), 2),
+            (Some("level3".into()), 1),
+            (Some("level4".into()), 3),
+            (None, 0)
+        ]
+    );
+    let r2 = f
+        .critical_gaps
+        .gaps
+        .iter()
+        .find(|g| g.item.as_str() == "R2")
+        .unwrap();
+    assert_eq!((r2.count, r2.percent, f.critical_gaps.n), (5, 45.5, 11));
+    assert_eq!(
+        f.most_common_bottleneck,
+        vec![DimensionId::from("institutions")]
+    );
+    assert_eq!(f.top_recommendations.counts.len(), 1);
+    assert_eq!(f.top_recommendations.counts[0].count, 11);
+    let pending = f
+        .export_paths
+        .counts
+        .iter()
+        .find(|c| c.key == PathKey::Pending)
+        .unwrap();
+    assert_eq!(pending.count, 1);
+    // Institutions is five points lower, floored at 0: 0 and 10 → 0 and 5, both in the first bin.
+    assert_eq!(f.dimensions[2].distribution.bins[0], 2);
+
+    // Counting in parts and merging gives the same figures.
+    let q = builtin();
+    let (mut a, mut b) = (Tally::new(&q), Tally::new(&q));
+    for (i, r) in records.iter().enumerate() {
+        if i % 3 == 0 {
+            a.add(r)
+        } else {
+            b.add(r)
+        }
+    }
+    a.merge(&b);
+    assert_eq!(a.finish(vec![]), c);
+}
+
+#[test]
+fn the_csv_has_every_figure_and_escapes_its_cells() {
+    assert_eq!(csv_cell("plain"), "plain");
+    assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_cell("-1.5"), "-1.5");
+
+    let mut records = in_region("east", 20, 50.0);
+    records.extend(in_region("west", 4, 30.0));
+    let csv = to_csv(&cohort(&records));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "grouping,group,figure,subject,key,value,n");
+    assert!(lines.contains(&"all,(all),members,,,24,24"), "{csv}");
+    assert!(lines.contains(&"region,west,members,,,fewer than 5,"));
+    assert!(lines.contains(&"region,east,members,,,withheld to protect a smaller group,"));
+    assert!(lines.contains(&"all,(all),score_bin,overall,50-60,20,24"));
+    assert!(lines.contains(&"all,(all),score_quartile,overall,median,50,24"));
+    assert!(lines.contains(&"all,(all),critical_gap,R2,count,4,24"));
+    assert!(lines.contains(&"all,(all),export_path,,exempt,24,24"));
+    // Nothing of a hidden group: no row gives the west's or the east's figures.
+    assert!(!lines.iter().any(|l| l.starts_with("region,west,score")));
+    assert!(!lines.iter().any(|l| l.starts_with("region,east,score")));
+    // Every row has the header's seven cells.
+    assert!(lines.iter().all(|l| l.split(',').count() == 7), "{csv}");
+}
