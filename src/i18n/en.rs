@@ -184,6 +184,8 @@ const EN: Strings = Strings {
     obligations_none: "None of the rules this tool knows applies to the goods and markets you gave.",
     obligations_unavailable: "The rules by market and goods could not be loaded. Connect to the internet once, then open the report again.",
     check_this_with: "Check this with",
+    filter_options: "Find in the list: a word, or your goods' HS code",
+    filter_none: "Nothing in the list matches. If your goods are not in it, choose “None of these”.",
     legend_now: "Now: solid line",
 };
 

@@ -268,6 +268,9 @@ pub struct Strings {
     pub obligations_none: &'static str,
     pub obligations_unavailable: &'static str,
     pub check_this_with: &'static str,
+    /// Above a long list of options (the goods): a word or an HS code.
+    pub filter_options: &'static str,
+    pub filter_none: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that

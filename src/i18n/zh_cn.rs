@@ -184,6 +184,8 @@ const ZH_CN: Strings = Strings {
     obligations_none: "本工具收录的规则均不适用于您填写的货物和市场。",
     obligations_unavailable: "无法加载按市场和货物列出的规则。请联网一次后重新打开报告。",
     check_this_with: "请向以下方面核实",
+    filter_options: "在列表中查找：输入关键词或货物的海关编码",
+    filter_none: "列表中没有匹配项。如果您的货物不在其中，请选择“以上都没有”。",
     legend_now: "现在：实线",
 
 };

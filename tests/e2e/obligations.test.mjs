@@ -106,4 +106,33 @@ describe('what each market asks of the firm’s goods', () => {
       await context.close();
     }
   });
+
+  it('finds goods in the long list by a word or an HS code', async () => {
+    const { context, page, errors } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      const goods = page.locator('#q-P\\.goods');
+      const visible = () => goods.locator('label.option:visible input').evaluateAll((inputs) => inputs.map((i) => i.value));
+      const all = (await visible()).length;
+      assert.ok(all >= 12, `${all} goods`);
+      await goods.locator('input[type=search]').fill('730590');
+      assert.deepEqual(await visible(), ['steel_articles'], 'a welded tube (7305 90) is in headings 7301–7311');
+      await goods.locator('input[type=search]').fill('bolts');
+      assert.deepEqual(await visible(), ['steel_articles']);
+      await goods.locator('input[type=search]').fill('0901');
+      const coffee = await visible();
+      assert.equal(coffee.length, 1, coffee.join(' '));
+      await page.check(`input[name="P.goods"][value="${coffee[0]}"]`);
+      // A chosen option stays in view whatever the filter says.
+      await goods.locator('input[type=search]').fill('zzz');
+      assert.deepEqual(await visible(), [coffee[0]]);
+      await goods.locator('input[type=search]').fill('');
+      assert.equal((await visible()).length, all);
+      await assertNoViolations(page, 'the goods list with its filter');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
