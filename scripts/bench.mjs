@@ -31,7 +31,8 @@ function sizes() {
   const kinds = {
     wasm: pick((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f)),
     js: pick((f) => /^exporter-assessment-.*\.js$/.test(f)),
-    css: pick((f) => f.endsWith('.css')),
+    // The app's stylesheet (Trunk hashes its name), not the cohort page's `cohort.css`.
+    css: pick((f) => /^main-.*\.css$/.test(f)),
     html: pick((f) => f === 'index.html'),
   };
   const gzip = (b) => gzipSync(b, { level: 9 }).length;
@@ -61,6 +62,10 @@ function sizes() {
   // and its catalogue.
   for (const f of ['obligations_worker_bg.wasm', 'obligations_worker.js', 'obligations.json']) {
     print(`bytes_later_${f.replace(/[._]/g, '_')}_gzip`, gzip(readFileSync(path.join(DIST, f))), 'B');
+  }
+  // The cohort page for association staff (issue 18): a page of its own, never a member's load.
+  for (const f of ['cohort.html', 'cohort.js', 'cohort.css', 'cohort_worker.js', 'cohort_worker_bg.wasm']) {
+    print(`bytes_cohort_page_${f.replace(/[._]/g, '_')}_gzip`, gzip(readFileSync(path.join(DIST, f))), 'B');
   }
   for (const f of [...languages, 'digital-trade.json']) {
     const b = readFileSync(path.join(split, f));
