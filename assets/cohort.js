@@ -11,6 +11,9 @@ const CHUNK = 250;
 const MAX_BYTES = 1 << 20;
 const JSON_LINES = /\.(jsonl|ndjson)$/i;
 
+/** `1 file`, `2 files`: English only (Chinese has no plural). */
+const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const WORDS = {
   'zh-CN': {
     title: '会员汇总 · 出口企业数字贸易成熟度自评',
@@ -90,8 +93,8 @@ const WORDS = {
     loading: 'Starting…',
     failed: 'The counting could not start. Connect to the internet, then reload this page.',
     reading: (done, total, counted, refused) => `Read ${done} of ${total} files: ${counted} counted, ${refused} not counted`,
-    finished: (counted, refused) => `Done: ${counted} results counted, ${refused} files not counted.`,
-    summary: (id, version, counted) => `Questionnaire “${id}” version ${version}, ${counted} results. Every figure gives the members it counts (n).`,
+    finished: (counted, refused) => `Done: ${plural(counted, 'result')} counted, ${plural(refused, 'file')} not counted.`,
+    summary: (id, version, counted) => `Questionnaire “${id}” version ${version}, ${plural(counted, 'result')}. Every figure gives the members it counts (n).`,
     all: 'All members',
     by: { region: 'By region', sector: 'By sector', size: 'By size' },
     notGiven: '(not given)',
@@ -326,9 +329,6 @@ function groupSection(grouping, group, level) {
     rows.push({ label: w.members, text: hidden(group.members.hidden), n: '', key: key('members') });
   }
   if (group.figures.hidden !== undefined) {
-    if (group.members.hidden === undefined && group.members.shown === 0) {
-      // No member: nothing to withhold, nothing to show.
-    }
     rows.push({ label: w.figuresHidden, text: hidden(group.figures.hidden), n: '', key: key('figures') });
     section.append(table(w.members, rows));
     return section;
@@ -365,13 +365,13 @@ function groupSection(grouping, group, level) {
     ])));
   }
 
-  const count = (id) => f.bottlenecks.counts.find((c) => c.key === id)?.count ?? 0;
+  const bottleneckCount = (id) => f.bottlenecks.counts.find((c) => c.key === id)?.count ?? 0;
   section.append(table(w.bottlenecks, [
     ...f.bottlenecks.counts.map((c) => ({
       label: c.key === null ? w.none : dimension(c.key), value: c.count, n, key: key('bottleneck', '', c.key ?? '(none)'),
     })),
     ...f.most_common_bottleneck.map((id) => ({
-      label: `${w.mostCommon}: ${dimension(id)}`, value: count(id), n, key: key('most_common_bottleneck', '', id),
+      label: `${w.mostCommon}: ${dimension(id)}`, value: bottleneckCount(id), n, key: key('most_common_bottleneck', '', id),
     })),
   ], { bars: true }));
 
