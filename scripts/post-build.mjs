@@ -75,6 +75,9 @@ const { count, size, warnings } = await generateSW({
   // One self-contained file: nothing is fetched from a CDN.
   inlineWorkboxRuntime: true,
   navigateFallback: 'index.html',
+  // A page is its file whatever its query (`cohort.html?lang=en` is `cohort.html`; the app's
+  // `?kiosk…` is `index.html` either way): no file of the build is told apart by a query.
+  ignoreURLParametersMatching: [/./],
   cleanupOutdatedCaches: true,
   skipWaiting: false,
   // The first install takes the open page at once (there is no old build to mix with).

@@ -26,7 +26,8 @@ describe('the questionnaire in one language first', () => {
   const app = appUnderTest();
 
   it('keeps the other language out of the first load', () => {
-    const wasm = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+    // The app's wasm (the workers' have names of their own).
+    const wasm = readdirSync(DIST).find((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f));
     const bytes = readFileSync(path.join(DIST, wasm));
     for (const text of [ENGLISH_ONLY, CHINESE_ONLY]) {
       assert.equal(bytes.includes(Buffer.from(text)), false, `the wasm holds no questionnaire text: ${text}`);

@@ -82,7 +82,8 @@ async function checkForUpdate(page) {
 function precachedWasm(page, { damage = false } = {}) {
   return page.evaluate(async (damage) => {
     const cache = await caches.open((await caches.keys()).find((n) => n.includes('precache')));
-    const request = (await cache.keys()).find((r) => r.url.endsWith('.wasm'));
+    // The app's wasm (the workers' have names of their own).
+    const request = (await cache.keys()).find((r) => /\/exporter-assessment-[^/]*_bg\.wasm/.test(r.url));
     const bytes = await (await cache.match(request)).arrayBuffer();
     if (damage) {
       const headers = { 'Content-Type': 'application/wasm' };
@@ -316,7 +317,7 @@ describe('offline and updates', () => {
 
   it('says that the app could not start, after one reload, when the network’s copy is broken too', async () => {
     const broken = copyOfBuild();
-    const wasm = readdirSync(broken).find((f) => f.endsWith('.wasm'));
+    const wasm = readdirSync(broken).find((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f));
     truncateSync(path.join(broken, wasm), 1000);
     app.server.setRoot(broken);
     const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });

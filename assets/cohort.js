@@ -1,0 +1,466 @@
+// The cohort page (cohort.html, docs/cohort.md): association staff pick or drop many members'
+// results and see their figures. The core counts and withholds, in the page's own worker
+// (crates/cohort-worker): this script only reads the files, hands their texts over in chunks
+// (so the page never freezes and memory stays bounded), shows progress, and renders what the
+// worker returns. Every text goes in as text (textContent); nothing is built as markup from data.
+
+const WORKER = 'cohort_worker_loader.js';
+/** Files read and handed to the worker at a time. */
+const CHUNK = 250;
+/** As `assess`: a result is a few KB. */
+const MAX_BYTES = 1 << 20;
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
+
+/** `1 file`, `2 files`: English only (Chinese has no plural). */
+const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+const WORDS = {
+  'zh-CN': {
+    title: '会员汇总 · 出口企业数字贸易成熟度自评',
+    skip: '跳到正文',
+    brand: '出口企业数字贸易成熟度自评',
+    language: '语言',
+    heading: '会员汇总',
+    intro: '把会员交给您的结果文件（结果记录、回答文件，或一个 JSON Lines 文件）放到这里，查看全体会员以及按地区、行业和规模的情况。文件只在本机读取和统计，不会发送到任何地方。',
+    rules: '隐私规则：不足 5 家的组只显示“不足 5 家”；按地区、行业或规模细分需至少 10 家；百分位数需至少 20 家；可借以推算出隐藏组的数字也一并隐去。',
+    pickHeading: '结果文件',
+    dropHint: '将文件拖放到此处，或：',
+    pick: '选择文件',
+    noscript: '本页需要启用 JavaScript 和 WebAssembly。',
+    refusedHeading: '未计入的文件',
+    resultsHeading: '汇总数字',
+    csv: '导出 CSV',
+    print: '打印',
+    loading: '正在启动……',
+    failed: '统计程序未能启动。请连接网络后重新加载本页。',
+    reading: (done, total, counted, refused) => `已读取 ${done} / ${total} 个文件：计入 ${counted} 份，未计入 ${refused} 个`,
+    finished: (counted, refused) => `完成：计入 ${counted} 份结果，${refused} 个文件未计入。`,
+    summary: (id, version, counted) => `问卷“${id}” ${version} 版，${counted} 份结果。每个数字旁注明其统计的会员数 n。`,
+    all: '全体会员',
+    by: { region: '按地区', sector: '按行业', size: '按规模' },
+    notGiven: '（未填写）',
+    members: '会员数',
+    complete: '已完成',
+    fewerThan: (n) => `不足 ${n} 家`,
+    complementary: '为保护较小的组而隐去',
+    figuresHidden: '细分数字',
+    overall: '总分',
+    distribution: (name) => `${name}的分布`,
+    noScore: '无得分',
+    quartiles: { p25: '下四分位', median: '中位数', p75: '上四分位', '': '四分位数' },
+    stages: '阶段',
+    noStage: '无阶段',
+    gaps: '严重合规缺口（有此缺口的会员）',
+    gapCount: (item, dim) => `${item}（${dim}）家数`,
+    gapPercent: (item, dim) => `${item}（${dim}）占比`,
+    bottlenecks: '短板',
+    none: '无',
+    mostCommon: '最常见的短板',
+    recommendations: '最常见的首要建议',
+    paths: '数据出境路径',
+    pending: '尚未确定',
+    uncovered: '规则未覆盖',
+    label: '项目',
+    value: '数值',
+    n: 'n',
+    reasons: {
+      not_a_result: '不是结果文件',
+      unknown_format: '格式版本不可读',
+      other_questionnaire: '属于其他问卷或版本',
+      record: '结果记录与问卷不符',
+      answers: '回答文件无法评分',
+      too_large: '文件超过 1 MB',
+      not_utf8: '不是 UTF-8 文本',
+      unreadable: '无法读取',
+    },
+  },
+  en: {
+    title: 'Members’ figures · Digital trade readiness self-assessment',
+    skip: 'Skip to content',
+    brand: 'Digital trade readiness self-assessment for exporters',
+    language: 'Language',
+    heading: 'Members’ figures',
+    intro: 'Put here the result files your members gave you (result records, answers files, or one JSON Lines file) to see where the whole membership stands, and by region, sector and size. The files are read and counted on this machine only; nothing is sent anywhere.',
+    rules: 'Privacy: a group of fewer than 5 is shown as “fewer than 5”; a breakdown by region, sector or size needs 10; percentiles need 20; a figure that would let a hidden group be worked out is withheld too.',
+    pickHeading: 'Result files',
+    dropHint: 'Drop files here, or:',
+    pick: 'Choose files',
+    noscript: 'This page needs JavaScript and WebAssembly.',
+    refusedHeading: 'Files not counted',
+    resultsHeading: 'Figures',
+    csv: 'Export CSV',
+    print: 'Print',
+    loading: 'Starting…',
+    failed: 'The counting could not start. Connect to the internet, then reload this page.',
+    reading: (done, total, counted, refused) => `Read ${done} of ${total} files: ${counted} counted, ${refused} not counted`,
+    finished: (counted, refused) => `Done: ${plural(counted, 'result')} counted, ${plural(refused, 'file')} not counted.`,
+    summary: (id, version, counted) => `Questionnaire “${id}” version ${version}, ${plural(counted, 'result')}. Every figure gives the members it counts (n).`,
+    all: 'All members',
+    by: { region: 'By region', sector: 'By sector', size: 'By size' },
+    notGiven: '(not given)',
+    members: 'Members',
+    complete: 'Complete',
+    fewerThan: (n) => `fewer than ${n}`,
+    complementary: 'withheld to protect a smaller group',
+    figuresHidden: 'Breakdown',
+    overall: 'Overall',
+    distribution: (name) => `${name}: distribution`,
+    noScore: 'no score',
+    quartiles: { p25: 'p25', median: 'median', p75: 'p75', '': 'quartiles' },
+    stages: 'Stage',
+    noStage: 'no stage',
+    gaps: 'Critical gaps (members with the gap)',
+    gapCount: (item, dim) => `${item} (${dim}): members`,
+    gapPercent: (item, dim) => `${item} (${dim}): share`,
+    bottlenecks: 'Bottleneck',
+    none: 'none',
+    mostCommon: 'Most common bottleneck',
+    recommendations: 'Most frequent top recommendations',
+    paths: 'Data-export path',
+    pending: 'not decided',
+    uncovered: 'not covered',
+    label: 'Figure',
+    value: 'Value',
+    n: 'n',
+    reasons: {
+      not_a_result: 'not a result',
+      unknown_format: 'a format version this tool does not read',
+      other_questionnaire: 'another questionnaire or version',
+      record: 'a result record that does not fit the questionnaire',
+      answers: 'an answers file that cannot be scored',
+      too_large: 'over 1 MB',
+      not_utf8: 'not UTF-8 text',
+      unreadable: 'cannot be read',
+    },
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+
+function element(name, text, attributes = {}) {
+  const node = document.createElement(name);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  return node;
+}
+
+function initialLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  const tags = asked ? [asked] : (navigator.languages || [navigator.language]);
+  const primary = tags.map((t) => String(t).split(/[-_]/)[0].toLowerCase()).find((p) => p === 'zh' || p === 'en');
+  return primary === 'en' ? 'en' : 'zh-CN';
+}
+
+const state = {
+  lang: initialLang(),
+  /** `{ labels, cohort, csv, reasons }` of the last finished count. */
+  result: null,
+  labels: null,
+  busy: false,
+};
+
+const words = () => WORDS[state.lang];
+
+// ---- The worker: one, started on the first count; one message at a time. ----
+
+let connection = null;
+
+function connect() {
+  if (connection) return connection;
+  connection = new Promise((resolve, reject) => {
+    let worker;
+    try {
+      worker = new Worker(WORKER);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    worker.addEventListener('error', reject, { once: true });
+    worker.addEventListener('message', (event) => {
+      if (event.data === 'ready') resolve(worker);
+    }, { once: true });
+  });
+  connection.catch(() => { connection = null; });
+  return connection;
+}
+
+async function ask(message) {
+  const worker = await connect();
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('message', (event) => {
+      if (event.data?.kind === 'error') reject(new Error(event.data.error));
+      else resolve(event.data);
+    }, { once: true });
+    worker.postMessage(message);
+  });
+}
+
+// ---- Reading the files. ----
+
+const decoder = () => new TextDecoder('utf-8', { fatal: true });
+
+/** One file's entries for the worker: `[name, text, null]`, or `[name, null, why]`. */
+async function entries(file) {
+  const lines = JSON_LINES.test(file.name);
+  if (!lines && file.size > MAX_BYTES) return [[file.name, null, 'too_large']];
+  let text;
+  try {
+    text = decoder().decode(await file.arrayBuffer());
+  } catch (error) {
+    return [[file.name, null, error instanceof TypeError ? 'not_utf8' : 'unreadable']];
+  }
+  if (!lines) return [[file.name, text, null]];
+  // One result a line, named FILE:LINE as `assess cohort --jsonl` names them; blank lines skipped.
+  const out = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const name = `${file.name}:${i + 1}`;
+    out.push(new Blob([line]).size > MAX_BYTES ? [name, null, 'too_large'] : [name, line, null]);
+  });
+  return out;
+}
+
+function showProgress(done, total, counted, refused) {
+  $('status').textContent = words().reading(done, total, counted, refused);
+  const progress = $('progress');
+  progress.hidden = false;
+  progress.max = Math.max(total, 1);
+  progress.value = done;
+}
+
+async function count(files) {
+  if (state.busy || files.length === 0) return;
+  state.busy = true;
+  $('files').disabled = true;
+  $('results').hidden = true;
+  $('refused-section').hidden = true;
+  $('status').textContent = words().loading;
+  try {
+    const started = await ask({ kind: 'start' });
+    state.labels = JSON.parse(started.labels);
+    let counted = 0;
+    let refused = 0;
+    showProgress(0, files.length, 0, 0);
+    for (let at = 0; at < files.length; at += CHUNK) {
+      const chunk = files.slice(at, at + CHUNK);
+      const read = (await Promise.all(chunk.map(entries))).flat();
+      const added = await ask({ kind: 'add', entries: read });
+      ({ counted, refused } = added);
+      showProgress(Math.min(at + CHUNK, files.length), files.length, counted, refused);
+    }
+    const done = await ask({ kind: 'finish' });
+    state.result = { cohort: JSON.parse(done.cohort), csv: done.csv, reasons: done.reasons };
+    render();
+    $('status').textContent = words().finished(counted, refused);
+  } catch {
+    $('status').textContent = words().failed;
+  } finally {
+    state.busy = false;
+    $('files').disabled = false;
+    $('progress').hidden = true;
+  }
+}
+
+// ---- Rendering the core's figures. ----
+
+/** A `Shown` value as text: the figure, or why it is withheld. */
+function hidden(why) {
+  if (why === 'complementary') return words().complementary;
+  return words().fewerThan(why.fewer_than);
+}
+
+function groupKey(key) {
+  if (key === 'all') return '(all)';
+  if (key === 'not_given') return '(not given)';
+  return key.code;
+}
+
+function groupName(grouping, key) {
+  if (key === 'all') return words().all;
+  if (key === 'not_given') return words().notGiven;
+  return labels().groupings?.[grouping]?.[key.code] ?? key.code;
+}
+
+function labels() {
+  return state.labels?.[state.lang] ?? {};
+}
+
+const dimension = (id) => labels().dimensions?.[id] ?? id;
+
+/**
+ * A table of one figure: caption, rows of [label, value, n, row key]. The row key is the CSV's
+ * (grouping, group, figure, subject, key), kept on the row for the page's tests.
+ */
+function table(caption, rows, { bars = false } = {}) {
+  const t = element('table', null, { class: 'figure' });
+  t.append(element('caption', caption));
+  const head = element('tr');
+  for (const h of [words().label, words().value, words().n]) head.append(element('th', h, { scope: 'col' }));
+  t.append(element('thead'));
+  t.tHead.append(head);
+  const body = element('tbody');
+  const max = Math.max(1, ...rows.map((r) => (typeof r.value === 'number' ? r.value : 0)));
+  for (const row of rows) {
+    const tr = element('tr', null, { 'data-row': JSON.stringify(row.key) });
+    tr.append(element('th', row.label, { scope: 'row' }));
+    const value = element('td', null, { class: 'value' });
+    value.append(element('span', row.text ?? row.value));
+    if (bars && typeof row.value === 'number') {
+      // A bar for the eye; the number beside it is what is read.
+      value.append(element('meter', null, { min: '0', max: String(max), value: String(row.value), 'aria-hidden': 'true' }));
+    }
+    tr.append(value, element('td', row.n ?? '', { class: 'n' }));
+    body.append(tr);
+  }
+  t.append(body);
+  return t;
+}
+
+function groupSection(grouping, group, level) {
+  const section = element('section', null, { class: 'group' });
+  const key = (figure, subject = '', k = '') => [grouping, groupKey(group.key), figure, subject, k];
+  section.append(element(level, groupName(grouping, group.key)));
+  const w = words();
+  const rows = [];
+  if (group.members.shown !== undefined) {
+    const n = group.members.shown;
+    rows.push({ label: w.members, value: n, n: String(n), key: key('members') });
+  } else {
+    rows.push({ label: w.members, text: hidden(group.members.hidden), n: '', key: key('members') });
+  }
+  if (group.figures.hidden !== undefined) {
+    rows.push({ label: w.figuresHidden, text: hidden(group.figures.hidden), n: '', key: key('figures') });
+    section.append(table(w.members, rows));
+    return section;
+  }
+  const f = group.figures.shown;
+  const n = String(f.n);
+  rows.push({ label: w.complete, value: f.complete, n, key: key('complete') });
+  section.append(table(w.members, rows));
+
+  const scores = [['overall', w.overall, f.overall], ...f.dimensions.map((d) => [d.id, dimension(d.id), d.distribution])];
+  for (const [subject, name, d] of scores) {
+    const dn = String(d.n);
+    const r = d.bins.map((c, i) => ({ label: `${i * 10}–${i * 10 + 10}`, value: c, n: dn, key: key('score_bin', subject, `${i * 10}-${i * 10 + 10}`) }));
+    r.push({ label: w.noScore, value: d.unscored, n, key: key('score_unscored', subject) });
+    if (d.quartiles.shown) {
+      for (const q of ['p25', 'median', 'p75']) {
+        r.push({ label: w.quartiles[q], value: d.quartiles.shown[q], n: dn, key: key('score_quartile', subject, q) });
+      }
+    } else {
+      r.push({ label: w.quartiles[''], text: hidden(d.quartiles.hidden), n: dn, key: key('score_quartile', subject) });
+    }
+    section.append(table(w.distribution(name), r, { bars: true }));
+  }
+
+  section.append(table(w.stages, f.stages.counts.map((c) => ({
+    label: c.key === null ? w.noStage : (labels().stages?.[c.key] ?? c.key),
+    value: c.count, n, key: key('stage', '', c.key ?? '(none)'),
+  })), { bars: true }));
+
+  if (f.critical_gaps.gaps.length) {
+    section.append(table(w.gaps, f.critical_gaps.gaps.flatMap((g) => [
+      { label: w.gapCount(g.item, dimension(g.dimension)), value: g.count, n, key: key('critical_gap', g.item, 'count') },
+      { label: w.gapPercent(g.item, dimension(g.dimension)), value: g.percent, text: `${g.percent}%`, n, key: key('critical_gap', g.item, 'percent') },
+    ])));
+  }
+
+  const bottleneckCount = (id) => f.bottlenecks.counts.find((c) => c.key === id)?.count ?? 0;
+  section.append(table(w.bottlenecks, [
+    ...f.bottlenecks.counts.map((c) => ({
+      label: c.key === null ? w.none : dimension(c.key), value: c.count, n, key: key('bottleneck', '', c.key ?? '(none)'),
+    })),
+    ...f.most_common_bottleneck.map((id) => ({
+      label: `${w.mostCommon}: ${dimension(id)}`, value: bottleneckCount(id), n, key: key('most_common_bottleneck', '', id),
+    })),
+  ], { bars: true }));
+
+  section.append(table(w.recommendations, f.top_recommendations.counts.map((c) => ({
+    label: `${c.key.item} — ${labels().countermeasures?.[c.key.countermeasure] ?? c.key.countermeasure}`,
+    value: c.count, n, key: key('top_recommendation', c.key.item, c.key.countermeasure),
+  })), { bars: true }));
+
+  section.append(table(w.paths, f.export_paths.counts.map((c) => {
+    const [label, k] = c.key === 'pending' ? [w.pending, '(pending)']
+      : c.key === 'uncovered' ? [w.uncovered, '(uncovered)']
+        : [labels().outcomes?.[c.key.outcome] ?? c.key.outcome, c.key.outcome];
+    return { label, value: c.count, n, key: key('export_path', '', k) };
+  }), { bars: true }));
+  return section;
+}
+
+function render() {
+  const { cohort, reasons } = state.result;
+  const w = words();
+  const list = $('refused');
+  list.replaceChildren(...cohort.refused.map((r, i) => {
+    const item = element('li');
+    item.append(element('strong', r.name, { class: 'file' }), element('span', `: ${w.reasons[reasons[i]] ?? ''} (${r.reason})`));
+    return item;
+  }));
+  $('refused-section').hidden = cohort.refused.length === 0;
+  $('summary').textContent = w.summary(cohort.questionnaire.id, cohort.questionnaire.version, cohort.counted);
+  const figures = [groupSection('all', cohort.all, 'h3')];
+  for (const t of cohort.groupings) {
+    const part = element('section', null, { class: 'grouping' });
+    part.append(element('h3', w.by[t.grouping] ?? t.grouping));
+    for (const g of t.groups) part.append(groupSection(t.grouping, g, 'h4'));
+    figures.push(part);
+  }
+  $('figures').replaceChildren(...figures);
+  $('results').hidden = false;
+}
+
+// ---- The page's language. ----
+
+function speak(lang) {
+  state.lang = lang;
+  const w = words();
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-text]')) {
+    const text = w[node.dataset.text];
+    if (typeof text === 'string') node.textContent = text;
+  }
+  for (const node of document.querySelectorAll('[data-label]')) node.setAttribute('aria-label', w[node.dataset.label]);
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  }
+  if (state.result) render();
+  if (!state.busy && state.result) {
+    const c = state.result.cohort;
+    $('status').textContent = w.finished(c.counted, c.refused.length);
+  }
+}
+
+// ---- Wiring. ----
+
+function download() {
+  const blob = new Blob([state.result.csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = element('a', null, { href: url, download: 'cohort-figures.csv' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+$('files').addEventListener('change', (event) => count([...event.target.files]));
+for (const button of document.querySelectorAll('[data-lang]')) {
+  button.addEventListener('click', () => speak(button.dataset.lang));
+}
+$('csv').addEventListener('click', download);
+$('print').addEventListener('click', () => window.print());
+// Files dropped anywhere on the page are counted; the browser would otherwise open them.
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  $('drop').classList.add('over');
+});
+document.addEventListener('dragleave', () => $('drop').classList.remove('over'));
+document.addEventListener('drop', (event) => {
+  event.preventDefault();
+  $('drop').classList.remove('over');
+  count([...(event.dataTransfer?.files ?? [])]);
+});
+speak(state.lang);
+// Offline like the app: the same service worker precaches every file of the build, this page too.
+if (location.protocol !== 'file:') navigator.serviceWorker?.register('sw.js').catch(() => {});

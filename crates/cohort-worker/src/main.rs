@@ -1,0 +1,256 @@
+//! The cohort page's worker (`assets/cohort.js` starts it): a wasm of its own, so that reading and
+//! counting members' results is no part of a member's first load, and off the page's thread, so
+//! that the page does not freeze over thousands of files.
+//!
+//! Messages (the page sends one at a time and waits for the reply):
+//! - `{kind: "start"}`: loads the whole shipped questionnaire beside the page (precached, so it
+//!   works offline) and starts an empty count → `{kind: "started", labels}` (a JSON text: the
+//!   questionnaire's names of dimensions, stages, profile options, outcomes and countermeasures in
+//!   each of its languages, so the page looks up no questionnaire itself) or `{kind: "error", error}`.
+//! - `{kind: "add", entries: [[name, text | null, why | null], …]}`: each text imported by the core
+//!   (`import`: a result record or an answers file, checked as hostile input) and counted, or
+//!   refused with the core's reason; an entry without text was refused by the page (`why`:
+//!   `too_large`, `not_utf8`, `unreadable`) → `{kind: "added", counted, refused}`.
+//! - `{kind: "finish"}` → `{kind: "done", cohort, csv, reasons}`: the core's `Cohort` as JSON (what
+//!   `assess cohort --json` prints), its CSV (`to_csv`, as `assess cohort --csv`), and each refused
+//!   file's kind of reason, in the order of `cohort.refused`, for the page's words.
+//!
+//! It posts `"ready"` once it listens, so that no message is sent before.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::RefCell;
+
+    use assessment::result_record::{Grouping, ImportError};
+    use assessment::{import, short_title, to_csv, Questionnaire, Refused, Tally};
+    use serde_json::{json, Map, Value};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    /// Beside the page, as index.html has Trunk copy it.
+    const QUESTIONNAIRE: &str = "split/digital-trade.json";
+
+    /// The largest result file counted, as `assess` (crates/assess/src/inputs.rs) says it.
+    const MAX_KB: u64 = 1024;
+
+    struct Count {
+        questionnaire: Questionnaire,
+        tally: Tally,
+        refused: Vec<Refused>,
+        reasons: Vec<&'static str>,
+    }
+
+    thread_local! {
+        static COUNT: RefCell<Option<Count>> = const { RefCell::new(None) };
+    }
+
+    fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn get(value: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn reply(fields: &[(&str, JsValue)]) -> JsValue {
+        let reply = js_sys::Object::new();
+        for (name, value) in fields {
+            let _ = js_sys::Reflect::set(&reply, &(*name).into(), value);
+        }
+        reply.into()
+    }
+
+    async fn text(url: &str) -> Option<String> {
+        let response = JsFuture::from(scope().fetch_with_str(url)).await.ok()?;
+        let response: web_sys::Response = response.unchecked_into();
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    }
+
+    /// The names the page shows, by language: ids are what the core's figures carry.
+    fn labels(q: &Questionnaire) -> Value {
+        let doc = q.doc();
+        let mut by_lang = Map::new();
+        for lang in &doc.languages {
+            let dimensions: Map<String, Value> = doc
+                .dimensions
+                .iter()
+                .map(|d| (d.id.to_string(), short_title(d.title.get(lang)).into()))
+                .collect();
+            let stages: Map<String, Value> = doc
+                .stages
+                .iter()
+                .map(|s| (s.id.to_string(), s.label.get(lang).into()))
+                .collect();
+            let outcomes: Map<String, Value> = doc
+                .export_path
+                .outcomes
+                .iter()
+                .map(|o| (o.id.to_string(), o.title.get(lang).into()))
+                .collect();
+            let countermeasures: Map<String, Value> = doc
+                .countermeasures
+                .iter()
+                .map(|c| {
+                    let name = format!("{} {}", c.section, c.title.get(lang));
+                    (c.id.to_string(), name.into())
+                })
+                .collect();
+            let groupings: Map<String, Value> = Grouping::ALL
+                .iter()
+                .map(|g| {
+                    let options: Map<String, Value> = q
+                        .question(&g.question())
+                        .map(|question| {
+                            question
+                                .options()
+                                .into_iter()
+                                .map(|(id, label)| (id.to_string(), label.get(lang).into()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (g.name().to_owned(), options.into())
+                })
+                .collect();
+            by_lang.insert(
+                lang.as_str().to_owned(),
+                json!({
+                    "dimensions": dimensions,
+                    "stages": stages,
+                    "outcomes": outcomes,
+                    "countermeasures": countermeasures,
+                    "groupings": groupings,
+                }),
+            );
+        }
+        Value::Object(by_lang)
+    }
+
+    async fn start() -> Result<JsValue, &'static str> {
+        let text = text(QUESTIONNAIRE).await.ok_or("unavailable")?;
+        let questionnaire = Questionnaire::from_json(&text).map_err(|_| "invalid")?;
+        let labels = labels(&questionnaire).to_string();
+        let tally = Tally::new(&questionnaire);
+        COUNT.with(|c| {
+            *c.borrow_mut() = Some(Count {
+                questionnaire,
+                tally,
+                refused: Vec::new(),
+                reasons: Vec::new(),
+            })
+        });
+        Ok(reply(&[
+            ("kind", "started".into()),
+            ("labels", labels.into()),
+        ]))
+    }
+
+    /// The kind of an import's refusal, for the page's words (the core's message goes beside).
+    fn kind(error: &ImportError) -> &'static str {
+        match error {
+            ImportError::NotAResult(_) => "not_a_result",
+            ImportError::UnknownFormat(_) => "unknown_format",
+            ImportError::OtherQuestionnaire { .. } => "other_questionnaire",
+            ImportError::Record(_) => "record",
+            ImportError::Answers(assessment::AnswersError::OtherQuestionnaire { .. }) => {
+                "other_questionnaire"
+            }
+            ImportError::Answers(_) => "answers",
+        }
+    }
+
+    /// What `assess` says of a file the page could not hand over.
+    fn page_reason(why: &str) -> (&'static str, String) {
+        match why {
+            "too_large" => (
+                "too_large",
+                format!("this file is over {MAX_KB} KB; a result is a few KB: is it a result?"),
+            ),
+            "not_utf8" => ("not_utf8", "this file is not UTF-8 text".to_owned()),
+            _ => ("unreadable", "cannot be read".to_owned()),
+        }
+    }
+
+    fn add(request: &JsValue) -> Result<JsValue, &'static str> {
+        let entries: js_sys::Array = get(request, "entries").dyn_into().map_err(|_| "request")?;
+        COUNT.with(|c| {
+            let mut c = c.borrow_mut();
+            let c = c.as_mut().ok_or("request")?;
+            for entry in entries.iter() {
+                let entry: js_sys::Array = entry.dyn_into().map_err(|_| "request")?;
+                let name = entry.get(0).as_string().ok_or("request")?;
+                let outcome = match entry.get(1).as_string() {
+                    Some(text) => {
+                        import(&text, &c.questionnaire).map_err(|e| (kind(&e), e.to_string()))
+                    }
+                    None => Err(page_reason(&entry.get(2).as_string().unwrap_or_default())),
+                };
+                match outcome {
+                    Ok(record) => c.tally.add(&record),
+                    Err((kind, reason)) => {
+                        c.refused.push(Refused { name, reason });
+                        c.reasons.push(kind);
+                    }
+                }
+            }
+            Ok(reply(&[
+                ("kind", "added".into()),
+                ("counted", (c.tally.counted() as f64).into()),
+                ("refused", (c.refused.len() as f64).into()),
+            ]))
+        })
+    }
+
+    fn finish() -> Result<JsValue, &'static str> {
+        COUNT.with(|c| {
+            let c = c.borrow();
+            let c = c.as_ref().ok_or("request")?;
+            let cohort = c.tally.finish(c.refused.clone());
+            let json = serde_json::to_string(&cohort).map_err(|_| "request")?;
+            let reasons: js_sys::Array = c.reasons.iter().map(|r| JsValue::from(*r)).collect();
+            Ok(reply(&[
+                ("kind", "done".into()),
+                ("cohort", json.into()),
+                ("csv", to_csv(&cohort).into()),
+                ("reasons", reasons.into()),
+            ]))
+        })
+    }
+
+    async fn answer(request: JsValue) -> Result<JsValue, &'static str> {
+        match get(&request, "kind").as_string().as_deref() {
+            Some("start") => start().await,
+            Some("add") => add(&request),
+            Some("finish") => finish(),
+            _ => Err("request"),
+        }
+    }
+
+    pub fn start_listening() {
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+                let request = event.data();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let message = match answer(request).await {
+                        Ok(reply) => reply,
+                        Err(why) => reply(&[("kind", "error".into()), ("error", why.into())]),
+                    };
+                    let _ = scope().post_message(&message);
+                });
+            });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let _ = scope().post_message(&"ready".into());
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start_listening();
+}

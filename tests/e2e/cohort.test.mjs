@@ -1,0 +1,168 @@
+// Issue 18: the cohort page for association staff. 200 generated answers files, one broken file and
+// one of another questionnaire are picked on the page (its own page and worker, under the build's
+// Content-Security-Policy); every figure it shows must equal `assess cohort` on the same files (the
+// figure, its n, and where the core withholds it, why), the two bad files are listed by name with
+// the reason and the others counted, the CSV export is `assess cohort --csv` byte for byte, axe finds
+// nothing in either language, and, once visited, the page counts offline.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { assertNoViolations, DIST, launch, openPage, serve } from './support.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const Q = 'questionnaire/digital-trade.json';
+
+function assess(args) {
+  return execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+}
+
+/** RFC 4180 rows (quoted cells with doubled quotes), as `to_csv` writes them. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  return rows;
+}
+
+/** What the page shows: each figure's row as the CSV's (grouping, group, figure, subject, key, value, n). */
+async function shownRows(page) {
+  return page.$$eval('#figures tr[data-row]', (rows) => rows.map((tr) => [
+    ...JSON.parse(tr.dataset.row),
+    tr.querySelector('td.value span').textContent.replace(/%$/, ''),
+    tr.querySelector('td.n').textContent,
+  ]));
+}
+
+async function pick(page, files) {
+  await page.setInputFiles('#files', files);
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+}
+
+describe('the cohort page', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cohort-page-'));
+  execFileSync('node', ['scripts/generate-answers.mjs', '--count', '200', '--seed', '18', '--out', dir], { cwd: ROOT });
+  const generated = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  assert.equal(generated.length, 200);
+  const broken = path.join(dir, 'broken.json');
+  writeFileSync(broken, '{"format": "exporter-assessment/answers@1", "questionnaire": ');
+  const foreign = path.join(dir, 'foreign.json');
+  writeFileSync(foreign, JSON.stringify({
+    format: 'exporter-assessment/answers@1',
+    questionnaire: { id: 'another-survey', version: '2.0.0' },
+    answers: {},
+  }));
+  const files = [...generated.slice(0, 100), broken, ...generated.slice(100), foreign];
+
+  const expected = JSON.parse(assess(['cohort', Q, ...files, '--json']));
+  const expectedCsv = assess(['cohort', Q, ...files, '--csv']);
+
+  // axe is injected as an inline script, which the build's policy rightly refuses: the figures
+  // and axe on a plain server, the page under its policy (and offline) on the other.
+  let server;
+  let strict;
+  let browser;
+  before(async () => {
+    const policy = readFileSync(path.join(DIST, 'csp.txt'), 'utf8').trim();
+    server = await serve(DIST);
+    strict = await serve(DIST, { headers: { 'Content-Security-Policy': policy } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await strict?.close();
+  });
+
+  it('shows the figures of assess cohort, lists the bad files, exports the same CSV', async () => {
+    const { context, page, requests, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await assertNoViolations(page, 'cohort page before any file (en)');
+    await pick(page, files);
+
+    assert.equal(expected.counted, 200);
+    assert.equal(await page.textContent('#status'), 'Done: 200 results counted, 2 files not counted.');
+    assert.match(await page.textContent('#summary'), /“digital-trade” version 1\.3\.0, 200 results/);
+
+    // The files not counted: by name, with the page's words and the core's reason.
+    const listed = await page.$$eval('#refused li', (items) => items.map((li) => li.textContent));
+    assert.deepEqual(
+      listed.map((t) => t.split(':')[0]),
+      expected.refused.map((r) => path.basename(r.name)),
+    );
+    assert.deepEqual(listed.map((t) => t.split(':')[0]), ['broken.json', 'foreign.json']);
+    assert.match(listed[0], /not a result/);
+    assert.match(listed[1], /another questionnaire or version/);
+    for (const [i, r] of expected.refused.entries()) assert.ok(listed[i].includes(r.reason), listed[i]);
+
+    // Every figure shown, with its n, equals the command line's; nothing more, nothing less.
+    const shown = await shownRows(page);
+    const [header, ...rows] = parseCsv(expectedCsv);
+    assert.deepEqual(header, ['grouping', 'group', 'figure', 'subject', 'key', 'value', 'n']);
+    assert.deepEqual(shown, rows);
+    // The same figures as the JSON: the whole set's members and quartiles, and each group's count
+    // (or why it is hidden).
+    const row = (...key) => shown.find((r) => r.slice(0, 5).join('|') === key.join('|'));
+    assert.equal(row('all', '(all)', 'members', '', '')[5], String(expected.all.members.shown));
+    const quartiles = expected.all.figures.shown.overall.quartiles.shown;
+    for (const q of ['p25', 'median', 'p75']) {
+      assert.equal(Number(row('all', '(all)', 'score_quartile', 'overall', q)[5]), quartiles[q]);
+    }
+    for (const t of expected.groupings) {
+      for (const g of t.groups) {
+        const key = g.key === 'not_given' ? '(not given)' : g.key.code;
+        const members = row(t.grouping, key, 'members', '', '')[5];
+        if (g.members.shown !== undefined) assert.equal(members, String(g.members.shown));
+        else assert.equal(members, g.members.hidden === 'complementary' ? 'withheld to protect a smaller group' : `fewer than ${g.members.hidden.fewer_than}`);
+      }
+    }
+    // Some group is hidden in this set, so the rule shows on the page.
+    assert.ok(shown.some((r) => r[5] === 'fewer than 5'), 'a group of fewer than 5 is shown as such');
+
+    // The CSV export is assess cohort --csv.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    assert.equal(download.suggestedFilename(), 'cohort-figures.csv');
+    assert.equal(readFileSync(await download.path(), 'utf8'), expectedCsv);
+
+    await assertNoViolations(page, 'cohort page with figures (en)');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.textContent('#figures h3'), '全体会员');
+    assert.match(await page.textContent('#status'), /完成：计入 200 份结果，2 个文件未计入。/);
+    assert.deepEqual(await shownRows(page).then((r) => r.map((x) => x.slice(0, 5))), rows.map((x) => x.slice(0, 5)));
+    await assertNoViolations(page, 'cohort page with figures (zh-CN)');
+
+    assert.deepEqual(requests, [], 'no request leaves the origin');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('counts under the build Content-Security-Policy, and offline once visited', async () => {
+    const { context, page, errors } = await openPage(browser, `${strict.url}cohort.html?lang=en`, { locale: 'en' });
+    await pick(page, generated.slice(0, 30));
+    assert.equal(await page.textContent('#status'), 'Done: 30 results counted, 0 files not counted.');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    // The worker's files are precached with the rest of the build.
+    await context.setOffline(true);
+    await page.reload({ waitUntil: 'load' });
+    await pick(page, generated.slice(0, 12));
+    assert.equal(await page.textContent('#status'), 'Done: 12 results counted, 0 files not counted.');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
