@@ -6,7 +6,7 @@
 //! The radar of the report draws both shapes.
 
 use assessment::{
-    format_score, Comparison, ItemRef, LevelChange, OneDecimal, ReportView, ScoreChange,
+    format_change, format_score, Comparison, ItemRef, LevelChange, ReportView, ScoreChange,
 };
 use yew::prelude::*;
 
@@ -21,16 +21,6 @@ pub struct ComparisonSectionProps {
     pub comparing: Shared<Comparing>,
     /// The two dates as shown: the earlier assessment's and this one's.
     pub dates: (AttrValue, AttrValue),
-}
-
-/// A change of score with its sign ("+6.7", "-2.0", "0.0"), or an en dash without one: the sign
-/// says the direction, not only a colour.
-pub fn signed(change: Option<f64>) -> String {
-    match change {
-        Some(c) if c > 0.0 => format!("+{}", OneDecimal(c)),
-        Some(c) => OneDecimal(c).to_string(),
-        None => "–".to_owned(),
-    }
 }
 
 fn trend_class(change: &ScoreChange) -> Option<&'static str> {
@@ -58,8 +48,8 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                 <th scope="row">{ name.to_owned() }</th>
                 <td data-then={format_score(change.before)}>{ format_score(change.before) }</td>
                 <td data-now={format_score(change.after)}>{ format_score(change.after) }</td>
-                <td class={classes!("change", trend_class(change))} data-change={signed(change.change)}>
-                    { signed(change.change) }
+                <td class={classes!("change", trend_class(change))} data-change={format_change(change.change)}>
+                    { format_change(change.change) }
                 </td>
             </tr>
         }

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 
 use assessment::citations::{self, Verdict};
 use assessment::{
-    compare, format_score, score, AnswerProblem, AnswerSheet, Applicability, AssociationConfig,
-    Comparison, Customisation, LangTag, LevelChange, OneDecimal, PathView, Place, Problem,
+    compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
+    AssociationConfig, Comparison, Customisation, LangTag, LevelChange, PathView, Place, Problem,
     Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
 };
 
@@ -563,15 +563,6 @@ fn right(label: &str) -> String {
     format!("{}{label}", " ".repeat(7usize.saturating_sub(width)))
 }
 
-/// A change of score with its sign ("+6.7", "-2.0", "0.0"), or an en dash without one.
-fn signed(change: Option<f64>) -> String {
-    match change {
-        Some(c) if c > 0.0 => format!("+{}", OneDecimal(c)),
-        Some(c) => OneDecimal(c).to_string(),
-        None => "–".to_owned(),
-    }
-}
-
 /// The comparison as plain text: names from the two reports' resolved views, figures from the
 /// comparison. `files` names the two assessments.
 fn render_comparison(
@@ -623,7 +614,7 @@ fn render_comparison(
             "{:>7} {:>7} {:>7}  {name}",
             format_score(s.before),
             format_score(s.after),
-            signed(s.change)
+            format_change(s.change)
         );
     };
     row(&mut out, &c.overall, l.overall);

@@ -66,8 +66,9 @@ pub use result_record::{
     import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
 };
 pub use score::{
-    format_score, score, Applicability, BenchmarkResult, CriticalGap, DimensionResult,
-    ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult, Report, Standing,
+    format_change, format_score, score, Applicability, BenchmarkResult, CriticalGap,
+    DimensionResult, ExportDecision, ItemResult, OneDecimal, Progress, RecommendationResult,
+    Report, Standing,
 };
 pub use text::{LangTag, Text};
 pub use validate::{

@@ -25,6 +25,16 @@ pub fn format_score(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_owned(), |s| OneDecimal(s).to_string())
 }
 
+/// A change of score as every front end writes it: signed ("+6.7", "-2.0", "0.0"), so that the
+/// direction reads without colour, or an en dash when one side has no score.
+pub fn format_change(change: Option<f64>) -> String {
+    match change {
+        Some(c) if c > 0.0 => format!("+{}", OneDecimal(c)),
+        Some(c) => OneDecimal(c).to_string(),
+        None => "–".to_owned(),
+    }
+}
+
 /// A number written with one decimal, halves rounded away from zero (as JavaScript's `toFixed`
 /// does for exact halves). Written with integer arithmetic because `core`'s float formatting is
 /// large code that the app would otherwise load (and compile, when the report first opens) for
