@@ -62,6 +62,8 @@ enum Drawn {
 enum NoCode {
     Link(NoLink),
     TooLong,
+    /// The report's worker, which draws the code, could not be had.
+    Unavailable,
 }
 
 #[component]
@@ -93,6 +95,12 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                         ("code", code.as_str().into()),
                     ],
                     move |reply| {
+                        let too_long = reply
+                            .as_ref()
+                            .and_then(|r| field(r, "error"))
+                            .and_then(|e| e.as_string())
+                            .as_deref()
+                            == Some("too_long");
                         let qr = reply.as_ref().and_then(|r| field(r, "qr"));
                         let size = qr
                             .as_ref()
@@ -108,7 +116,10 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                                 path(size, &m).map(|d| (size + 2 * QUIET, d))
                             }) {
                                 Some((size, d)) => Drawn::Code { link, size, d },
-                                None => Drawn::None(NoCode::TooLong),
+                                // The worker says when the address and code do not fit; anything
+                                // else (no worker, offline before it was kept) is not "too long".
+                                None if too_long => Drawn::None(NoCode::TooLong),
+                                None => Drawn::None(NoCode::Unavailable),
                             },
                         );
                     },
@@ -122,6 +133,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         Drawn::None(NoCode::Link(NoLink::NotPublic)) if props.kiosk => Some(s.handoff_none_kiosk),
         Drawn::None(NoCode::Link(NoLink::NotPublic)) => Some(s.handoff_none_local),
         Drawn::None(NoCode::TooLong) => Some(s.handoff_none_too_long),
+        Drawn::None(NoCode::Unavailable) => Some(s.handoff_none_unavailable),
     };
     html! {
         // Without a code the section is for the screen only: on paper it would say nothing useful.

@@ -136,6 +136,7 @@ const EN: Strings = Strings {
     handoff_none_local: "No code to scan here: this app runs at an address that a phone cannot open (this computer or a local network). Print the report, or export your answers to a file. Whoever runs the app can set its public address (handoff_url in the config).",
     handoff_none_kiosk: "No code to scan here: no public address was set for this kiosk's app. Print your report before you leave.",
     handoff_none_embedded: "No code to scan here: the association has not set the app's public address (handoff_url in its config). Print the report, or export your answers to a file.",
+    handoff_none_unavailable: "The code could not be drawn here: part of the app is missing (it has not been kept for offline use yet). Connect to the internet once, or print the report.",
     handoff_none_too_long: "No code to scan here: the app's address is too long to fit a code with the answers. Print the report, or export your answers to a file.",
     handoff_offer_title: "Answers from a link",
     handoff_offer_intro: "The link that opened this page holds a set of answers. They are read on this device only: nothing was sent anywhere.",

@@ -216,6 +216,8 @@ pub struct Strings {
     pub handoff_none_embedded: &'static str,
     /// Why no code is offered: the address and the answers do not fit a code.
     pub handoff_none_too_long: &'static str,
+    /// Why no code is offered: the worker that draws it could not be loaded.
+    pub handoff_none_unavailable: &'static str,
     pub handoff_offer_title: &'static str,
     pub handoff_offer_intro: &'static str,
     pub open_handoff: &'static str,

@@ -136,6 +136,7 @@ const ZH_CN: Strings = Strings {
     handoff_none_local: "此处无法提供二维码：本工具运行的地址手机无法打开（本机或局域网）。请打印报告，或将答案导出为文件。运行本工具的一方可在配置中设置公开地址（handoff_url）。",
     handoff_none_kiosk: "此处无法提供二维码：本终端未设置本工具的公开地址。请在离开前打印报告。",
     handoff_none_embedded: "此处无法提供二维码：协会尚未在配置中设置本工具的公开地址（handoff_url）。请打印报告，或将答案导出为文件。",
+    handoff_none_unavailable: "此处无法生成二维码：本工具的部分文件缺失（尚未保存以供离线使用）。请联网一次，或打印报告。",
     handoff_none_too_long: "此处无法提供二维码：本工具的地址太长，加上答案后放不进二维码。请打印报告，或将答案导出为文件。",
     handoff_offer_title: "来自链接的答案",
     handoff_offer_intro: "打开本页的链接中带有一套答案。它们只在本设备上读取，没有发送到任何地方。",

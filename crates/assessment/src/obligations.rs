@@ -1174,3 +1174,98 @@ impl Page {
         Some(page)
     }
 }
+
+/// The HS codes `label` names, each as the range it covers: `7318` is (`7318`, `7318`), and
+/// `7301–7311` (an en dash or a hyphen) is (`7301`, `7311`).
+fn label_codes(label: &str) -> Vec<(&str, &str)> {
+    // The runs of two or more digits, with where each starts.
+    let mut runs: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (at, c) in label
+        .char_indices()
+        .chain(std::iter::once((label.len(), ' ')))
+    {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                if at - from >= 2 {
+                    runs.push((from, &label[from..at]));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let (at, code) = runs[i];
+        let between = runs
+            .get(i + 1)
+            .map(|(next, _)| label[at + code.len()..*next].trim());
+        match (between, runs.get(i + 1)) {
+            (Some("–" | "-"), Some((_, end))) if end.len() == code.len() => {
+                out.push((code, *end));
+                i += 2;
+            }
+            _ => {
+                out.push((code, code));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a goods option's `label` matches what the person typed: any word of it (ignoring case), or,
+/// for digits, an HS code of the label that starts with them or that they start with (a
+/// six-digit code finds its heading's group), a range of headings included.
+pub fn label_matches(label: &str, query: &str) -> bool {
+    let query = query.trim();
+    if query.is_empty() {
+        return true;
+    }
+    let digits: String = query.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()) {
+        return label_codes(label).into_iter().any(|(from, to)| {
+            let n = from.len();
+            if digits.len() >= n {
+                // A code as long as the label's or finer: its first digits within the range.
+                (from..=to).contains(&&digits[..n])
+            } else {
+                // A shorter one (a chapter): the start of either end.
+                from.starts_with(&digits) || to.starts_with(&digits)
+            }
+        });
+    }
+    // ASCII case only: Chinese has none, and Unicode case tables would add to the first load.
+    label
+        .to_ascii_lowercase()
+        .contains(&query.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_matches as matches;
+
+    #[test]
+    fn a_word_or_an_hs_code_finds_its_option() {
+        let bolts = "Steel screws, bolts, tubes and other steel articles (7301–7311, 7318, 7326)";
+        assert!(matches(bolts, ""));
+        assert!(matches(bolts, "bolts"));
+        assert!(matches(bolts, "BOLTS "));
+        assert!(matches(bolts, "7318"));
+        assert!(matches(bolts, "731815"), "a finer code finds its heading");
+        assert!(matches(bolts, "7318.15"));
+        assert!(matches(bolts, "73"), "a chapter finds its headings");
+        assert!(!matches(bolts, "7601"));
+        assert!(!matches(bolts, "coffee"));
+        assert!(matches("咖啡（0901）", "0901"));
+        assert!(matches("钢制螺钉、螺栓（7318）", "螺栓"));
+        let articles = "Iron or steel articles (headings 7301–7311, e.g. tubes; 7318 screws)";
+        assert!(matches(articles, "7305"), "within a range of headings");
+        assert!(matches(articles, "730590"));
+        assert!(!matches(articles, "7312"));
+        assert!(matches(articles, "7318"));
+    }
+}
