@@ -218,7 +218,18 @@ async fn questionnaire(
         Some(url) => fetch_text(url).await.map_err(unavailable)?,
         None => shipped_in(lang).await.map_err(unavailable)?,
     };
+    // Reading and checking the questionnaire in a task of its own (see `next_task`).
+    next_task().await;
     load(&text, embed)
+}
+
+/// Lets the browser run what waits (input, paint) before the rest: resolves in a new task, not a
+/// microtask, so that the start of the app is a few short tasks rather than one long one.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// A questionnaire's text read as the app reads it: with the association's customisation.
