@@ -188,8 +188,8 @@ describe('kiosk mode', () => {
     try {
       await ready(page);
       await page.evaluate(() => localStorage.setItem('exporter-assessment/lang', 'zh-CN'));
-      // Read as soon as the page is parsed: only index.html's own script has run (the app's files
-      // are fetched after the first paint).
+      // Read as soon as the page is parsed: index.html's own script has run, and the app (which
+      // would choose the same) has not started yet.
       await page.goto(`${app.server.url}?kiosk`, { waitUntil: 'domcontentloaded' });
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     } finally {
