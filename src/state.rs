@@ -1299,7 +1299,7 @@ mod tests {
         );
         let s = apply(s, [Action::Resume]);
         assert!(s.damaged.is_none());
-        assert_eq!(s.sheet.questionnaire.version, "1.3.0");
+        assert_eq!(s.sheet.questionnaire.version, "1.4.0");
         assert_eq!(s.sheet.answers.len(), 1);
     }
 

@@ -238,7 +238,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <h2 id="firm-title">{ s.firm }</h2>
                         <dl>
                             { for profile.iter().map(|line| html! {
-                                <div><dt>{ line.question }</dt><dd>{ line.answers.join(" · ") }</dd></div>
+                                <div><dt>{ line.question }</dt><dd>{ line.answer_text() }</dd></div>
                             }) }
                         </dl>
                     </section>
