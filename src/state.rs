@@ -11,8 +11,8 @@ use std::rc::Rc;
 use assessment::obligations::Page;
 use assessment::{
     compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
-    HandedOff, HandoffError, OptionId, QuestionId, Questionnaire, QuestionnaireRef, Recovered,
-    Report, SectionId, Which,
+    HandedOff, HandoffError, HsCode, OptionId, QuestionId, Questionnaire, QuestionnaireRef,
+    Recovered, Report, SectionId, Which,
 };
 use yew::Reducible;
 
@@ -224,6 +224,10 @@ pub enum Action {
     DiscardSaved,
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
+    /// Add an HS code the person typed (already a code: the field parsed it with the core) to a
+    /// question that takes codes; the core refuses an eleventh.
+    AddCode(QuestionId, HsCode),
+    RemoveCode(QuestionId, HsCode),
     /// Go to a screen: a step of the walk (a section, the review), the about screen, the start.
     Go(Screen),
     /// Go to the section that asks a question, and focus it.
@@ -679,7 +683,11 @@ impl Reducible for State {
                 next.damaged = None;
             }
             // The next change ends the offer to undo a start over or an opened link.
-            Action::Choose(..) | Action::Clear(_) | Action::Import(_)
+            Action::Choose(..)
+            | Action::Clear(_)
+            | Action::AddCode(..)
+            | Action::RemoveCode(..)
+            | Action::Import(_)
                 if matches!(
                     next.notice,
                     Some(Notice::Cleared { .. } | Notice::Opened { .. })
@@ -698,6 +706,23 @@ impl Reducible for State {
             Action::Clear(question) => {
                 let mut sheet = next.sheet.clone();
                 sheet.clear(&question);
+                if sheet != next.sheet {
+                    next = next.changed(sheet);
+                }
+            }
+            Action::AddCode(question, code) => {
+                let mut sheet = next.sheet.clone();
+                // Refused (full, or a question that takes none): the field says so before
+                // sending, so nothing is lost here.
+                if sheet.add_code(&self.questionnaire, &question, code).is_ok()
+                    && sheet != next.sheet
+                {
+                    next = next.changed(sheet);
+                }
+            }
+            Action::RemoveCode(question, code) => {
+                let mut sheet = next.sheet.clone();
+                sheet.remove_code(&question, &code);
                 if sheet != next.sheet {
                     next = next.changed(sheet);
                 }
