@@ -198,6 +198,9 @@ pub struct State {
     pub obligations: Option<Shared<Page>>,
     /// The worker or its files could not be had (offline before they were kept).
     pub obligations_unavailable: bool,
+    /// The association's catalogue does not read as its questionnaire's: every problem, worded
+    /// by the worker in the page's language. The rest of the report is unaffected.
+    pub obligations_refused: Option<Shared<Vec<String>>>,
     /// The screen the about screen returns to.
     return_to: Screen,
 }
@@ -216,6 +219,8 @@ pub enum Action {
     ObligationsShown(Shared<Page>),
     /// The obligations worker or its files could not be had.
     ObligationsUnavailable,
+    /// The association's catalogue was refused: its problems, worded.
+    ObligationsRefused(Shared<Vec<String>>),
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
     /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
@@ -338,6 +343,7 @@ impl State {
             follow_up: None,
             obligations: None,
             obligations_unavailable: false,
+            obligations_refused: None,
             return_to: screen,
         }
     }
@@ -651,6 +657,11 @@ impl Reducible for State {
             Action::ObligationsShown(page) => {
                 next.obligations = Some(page);
                 next.obligations_unavailable = false;
+                next.obligations_refused = None;
+            }
+            Action::ObligationsRefused(problems) => {
+                next.obligations = None;
+                next.obligations_refused = Some(problems);
             }
             Action::ObligationsUnavailable => next.obligations_unavailable = true,
             Action::Begin => {

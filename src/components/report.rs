@@ -302,6 +302,14 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 if let Some(page) = state.obligations.clone() {
                     <MarketObligations lang={lang} page={page} />
+                } else if let Some(problems) = state.obligations_refused.clone() {
+                    <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+                        <h2 id="obligations-title">{ s.obligations_title }</h2>
+                        <p>{ s.obligations_refused }</p>
+                        <ul class="problems">
+                            { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                        </ul>
+                    </section>
                 } else if state.obligations_unavailable {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">
                         <h2 id="obligations-title">{ s.obligations_title }</h2>

@@ -187,6 +187,7 @@ const EN: Strings = Strings {
     obligations_answer_to_know: "To know, answer",
     obligations_none: "None of the rules this tool knows applies to the goods and markets you gave.",
     obligations_unavailable: "The rules by market and goods could not be loaded. Connect to the internet once, then open the report again.",
+    obligations_refused: "The rules by market and goods that your association provides cannot be used with its questionnaire, so this section is missing. Please tell the association; these are the problems found in its file:",
     check_this_with: "Check this with",
     filter_options: "Find in the list: a word, or your goods' HS code",
     filter_none: "Nothing in the list matches. If your goods are not in it, type their HS code below.",

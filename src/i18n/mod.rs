@@ -271,6 +271,8 @@ pub struct Strings {
     pub obligations_answer_to_know: &'static str,
     pub obligations_none: &'static str,
     pub obligations_unavailable: &'static str,
+    /// Above the problems of an association's catalogue.
+    pub obligations_refused: &'static str,
     pub check_this_with: &'static str,
     /// Above a long list of options (the goods): a word or an HS code.
     pub filter_options: &'static str,

@@ -187,6 +187,7 @@ const ZH_CN: Strings = Strings {
     obligations_answer_to_know: "请回答",
     obligations_none: "本工具收录的规则均不适用于您填写的货物和市场。",
     obligations_unavailable: "无法加载按市场和货物列出的规则。请联网一次后重新打开报告。",
+    obligations_refused: "贵协会提供的按市场和货物列出的规则与其问卷不符，无法使用，因此本部分暂缺。请告知协会；其文件中发现以下问题：",
     check_this_with: "请向以下方面核实",
     filter_options: "在列表中查找：输入关键词或货物的海关编码",
     filter_none: "列表中没有匹配项。如果您的货物不在其中，请在下方填写其海关编码。",

@@ -35,7 +35,7 @@ pub use answers::{
     Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, CodeRefused, Coded, Recovered,
     ANSWERS_FORMAT, MAX_CODES,
 };
-pub use association::{AssociationConfig, Name, Theme};
+pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
 #[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
