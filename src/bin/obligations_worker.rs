@@ -33,6 +33,8 @@ mod worker {
     const CATALOGUE: &str = "obligations.json";
 
     type Loaded = Rc<(Questionnaire, Catalogue)>;
+    /// What came of reading a combination: the pair, or the catalogue's problems.
+    type Known = Result<Loaded, Rc<Vec<Problem>>>;
 
     /// What a request asks to be read with: the questionnaire's and the catalogue's URLs and
     /// the association's customisation (its sections and weights), as the app has them.
@@ -102,7 +104,7 @@ mod worker {
         /// Each file's text, by URL: read once.
         static TEXTS: RefCell<HashMap<String, Rc<String>>> = RefCell::new(HashMap::new());
         /// Each combination read, and what came of it (a refused catalogue stays refused).
-        static LOADED: RefCell<HashMap<String, Result<Loaded, Rc<Vec<Problem>>>>> =
+        static LOADED: RefCell<HashMap<String, Known>> =
             RefCell::new(HashMap::new());
     }
 

@@ -30,7 +30,7 @@ pub enum Answer {
 
 /// Options chosen (maybe none) and HS codes typed: `{"options": ["iron_steel"], "codes":
 /// ["731815"]}`. Codes are written normalised (digits only); at most [`MAX_CODES`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Coded {
@@ -40,36 +40,60 @@ pub struct Coded {
 }
 
 impl<'de> Deserialize<'de> for Answer {
+    /// By hand, by the JSON's shape (a string, a list, an object), rather than as serde's
+    /// untagged enum: that buffers the value and tries each form (more code in the app's wasm),
+    /// and a code that is not one is named here with the core's reason, not as "no form matched".
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Codes are read as text first, so that a code that is not one is named with the
-        // core's reason rather than as "no variant matched".
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct WrittenCoded {
-            #[serde(default)]
-            options: Vec<OptionId>,
-            codes: Vec<String>,
-        }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            One(OptionId),
-            Many(Vec<OptionId>),
-            WithCodes(WrittenCoded),
-        }
-        Ok(match Written::deserialize(deserializer)? {
-            Written::One(o) => Answer::One(o),
-            Written::Many(os) => Answer::Many(os),
-            Written::WithCodes(c) => Answer::WithCodes(Coded {
-                options: c.options,
-                codes: c
-                    .codes
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        struct Shape;
+        impl<'de> Visitor<'de> for Shape {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "an option id, a list of option ids, or {\"options\": [...], \"codes\": [...]}",
+                )
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::One(OptionId(v.to_owned())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+                let mut options = Vec::new();
+                while let Some(option) = seq.next_element::<String>()? {
+                    options.push(OptionId(option));
+                }
+                Ok(Answer::Many(options))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+                const FIELDS: &[&str] = &["options", "codes"];
+                let (mut options, mut codes) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "options" => &mut options,
+                        "codes" => &mut codes,
+                        other => return Err(Error::unknown_field(other, FIELDS)),
+                    };
+                    if slot.is_some() {
+                        return Err(Error::custom(format_args!("field `{key}` is given twice")));
+                    }
+                    *slot = Some(map.next_value::<Vec<String>>()?);
+                }
+                let codes = codes
+                    .ok_or_else(|| Error::missing_field("codes"))?
                     .into_iter()
                     .map(HsCode::try_from)
                     .collect::<Result<_, _>>()
-                    .map_err(serde::de::Error::custom)?,
-            }),
-        })
+                    .map_err(Error::custom)?;
+                Ok(Answer::WithCodes(Coded {
+                    options: options
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(OptionId)
+                        .collect(),
+                    codes,
+                }))
+            }
+        }
+        deserializer.deserialize_any(Shape)
     }
 }
 
