@@ -16,8 +16,8 @@
   const app = new URL('./', script ? script.src : location.href);
   // data-* attributes passed on to the app, and those that are URLs (resolved against this page).
   const SETTINGS = ['config', 'lang', 'name', 'origin', 'brand', 'brand-contrast', 'accent', 'text',
-    'background', 'font', 'logo', 'sections', 'questionnaire', 'share-answers'];
-  const URLS = new Set(['config', 'logo', 'questionnaire']);
+    'background', 'font', 'logo', 'sections', 'questionnaire', 'obligations', 'share-answers'];
+  const URLS = new Set(['config', 'logo', 'questionnaire', 'obligations']);
   const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
   /**

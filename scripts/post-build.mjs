@@ -103,11 +103,20 @@ const { count, size, warnings } = await generateSW({
     }),
   ],
   // A kiosk's config file: fresh from the network when there is one, else the last copy seen.
+  // So too an association's files, which no build knows (its config, questionnaire and
+  // obligations catalogue, `docs/embedding.md`): read by the page or the report's worker, each
+  // kept when first read, so that an embedded kiosk keeps its questionnaire and its section on
+  // markets and goods offline. Files of the build never get here (the precache answers first).
   runtimeCaching: [
     {
       urlPattern: ({ url }) => /\/kiosk[^/]*\.json$/.test(url.pathname),
       handler: 'NetworkFirst',
       options: { cacheName: 'kiosk-config' },
+    },
+    {
+      urlPattern: ({ request, url }) => request.destination === '' && url.pathname.endsWith('.json'),
+      handler: 'NetworkFirst',
+      options: { cacheName: 'association-files', cacheableResponse: { statuses: [200] } },
     },
   ],
 });

@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use assessment::CatalogueSource;
+
 use yew::prelude::*;
 
 use crate::components::{
@@ -12,6 +14,7 @@ use crate::components::{
 use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
     use_host_messages, use_obligations, use_other_tabs, use_service_worker, use_share,
+    ObligationsFiles,
 };
 use crate::i18n::Lang;
 use crate::kiosk::Mode;
@@ -60,13 +63,32 @@ pub fn App(props: &AppProps) -> Html {
     use_document(lang, doc.title.get(&tag).to_owned(), state.persistent);
     use_autosave(&state, send.clone());
     use_earlier_store(&state, send.clone());
-    // The shipped questionnaire (customised or not), not an association's own: the catalogue
-    // reads its profile.
-    let shipped = setup
-        .embed
-        .as_ref()
-        .is_none_or(|e| e.questionnaire.is_none());
-    use_obligations(&state, send.clone(), shipped);
+    // The catalogue that reads this questionnaire, as the core decides it for the config.
+    let catalogue = use_memo(setup.embed.clone(), |embed| {
+        let shipped = || ObligationsFiles {
+            questionnaire: None,
+            customisation: None,
+            catalogue: None,
+        };
+        let Some(config) = embed else {
+            return Some(Rc::new(shipped()));
+        };
+        let customisation =
+            (!config.customisation.is_empty()).then(|| config.customisation.clone());
+        match config.catalogue() {
+            CatalogueSource::Shipped => Some(Rc::new(ObligationsFiles {
+                customisation,
+                ..shipped()
+            })),
+            CatalogueSource::Own(url) => Some(Rc::new(ObligationsFiles {
+                questionnaire: config.questionnaire.clone(),
+                customisation,
+                catalogue: Some(url.to_owned()),
+            })),
+            CatalogueSource::None => None,
+        }
+    });
+    use_obligations(&state, send.clone(), (*catalogue).clone());
     use_other_tabs(&state, send.clone());
     use_crash_copy(&state);
     use_service_worker(&state, send.clone());

@@ -24,7 +24,7 @@ pub type EmbedConfig = AssociationConfig;
 ///
 /// With a config file, the page that frames the app may set only how it looks (`lang` and the
 /// theme). Who the assessment is offered by and sent to, and what it asks (`name`, `origin`,
-/// `questionnaire`, `sections`, `share-answers`), come from the file alone, which must name its
+/// `questionnaire`, `obligations`, `sections`, `share-answers`), come from the file alone, which must name its
 /// origin (the core checks that): otherwise a page anywhere could frame the association's file
 /// under its own origin, or another questionnaire under the association's name, and receive the
 /// results. The loader always passes the framing page's origin, so a URL `origin` is ignored
@@ -51,7 +51,9 @@ pub fn resolve(
             "font" => theme.font = value,
             "logo" => theme.logo = value,
             "origin" if from_file => {}
-            "name" | "questionnaire" | "sections" | "share-answers" if from_file => {
+            "name" | "questionnaire" | "obligations" | "sections" | "share-answers"
+                if from_file =>
+            {
                 problems.push(Problem {
                     place: Place::Attribute,
                     field: format!("data-{key}"),
@@ -61,6 +63,7 @@ pub fn resolve(
             "name" => config.name = value.map(Name::One),
             "origin" => config.origin = value,
             "questionnaire" => config.questionnaire = value,
+            "obligations" => config.obligations = value,
             "sections" => {
                 config.customisation.sections = value.map(|v| {
                     v.split(',')
@@ -222,6 +225,10 @@ mod tests {
                 "questionnaire=https%3A%2F%2Fevil.example%2Fq.json",
                 "data-questionnaire",
             ),
+            (
+                "obligations=https%3A%2F%2Fevil.example%2Fo.json",
+                "data-obligations",
+            ),
             ("sections=technology", "data-sections"),
             ("share-answers=1", "data-share-answers"),
         ] {
@@ -248,6 +255,23 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["origin", "language", "theme.brand"]);
+        // Without a file, the questionnaire and its catalogue may come from the snippet: URLs
+        // checked as a file's are.
+        let c = resolve(
+            None,
+            &Query::parse(
+                "?embed&origin=https%3A%2F%2Fa.example&questionnaire=https%3A%2F%2Fa.example%2Fq.json\
+                 &obligations=https%3A%2F%2Fa.example%2Fo.json",
+            ),
+        )
+        .unwrap();
+        assert_eq!(c.obligations.as_deref(), Some("https://a.example/o.json"));
+        let problems = resolve(
+            None,
+            &Query::parse("?embed&origin=https%3A%2F%2Fa.example&obligations=javascript%3Ax"),
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].field, "obligations");
     }
 
     #[test]

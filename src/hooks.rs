@@ -23,7 +23,7 @@ pub use earlier::use_earlier_store;
 pub use focus::use_focus;
 pub use history::use_history;
 pub use host_messages::use_host_messages;
-pub use obligations::use_obligations;
+pub use obligations::{use_obligations, ObligationsFiles};
 pub use other_tabs::use_other_tabs;
 pub use service_worker::use_service_worker;
 pub use share::use_share;

@@ -58,7 +58,13 @@ fn on_message(event: web_sys::MessageEvent) {
 }
 
 fn connect() -> Option<Connection> {
-    let worker = web_sys::Worker::new(WORKER).ok()?;
+    // With the page's query: a server chooses the Content-Security-Policy by it (`embed=`), so
+    // the worker may read what its page may (an association's catalogue); the service worker
+    // ignores queries, so the precached script is the same.
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let worker = web_sys::Worker::new(&format!("{WORKER}{query}")).ok()?;
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     Some(Connection {

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use assessment::obligations::Page;
 use assessment::{
     compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
-    HandedOff, HandoffError, OptionId, QuestionId, Questionnaire, QuestionnaireRef, Recovered,
-    Report, SectionId, Which,
+    HandedOff, HandoffError, HsCode, OptionId, QuestionId, Questionnaire, QuestionnaireRef,
+    Recovered, Report, SectionId, Which,
 };
 use yew::Reducible;
 
@@ -198,6 +198,9 @@ pub struct State {
     pub obligations: Option<Shared<Page>>,
     /// The worker or its files could not be had (offline before they were kept).
     pub obligations_unavailable: bool,
+    /// The association's catalogue does not read as its questionnaire's: every problem, worded
+    /// by the worker in the page's language. The rest of the report is unaffected.
+    pub obligations_refused: Option<Shared<Vec<String>>>,
     /// The screen the about screen returns to.
     return_to: Screen,
 }
@@ -216,6 +219,8 @@ pub enum Action {
     ObligationsShown(Shared<Page>),
     /// The obligations worker or its files could not be had.
     ObligationsUnavailable,
+    /// The association's catalogue was refused: its problems, worded.
+    ObligationsRefused(Shared<Vec<String>>),
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
     /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
@@ -224,6 +229,10 @@ pub enum Action {
     DiscardSaved,
     Choose(QuestionId, OptionId),
     Clear(QuestionId),
+    /// Add an HS code the person typed (already a code: the field parsed it with the core) to a
+    /// question that takes codes; the core refuses an eleventh.
+    AddCode(QuestionId, HsCode),
+    RemoveCode(QuestionId, HsCode),
     /// Go to a screen: a step of the walk (a section, the review), the about screen, the start.
     Go(Screen),
     /// Go to the section that asks a question, and focus it.
@@ -334,6 +343,7 @@ impl State {
             follow_up: None,
             obligations: None,
             obligations_unavailable: false,
+            obligations_refused: None,
             return_to: screen,
         }
     }
@@ -647,6 +657,11 @@ impl Reducible for State {
             Action::ObligationsShown(page) => {
                 next.obligations = Some(page);
                 next.obligations_unavailable = false;
+                next.obligations_refused = None;
+            }
+            Action::ObligationsRefused(problems) => {
+                next.obligations = None;
+                next.obligations_refused = Some(problems);
             }
             Action::ObligationsUnavailable => next.obligations_unavailable = true,
             Action::Begin => {
@@ -679,7 +694,11 @@ impl Reducible for State {
                 next.damaged = None;
             }
             // The next change ends the offer to undo a start over or an opened link.
-            Action::Choose(..) | Action::Clear(_) | Action::Import(_)
+            Action::Choose(..)
+            | Action::Clear(_)
+            | Action::AddCode(..)
+            | Action::RemoveCode(..)
+            | Action::Import(_)
                 if matches!(
                     next.notice,
                     Some(Notice::Cleared { .. } | Notice::Opened { .. })
@@ -698,6 +717,23 @@ impl Reducible for State {
             Action::Clear(question) => {
                 let mut sheet = next.sheet.clone();
                 sheet.clear(&question);
+                if sheet != next.sheet {
+                    next = next.changed(sheet);
+                }
+            }
+            Action::AddCode(question, code) => {
+                let mut sheet = next.sheet.clone();
+                // Refused (full, or a question that takes none): the field says so before
+                // sending, so nothing is lost here.
+                if sheet.add_code(&self.questionnaire, &question, code).is_ok()
+                    && sheet != next.sheet
+                {
+                    next = next.changed(sheet);
+                }
+            }
+            Action::RemoveCode(question, code) => {
+                let mut sheet = next.sheet.clone();
+                sheet.remove_code(&question, &code);
                 if sheet != next.sheet {
                     next = next.changed(sheet);
                 }
@@ -1299,7 +1335,7 @@ mod tests {
         );
         let s = apply(s, [Action::Resume]);
         assert!(s.damaged.is_none());
-        assert_eq!(s.sheet.questionnaire.version, "1.3.0");
+        assert_eq!(s.sheet.questionnaire.version, "1.4.0");
         assert_eq!(s.sheet.answers.len(), 1);
     }
 

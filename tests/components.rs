@@ -6,10 +6,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use assessment::{OptionId, Progress, QuestionId, Questionnaire, BUILTIN_QUESTIONNAIRE};
+use assessment::{HsCode, OptionId, Progress, QuestionId, Questionnaire, BUILTIN_QUESTIONNAIRE};
+use exporter_assessment::components::hs_codes::HsCodesProps;
 use exporter_assessment::components::{
-    Bar, LangSwitch, LangSwitchProps, Question, QuestionProps, RadarChart, RadarChartProps,
-    ScoreBars, ScoreBarsProps, Start, StartProps,
+    Bar, HsCodes, LangSwitch, LangSwitchProps, Question, QuestionProps, RadarChart,
+    RadarChartProps, ScoreBars, ScoreBarsProps, Start, StartProps,
 };
 use exporter_assessment::i18n::Lang;
 use exporter_assessment::state::Shared;
@@ -161,6 +162,9 @@ fn question_props(multiple: bool, chosen: &[&str]) -> (QuestionProps, Rc<RefCell
         lang: Lang::En,
         on_choose: Callback::from(move |o: OptionId| choose.borrow_mut().push(o.to_string())),
         on_clear: Callback::from(move |()| clear.borrow_mut().push("clear".into())),
+        codes: None,
+        on_add_code: Callback::noop(),
+        on_remove_code: Callback::noop(),
     };
     (props, seen)
 }
@@ -344,4 +348,73 @@ async fn score_bars_are_as_long_as_the_score_and_name_the_bottleneck_in_words() 
     let text = root.text_content().unwrap();
     assert!(text.contains("Institutions — Bottleneck"), "{text}");
     assert!(text.contains("25.0"), "{text}");
+}
+
+/// The goods question's code field: a labelled input with its hint, the codes given as chips
+/// each removable by a named button; a refused code's reason is tied to the field.
+#[wasm_bindgen_test]
+async fn the_code_field_is_labelled_and_its_codes_removable() {
+    let (on_add, added) = recorder::<HsCode>();
+    let (on_remove, removed) = recorder::<HsCode>();
+    let code = HsCode::from_input("7318.15").unwrap();
+    let root = render::<HsCodes>(HsCodesProps {
+        id: QuestionId::from("P.goods"),
+        codes: vec![code.clone()],
+        lang: Lang::En,
+        on_add,
+        on_remove,
+    })
+    .await;
+    let input = root
+        .query_selector("input#q-P\\.goods-code")
+        .unwrap()
+        .unwrap();
+    let label = root
+        .query_selector("label[for='q-P.goods-code']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        label.text_content().as_deref(),
+        Some("Goods not in the list: their HS code")
+    );
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("q-P.goods-code-hint")
+    );
+    let chip = root.query_selector(".codes li").unwrap().unwrap();
+    assert!(chip.text_content().unwrap().contains("HS 731815"));
+    let remove = chip.query_selector("button").unwrap().unwrap();
+    assert_eq!(
+        remove.get_attribute("aria-label").as_deref(),
+        Some("Remove HS 731815")
+    );
+    remove.unchecked_into::<HtmlElement>().click();
+    assert_eq!(*removed.borrow(), [code]);
+
+    // A text that is not a code: its reason, tied to the field; nothing added.
+    input
+        .clone()
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .set_value("73a8");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    click(&root, ".code-entry button");
+    settle().await;
+    let error = root.query_selector(".hs-codes .error").unwrap().unwrap();
+    assert!(
+        error
+            .text_content()
+            .unwrap()
+            .contains("\"a\" is not a digit"),
+        "{:?}",
+        error.text_content()
+    );
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("q-P.goods-code-hint q-P.goods-code-error")
+    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(added.borrow().is_empty());
 }

@@ -2,39 +2,117 @@
 //! app's first load (`src/report_worker.rs` starts it): the market-obligations catalogue's code
 //! (issue 17: reading and checking it, deciding what applies) and drawing the hand-off QR code
 //! (issue 16: `{seq, kind: "qr", base, code}` → `{seq, size, modules}`, the modules a string of
-//! `0` and `1` by rows). For `{seq, kind: "obligations", answers, date, lang}` it loads the shipped
-//! questionnaire (whole) and the catalogue beside the app — both precached by the service worker,
-//! so a kiosk has them offline — and answers each request `{seq, answers, date, lang}` with the
-//! report's section as a plain `obligations::Page` in rows of strings (`{seq, page}`, see
-//! `Page::to_rows`), or `{seq, error}`.
+//! `0` and `1` by rows). For `{seq, kind: "obligations", answers, date, lang, questionnaire?,
+//! customisation?, catalogue?}` it reads the questionnaire the app asks (the association's URL,
+//! customised by its sections and weights (`{sections?, dimensions, items}`); absent, the shipped
+//! one, whole) and the
+//! catalogue (the association's URL; absent, the shipped one beside the app), each file fetched
+//! once per URL — the shipped ones precached by the service worker, an association's kept by it
+//! at first use, so a kiosk has them offline — and answers with the report's section as a plain
+//! `obligations::Page` in rows of strings (`{seq, page}`, see `Page::to_rows`); with every
+//! problem of a catalogue that does not read as the questionnaire's, worded in the request's
+//! language (`{seq, problems}`); or `{seq, error}`.
 //! It posts `"ready"` once it listens, so that no request is sent before.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
+    use std::collections::HashMap;
     use std::rc::Rc;
 
     use assessment::obligations::{obligations, page, Catalogue, Trade};
-    use assessment::{AnswerSheet, Date, LangTag, Questionnaire};
+    use assessment::{AnswerSheet, Customisation, Date, LangTag, Problem, Questionnaire};
+    use exporter_assessment::i18n::Lang;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    /// Beside the app, as index.html has Trunk copy them.
+    /// Beside the app, as index.html has Trunk copy them: the shipped questionnaire (whole) and
+    /// its catalogue, used when a request names no other.
     const QUESTIONNAIRE: &str = "split/digital-trade.json";
     const CATALOGUE: &str = "obligations.json";
 
     type Loaded = Rc<(Questionnaire, Catalogue)>;
+    /// What came of reading a combination: the pair, or the catalogue's problems.
+    type Known = Result<Loaded, Rc<Vec<Problem>>>;
+
+    /// What a request asks to be read with: the questionnaire's and the catalogue's URLs and
+    /// the association's customisation (its sections and weights), as the app has them.
+    #[derive(Clone)]
+    struct Sources {
+        questionnaire: String,
+        customisation: Customisation,
+        catalogue: String,
+    }
+
+    impl Sources {
+        /// What a combination is known by in the cache (`Customisation` holds weights, which
+        /// have no `Eq`: its debug text tells two apart).
+        fn key(&self) -> String {
+            format!(
+                "{}\n{}\n{:?}",
+                self.questionnaire, self.catalogue, self.customisation
+            )
+        }
+    }
+
+    /// The customisation in a request (`{sections?, dimensions, items}`, see
+    /// `hooks/obligations.rs`); none when absent.
+    fn customisation(request: &JsValue) -> Customisation {
+        let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+        let Some(c) = get(request, "customisation").filter(|c| c.is_object()) else {
+            return Customisation::default();
+        };
+        let weights = |name: &str| {
+            get(&c, name)
+                .filter(|o| o.is_object())
+                .map(|o| {
+                    js_sys::Object::entries(&o.unchecked_into())
+                        .iter()
+                        .filter_map(|pair| {
+                            let pair = js_sys::Array::from(&pair);
+                            Some((pair.get(0).as_string()?, pair.get(1).as_f64()?))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Customisation {
+            sections: get(&c, "sections").filter(|s| s.is_array()).map(|s| {
+                js_sys::Array::from(&s)
+                    .iter()
+                    .filter_map(|id| id.as_string())
+                    .map(assessment::DimensionId)
+                    .collect()
+            }),
+            weights: assessment::Weights {
+                dimensions: weights("dimensions"),
+                items: weights("items"),
+            },
+        }
+    }
+
+    /// Why no page can be made.
+    enum Failed {
+        /// A file could not be had, or the request is not one.
+        Because(&'static str),
+        /// The catalogue does not read as the questionnaire's: every problem.
+        Catalogue(Rc<Vec<Problem>>),
+    }
 
     thread_local! {
-        static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+        /// Each file's text, by URL: read once.
+        static TEXTS: RefCell<HashMap<String, Rc<String>>> = RefCell::new(HashMap::new());
+        /// Each combination read, and what came of it (a refused catalogue stays refused).
+        static LOADED: RefCell<HashMap<String, Known>> =
+            RefCell::new(HashMap::new());
     }
 
     fn scope() -> web_sys::DedicatedWorkerGlobalScope {
         js_sys::global().unchecked_into()
     }
 
-    async fn text(url: &str) -> Option<String> {
+    async fn fetch(url: &str) -> Option<String> {
         let response = JsFuture::from(scope().fetch_with_str(url)).await.ok()?;
         let response: web_sys::Response = response.unchecked_into();
         if !response.ok() {
@@ -46,19 +124,36 @@ mod worker {
             .as_string()
     }
 
-    /// The questionnaire and catalogue, read once: `Err` names why not ("unavailable": not
-    /// fetched; "invalid": they do not read as each other's).
-    async fn loaded() -> Result<Loaded, &'static str> {
-        if let Some(loaded) = LOADED.with(|l| l.borrow().clone()) {
-            return Ok(loaded);
+    /// A file's text, fetched once per URL (a failure is not kept: the next request tries again).
+    async fn text(url: &str) -> Option<Rc<String>> {
+        if let Some(text) = TEXTS.with(|t| t.borrow().get(url).cloned()) {
+            return Some(text);
         }
-        let (q, c) = (text(QUESTIONNAIRE).await, text(CATALOGUE).await);
-        let (q, c) = q.zip(c).ok_or("unavailable")?;
-        let questionnaire = Questionnaire::from_json(&q).map_err(|_| "invalid")?;
-        let catalogue = Catalogue::from_json(&c, &questionnaire).map_err(|_| "invalid")?;
-        let loaded = Rc::new((questionnaire, catalogue));
-        LOADED.with(|l| *l.borrow_mut() = Some(loaded.clone()));
-        Ok(loaded)
+        let text = Rc::new(fetch(url).await?);
+        TEXTS.with(|t| t.borrow_mut().insert(url.to_owned(), text.clone()));
+        Some(text)
+    }
+
+    /// The questionnaire, customised as the app has it, and the catalogue checked against it by
+    /// the core.
+    async fn loaded(sources: &Sources) -> Result<Loaded, Failed> {
+        let key = sources.key();
+        if let Some(known) = LOADED.with(|l| l.borrow().get(&key).cloned()) {
+            return known.map_err(Failed::Catalogue);
+        }
+        let q = text(&sources.questionnaire).await;
+        let c = text(&sources.catalogue).await;
+        let (q, c) = q.zip(c).ok_or(Failed::Because("unavailable"))?;
+        // The app has read this questionnaire already: it cannot fail here but by a change of
+        // the file in between.
+        let questionnaire = Questionnaire::load(&q, &sources.customisation)
+            .map_err(|_| Failed::Because("invalid"))?;
+        let known = match Catalogue::from_json(&c, &questionnaire) {
+            Ok(catalogue) => Ok(Rc::new((questionnaire, catalogue))),
+            Err(problems) => Err(Rc::new(problems.0)),
+        };
+        LOADED.with(|l| l.borrow_mut().insert(key, known.clone()));
+        known.map_err(Failed::Catalogue)
     }
 
     fn field(value: &JsValue, name: &str) -> Option<String> {
@@ -98,30 +193,57 @@ mod worker {
         Ok(reply.into())
     }
 
-    async fn answer(request: JsValue) -> Result<JsValue, &'static str> {
-        if field(&request, "kind").as_deref() == Some("qr") {
-            return qr(&request);
-        }
-        let loaded = loaded().await?;
-        let (questionnaire, catalogue) = (&loaded.0, &loaded.1);
-        let answers = field(&request, "answers").ok_or("request")?;
-        let date: Date = field(&request, "date")
-            .and_then(|d| d.parse().ok())
-            .ok_or("request")?;
-        let lang = LangTag::from(field(&request, "lang").ok_or("request")?.as_str());
-        let sheet = AnswerSheet::from_json(&answers, questionnaire).map_err(|_| "answers")?;
-        let trade = Trade::from_answers(catalogue, questionnaire, &sheet);
-        let findings = obligations(catalogue, questionnaire, &trade, &sheet, date);
-        let rows = page(catalogue, questionnaire, &findings, &lang).to_rows();
-        Ok(rows
-            .into_iter()
+    /// Rows of strings as a JS array of arrays (a structured clone the app reads as it is).
+    fn rows(rows: Vec<Vec<String>>) -> JsValue {
+        rows.into_iter()
             .map(|row| {
                 row.into_iter()
                     .map(JsValue::from)
                     .collect::<js_sys::Array>()
             })
             .collect::<js_sys::Array>()
-            .into())
+            .into()
+    }
+
+    /// The reply's field and value: the page, or the catalogue's problems worded in the
+    /// request's language (`problems`: one string each).
+    async fn answer(request: JsValue) -> Result<(&'static str, JsValue), &'static str> {
+        if field(&request, "kind").as_deref() == Some("qr") {
+            return qr(&request).map(|drawn| ("qr", drawn));
+        }
+        let lang_tag = field(&request, "lang").ok_or("request")?;
+        let sources = Sources {
+            questionnaire: field(&request, "questionnaire")
+                .unwrap_or_else(|| QUESTIONNAIRE.to_owned()),
+            customisation: customisation(&request),
+            catalogue: field(&request, "catalogue").unwrap_or_else(|| CATALOGUE.to_owned()),
+        };
+        let loaded = match loaded(&sources).await {
+            Ok(loaded) => loaded,
+            Err(Failed::Because(why)) => return Err(why),
+            Err(Failed::Catalogue(problems)) => {
+                // The interface's words for every problem, in the page's language.
+                let lang = Lang::from_tag(&lang_tag).unwrap_or(Lang::En);
+                let words = problems
+                    .iter()
+                    .map(|p| JsValue::from(lang.setup_problem(p)))
+                    .collect::<js_sys::Array>();
+                return Ok(("problems", words.into()));
+            }
+        };
+        let (questionnaire, catalogue) = (&loaded.0, &loaded.1);
+        let answers = field(&request, "answers").ok_or("request")?;
+        let date: Date = field(&request, "date")
+            .and_then(|d| d.parse().ok())
+            .ok_or("request")?;
+        let lang = LangTag::from(lang_tag.as_str());
+        let sheet = AnswerSheet::from_json(&answers, questionnaire).map_err(|_| "answers")?;
+        let trade = Trade::from_answers(catalogue, questionnaire, &sheet);
+        let findings = obligations(catalogue, questionnaire, &trade, &sheet, date);
+        Ok((
+            "page",
+            rows(page(catalogue, questionnaire, &findings, &lang).to_rows()),
+        ))
     }
 
     pub fn start() {
@@ -133,10 +255,8 @@ mod worker {
                     let seq =
                         js_sys::Reflect::get(&request, &"seq".into()).unwrap_or(JsValue::NULL);
                     let _ = js_sys::Reflect::set(&reply, &"seq".into(), &seq);
-                    let qr = field(&request, "kind").as_deref() == Some("qr");
                     let (key, value) = match answer(request).await {
-                        Ok(drawn) if qr => ("qr", drawn),
-                        Ok(page) => ("page", page),
+                        Ok(reply) => reply,
                         Err(why) => ("error", JsValue::from(why)),
                     };
                     let _ = js_sys::Reflect::set(&reply, &key.into(), &value);

@@ -1,11 +1,13 @@
 //! One question: its text, optional help, and its options as radio buttons (one answer) or
 //! checkboxes (several). Native inputs in a fieldset, so that keyboard use and screen readers work
 //! without ARIA. A long list (the goods the obligations catalogue knows) has a filter above it,
-//! matched by the core (`obligations::label_matches`: a word, or an HS code by prefix).
+//! matched by the core (`obligations::label_matches`: a word, or an HS code by prefix); a question
+//! that takes HS codes has the free code field under its list (`HsCodes`).
 
-use assessment::{OptionId, QuestionId};
+use assessment::{HsCode, OptionId, QuestionId};
 use yew::prelude::*;
 
+use crate::components::HsCodes;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,13 @@ pub struct QuestionProps {
     pub lang: Lang,
     pub on_choose: Callback<OptionId>,
     pub on_clear: Callback<()>,
+    /// For a question that takes HS codes: the codes given, and how to add and remove one.
+    #[prop_or_default]
+    pub codes: Option<Vec<HsCode>>,
+    #[prop_or_default]
+    pub on_add_code: Callback<HsCode>,
+    #[prop_or_default]
+    pub on_remove_code: Callback<HsCode>,
 }
 
 /// Lists of at least this many options get a filter.
@@ -39,7 +48,7 @@ pub fn Question(props: &QuestionProps) -> Html {
     let fieldset_id = element_id(&props.id);
     let hint_id = format!("{fieldset_id}-hint");
     let kind = if props.multiple { "checkbox" } else { "radio" };
-    let answered = !props.chosen.is_empty();
+    let answered = !props.chosen.is_empty() || props.codes.as_ref().is_some_and(|c| !c.is_empty());
     let filter = use_state(String::new);
     let filtered = props.options.len() >= FILTER_FROM;
     let filter_id = format!("{fieldset_id}-filter");
@@ -99,6 +108,10 @@ pub fn Question(props: &QuestionProps) -> Html {
                     }
                 }) }
             </div>
+            if let Some(codes) = &props.codes {
+                <HsCodes id={props.id.clone()} codes={codes.clone()} lang={props.lang}
+                    on_add={props.on_add_code.clone()} on_remove={props.on_remove_code.clone()} />
+            }
             if answered && !props.multiple {
                 <button type="button" class="link clear" onclick={props.on_clear.reform(|_| ())}>
                     { s.clear_answer }

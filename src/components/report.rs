@@ -238,7 +238,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <h2 id="firm-title">{ s.firm }</h2>
                         <dl>
                             { for profile.iter().map(|line| html! {
-                                <div><dt>{ line.question }</dt><dd>{ line.answers.join(" · ") }</dd></div>
+                                <div><dt>{ line.question }</dt><dd>{ line.answer_text() }</dd></div>
                             }) }
                         </dl>
                     </section>
@@ -302,6 +302,14 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 if let Some(page) = state.obligations.clone() {
                     <MarketObligations lang={lang} page={page} />
+                } else if let Some(problems) = state.obligations_refused.clone() {
+                    <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+                        <h2 id="obligations-title">{ s.obligations_title }</h2>
+                        <p>{ s.obligations_refused }</p>
+                        <ul class="problems">
+                            { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                        </ul>
+                    </section>
                 } else if state.obligations_unavailable {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">
                         <h2 id="obligations-title">{ s.obligations_title }</h2>

@@ -1,5 +1,6 @@
 //! The review: the questions that apply and are still unanswered, each a link to its place in the
-//! walk, then the way to the report.
+//! walk, the HS codes the firm gave (they are in no list it could check), then the way to the
+//! report.
 
 use std::rc::Rc;
 
@@ -25,6 +26,12 @@ pub fn Review(props: &ReviewProps) -> Html {
     let q = &state.questionnaire;
     let steps = walk_steps(state);
     let missing = &state.report.missing;
+    // The codes typed into a question that takes them, as text: `HS 731815 · HS 9403`.
+    let codes: Vec<String> = q
+        .questions()
+        .filter(|question| question.takes_codes())
+        .flat_map(|question| state.sheet.codes(question.id()).iter().map(|c| c.label()))
+        .collect();
 
     // The steps are the sections in the walk's order (then the review): each with what it misses.
     let groups = steps.iter().filter_map(|step| {
@@ -70,6 +77,9 @@ pub fn Review(props: &ReviewProps) -> Html {
                 } else {
                     <p class="lead">{ s.review_missing }</p>
                     <ul class="groups">{ for groups }</ul>
+                }
+                if !codes.is_empty() {
+                    <p class="codes-given">{ s.codes_typed }{ s.colon }{ codes.join(" · ") }</p>
                 }
                 <div class="actions walk-nav">
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::Back)}>

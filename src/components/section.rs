@@ -96,11 +96,21 @@ fn question(state: &State, q: Asked<'_>, index: usize, send: &Callback<Action>) 
         let (send, id) = (send.clone(), id.clone());
         Callback::from(move |()| send.emit(Action::Clear(id.clone())))
     };
+    let codes = q.takes_codes().then(|| state.sheet.codes(&id).to_vec());
+    let on_add_code = {
+        let (send, id) = (send.clone(), id.clone());
+        Callback::from(move |c| send.emit(Action::AddCode(id.clone(), c)))
+    };
+    let on_remove_code = {
+        let (send, id) = (send.clone(), id.clone());
+        Callback::from(move |c| send.emit(Action::RemoveCode(id.clone(), c)))
+    };
     html! {
         <Question key={id.to_string()} id={id.clone()} mark={mark}
             text={q.text().get(&tag).to_owned()}
             help={q.help().map(|h| AttrValue::from(h.get(&tag).to_owned()))}
             multiple={q.multiple()} options={options} chosen={chosen} lang={state.lang}
-            on_choose={on_choose} on_clear={on_clear} />
+            on_choose={on_choose} on_clear={on_clear}
+            codes={codes} on_add_code={on_add_code} on_remove_code={on_remove_code} />
     }
 }

@@ -1,6 +1,9 @@
 //! English: the interface's words in English.
 
-use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+use assessment::{
+    format_score, AnswerProblem, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode,
+    MAX_CODES,
+};
 
 use super::{Strings, Words};
 
@@ -184,9 +187,14 @@ const EN: Strings = Strings {
     obligations_answer_to_know: "To know, answer",
     obligations_none: "None of the rules this tool knows applies to the goods and markets you gave.",
     obligations_unavailable: "The rules by market and goods could not be loaded. Connect to the internet once, then open the report again.",
+    obligations_refused: "The rules by market and goods that your association provides cannot be used with its questionnaire, so this section is missing. Please tell the association; these are the problems found in its file:",
     check_this_with: "Check this with",
     filter_options: "Find in the list: a word, or your goods' HS code",
-    filter_none: "Nothing in the list matches. If your goods are not in it, choose “None of these”.",
+    filter_none: "Nothing in the list matches. If your goods are not in it, type their HS code below.",
+    codes_label: "Goods not in the list: their HS code",
+    codes_hint: "2 to 10 digits, such as 7318 or 7318.15; up to 10 codes. Each is matched against the rules by its first digits.",
+    add_code: "Add code",
+    codes_typed: "HS codes you gave",
     legend_now: "Now: solid line",
 };
 
@@ -307,6 +315,12 @@ impl Words for En {
                 format!("question \"{q}\" takes one answer, but several are given")
             }
             AnswerProblem::Empty(q) => format!("question \"{q}\" has an empty answer"),
+            AnswerProblem::CodesNotTaken(q) => {
+                format!("question \"{q}\" takes no HS codes, but codes are given")
+            }
+            AnswerProblem::TooManyCodes(q) => {
+                format!("question \"{q}\" has more than {MAX_CODES} HS codes")
+            }
             AnswerProblem::Changed { question, since } => {
                 format!(
                     "question \"{question}\" has changed since version {since}: answer it again"
@@ -414,6 +428,31 @@ impl Words for En {
 
     fn finer_code(code: &str) -> String {
         format!("a more precise HS code than {code}")
+    }
+
+    fn not_a_code(e: &NotAnHsCode) -> String {
+        // The core's `Display` says the same, but escapes what it quotes for a terminal, which
+        // would bring Unicode's tables into the app: here the text is rendered as text.
+        let input = &e.input;
+        match e.why {
+            WhyNotACode::Empty => {
+                "Type an HS code: 2 to 10 digits, such as 7318 or 7318.15.".to_owned()
+            }
+            WhyNotACode::NotADigit(c) => format!(
+                "\"{input}\" is not an HS code: \"{c}\" is not a digit (an HS code is digits, such as 7318 or 7318.15)."
+            ),
+            WhyNotACode::Length(n) => format!(
+                "\"{input}\" is not an HS code: it has {n} digit(s); an HS code has 2, 4, 6, 8 or 10 (7318, 7318.15, 7318 15 90)."
+            ),
+        }
+    }
+
+    fn codes_full(max: usize) -> String {
+        format!("At most {max} HS codes: remove one before adding another.")
+    }
+
+    fn remove_code(code: &str) -> String {
+        format!("Remove {code}")
     }
 
     fn code_of(label: &str) -> String {

@@ -11,7 +11,9 @@
 mod en;
 mod zh_cn;
 
-use assessment::{AnswerProblem, Cap, LangTag, Level, Outline, Place, Problem, ProblemKind};
+use assessment::{
+    AnswerProblem, Cap, LangTag, Level, NotAnHsCode, Outline, Place, Problem, ProblemKind,
+};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -269,10 +271,18 @@ pub struct Strings {
     pub obligations_answer_to_know: &'static str,
     pub obligations_none: &'static str,
     pub obligations_unavailable: &'static str,
+    /// Above the problems of an association's catalogue.
+    pub obligations_refused: &'static str,
     pub check_this_with: &'static str,
     /// Above a long list of options (the goods): a word or an HS code.
     pub filter_options: &'static str,
     pub filter_none: &'static str,
+    /// The goods question's free HS code field (`hs_codes`).
+    pub codes_label: &'static str,
+    pub codes_hint: &'static str,
+    pub add_code: &'static str,
+    /// Above the codes typed.
+    pub codes_typed: &'static str,
 }
 
 /// A language: its fixed strings and its sentences, which put a number or a name where that
@@ -340,6 +350,12 @@ trait Words {
     fn finer_code(code: &str) -> String;
     /// The HS code of the goods this option's label names would tell.
     fn code_of(label: &str) -> String;
+    /// Why a typed text is not an HS code (the core's reason).
+    fn not_a_code(e: &NotAnHsCode) -> String;
+    /// The core refused a code: the question is full (at most `max`).
+    fn codes_full(max: usize) -> String;
+    /// A remove button's name: "Remove HS 731815".
+    fn remove_code(code: &str) -> String;
 }
 
 /// `speak!(lang, sentence(args))`: the sentence in `lang`'s own file.
@@ -525,6 +541,18 @@ impl Lang {
 
     pub fn code_of(self, label: &str) -> String {
         speak!(self, code_of(label))
+    }
+
+    pub fn not_a_code(self, e: &NotAnHsCode) -> String {
+        speak!(self, not_a_code(e))
+    }
+
+    pub fn codes_full(self, max: usize) -> String {
+        speak!(self, codes_full(max))
+    }
+
+    pub fn remove_code(self, code: &str) -> String {
+        speak!(self, remove_code(code))
     }
 
     pub fn items_title(self, benchmarks: bool) -> String {

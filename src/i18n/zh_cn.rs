@@ -1,6 +1,9 @@
 //! 简体中文: the interface's words in Simplified Chinese.
 
-use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+use assessment::{
+    format_score, AnswerProblem, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode,
+    MAX_CODES,
+};
 
 use super::{Strings, Words};
 
@@ -184,9 +187,14 @@ const ZH_CN: Strings = Strings {
     obligations_answer_to_know: "请回答",
     obligations_none: "本工具收录的规则均不适用于您填写的货物和市场。",
     obligations_unavailable: "无法加载按市场和货物列出的规则。请联网一次后重新打开报告。",
+    obligations_refused: "贵协会提供的按市场和货物列出的规则与其问卷不符，无法使用，因此本部分暂缺。请告知协会；其文件中发现以下问题：",
     check_this_with: "请向以下方面核实",
     filter_options: "在列表中查找：输入关键词或货物的海关编码",
-    filter_none: "列表中没有匹配项。如果您的货物不在其中，请选择“以上都没有”。",
+    filter_none: "列表中没有匹配项。如果您的货物不在其中，请在下方填写其海关编码。",
+    codes_label: "列表中没有的货物：填写其海关编码（HS 编码）",
+    codes_hint: "2 至 10 位数字，例如 7318 或 7318.15；最多 10 个。每个编码按前几位与各项规则比对。",
+    add_code: "添加编码",
+    codes_typed: "您填写的海关编码",
     legend_now: "现在：实线",
 
 };
@@ -289,6 +297,10 @@ impl Words for ZhCn {
                 format!("题目“{q}”只能选一项，但给出了多项")
             }
             AnswerProblem::Empty(q) => format!("题目“{q}”的回答为空"),
+            AnswerProblem::CodesNotTaken(q) => format!("题目“{q}”不接受海关编码，但给出了编码"),
+            AnswerProblem::TooManyCodes(q) => {
+                format!("题目“{q}”的海关编码超过 {MAX_CODES} 个")
+            }
             AnswerProblem::Changed { question, since } => {
                 format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
             }
@@ -392,6 +404,28 @@ impl Words for ZhCn {
 
     fn finer_code(code: &str) -> String {
         format!("比 {code} 更细的 HS 编码")
+    }
+
+    fn not_a_code(e: &NotAnHsCode) -> String {
+        match e.why {
+            WhyNotACode::Empty => "请填写海关编码：2 至 10 位数字，例如 7318 或 7318.15".to_owned(),
+            WhyNotACode::NotADigit(c) => format!(
+                "“{}”不是海关编码：“{c}”不是数字（海关编码由数字组成，例如 7318 或 7318.15）",
+                e.input
+            ),
+            WhyNotACode::Length(n) => format!(
+                "“{}”不是海关编码：它有 {n} 位数字；海关编码为 2、4、6、8 或 10 位（7318、7318.15、7318 15 90）",
+                e.input
+            ),
+        }
+    }
+
+    fn codes_full(max: usize) -> String {
+        format!("最多填写 {max} 个海关编码：请先删除一个再添加。")
+    }
+
+    fn remove_code(code: &str) -> String {
+        format!("删除 {code}")
     }
 
     fn code_of(label: &str) -> String {
@@ -533,6 +567,9 @@ fn kind_of(kind: &ProblemKind) -> String {
                 .to_owned()
         }
         K::UntilNotAfterFrom => "结束日期（until）必须晚于开始日期（from）".to_owned(),
+        K::CodesOnSingleChoice => {
+            "只有可多选的题目才能填写海关编码：请设置 \"multiple\": true".to_owned()
+        }
         K::NotAProfileQuestion(id) => {
             format!("引用了计分题目“{id}”：义务只能取决于画像问题")
         }

@@ -97,7 +97,7 @@ describe('the cohort page', () => {
 
     assert.equal(expected.counted, 200);
     assert.equal(await page.textContent('#status'), 'Done: 200 results counted, 2 files not counted.');
-    assert.match(await page.textContent('#summary'), /“digital-trade” version 1\.3\.0, 200 results/);
+    assert.match(await page.textContent('#summary'), /“digital-trade” version 1\.4\.0, 200 results/);
 
     // The files not counted: by name, with the page's words and the core's reason.
     const listed = await page.$$eval('#refused li', (items) => items.map((li) => li.textContent));

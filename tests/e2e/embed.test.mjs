@@ -243,4 +243,91 @@ describe('embedding on an association site', () => {
       await weights.context.close();
     }
   });
+  it('shows the association’s own catalogue for its questionnaire, and lists the problems of a broken one with the report whole', async () => {
+    const config = JSON.parse(readFileSync(path.join(site.dir, 'config.json'), 'utf8'));
+    delete config.weights;
+    // The association's questionnaire with a goods question (HS codes too) and a markets one.
+    const t = (en, zh) => ({ 'zh-CN': zh, en });
+    const questionnaire = JSON.parse(readFileSync(path.join(site.dir, 'association-questionnaire.json'), 'utf8'));
+    questionnaire.profile.push(
+      { id: 'P.goods', multiple: true, hs_codes: true, text: t('What do you export?', '出口什么？'),
+        options: [{ id: 'fasteners', label: t('Screws and bolts (7318)', '螺钉螺栓（7318）') },
+          { id: 'none', label: t('None of these', '以上都不是'), exclusive: true }] },
+      { id: 'P.markets', multiple: true, text: t('Where do you sell?', '销往哪里？'),
+        options: [{ id: 'eu', label: t('European Union', '欧盟') }, { id: 'home', label: t('Home', '国内') }] },
+    );
+    writeFileSync(path.join(site.dir, 'q-goods.json'), JSON.stringify(questionnaire));
+    const entry = (id, trigger, from) => ({
+      id, regime: t(`Rule ${id}`, `规则 ${id}`), title: t(`Title ${id}`, `标题 ${id}`), trigger,
+      prepare: t(`Prepare ${id}`, `准备 ${id}`), ...(from && { from: { date: from, confidence: 'C' } }),
+      basis: t('Art. 1', '第一条'), source: 'https://law.example/1', confidence: 'C', checked: '2026-11-20',
+    });
+    const catalogue = {
+      format: 'exporter-assessment/obligations@1', version: '1.0.0', questionnaire: questionnaire.id,
+      rules_as_of: '2026-11-20', languages: ['zh-CN', 'en'], title: t('Markets', '市场'), disclaimer: t('Guidance only', '仅供参考'),
+      goods_question: 'P.goods', markets_question: 'P.markets',
+      goods: [{ option: 'fasteners', codes: ['7318'] }, { option: 'none', codes: [] }],
+      obligations: [entry('bolts_eu', { codes: ['7318'], markets: ['eu'] }), entry('any_eu_later', { markets: ['eu'] }, '2099-01-01'),
+        entry('home_only', { markets: ['home'] })],
+    };
+    writeFileSync(path.join(site.dir, 'obligations-good.json'), JSON.stringify(catalogue));
+    const broken = structuredClone(catalogue);
+    broken.obligations[0].trigger.markets = ['mars'];
+    delete broken.obligations[1].title.en;
+    writeFileSync(path.join(site.dir, 'obligations-broken.json'), JSON.stringify(broken));
+    const page = (name) => {
+      writeFileSync(path.join(site.dir, `config-${name}`), JSON.stringify({
+        ...config, questionnaire: `${host.url}q-goods.json`, obligations: `${host.url}${name}`,
+      }));
+      writeFileSync(path.join(site.dir, `with-${name}.html`), readFileSync(path.join(site.dir, 'index.html'), 'utf8')
+        .replace('data-config="config.json"', `data-config="config-${name}"`));
+      return `${host.url}with-${name}.html`;
+    };
+    async function walk(frame) {
+      await frame.click('button.primary');
+      await answerShown(frame, { 'P.members': 'yes', 'P.markets': ['eu'] });
+      // The goods by a code typed, matched by prefix.
+      const field = frame.locator('.hs-codes input');
+      await field.fill('7318.15');
+      await field.press('Enter');
+      await frame.waitForSelector('.hs-codes .codes li');
+      for (;;) {
+        await frame.click('.walk-nav button.primary');
+        await frame.waitForSelector('#screen-title');
+        if (await frame.$('section.review')) break;
+      }
+      await frame.click('.walk-nav button.primary');
+      await frame.waitForSelector(REPORT);
+    }
+
+    const good = await openHost(page('obligations-good.json'));
+    try {
+      await walk(good.frame);
+      await good.frame.waitForSelector('.obligations .obligation-group');
+      const shown = await good.frame.$$eval('.obligations li[data-obligation]', (items) => items.map((i) => [
+        i.closest('.obligation-group').classList[1], i.dataset.obligation]));
+      assert.deepEqual(shown, [['in-force', 'bolts_eu'], ['later', 'any_eu_later']]);
+      assert.match(await good.frame.textContent('.obligations li[data-obligation="bolts_eu"] .why'), /HS 731815 → European Union/);
+      assert.match(await good.frame.textContent('.obligations .disclaimer'), /Guidance only/);
+      assert.deepEqual(good.errors, []);
+    } finally {
+      await good.context.close();
+    }
+
+    const bad = await openHost(page('obligations-broken.json'));
+    try {
+      await walk(bad.frame);
+      await bad.frame.waitForSelector('.obligations .problems li');
+      const problems = await bad.frame.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));
+      assert.equal(problems.length, 2, problems.join('\n'));
+      assert.match(problems.join('\n'), /obligation bolts_eu, field trigger\.markets: refers to option "mars" of question "P\.markets"/);
+      assert.match(problems.join('\n'), /obligation any_eu_later, field title: missing the "en" text/);
+      // The rest of the report is there.
+      assert.ok(await bad.frame.$('.score-card'));
+      assert.equal(await bad.frame.$('.obligations .obligation-group'), null);
+      assert.deepEqual(bad.errors, []);
+    } finally {
+      await bad.context.close();
+    }
+  });
 });

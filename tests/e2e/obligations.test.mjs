@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { completeWalk, fixture, ready, REPORT } from './walk.mjs';
+import { answerShown, completeWalk, fixture, ready, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
@@ -131,6 +131,66 @@ describe('what each market asks of the firm’s goods', () => {
       assert.equal((await visible()).length, all);
       await assertNoViolations(page, 'the goods list with its filter');
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+  it('takes HS codes typed under the goods list: a bad one is refused with its reason, a good one brings in its rules', async () => {
+    const { context, page, errors, requests } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await answerShown(page, { 'P.offer': 'goods', 'P.markets': ['eu'] });
+      const field = page.getByLabel('Goods not in the list: their HS code');
+      const error = page.locator('.hs-codes .error');
+      // Refused, with what to change, tied to the field.
+      await field.fill('73a8');
+      await field.press('Enter');
+      assert.match(await error.textContent(), /"73a8" is not an HS code: "a" is not a digit/);
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      const described = (await field.getAttribute('aria-describedby')).split(' ');
+      assert.ok(described.includes(await error.getAttribute('id')), described.join(' '));
+      await field.fill('731');
+      await page.click('.hs-codes button:has-text("Add code")');
+      assert.match(await error.textContent(), /3 digit/);
+      await assertNoViolations(page, 'the goods list with a refused HS code');
+      // Taken as a person types it; the field is emptied and the message goes.
+      await field.fill('7318.15');
+      await field.press('Enter');
+      assert.equal(await error.textContent(), '');
+      assert.equal(await field.inputValue(), '');
+      assert.equal(await field.getAttribute('aria-invalid'), null);
+      const chips = page.locator('.hs-codes .codes li');
+      assert.deepEqual(await chips.locator('.code').allTextContents(), ['HS 731815']);
+      // Removable by keyboard, by its name.
+      await field.fill('9403');
+      await field.press('Enter');
+      await page.getByRole('button', { name: 'Remove HS 9403' }).focus();
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await chips.locator('.code').allTextContents(), ['HS 731815']);
+      await assertNoViolations(page, 'the goods list with a typed HS code');
+
+      // On to the review (nothing else answered), which names the code, then the report.
+      for (;;) {
+        await page.click('.walk-nav button.primary');
+        await page.waitForSelector('#screen-title');
+        if (await page.$('section.review')) break;
+      }
+      assert.match(await page.textContent('.review .codes-given'), /HS codes you gave: HS 731815/);
+      await page.click('.walk-nav button.primary');
+      await page.waitForSelector(REPORT);
+      await page.waitForSelector('.obligations .obligation-group');
+      const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
+      assert.deepEqual(JSON.parse(saved).answers['P.goods'], { codes: ['731815'] });
+      const expected = expectedGroups(saved);
+      assert.deepEqual(await shownGroups(page), expected);
+      assert.ok(Object.values(expected).flat().includes('eu_cbam'), JSON.stringify(expected));
+      const cbam = page.locator('.obligations li[data-obligation="eu_cbam"]');
+      assert.match(await cbam.textContent(), /HS 731815/);
+      assert.match(await page.textContent('.report .firm'), /HS 731815/);
+      await assertNoViolations(page, 'the report with a typed HS code');
+      assert.deepEqual(errors, []);
+      assert.deepEqual(requests, []);
     } finally {
       await context.close();
     }

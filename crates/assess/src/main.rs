@@ -26,7 +26,7 @@ use assessment::citations::{self, Verdict};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
     AssociationConfig, Comparison, Customisation, LangTag, LevelChange, PathView, Place, Problem,
-    Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
+    Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
 };
 
 const USAGE: &str = "\
@@ -414,6 +414,12 @@ const ZH_CN: Labels = Labels {
             format!("未转入：问题“{q}”只能选一项，但给出了多项")
         }
         AnswerProblem::Empty(q) => format!("未转入：问题“{q}”的回答为空"),
+        AnswerProblem::CodesNotTaken(q) => {
+            format!("未转入：问题“{q}”不接受海关编码，但给出了编码")
+        }
+        AnswerProblem::TooManyCodes(q) => {
+            format!("未转入：问题“{q}”的海关编码超过 {MAX_CODES} 个")
+        }
         AnswerProblem::Changed { question, since } => {
             format!("未转入：问题“{question}”自 {since} 版起已改变，请重新回答")
         }

@@ -33,7 +33,11 @@ fn file(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("assess-obligations-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
+    // Tests run in parallel and several write the same file: each writes its own copy and
+    // renames it, so that none reads a file another is still writing.
+    let own = dir.join(format!("{name}.{:?}", std::thread::current().id()));
+    std::fs::write(&own, text).unwrap();
+    std::fs::rename(&own, &path).unwrap();
     path.to_str().unwrap().to_owned()
 }
 
@@ -290,4 +294,52 @@ fn validate_checks_a_catalogue_against_its_questionnaire() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Codes typed into the goods question are goods lines like `--hs`: the same findings, and
+/// `--hs` adds to them.
+#[test]
+fn codes_typed_into_the_answers_count_like_hs() {
+    let typed = answers(
+        "typed.json",
+        json!({"P.offer": "goods", "P.goods": {"codes": ["731815"]}, "P.markets": ["eu"]}),
+    );
+    let given = answers(
+        "given.json",
+        json!({"P.offer": "goods", "P.goods": ["none"], "P.markets": ["eu"]}),
+    );
+    let run = |file: &str, extra: &[&str]| {
+        let mut args = vec!["obligations", Q, file, "--date", "2026-11-26", "--json"];
+        args.extend(extra);
+        let o = assess(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["obligation"].clone(),
+                    f["status"].clone(),
+                    f["goods"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let from_answers = run(&typed, &[]);
+    let cbam = from_answers.iter().find(|f| f.0 == "eu_cbam").unwrap();
+    assert_eq!(cbam.1, "applies");
+    assert_eq!(cbam.2, json!([{"code": "731815"}]));
+    // "None of these" with the same code on the command line: the same CBAM finding.
+    let from_flag = run(&given, &["--hs", "7318.15"]);
+    assert_eq!(from_flag.iter().find(|f| f.0 == "eu_cbam").unwrap(), cbam);
+    // Both: the typed code and the flag's.
+    let both = run(&typed, &["--hs", "7601"]);
+    assert_eq!(
+        both.iter().find(|f| f.0 == "eu_cbam").unwrap().2,
+        json!([{"code": "731815"}, {"code": "7601"}])
+    );
+    let text = stdout(&assess(&["obligations", Q, &typed, "--date", "2026-11-26"]));
+    assert!(text.contains("HS code 731815 → European Union"), "{text}");
 }

@@ -6,29 +6,138 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::ids::{OptionId, QuestionId};
+use crate::ids::{HsCode, OptionId, QuestionId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 
 /// The `format` tag of an answers document, so that a file of another kind is recognised as such.
 pub const ANSWERS_FORMAT: &str = "exporter-assessment/answers@1";
 
-/// The answer to one question: one option, or for a multiple-choice question a list of options.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The most HS codes a firm may type into one question: enough for the goods lines a small
+/// exporter names, and few enough that a hand-off code with all of them still fits a QR code of
+/// version 10 after an address of ordinary length (`docs/handoff.md`).
+pub const MAX_CODES: usize = 10;
+
+/// The answer to one question: one option, for a multiple-choice question a list of options, or
+/// for a question that takes HS codes (`hs_codes`) and has codes typed, the options and the codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Answer {
     One(OptionId),
     Many(Vec<OptionId>),
+    WithCodes(Coded),
+}
+
+/// Options chosen (maybe none) and HS codes typed: `{"options": ["iron_steel"], "codes":
+/// ["731815"]}`. Codes are written normalised (digits only); at most [`MAX_CODES`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Coded {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionId>,
+    pub codes: Vec<HsCode>,
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    /// By hand, by the JSON's shape (a string, a list, an object), rather than as serde's
+    /// untagged enum: that buffers the value and tries each form (more code in the app's wasm),
+    /// and a code that is not one is named here with the core's reason, not as "no form matched".
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        struct Shape;
+        impl<'de> Visitor<'de> for Shape {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "an option id, a list of option ids, or {\"options\": [...], \"codes\": [...]}",
+                )
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::One(OptionId(v.to_owned())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+                let mut options = Vec::new();
+                while let Some(option) = seq.next_element::<String>()? {
+                    options.push(OptionId(option));
+                }
+                Ok(Answer::Many(options))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+                const FIELDS: &[&str] = &["options", "codes"];
+                let (mut options, mut codes) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "options" => &mut options,
+                        "codes" => &mut codes,
+                        other => return Err(Error::unknown_field(other, FIELDS)),
+                    };
+                    if slot.is_some() {
+                        return Err(Error::custom(format_args!("field `{key}` is given twice")));
+                    }
+                    *slot = Some(map.next_value::<Vec<String>>()?);
+                }
+                let codes = codes
+                    .ok_or_else(|| Error::missing_field("codes"))?
+                    .into_iter()
+                    .map(HsCode::try_from)
+                    .collect::<Result<_, _>>()
+                    .map_err(Error::custom)?;
+                Ok(Answer::WithCodes(Coded {
+                    options: options
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(OptionId)
+                        .collect(),
+                    codes,
+                }))
+            }
+        }
+        deserializer.deserialize_any(Shape)
+    }
 }
 
 impl Answer {
+    /// The options chosen (none for an answer of codes only).
     pub fn chosen(&self) -> &[OptionId] {
         match self {
             Answer::One(o) => std::slice::from_ref(o),
             Answer::Many(os) => os,
+            Answer::WithCodes(c) => &c.options,
+        }
+    }
+
+    /// The HS codes typed, in the order they were added.
+    pub fn codes(&self) -> &[HsCode] {
+        match self {
+            Answer::WithCodes(c) => &c.codes,
+            _ => &[],
         }
     }
 }
+
+/// Why a code was not added to an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeRefused {
+    /// The question takes no codes (or does not exist).
+    NotTaken,
+    /// It has [`MAX_CODES`] already: one must go first.
+    Full,
+}
+
+impl fmt::Display for CodeRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeRefused::NotTaken => f.write_str("this question takes no HS codes"),
+            CodeRefused::Full => write!(
+                f,
+                "at most {MAX_CODES} HS codes can be given: remove one before adding another"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CodeRefused {}
 
 /// A set of answers to one questionnaire version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +244,10 @@ pub enum AnswerProblem {
     UnknownOption(QuestionId, OptionId),
     SeveralForSingleChoice(QuestionId),
     Empty(QuestionId),
+    /// HS codes given to a question that takes none.
+    CodesNotTaken(QuestionId),
+    /// More than [`MAX_CODES`] HS codes.
+    TooManyCodes(QuestionId),
     /// The question still exists but asks something else since the answers' version (the
     /// questionnaire's `migrations` say so): the old answer would be read with a new meaning.
     Changed {
@@ -159,6 +272,12 @@ impl fmt::Display for AnswerProblem {
                 )
             }
             AnswerProblem::Empty(q) => write!(f, "question \"{q}\" has an empty answer"),
+            AnswerProblem::CodesNotTaken(q) => {
+                write!(f, "question \"{q}\" takes no HS codes, but codes are given")
+            }
+            AnswerProblem::TooManyCodes(q) => {
+                write!(f, "question \"{q}\" has more than {MAX_CODES} HS codes")
+            }
             AnswerProblem::Changed { question, since } => write!(
                 f,
                 "question \"{question}\" has changed since version {since}: answer it again"
@@ -226,9 +345,16 @@ fn answer_problems(
         return vec![AnswerProblem::UnknownQuestion(id.clone())];
     };
     let chosen = answer.chosen();
+    let codes = answer.codes();
     let mut problems = Vec::new();
-    if chosen.is_empty() {
+    if chosen.is_empty() && codes.is_empty() {
         problems.push(AnswerProblem::Empty(id.clone()));
+    }
+    if matches!(answer, Answer::WithCodes(_)) && !question.takes_codes() {
+        problems.push(AnswerProblem::CodesNotTaken(id.clone()));
+    }
+    if codes.len() > MAX_CODES {
+        problems.push(AnswerProblem::TooManyCodes(id.clone()));
     }
     if chosen.len() > 1 && !question.multiple() {
         problems.push(AnswerProblem::SeveralForSingleChoice(id.clone()));
@@ -427,10 +553,74 @@ impl AnswerSheet {
         let order = question.options();
         // Each option has its own place: an unstable sort orders them as a stable one would.
         chosen.sort_unstable_by_key(|o| order.iter().position(|(id, _)| *id == o));
-        if chosen.is_empty() {
+        let codes = self.codes(id).to_vec();
+        self.set(id, chosen, codes);
+    }
+
+    /// The codes typed into a question (none if it has no answer or takes none).
+    pub fn codes(&self, id: &QuestionId) -> &[HsCode] {
+        self.answers.get(id).map_or(&[], Answer::codes)
+    }
+
+    /// Adds a code the firm typed to a question that takes codes; a code already there is not
+    /// added twice. Codes are kept beside the options, whatever they are ("none of these" names
+    /// none of the listed groups, not none of the firm's goods).
+    pub fn add_code(
+        &mut self,
+        questionnaire: &Questionnaire,
+        id: &QuestionId,
+        code: HsCode,
+    ) -> Result<(), CodeRefused> {
+        if !questionnaire.question(id).is_some_and(|q| q.takes_codes()) {
+            return Err(CodeRefused::NotTaken);
+        }
+        let mut codes = self.codes(id).to_vec();
+        if codes.contains(&code) {
+            return Ok(());
+        }
+        if codes.len() >= MAX_CODES {
+            return Err(CodeRefused::Full);
+        }
+        codes.push(code);
+        let chosen = self
+            .answers
+            .get(id)
+            .map(|a| a.chosen().to_vec())
+            .unwrap_or_default();
+        self.set(id, chosen, codes);
+        Ok(())
+    }
+
+    /// Removes a code from a question's answer.
+    pub fn remove_code(&mut self, id: &QuestionId, code: &HsCode) {
+        let Some(answer) = self.answers.get(id) else {
+            return;
+        };
+        let chosen = answer.chosen().to_vec();
+        let codes = answer
+            .codes()
+            .iter()
+            .filter(|c| *c != code)
+            .cloned()
+            .collect();
+        self.set(id, chosen, codes);
+    }
+
+    /// A multiple-choice answer in its one form: none when nothing is chosen or typed, a list
+    /// of options without codes, both with.
+    fn set(&mut self, id: &QuestionId, chosen: Vec<OptionId>, codes: Vec<HsCode>) {
+        if chosen.is_empty() && codes.is_empty() {
             self.answers.remove(id);
-        } else {
+        } else if codes.is_empty() {
             self.answers.insert(id.clone(), Answer::Many(chosen));
+        } else {
+            self.answers.insert(
+                id.clone(),
+                Answer::WithCodes(Coded {
+                    options: chosen,
+                    codes,
+                }),
+            );
         }
     }
 

@@ -86,6 +86,10 @@ pub struct AssociationConfig {
     pub customisation: Customisation,
     /// Another questionnaire, by URL.
     pub questionnaire: Option<String>,
+    /// The association's own market-obligations catalogue, by URL, for the questionnaire asked
+    /// (`docs/obligations-format.md`). Without it, an association's own questionnaire gets no
+    /// "Your markets and goods" section; the shipped questionnaire keeps the shipped catalogue.
+    pub obligations: Option<String>,
     /// Whether the member may choose to include their answers when sharing.
     pub share_answers: bool,
     /// The app's public address, for the links of hand-off QR codes: the frame's own address is
@@ -106,6 +110,7 @@ struct ConfigFile {
     sections: Option<Vec<DimensionId>>,
     weights: Weights,
     questionnaire: Option<String>,
+    obligations: Option<String>,
     share_answers: bool,
     handoff_url: Option<String>,
 }
@@ -122,6 +127,7 @@ impl From<ConfigFile> for AssociationConfig {
                 weights: f.weights,
             },
             questionnaire: f.questionnaire,
+            obligations: f.obligations,
             share_answers: f.share_answers,
             handoff_url: f.handoff_url,
         }
@@ -213,6 +219,9 @@ impl AssociationConfig {
                 ProblemKind::NotAUrl(url.to_owned()),
             ));
         }
+        if let Some(url) = self.obligations.as_deref().filter(|l| !is_resource_url(l)) {
+            problems.push(problem("obligations", ProblemKind::NotAUrl(url.to_owned())));
+        }
         if let Some(url) = self
             .handoff_url
             .as_deref()
@@ -226,10 +235,33 @@ impl AssociationConfig {
         problems
     }
 
+    /// Which market-obligations catalogue reads the questionnaire this config asks: the
+    /// association's own when it names one; else the shipped one for the shipped questionnaire
+    /// (customised or not: its profile is the same); else none, for the association's own
+    /// questionnaire, whose profile the shipped catalogue does not know.
+    pub fn catalogue(&self) -> CatalogueSource<'_> {
+        match (&self.questionnaire, &self.obligations) {
+            (_, Some(url)) => CatalogueSource::Own(url),
+            (None, None) => CatalogueSource::Shipped,
+            (Some(_), None) => CatalogueSource::None,
+        }
+    }
+
     /// Sharing needs someone to share with: a name for the button and an origin to address.
     pub fn can_share(&self) -> bool {
         self.name.is_some() && self.origin.is_some()
     }
+}
+
+/// Where the report's "Your markets and goods" comes from ([`AssociationConfig::catalogue`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogueSource<'a> {
+    /// The catalogue shipped beside the app.
+    Shipped,
+    /// The association's, by URL.
+    Own(&'a str),
+    /// No catalogue: the report has no such section.
+    None,
 }
 
 /// `scheme://host[:port]` and nothing more.

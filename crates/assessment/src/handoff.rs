@@ -14,7 +14,11 @@
 //! | rest | the answers, bit-packed in the questionnaire's order, zero bits to the byte |
 //!
 //! An answer to a single-choice question of n options takes the bits of n + 1 (0: none, k: the
-//! k-th option); a multiple-choice question of n options takes n bits, one per option. Every
+//! k-th option); a multiple-choice question of n options takes n bits, one per option. A
+//! question that takes HS codes (`hs_codes`) is followed by 4 bits of how many codes were typed
+//! (at most [`MAX_CODES`]), then each code as 3 bits of its length (2, 4, 6, 8 or 10 digits, as 0
+//! to 4) and its digits as a number in the fewest bits that hold that many (7, 14, 20, 27 or 34).
+//! Every
 //! question has its place, answered or not (answers to questions that stopped applying are kept,
 //! as in the document), so the code's length depends only on the questionnaire.
 //!
@@ -28,9 +32,11 @@
 
 use std::fmt;
 
-use crate::answers::{Answer, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT};
+use crate::answers::{
+    Answer, AnswerSheet, AnswersError, CarriedOver, Coded, Recovered, ANSWERS_FORMAT, MAX_CODES,
+};
 use crate::date::Date;
-use crate::ids::OptionId;
+use crate::ids::{HsCode, OptionId};
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 use crate::validate::{is_questionnaire_id, is_version};
 
@@ -167,6 +173,9 @@ fn fingerprint(questionnaire: &Questionnaire) -> u32 {
     for question in questionnaire.questions() {
         text.extend_from_slice(question.id().as_str().as_bytes());
         text.push(if question.multiple() { 1 } else { 0 });
+        if question.takes_codes() {
+            text.push(3);
+        }
         for (option, _) in question.options() {
             text.extend_from_slice(option.as_str().as_bytes());
             text.push(0);
@@ -181,6 +190,17 @@ fn fingerprint(questionnaire: &Questionnaire) -> u32 {
 fn width(question: Asked<'_>) -> u32 {
     let n = question.options().len() as u64;
     u64::BITS - n.leading_zeros()
+}
+
+/// Bits of a code's count.
+const COUNT_BITS: u32 = 4;
+/// Bits of a code's length, (digits / 2) − 1.
+const LENGTH_BITS: u32 = 3;
+
+/// Bits that hold any number of `digits` digits: the bits of 10^digits − 1.
+fn code_bits(digits: usize) -> u32 {
+    let max = 10u64.pow(digits as u32) - 1;
+    u64::BITS - max.leading_zeros()
 }
 
 /// Bits appended to bytes, most significant first.
@@ -280,6 +300,17 @@ pub fn encode(
                 .first()
                 .and_then(|o| options.iter().position(|(id, _)| *id == o));
             bits.push(index.map_or(0, |i| i as u64 + 1), width(question));
+        }
+        if question.takes_codes() {
+            // A checked sheet has at most MAX_CODES, each 2–10 digits.
+            let codes = sheet.get(question.id()).map_or(&[][..], Answer::codes);
+            bits.push(codes.len() as u64, COUNT_BITS);
+            for code in codes {
+                let digits = code.as_str().len();
+                bits.push((digits / 2 - 1) as u64, LENGTH_BITS);
+                let value: u64 = code.as_str().parse().expect("an HS code is digits");
+                bits.push(value, code_bits(digits));
+            }
         }
     }
     let body = bits.bytes;
@@ -446,6 +477,32 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
                     Some(Answer::One((*id).clone()))
                 }
             }
+        };
+        let answer = if question.takes_codes() {
+            let count = reader.take(COUNT_BITS).ok_or(missing.clone())? as usize;
+            if count > MAX_CODES {
+                return Err(HandoffError::Malformed("too many HS codes"));
+            }
+            let mut codes = Vec::with_capacity(count);
+            for _ in 0..count {
+                let digits = 2 * (reader.take(LENGTH_BITS).ok_or(missing.clone())? as usize + 1);
+                if digits > 10 {
+                    return Err(HandoffError::Malformed("an HS code of more than 10 digits"));
+                }
+                let value = reader.take(code_bits(digits)).ok_or(missing.clone())?;
+                let code = HsCode::try_from(format!("{value:0digits$}"))
+                    .map_err(|_| HandoffError::Malformed("an HS code that is not one"))?;
+                codes.push(code);
+            }
+            match (answer, codes.is_empty()) {
+                (answer, true) => answer,
+                (answer, false) => Some(Answer::WithCodes(Coded {
+                    options: answer.map(|a| a.chosen().to_vec()).unwrap_or_default(),
+                    codes,
+                })),
+            }
+        } else {
+            answer
         };
         if let Some(answer) = answer {
             sheet.answers.insert(question.id().clone(), answer);

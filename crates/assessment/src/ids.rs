@@ -147,3 +147,118 @@ pub enum Horizon {
 impl Horizon {
     pub const ALL: [Horizon; 3] = [Horizon::Now, Horizon::ThisYear, Horizon::Later];
 }
+
+/// A product code of the Harmonized System as a prefix: a chapter (2 digits), heading (4),
+/// subheading (6), EU CN code (8) or TARIC code (10). Written without spaces or dots; only such a
+/// code can be made, so matching never meets a malformed one. A catalogue's triggers and the codes
+/// a firm types into its goods question (`hs_codes`) are both of this type.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "String", into = "String")]
+pub struct HsCode(
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^([0-9]{2}){1,5}$")))] String,
+);
+
+/// Why a text is not an HS code: what a person must change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhyNotACode {
+    /// Nothing but spaces and dots.
+    Empty,
+    /// A character other than a digit, a space or a dot.
+    NotADigit(char),
+    /// Digits, but not 2, 4, 6, 8 or 10 of them.
+    Length(usize),
+}
+
+/// A text that is not an HS code, and why. Front ends word it in their languages from `why`
+/// (the core's `Display` is the English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAnHsCode {
+    /// What was typed.
+    pub input: String,
+    pub why: WhyNotACode,
+}
+
+impl fmt::Display for NotAnHsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let input = self.input.escape_debug();
+        match self.why {
+            WhyNotACode::Empty => write!(
+                f,
+                "type an HS code: 2 to 10 digits, such as 7318 or 7318.15"
+            ),
+            WhyNotACode::NotADigit(c) => write!(
+                f,
+                "\"{input}\" is not an HS code: \"{}\" is not a digit (an HS code is digits, \
+                 such as 7318 or 7318.15)",
+                c.escape_debug()
+            ),
+            WhyNotACode::Length(n) => write!(
+                f,
+                "\"{input}\" is not an HS code: it has {n} digit(s); an HS code has 2, 4, 6, 8 \
+                 or 10 (7318, 7318.15, 7318 15 90)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NotAnHsCode {}
+
+impl HsCode {
+    /// A code as a person types it: spaces and dots between the digits are allowed
+    /// (`7318.15`, `7318 15 90`), nothing else.
+    pub fn from_input(input: &str) -> Result<Self, NotAnHsCode> {
+        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+        Self::try_from(digits).map_err(|e| NotAnHsCode {
+            input: input.trim().to_owned(),
+            why: e.why,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// How every front end names a code the firm gave: `HS 731815`.
+    pub fn label(&self) -> String {
+        format!("HS {}", self.0)
+    }
+
+    /// Whether every code under `self` is also under `other`'s prefix.
+    pub fn within(&self, other: &HsCode) -> bool {
+        self.0.starts_with(&other.0)
+    }
+}
+
+impl TryFrom<String> for HsCode {
+    type Error = NotAnHsCode;
+
+    fn try_from(code: String) -> Result<Self, NotAnHsCode> {
+        let why = if code.is_empty() {
+            Some(WhyNotACode::Empty)
+        } else if let Some(c) = code.chars().find(|c| !c.is_ascii_digit()) {
+            Some(WhyNotACode::NotADigit(c))
+        } else if !matches!(code.len(), 2 | 4 | 6 | 8 | 10) {
+            Some(WhyNotACode::Length(code.len()))
+        } else {
+            None
+        };
+        match why {
+            None => Ok(Self(code)),
+            Some(why) => Err(NotAnHsCode { input: code, why }),
+        }
+    }
+}
+
+impl From<HsCode> for String {
+    fn from(code: HsCode) -> String {
+        code.0
+    }
+}
+
+impl fmt::Display for HsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

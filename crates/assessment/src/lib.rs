@@ -32,9 +32,10 @@ pub mod view;
 pub mod walk;
 
 pub use answers::{
-    Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, Recovered, ANSWERS_FORMAT,
+    Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, CodeRefused, Coded, Recovered,
+    ANSWERS_FORMAT, MAX_CODES,
 };
-pub use association::{AssociationConfig, Name, Theme};
+pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
 #[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
@@ -50,14 +51,13 @@ pub use handoff::{
     HANDOFF_FORMAT, MAX_LINK_BASE,
 };
 pub use ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, ObligationId, OptionId,
-    PathId, QuestionId, RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
+    ObligationId, OptionId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
 pub use model::QuestionnaireDoc;
 pub use obligations::{
     obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,
-    Group, HsCode, Needed, NeededName, NotAnHsCode, NotApplying, Status, Timeline, Trade,
-    BUILTIN_CATALOGUE,
+    Group, Needed, NeededName, NotApplying, Status, Timeline, Trade, BUILTIN_CATALOGUE,
 };
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};

@@ -87,6 +87,11 @@ pub struct ProfileQuestion {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub multiple: bool,
     pub options: Vec<ProfileOption>,
+    /// Whether the firm may also type HS codes of its own (a goods question: goods its options do
+    /// not name), at most [`crate::answers::MAX_CODES`] of them, matched by prefix by the
+    /// market-obligations catalogue. Only for a multiple-choice question.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hs_codes: bool,
     /// Asked only when this holds; otherwise hidden and ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<Condition>,

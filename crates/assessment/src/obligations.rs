@@ -13,14 +13,13 @@
 //! compared with the assessment's date, never with a date in code.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Known, Ref};
 use crate::date::Date;
-use crate::ids::{ObligationId, OptionId, QuestionId};
+use crate::ids::{HsCode, ObligationId, OptionId, QuestionId};
 use crate::questionnaire::Questionnaire;
 use crate::score::Answers;
 use crate::text::{LangTag, Text};
@@ -33,80 +32,6 @@ pub const CATALOGUE_FORMAT: &str = "exporter-assessment/obligations@1";
 
 /// The catalogue shipped with the tool, for the shipped questionnaire.
 pub const BUILTIN_CATALOGUE: &str = include_str!("../../../questionnaire/obligations.json");
-
-/// A product code of the Harmonized System as a prefix: a chapter (2 digits), heading (4),
-/// subheading (6), EU CN code (8) or TARIC code (10). Written without spaces or dots; only such a
-/// code can be made, so matching never meets a malformed one.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(try_from = "String", into = "String")]
-pub struct HsCode(
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^([0-9]{2}){1,5}$")))] String,
-);
-
-/// A text that is not an HS code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotAnHsCode(pub String);
-
-impl fmt::Display for NotAnHsCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "\"{}\" is not an HS code: 2, 4, 6, 8 or 10 digits, such as 7318 or 73181590",
-            self.0.escape_debug()
-        )
-    }
-}
-
-impl std::error::Error for NotAnHsCode {}
-
-impl HsCode {
-    /// A code as a person types it: spaces and dots between the digits are allowed
-    /// (`7318.15`, `7318 15 90`), nothing else.
-    pub fn from_input(input: &str) -> Result<Self, NotAnHsCode> {
-        let digits: String = input
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.'))
-            .collect();
-        Self::try_from(digits).map_err(|_| NotAnHsCode(input.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether every code under `self` is also under `other`'s prefix.
-    fn within(&self, other: &HsCode) -> bool {
-        self.0.starts_with(&other.0)
-    }
-}
-
-impl TryFrom<String> for HsCode {
-    type Error = NotAnHsCode;
-
-    fn try_from(code: String) -> Result<Self, NotAnHsCode> {
-        let ok =
-            code.bytes().all(|b| b.is_ascii_digit()) && matches!(code.len(), 2 | 4 | 6 | 8 | 10);
-        if ok {
-            Ok(Self(code))
-        } else {
-            Err(NotAnHsCode(code))
-        }
-    }
-}
-
-impl From<HsCode> for String {
-    fn from(code: HsCode) -> String {
-        code.0
-    }
-}
-
-impl fmt::Display for HsCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// How sure a fact is: `C`, read in the legal text or an official source; `M`, consistent
 /// secondary sources or not re-read. An `M` fact is shown as "check this with …" and never
@@ -542,7 +467,21 @@ impl Trade {
             // Not asked (a firm that exports services only): no goods.
             Known::None => Some(Vec::new()),
             Known::Pending => None,
-            Known::Value(chosen) => Some(chosen.into_iter().map(Goods::Option).collect()),
+            // The options chosen, then the codes the firm typed (a goods question with
+            // `hs_codes`): each code a goods line of its own, matched by prefix.
+            Known::Value(chosen) => Some(
+                chosen
+                    .into_iter()
+                    .map(Goods::Option)
+                    .chain(
+                        sheet
+                            .codes(&doc.goods_question)
+                            .iter()
+                            .cloned()
+                            .map(Goods::Code),
+                    )
+                    .collect(),
+            ),
         };
         let markets = match answers.chosen(&doc.markets_question) {
             Known::None => Some(Vec::new()),
@@ -552,7 +491,8 @@ impl Trade {
         Self { goods, markets }
     }
 
-    /// Adds a code the firm gave (from the command line, or a free code field).
+    /// Adds a code given beside the answers (the command line's `--hs`); codes typed into the
+    /// goods question are read by [`Trade::from_answers`].
     pub fn add_code(&mut self, code: HsCode) {
         let goods = self.goods.get_or_insert_with(Vec::new);
         let line = Goods::Code(code);
@@ -1038,7 +978,7 @@ pub fn page(
                     .iter()
                     .map(|g| match g {
                         GoodsName::Option(label) => (*label).to_owned(),
-                        GoodsName::Code(code) => format!("HS {code}"),
+                        GoodsName::Code(code) => code.label(),
                     })
                     .collect(),
                 markets: v.markets.iter().map(|m| (*m).to_owned()).collect(),

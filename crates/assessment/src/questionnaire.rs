@@ -99,6 +99,14 @@ impl<'a> Asked<'a> {
         }
     }
 
+    /// Whether the firm may type HS codes beside the options (a profile question's `hs_codes`).
+    pub fn takes_codes(self) -> bool {
+        match self {
+            Asked::Profile(q) => q.hs_codes,
+            Asked::Item(_) => false,
+        }
+    }
+
     pub fn applies_when(self) -> Option<&'a Condition> {
         match self {
             Asked::Profile(q) => q.applies_when.as_ref(),

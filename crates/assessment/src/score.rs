@@ -271,6 +271,13 @@ impl<'a> Eval<'a> {
             .unwrap_or_default()
     }
 
+    /// Whether a question has an answer: an option of it, or, for a goods question that takes
+    /// HS codes, a code typed (no option holds then, but the firm has said what it exports).
+    fn answered(&self, question: Asked<'_>) -> bool {
+        !self.chosen(question).is_empty()
+            || (question.takes_codes() && !self.sheet.codes(question.id()).is_empty())
+    }
+
     fn decide_export_path(&mut self) -> ExportDecision {
         if let Some(decision) = &self.path {
             return decision.clone();
@@ -308,11 +315,10 @@ impl Facts for Eval<'_> {
             Some(false) => QuestionState::NotApplicable,
             None => QuestionState::Pending,
             Some(true) => {
-                let chosen = self.chosen(question);
-                if chosen.is_empty() {
+                if !self.answered(question) {
                     QuestionState::Pending
                 } else {
-                    QuestionState::Answered(chosen)
+                    QuestionState::Answered(self.chosen(question))
                 }
             }
         }
@@ -353,7 +359,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
     for question in questionnaire.questions() {
         if eval.applies(question) == Some(false) {
             not_applicable.push(question.id().clone());
-        } else if eval.chosen(question).is_empty() {
+        } else if !eval.answered(question) {
             missing.push(question.id().clone());
         }
     }

@@ -189,12 +189,18 @@ pub enum ProblemKind {
     /// A catalogue rule refers to a scored item: obligations follow from facts about the firm
     /// (its profile), never from how mature its practice is.
     NotAProfileQuestion(String),
+    /// `hs_codes` on a single-choice question: codes are goods lines beside the options, so the
+    /// question must take several answers.
+    CodesOnSingleChoice,
 }
 
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemKind::DuplicateId(id) => write!(f, "id \"{id}\" is used more than once"),
+            ProblemKind::CodesOnSingleChoice => f.write_str(
+                "HS codes can be typed only into a question of several answers: set \"multiple\": true",
+            ),
             ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
             ProblemKind::WeightOutOfRange(w) => write!(
@@ -653,6 +659,9 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         }
         if q.options.is_empty() {
             c.push(&place, "options", ProblemKind::Empty);
+        }
+        if q.hs_codes && !q.multiple {
+            c.push(&place, "hs_codes", ProblemKind::CodesOnSingleChoice);
         }
         let mut seen = HashSet::new();
         for (i, o) in q.options.iter().enumerate() {

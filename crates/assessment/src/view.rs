@@ -13,7 +13,7 @@
 
 use crate::answers::AnswerSheet;
 use crate::ids::{
-    CountermeasureId, DimensionId, Horizon, Level, PathId, QuestionId, RouteId, StageId,
+    CountermeasureId, DimensionId, Horizon, HsCode, Level, PathId, QuestionId, RouteId, StageId,
 };
 use crate::model::{Dimension, Item};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
@@ -112,6 +112,20 @@ pub struct ProfileLine<'a> {
     pub question: &'a str,
     /// The chosen options' labels, in the questionnaire's order.
     pub answers: Vec<&'a str>,
+    /// The HS codes typed (a question with `hs_codes`), in the order they were added.
+    pub codes: Vec<&'a HsCode>,
+}
+
+impl ProfileLine<'_> {
+    /// The answer as one line: the options' labels, then the codes (`HS 731815`).
+    pub fn answer_text(&self) -> String {
+        self.answers
+            .iter()
+            .map(|a| (*a).to_owned())
+            .chain(self.codes.iter().map(|c| c.label()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -347,26 +361,33 @@ impl<'a> ReportView<'a> {
     }
 
     /// Whom the report describes: each answered profile question asked of every firm (not those
-    /// that follow from another answer), with the chosen options' labels. An adviser reading a
-    /// printed report finds the firm's sector, size, markets and region here.
+    /// that follow from another answer), with the chosen options' labels; and a question that
+    /// takes HS codes when the firm typed some (its options and the codes: the goods a printed
+    /// report's reader cannot find in any list). An adviser reading a printed report finds the
+    /// firm's sector, size, markets and region here.
     pub fn profile(&self, sheet: &'a AnswerSheet) -> Vec<ProfileLine<'a>> {
         self.questionnaire
             .doc()
             .profile
             .iter()
-            .filter(|q| q.applies_when.is_none())
             .filter_map(|q| {
-                let chosen = sheet.get(&q.id)?.chosen();
+                let answer = sheet.get(&q.id)?;
+                if q.applies_when.is_some() && answer.codes().is_empty() {
+                    return None;
+                }
+                let chosen = answer.chosen();
                 let answers: Vec<&'a str> = q
                     .options
                     .iter()
                     .filter(|o| chosen.contains(&o.id))
                     .map(|o| self.t(&o.label))
                     .collect();
-                (!answers.is_empty()).then(|| ProfileLine {
+                let codes: Vec<&'a HsCode> = answer.codes().iter().collect();
+                (!answers.is_empty() || !codes.is_empty()).then(|| ProfileLine {
                     id: &q.id,
                     question: self.t(&q.text),
                     answers,
+                    codes,
                 })
             })
             .collect()

@@ -1,7 +1,7 @@
 //! An association's config: parsed and checked by the core, every problem naming its field.
 
 use assessment::association::{is_colour, is_resource_url};
-use assessment::{AssociationConfig, DimensionId, LangTag, Place, ProblemKind};
+use assessment::{AssociationConfig, CatalogueSource, DimensionId, LangTag, Place, ProblemKind};
 
 fn languages() -> Vec<LangTag> {
     vec![LangTag::from("zh-CN"), LangTag::from("en")]
@@ -59,7 +59,8 @@ fn every_problem_names_its_field() {
     let c = AssociationConfig::from_file(
         r#"{"origin": "https://a.example/page", "language": "fr",
             "theme": {"brand": "red; background: url(x)", "font": "x}{", "logo": "javascript:alert(1)"},
-            "questionnaire": "data:text/json,{}", "handoff_url": "http://localhost:8080/"}"#,
+            "questionnaire": "data:text/json,{}", "obligations": "javascript:alert(1)",
+            "handoff_url": "http://localhost:8080/"}"#,
     )
     .unwrap();
     let fields: Vec<String> = c
@@ -76,6 +77,7 @@ fn every_problem_names_its_field() {
             "theme.font",
             "theme.logo",
             "questionnaire",
+            "obligations",
             "handoff_url"
         ]
     );
@@ -135,4 +137,37 @@ fn colours_and_urls_are_checked_strictly() {
     ] {
         assert!(!is_resource_url(bad), "{bad}");
     }
+}
+
+/// Which catalogue reads the questionnaire a config asks: the association's own when named (for
+/// its own questionnaire or the shipped one), the shipped one for the shipped questionnaire, and
+/// none for an association's questionnaire without one.
+#[test]
+fn the_catalogue_follows_the_questionnaire() {
+    let config = |extra: &str| {
+        AssociationConfig::from_file(&format!(r#"{{"origin": "https://a.example"{extra}}}"#))
+            .unwrap()
+    };
+    let own = config(
+        r#", "questionnaire": "https://a.example/q.json",
+            "obligations": "https://a.example/obligations.json""#,
+    );
+    assert!(own.problems(&languages()).is_empty());
+    assert_eq!(
+        own.catalogue(),
+        CatalogueSource::Own("https://a.example/obligations.json")
+    );
+    assert_eq!(config("").catalogue(), CatalogueSource::Shipped);
+    assert_eq!(
+        config(r#", "sections": ["technology"]"#).catalogue(),
+        CatalogueSource::Shipped
+    );
+    assert_eq!(
+        config(r#", "questionnaire": "https://a.example/q.json""#).catalogue(),
+        CatalogueSource::None
+    );
+    assert_eq!(
+        config(r#", "obligations": "/assoc/obligations.json""#).catalogue(),
+        CatalogueSource::Own("/assoc/obligations.json")
+    );
 }

@@ -2,6 +2,7 @@
 
 mod association;
 mod citations;
+mod codes;
 mod cohort;
 mod common;
 mod compare;
