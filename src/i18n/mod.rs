@@ -96,6 +96,11 @@ pub struct Strings {
     // Answers files
     pub your_answers: &'static str,
     pub export_answers: &'static str,
+    /// The "Save result" section: the result record as a file.
+    pub save_result_title: &'static str,
+    pub save_result_what: &'static str,
+    pub save_result_answers: &'static str,
+    pub save_result: &'static str,
     pub import_answers: &'static str,
     pub imported: &'static str,
     pub import_refused: &'static str,

@@ -22,7 +22,7 @@ pub mod model;
 pub mod obligations;
 pub mod plan;
 pub mod questionnaire;
-#[cfg(feature = "cohort")]
+// The result record: the app writes it (shared, saved); `import` is used by the cohort tools only.
 pub mod result_record;
 pub mod score;
 pub mod split;
@@ -61,7 +61,6 @@ pub use obligations::{
 };
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
-#[cfg(feature = "cohort")]
 pub use result_record::{
     import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
 };
