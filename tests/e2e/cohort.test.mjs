@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, DIST, launch, openPage, serve } from './support.mjs';
+import { completeWalk, fixture, ready } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const Q = 'questionnaire/digital-trade.json';
@@ -148,6 +149,53 @@ describe('the cohort page', () => {
     await assertNoViolations(page, 'cohort page with figures (zh-CN)');
 
     assert.deepEqual(requests, [], 'no request leaves the origin');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('counts a result saved in the app as the answers it was made from, on the page and in assess cohort', async () => {
+    // A member answers in the app and saves the result, with and without the answers.
+    const member = 'west-steel-eu.json';
+    const app = await openPage(browser, `${server.url}?lang=en`, { locale: 'en' });
+    await ready(app.page);
+    await completeWalk(app.page, fixture(member));
+    assert.match(await app.page.textContent('.save-result'), /without your name/);
+    const save = async () => {
+      const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('.save-result button')]);
+      assert.match(download.suggestedFilename(), /^assessment-result-\d{4}-\d{2}-\d{2}\.json$/);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    const bare = JSON.parse(await save());
+    assert.equal(bare.format, 'exporter-assessment/result@1');
+    assert.equal(bare.answers, undefined, 'no answers unless the member ticks it');
+    await app.page.check('.save-result input[type=checkbox]');
+    const text = await save();
+    const saved = JSON.parse(text);
+    assert.equal(saved.answers.format, 'exporter-assessment/answers@1');
+    assert.deepEqual({ ...saved, answers: undefined }, { ...bare, answers: undefined });
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+
+    const out = mkdtempSync(path.join(tmpdir(), 'saved-result-'));
+    const savedFile = path.join(out, 'member-result.json');
+    writeFileSync(savedFile, text);
+    const bareFile = path.join(out, 'member-result-bare.json');
+    writeFileSync(bareFile, JSON.stringify(bare));
+    const others = generated.slice(0, 40);
+    // assess cohort counts the saved result (with its answers re-scored, or without) exactly as
+    // the answers file it was made from.
+    const fromAnswers = assess(['cohort', Q, ...others, path.join(ROOT, 'tests/fixtures', member), '--csv']);
+    for (const file of [savedFile, bareFile]) {
+      assert.equal(assess(['cohort', Q, ...others, file, '--csv']), fromAnswers, file);
+      const json = JSON.parse(assess(['cohort', Q, ...others, file, '--json']));
+      assert.deepEqual([json.counted, json.refused], [41, []]);
+    }
+    // Dropped on the cohort page with the others: counted, and the page's figures are the same.
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await pick(page, [...others, savedFile]);
+    assert.equal(await page.textContent('#status'), 'Done: 41 results counted, 0 files not counted.');
+    const [, ...rows] = parseCsv(fromAnswers);
+    assert.deepEqual(await shownRows(page), rows);
     assert.deepEqual(errors, []);
     await context.close();
   });
