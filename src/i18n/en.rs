@@ -1,6 +1,6 @@
 //! English: the interface's words in English.
 
-use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+use assessment::{format_score, Cap, Level, Outline, Place, ProblemKind};
 
 use super::{Strings, Words};
 
@@ -299,24 +299,6 @@ impl Words for En {
             "Your answers"
         }
         .to_owned()
-    }
-
-    fn answer_problem(problem: &AnswerProblem) -> String {
-        match problem {
-            AnswerProblem::UnknownQuestion(q) => {
-                format!("question \"{q}\" is not in this questionnaire")
-            }
-            AnswerProblem::UnknownOption(q, o) => format!("question \"{q}\" has no option \"{o}\""),
-            AnswerProblem::SeveralForSingleChoice(q) => {
-                format!("question \"{q}\" takes one answer, but several are given")
-            }
-            AnswerProblem::Empty(q) => format!("question \"{q}\" has an empty answer"),
-            AnswerProblem::Changed { question, since } => {
-                format!(
-                    "question \"{question}\" has changed since version {since}: answer it again"
-                )
-            }
-        }
     }
 
     fn critical_intro(caps: &[Cap]) -> String {

@@ -296,8 +296,6 @@ trait Words {
     fn other_questionnaire(found: &str, expected: &str) -> String;
     fn answered_twice(question: &str) -> String;
     fn invalid_answers(problems: usize) -> String;
-    /// One answer that does not fit the questionnaire. Ids are shown as found.
-    fn answer_problem(problem: &AnswerProblem) -> String;
     fn too_large(kb: u64, max_kb: u64) -> String;
     fn clearing_in(seconds: u32) -> String;
     fn share_title(name: &str) -> String;
@@ -428,9 +426,10 @@ impl Lang {
         speak!(self, invalid_answers(problems))
     }
 
-    /// One answer that does not fit the questionnaire, in this language.
+    /// One answer that does not fit the questionnaire, in the core's words (the cohort tools say
+    /// the same). Ids are shown as found.
     pub fn answer_problem(self, problem: &AnswerProblem) -> String {
-        speak!(self, answer_problem(problem))
+        problem.message(&self.lang_tag())
     }
 
     /// Why a file was refused: it is larger than an answers file can be.

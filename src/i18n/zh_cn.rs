@@ -1,6 +1,6 @@
 //! 简体中文: the interface's words in Simplified Chinese.
 
-use assessment::{format_score, AnswerProblem, Cap, Level, Outline, Place, ProblemKind};
+use assessment::{format_score, Cap, Level, Outline, Place, ProblemKind};
 
 use super::{Strings, Words};
 
@@ -283,20 +283,6 @@ impl Words for ZhCn {
             "您的回答"
         }
         .to_owned()
-    }
-
-    fn answer_problem(problem: &AnswerProblem) -> String {
-        match problem {
-            AnswerProblem::UnknownQuestion(q) => format!("问卷中没有题目“{q}”"),
-            AnswerProblem::UnknownOption(q, o) => format!("题目“{q}”没有选项“{o}”"),
-            AnswerProblem::SeveralForSingleChoice(q) => {
-                format!("题目“{q}”只能选一项，但给出了多项")
-            }
-            AnswerProblem::Empty(q) => format!("题目“{q}”的回答为空"),
-            AnswerProblem::Changed { question, since } => {
-                format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
-            }
-        }
     }
 
     fn critical_intro(caps: &[Cap]) -> String {

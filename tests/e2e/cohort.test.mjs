@@ -146,6 +146,11 @@ describe('the cohort page', () => {
     assert.equal(await page.textContent('#figures h3'), '全体会员');
     assert.match(await page.textContent('#status'), /完成：计入 200 份结果，2 个文件未计入。/);
     assert.deepEqual(await shownRows(page).then((r) => r.map((x) => x.slice(0, 5))), rows.map((x) => x.slice(0, 5)));
+    // Why a file was refused, in Chinese: the page's words for the kind and the core's message.
+    const listedZh = await page.$$eval('#refused li', (items) => items.map((li) => li.textContent));
+    assert.match(listedZh[0], /^broken\.json: 不是结果文件这既不是结果记录，也不是回答文件：第 1 行第 \d+ 列处不是有效的 JSON/);
+    assert.match(listedZh[1], /^foreign\.json: 属于其他问卷或版本这些回答属于问卷“another-survey” 2\.0\.0 版，而不是问卷“digital-trade” 1\.3\.0 版/);
+    for (const text of listedZh) assert.doesNotMatch(text.split(': ').slice(1).join(': '), /[A-Za-z]{4,}(?<!another|survey|digital|trade|JSON)\b/, text);
     await assertNoViolations(page, 'cohort page with figures (zh-CN)');
 
     assert.deepEqual(requests, [], 'no request leaves the origin');
@@ -198,6 +203,43 @@ describe('the cohort page', () => {
     assert.deepEqual(await shownRows(page), rows);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('remembers the language chosen, and says so when the browser cannot keep it', async () => {
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html`, { locale: 'en' });
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the browser’s language first');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.equal(await page.evaluate(() => localStorage.getItem('exporter-assessment/lang')), 'zh-CN');
+    assert.equal(await page.isHidden('#lang-note'), true);
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'the language chosen, over the browser’s');
+    assert.equal(await page.textContent('h1'), '会员汇总');
+    // A link that names the language wins over the choice kept.
+    await page.goto(`${server.url}cohort.html?lang=en`);
+    assert.equal(await page.textContent('h1'), 'Members’ figures');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Storage blocked (reading and writing throw) or full (writing throws): the page starts in the
+    // browser's language, switches all the same, and says the choice will not be kept.
+    for (const [label, script] of [
+      ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })],
+      ['full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
+    ]) {
+      const visit = await openPage(browser, 'about:blank', { locale: 'en' });
+      await visit.context.addInitScript(script);
+      await visit.page.goto(`${server.url}cohort.html`);
+      assert.equal(await visit.page.getAttribute('html', 'lang'), 'en', label);
+      await visit.page.click('button[data-lang="zh-CN"]');
+      assert.equal(await visit.page.getAttribute('html', 'lang'), 'zh-CN', label);
+      assert.equal(await visit.page.isVisible('#lang-note'), true, label);
+      assert.match(await visit.page.textContent('#lang-note'), /不允许本页记住所选语言/);
+      await assertNoViolations(visit.page, `cohort page, language not kept (${label})`);
+      await visit.page.click('button[data-lang="en"]');
+      assert.match(await visit.page.textContent('#lang-note'), /does not let the page remember/);
+      assert.deepEqual(visit.errors, [], label);
+      await visit.context.close();
+    }
   });
 
   it('counts under the build Content-Security-Policy, and offline once visited', async () => {

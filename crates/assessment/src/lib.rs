@@ -62,7 +62,8 @@ pub use obligations::{
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use result_record::{
-    import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
+    import, Grouping, ImportError, RecordProblem, Refusal, ResultRecord, Score, Unread,
+    MAX_RESULT_BYTES, RECORD_FORMAT,
 };
 pub use score::{
     format_change, format_score, score, Applicability, BenchmarkResult, CriticalGap,
