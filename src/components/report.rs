@@ -333,7 +333,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <EarlierAssessments lang={lang} history={state.history.clone()}
                         comparing={comparing_key} compared={comparing.is_some()} send={props.send.clone()} />
                     <AnswersFile lang={lang} sheet={dated_sheet} send={props.send.clone()} />
-                    <SaveResult lang={lang} on_save={save_result} />
+                    <SaveResult lang={lang} questionnaire={q.clone()} on_save={save_result} />
                 }
             }
         </article>

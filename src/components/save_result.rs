@@ -3,13 +3,17 @@
 //! answers only when the member ticks the box. The report offers it only where files are offered
 //! (never in a kiosk).
 
+use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SaveResultProps {
     pub lang: Lang,
+    /// The questionnaire, for the sentence on what the file holds.
+    pub questionnaire: Shared<Questionnaire>,
     /// Called with whether the answers go in the file.
     pub on_save: Callback<bool>,
 }
@@ -29,7 +33,7 @@ pub fn SaveResult(props: &SaveResultProps) -> Html {
     html! {
         <section class="save-result no-print" aria-labelledby="save-result-title">
             <h2 id="save-result-title">{ s.save_result_title }</h2>
-            <p>{ s.save_result_what }</p>
+            <p>{ props.lang.save_result_what(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             <label class="option">
                 <input type="checkbox" checked={*include} onchange={on_toggle} />
                 <span>{ s.save_result_answers }</span>

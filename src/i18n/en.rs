@@ -31,7 +31,6 @@ const EN: Strings = Strings {
     your_answers: "Your answers",
     export_answers: "Export answers (a JSON file: plain text this tool reads back)",
     save_result_title: "Your result for your association",
-    save_result_what: "A file of your scores, stage, critical gaps, data-export path and region, sector and size band, without your name or any text of your own, that an association can count with its other members’ results.",
     save_result_answers: "Include my answers to each question",
     save_result: "Save result",
     import_answers: "Import answers",
@@ -325,6 +324,19 @@ impl Words for En {
             _ => "your overall score, stage, dimension scores",
         };
         format!("What is shared: {scores}, {gaps}and data-export path. Nothing is sent to {name} until you press the button below.")
+    }
+
+    fn save_result_what(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "critical compliance gaps, "
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "your score, stage",
+            _ => "your overall score, stage, dimension scores",
+        };
+        format!("A file of {scores}, {gaps}data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own, that an association can count with its other members’ results.")
     }
 
     fn what_you_get(o: &Outline) -> String {

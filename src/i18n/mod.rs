@@ -98,7 +98,6 @@ pub struct Strings {
     pub export_answers: &'static str,
     /// The "Save result" section: the result record as a file.
     pub save_result_title: &'static str,
-    pub save_result_what: &'static str,
     pub save_result_answers: &'static str,
     pub save_result: &'static str,
     pub import_answers: &'static str,
@@ -300,6 +299,8 @@ trait Words {
     fn clearing_in(seconds: u32) -> String;
     fn share_title(name: &str) -> String;
     fn share_what(name: &str, outline: &Outline) -> String;
+    /// What a saved result holds, true of the questionnaire.
+    fn save_result_what(outline: &Outline) -> String;
     fn share_button(name: &str) -> String;
     fn shared(name: &str) -> String;
     fn saved_migrated(from: &str, kept: usize, dropped: usize) -> String;
@@ -448,6 +449,10 @@ impl Lang {
 
     pub fn share_what(self, name: &str, outline: &Outline) -> String {
         speak!(self, share_what(name, outline))
+    }
+
+    pub fn save_result_what(self, outline: &Outline) -> String {
+        speak!(self, save_result_what(outline))
     }
 
     pub fn share_button(self, name: &str) -> String {

@@ -31,7 +31,6 @@ const ZH_CN: Strings = Strings {
     your_answers: "您的回答",
     export_answers: "导出回答（JSON 文件：本工具可再读入的纯文本）",
     save_result_title: "交给协会的结果",
-    save_result_what: "一个文件，含您的得分、阶段、严重合规缺口、数据出境路径以及地区、行业和规模档次，不含您的名称或您写的任何文字，协会可将其与其他会员的结果一起统计。",
     save_result_answers: "同时保存我的逐题回答",
     save_result: "保存结果",
     import_answers: "导入回答",
@@ -296,6 +295,21 @@ impl Words for ZhCn {
             );
         }
         text + "。"
+    }
+
+    fn save_result_what(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "关键合规缺口、"
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "得分、阶段",
+            _ => "总分、阶段、各维度得分",
+        };
+        format!(
+            "一个文件，含您的{scores}、{gaps}数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字；协会可将其与其他会员的结果一起统计。"
+        )
     }
 
     fn share_what(name: &str, o: &Outline) -> String {

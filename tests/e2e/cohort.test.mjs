@@ -164,7 +164,7 @@ describe('the cohort page', () => {
     const app = await openPage(browser, `${server.url}?lang=en`, { locale: 'en' });
     await ready(app.page);
     await completeWalk(app.page, fixture(member));
-    assert.match(await app.page.textContent('.save-result'), /without your name/);
+    assert.match(await app.page.textContent('.save-result'), /never your name or any text of your own/);
     const save = async () => {
       const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('.save-result button')]);
       assert.match(download.suggestedFilename(), /^assessment-result-\d{4}-\d{2}-\d{2}\.json$/);
