@@ -63,6 +63,7 @@ const WORDS = {
     label: '项目',
     value: '数值',
     n: 'n',
+    langNotKept: '此浏览器不允许本页记住所选语言（存储已被阻止或已满）：关闭本页前仍使用该语言。',
     reasons: {
       not_a_result: '不是结果文件',
       unknown_format: '格式版本不可读',
@@ -122,6 +123,7 @@ const WORDS = {
     label: 'Figure',
     value: 'Value',
     n: 'n',
+    langNotKept: 'This browser does not let the page remember the language (storage is blocked or full): it is used until the page is closed.',
     reasons: {
       not_a_result: 'not a result',
       unknown_format: 'a format version this tool does not read',
@@ -144,8 +146,38 @@ function element(name, text, attributes = {}) {
   return node;
 }
 
+/**
+ * The language chosen on an earlier visit, kept under the app's own key (src/storage.rs), so that
+ * the app and this page start in the language the person last chose on this site. Storage may be
+ * missing or blocked (private modes, policies): then nothing was kept, and the page starts as
+ * below.
+ */
+const LANG_KEY = 'exporter-assessment/lang';
+
+function savedLang() {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    return saved in WORDS ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the person's choice; false when the browser does not let the page keep it (blocked or full). */
+function saveLang(lang) {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+    return localStorage.getItem(LANG_KEY) === lang;
+  } catch {
+    return false;
+  }
+}
+
+/** `?lang=` (a link that names it), else the language chosen before, else the browser's. */
 function initialLang() {
   const asked = new URLSearchParams(location.search).get('lang');
+  const saved = asked ? null : savedLang();
+  if (saved) return saved;
   const tags = asked ? [asked] : (navigator.languages || [navigator.language]);
   const primary = tags.map((t) => String(t).split(/[-_]/)[0].toLowerCase()).find((p) => p === 'zh' || p === 'en');
   return primary === 'en' ? 'en' : 'zh-CN';
@@ -249,7 +281,7 @@ async function count(files) {
       showProgress(Math.min(at + CHUNK, files.length), files.length, counted, refused);
     }
     const done = await ask({ kind: 'finish' });
-    state.result = { cohort: JSON.parse(done.cohort), csv: done.csv, reasons: done.reasons };
+    state.result = { cohort: JSON.parse(done.cohort), csv: done.csv, reasons: JSON.parse(done.reasons) };
     render();
     $('status').textContent = words().finished(counted, refused);
   } catch {
@@ -395,7 +427,13 @@ function render() {
   const list = $('refused');
   list.replaceChildren(...cohort.refused.map((r, i) => {
     const item = element('li');
-    item.append(element('strong', r.name, { class: 'file' }), element('span', `: ${w.reasons[reasons[i]] ?? ''} (${r.reason})`));
+    // The page's short words for the kind, then the core's own message in the page's language.
+    const { kind, messages } = reasons[i];
+    item.append(
+      element('strong', r.name, { class: 'file' }),
+      element('span', `: ${w.reasons[kind] ?? ''}`),
+      element('span', messages[state.lang] ?? r.reason, { class: 'reason' }),
+    );
     return item;
   }));
   $('refused-section').hidden = cohort.refused.length === 0;
@@ -446,7 +484,12 @@ function download() {
 
 $('files').addEventListener('change', (event) => count([...event.target.files]));
 for (const button of document.querySelectorAll('[data-lang]')) {
-  button.addEventListener('click', () => speak(button.dataset.lang));
+  button.addEventListener('click', () => {
+    speak(button.dataset.lang);
+    // The choice is kept for the next visit where the browser allows; where it does not, the page
+    // says so once, and speaks the language chosen until it is closed.
+    $('lang-note').hidden = saveLang(button.dataset.lang);
+  });
 }
 $('csv').addEventListener('click', download);
 $('print').addEventListener('click', () => window.print());

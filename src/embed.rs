@@ -4,10 +4,10 @@
 //! Plain data, tested natively. The browser side — fetching, posting, resizing — is in `host.rs`.
 
 use assessment::{
-    AssociationConfig, DimensionId, ExportDecision, LangTag, Name, Place, Problem, ProblemKind,
-    Questionnaire, Report, SectionId,
+    AssociationConfig, DimensionId, LangTag, Name, Place, Problem, ProblemKind, Questionnaire,
+    QuestionnaireRef, ResultRecord, SectionId,
 };
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::query::Query;
@@ -110,71 +110,100 @@ pub enum HostMessage {
     Finished {
         complete: bool,
     },
+    /// The member's result record (`docs/cohort.md`), the answers in it only if they consented.
+    Result(Box<ResultRecord>),
+}
+
+/// A message as posted: a plain object with `type` and `source`. One serialisable type, written
+/// by the serialiser that writes the record to a file (`ResultRecord::to_json`), so the app
+/// carries one serialisation of the record and none of `serde_json::Value`.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum Posted<'a> {
+    Started {
+        source: &'static str,
+        questionnaire: QuestionnaireRef,
+    },
+    SectionCompleted {
+        source: &'static str,
+        section: &'a str,
+        answered: usize,
+        total: usize,
+    },
+    Finished {
+        source: &'static str,
+        complete: bool,
+    },
     Result {
-        include_answers: bool,
+        source: &'static str,
+        record: &'a ResultRecord,
+    },
+    Top {
+        source: &'static str,
+    },
+    Resize {
+        source: &'static str,
+        height: u32,
     },
 }
 
+impl Posted<'_> {
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a message always serialises")
+    }
+}
+
 impl HostMessage {
-    /// The message as posted: a plain object with `source` and `type`.
-    pub fn to_json(&self, q: &Questionnaire, report: &Report, answers: &Value) -> Value {
-        let questionnaire = json!({"id": q.doc().id, "version": q.doc().version});
+    /// The message as posted, as JSON text.
+    pub fn to_json(&self, q: &Questionnaire) -> String {
+        let source = MESSAGE_SOURCE;
         match self {
-            HostMessage::Started => {
-                json!({"source": MESSAGE_SOURCE, "type": "started", "questionnaire": questionnaire})
-            }
+            HostMessage::Started => Posted::Started {
+                source,
+                questionnaire: q.reference(),
+            },
             HostMessage::SectionCompleted {
                 section,
                 answered,
                 total,
-            } => json!({
-                "source": MESSAGE_SOURCE, "type": "section-completed",
-                "section": section.key(), "answered": answered, "total": total,
-            }),
-            HostMessage::Finished { complete } => {
-                json!({"source": MESSAGE_SOURCE, "type": "finished", "complete": complete})
-            }
-            HostMessage::Result { include_answers } => {
-                let export_path = match &report.export_path {
-                    ExportDecision::Decided { outcome, .. } => Some(outcome.to_string()),
-                    _ => None,
-                };
-                let mut result = json!({
-                    "source": MESSAGE_SOURCE, "type": "result",
-                    "questionnaire": questionnaire,
-                    "complete": report.complete,
-                    "overall": report.overall,
-                    "stage": report.stage,
-                    "bottleneck": report.bottleneck,
-                    "dimensions": report.dimensions.iter()
-                        .map(|d| json!({"id": d.id, "score": d.score, "capped": d.capped}))
-                        .collect::<Vec<_>>(),
-                    "critical_gaps": report.critical_gaps.iter().map(|g| &g.item).collect::<Vec<_>>(),
-                    "export_path": export_path,
-                });
-                if *include_answers {
-                    result["answers"] = answers.clone();
-                }
-                result
-            }
+            } => Posted::SectionCompleted {
+                source,
+                section: section.key(),
+                answered: *answered,
+                total: *total,
+            },
+            HostMessage::Finished { complete } => Posted::Finished {
+                source,
+                complete: *complete,
+            },
+            HostMessage::Result(record) => Posted::Result { source, record },
         }
+        .to_json()
     }
 }
 
-/// The frame's content height, so that the host sizes the frame to it (no scroll bars inside).
 /// Asks the host page to bring the frame's top into view: a new screen starts at its top, which
 /// the frame cannot scroll to itself (the host page scrolls, not the frame).
-pub fn top_message() -> Value {
-    json!({"source": MESSAGE_SOURCE, "type": "top"})
+pub fn top_message() -> String {
+    Posted::Top {
+        source: MESSAGE_SOURCE,
+    }
+    .to_json()
 }
 
-pub fn resize_message(height: u32) -> Value {
-    json!({"source": MESSAGE_SOURCE, "type": "resize", "height": height})
+/// The frame's content height, so that the host sizes the frame to it (no scroll bars inside).
+pub fn resize_message(height: u32) -> String {
+    Posted::Resize {
+        source: MESSAGE_SOURCE,
+        height,
+    }
+    .to_json()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     fn file(text: &str) -> Option<AssociationConfig> {
         Some(AssociationConfig::from_file(text).unwrap())
@@ -275,37 +304,63 @@ mod tests {
     }
 
     #[test]
-    fn only_the_result_carries_scores_and_answers_only_when_asked() {
+    fn only_the_result_carries_scores_and_it_is_the_members_record() {
         let q = Questionnaire::from_json(assessment::BUILTIN_QUESTIONNAIRE).unwrap();
-        let sheet = assessment::AnswerSheet::new(&q);
-        let report = assessment::score(&q, &sheet);
-        let answers = json!({"P.region": "west"});
-        for m in [
-            HostMessage::Started,
-            HostMessage::Finished { complete: false },
-            HostMessage::SectionCompleted {
-                section: SectionId::Profile,
-                answered: 3,
-                total: 38,
-            },
+        let version = q.doc().version.clone();
+        // The shapes docs/embedding.md documents, to the field: hosts read them.
+        let source = MESSAGE_SOURCE;
+        for (m, expected) in [
+            (
+                HostMessage::Started.to_json(&q),
+                json!({"type": "started", "source": source,
+                       "questionnaire": {"id": "digital-trade", "version": version}}),
+            ),
+            (
+                HostMessage::Finished { complete: false }.to_json(&q),
+                json!({"type": "finished", "source": source, "complete": false}),
+            ),
+            (
+                HostMessage::SectionCompleted {
+                    section: SectionId::Profile,
+                    answered: 3,
+                    total: 38,
+                }
+                .to_json(&q),
+                json!({"type": "section-completed", "source": source, "section": "profile",
+                       "answered": 3, "total": 38}),
+            ),
+            (top_message(), json!({"type": "top", "source": source})),
+            (
+                resize_message(640),
+                json!({"type": "resize", "source": source, "height": 640}),
+            ),
         ] {
-            let v = m.to_json(&q, &report, &answers);
-            assert_eq!(v["source"], MESSAGE_SOURCE);
-            assert!(
-                v.get("overall").is_none() && v.get("answers").is_none(),
-                "{v}"
+            assert_eq!(serde_json::from_str::<Value>(&m).unwrap(), expected);
+        }
+        let sheet = assessment::AnswerSheet::from_json(
+            include_str!("../tests/fixtures/west-steel-eu.json"),
+            &q,
+        )
+        .unwrap();
+        let report = assessment::score(&q, &sheet);
+        let day = "2026-11-25".parse::<assessment::Date>().ok();
+        for consented in [false, true] {
+            let record = ResultRecord::new(&q, &sheet, &report, day, consented);
+            let v: Value =
+                serde_json::from_str(&HostMessage::Result(Box::new(record.clone())).to_json(&q))
+                    .unwrap();
+            assert_eq!(
+                (&v["source"], &v["type"]),
+                (&json!(MESSAGE_SOURCE), &json!("result"))
             );
+            assert_eq!(
+                v.as_object().unwrap().len(),
+                3,
+                "nothing beside the record: {v}"
+            );
+            assert_eq!(v["record"].get("answers").is_some(), consented);
+            // What the host receives is the record as the cohort tools read it, to the last field.
+            assert_eq!(assessment::import(&v["record"].to_string(), &q), Ok(record));
         }
-        let without = HostMessage::Result {
-            include_answers: false,
-        }
-        .to_json(&q, &report, &answers);
-        assert!(without.get("answers").is_none());
-        assert_eq!(without["dimensions"].as_array().unwrap().len(), 3);
-        let with = HostMessage::Result {
-            include_answers: true,
-        }
-        .to_json(&q, &report, &answers);
-        assert_eq!(with["answers"], answers);
     }
 }

@@ -11,8 +11,9 @@ use assessment::Theme;
 
 use crate::embed::resize_message;
 
-/// Posts `message` to the parent page, if there is one and it is of `origin`.
-pub fn post(origin: &str, message: &serde_json::Value) {
+/// Posts `message` (a JSON text, `embed.rs` writes them) to the parent page, as the object it
+/// writes, if there is a parent page and it is of `origin`.
+pub fn post(origin: &str, message: &str) {
     let window = gloo::utils::window();
     let Ok(Some(parent)) = window.parent() else {
         return;
@@ -21,7 +22,7 @@ pub fn post(origin: &str, message: &serde_json::Value) {
     if js_sys::Object::is(&parent, &window) {
         return;
     }
-    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+    let Ok(value) = js_sys::JSON::parse(message) else {
         return;
     };
     let _ = parent.post_message(&value, origin);

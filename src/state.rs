@@ -12,7 +12,7 @@ use assessment::obligations::Page;
 use assessment::{
     compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
     HandedOff, HandoffError, HsCode, OptionId, QuestionId, Questionnaire, QuestionnaireRef,
-    Recovered, Report, SectionId, Which,
+    Recovered, Report, ResultRecord, SectionId, Which,
 };
 use yew::Reducible;
 
@@ -414,6 +414,25 @@ impl State {
     /// The assessment's date: the day its answers were last changed, else today.
     pub fn assessment_date(&self) -> Option<Date> {
         self.sheet.date.or(self.today)
+    }
+
+    /// The answers as a file or a record carries them: with the assessment's date.
+    pub fn dated_sheet(&self) -> AnswerSheet {
+        let mut sheet = self.sheet.clone();
+        sheet.date = self.assessment_date();
+        sheet
+    }
+
+    /// The result record of the report (`docs/cohort.md`), shared with an association or saved as
+    /// a file; the answers go in only when the member consented (`with_answers`).
+    pub fn result_record(&self, with_answers: bool) -> ResultRecord {
+        ResultRecord::new(
+            &self.questionnaire,
+            &self.dated_sheet(),
+            &self.report,
+            self.assessment_date(),
+            with_answers,
+        )
     }
 
     /// The answers this device has, saved by an earlier visit or given on this page.

@@ -14,8 +14,8 @@ use yew::prelude::*;
 use crate::components::score_bars::Bar;
 use crate::components::{
     AnswersFile, ComparisonSection, CriticalGaps, EarlierAssessments, ExportPath, HandoffQr,
-    ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, ScoreBars,
-    StageLadder,
+    ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
+    ScoreBars, StageLadder,
 };
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
@@ -213,10 +213,14 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         }
     });
     // The answers file carries the assessment's date.
-    let dated_sheet = {
-        let mut sheet = state.sheet.clone();
-        sheet.date = assessment_date;
-        sheet
+    let dated_sheet = state.dated_sheet();
+    let save_result = {
+        let state = state.clone();
+        Callback::from(move |with_answers: bool| {
+            let record = state.result_record(with_answers);
+            let name = format!("assessment-result-{}.json", today());
+            crate::components::answers_file::download(&record.to_json(), "application/json", &name);
+        })
     };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
@@ -337,6 +341,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <EarlierAssessments lang={lang} history={state.history.clone()}
                         comparing={comparing_key} compared={comparing.is_some()} send={props.send.clone()} />
                     <AnswersFile lang={lang} sheet={dated_sheet} send={props.send.clone()} />
+                    <SaveResult lang={lang} questionnaire={q.clone()} on_save={save_result} />
                 }
             }
         </article>

@@ -32,12 +32,7 @@ pub fn use_host_messages(state: Rc<State>, embed: Option<EmbedConfig>) {
                 host::post(&origin, &crate::embed::top_message());
             }
             if let Some(message) = walk_event(&state, &was, screen) {
-                let message = message.to_json(
-                    &state.questionnaire,
-                    &state.report,
-                    &serde_json::Value::Null,
-                );
-                host::post(&origin, &message);
+                host::post(&origin, &message.to_json(&state.questionnaire));
             }
         }
     });

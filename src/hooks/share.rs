@@ -19,19 +19,17 @@ pub fn use_share(state: Rc<State>, embed: Option<&EmbedConfig>) -> (bool, Option
         let shared = shared.clone();
         use_effect_with(state.report.clone(), move |_| shared.set(false));
     }
-    let origin = embed
+    let target = embed
         .filter(|e| e.can_share())
-        .and_then(|e| e.origin.clone())
-        .filter(|origin| host::parent_is(origin));
-    let on_share = origin.map(|origin| {
+        .and_then(|e| Some((e.origin.clone()?, e.share_answers)))
+        .filter(|(origin, _)| host::parent_is(origin));
+    let on_share = target.map(|(origin, answers_allowed)| {
         let shared = shared.clone();
         Callback::from(move |include_answers: bool| {
-            let answers = serde_json::to_value(&state.sheet).unwrap_or_default();
-            let message = HostMessage::Result { include_answers };
-            host::post(
-                &origin,
-                &message.to_json(&state.questionnaire, &state.report, &answers["answers"]),
-            );
+            // The answers go only where the association asks for them and the member ticked.
+            let record = state.result_record(include_answers && answers_allowed);
+            let message = HostMessage::Result(Box::new(record));
+            host::post(&origin, &message.to_json(&state.questionnaire));
             shared.set(true);
         })
     });

@@ -1,9 +1,6 @@
 //! English: the interface's words in English.
 
-use assessment::{
-    format_score, AnswerProblem, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode,
-    MAX_CODES,
-};
+use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode};
 
 use super::{Strings, Words};
 
@@ -33,6 +30,9 @@ const EN: Strings = Strings {
     see_report: "See your report",
     your_answers: "Your answers",
     export_answers: "Export answers (a JSON file: plain text this tool reads back)",
+    save_result_title: "Your result for your association",
+    save_result_answers: "Include my answers to each question",
+    save_result: "Save result",
     import_answers: "Import answers",
     imported: "Answers imported.",
     import_refused: "The file was not imported; your answers have not changed.",
@@ -305,30 +305,6 @@ impl Words for En {
         .to_owned()
     }
 
-    fn answer_problem(problem: &AnswerProblem) -> String {
-        match problem {
-            AnswerProblem::UnknownQuestion(q) => {
-                format!("question \"{q}\" is not in this questionnaire")
-            }
-            AnswerProblem::UnknownOption(q, o) => format!("question \"{q}\" has no option \"{o}\""),
-            AnswerProblem::SeveralForSingleChoice(q) => {
-                format!("question \"{q}\" takes one answer, but several are given")
-            }
-            AnswerProblem::Empty(q) => format!("question \"{q}\" has an empty answer"),
-            AnswerProblem::CodesNotTaken(q) => {
-                format!("question \"{q}\" takes no HS codes, but codes are given")
-            }
-            AnswerProblem::TooManyCodes(q) => {
-                format!("question \"{q}\" has more than {MAX_CODES} HS codes")
-            }
-            AnswerProblem::Changed { question, since } => {
-                format!(
-                    "question \"{question}\" has changed since version {since}: answer it again"
-                )
-            }
-        }
-    }
-
     fn critical_intro(caps: &[Cap]) -> String {
         let mut text = "These gaps are not averaged away: they come first".to_owned();
         for (i, c) in caps.iter().enumerate() {
@@ -353,6 +329,19 @@ impl Words for En {
             _ => "your overall score, stage, dimension scores",
         };
         format!("What is shared: {scores}, {gaps}and data-export path. Nothing is sent to {name} until you press the button below.")
+    }
+
+    fn save_result_what(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "critical compliance gaps, "
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "your score, stage",
+            _ => "your overall score, stage, dimension scores",
+        };
+        format!("A file of {scores}, {gaps}data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own, that an association can count with its other members’ results.")
     }
 
     fn what_you_get(o: &Outline) -> String {

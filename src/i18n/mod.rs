@@ -98,6 +98,10 @@ pub struct Strings {
     // Answers files
     pub your_answers: &'static str,
     pub export_answers: &'static str,
+    /// The "Save result" section: the result record as a file.
+    pub save_result_title: &'static str,
+    pub save_result_answers: &'static str,
+    pub save_result: &'static str,
     pub import_answers: &'static str,
     pub imported: &'static str,
     pub import_refused: &'static str,
@@ -301,12 +305,12 @@ trait Words {
     fn other_questionnaire(found: &str, expected: &str) -> String;
     fn answered_twice(question: &str) -> String;
     fn invalid_answers(problems: usize) -> String;
-    /// One answer that does not fit the questionnaire. Ids are shown as found.
-    fn answer_problem(problem: &AnswerProblem) -> String;
     fn too_large(kb: u64, max_kb: u64) -> String;
     fn clearing_in(seconds: u32) -> String;
     fn share_title(name: &str) -> String;
     fn share_what(name: &str, outline: &Outline) -> String;
+    /// What a saved result holds, true of the questionnaire.
+    fn save_result_what(outline: &Outline) -> String;
     fn share_button(name: &str) -> String;
     fn shared(name: &str) -> String;
     fn saved_migrated(from: &str, kept: usize, dropped: usize) -> String;
@@ -439,9 +443,10 @@ impl Lang {
         speak!(self, invalid_answers(problems))
     }
 
-    /// One answer that does not fit the questionnaire, in this language.
+    /// One answer that does not fit the questionnaire, in the core's words (the cohort tools say
+    /// the same). Ids are shown as found.
     pub fn answer_problem(self, problem: &AnswerProblem) -> String {
-        speak!(self, answer_problem(problem))
+        problem.message(&self.lang_tag())
     }
 
     /// Why a file was refused: it is larger than an answers file can be.
@@ -460,6 +465,10 @@ impl Lang {
 
     pub fn share_what(self, name: &str, outline: &Outline) -> String {
         speak!(self, share_what(name, outline))
+    }
+
+    pub fn save_result_what(self, outline: &Outline) -> String {
+        speak!(self, save_result_what(outline))
     }
 
     pub fn share_button(self, name: &str) -> String {

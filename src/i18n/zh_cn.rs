@@ -1,9 +1,6 @@
 //! 简体中文: the interface's words in Simplified Chinese.
 
-use assessment::{
-    format_score, AnswerProblem, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode,
-    MAX_CODES,
-};
+use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode};
 
 use super::{Strings, Words};
 
@@ -33,6 +30,9 @@ const ZH_CN: Strings = Strings {
     see_report: "查看报告",
     your_answers: "您的回答",
     export_answers: "导出回答（JSON 文件：本工具可再读入的纯文本）",
+    save_result_title: "交给协会的结果",
+    save_result_answers: "同时保存我的逐题回答",
+    save_result: "保存结果",
     import_answers: "导入回答",
     imported: "已导入回答。",
     import_refused: "未导入该文件，当前回答没有任何改变。",
@@ -289,24 +289,6 @@ impl Words for ZhCn {
         .to_owned()
     }
 
-    fn answer_problem(problem: &AnswerProblem) -> String {
-        match problem {
-            AnswerProblem::UnknownQuestion(q) => format!("问卷中没有题目“{q}”"),
-            AnswerProblem::UnknownOption(q, o) => format!("题目“{q}”没有选项“{o}”"),
-            AnswerProblem::SeveralForSingleChoice(q) => {
-                format!("题目“{q}”只能选一项，但给出了多项")
-            }
-            AnswerProblem::Empty(q) => format!("题目“{q}”的回答为空"),
-            AnswerProblem::CodesNotTaken(q) => format!("题目“{q}”不接受海关编码，但给出了编码"),
-            AnswerProblem::TooManyCodes(q) => {
-                format!("题目“{q}”的海关编码超过 {MAX_CODES} 个")
-            }
-            AnswerProblem::Changed { question, since } => {
-                format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
-            }
-        }
-    }
-
     fn critical_intro(caps: &[Cap]) -> String {
         let mut text = "这些缺口不会被平均掉：它们列在最前面".to_owned();
         for (i, c) in caps.iter().enumerate() {
@@ -318,6 +300,21 @@ impl Words for ZhCn {
             );
         }
         text + "。"
+    }
+
+    fn save_result_what(o: &Outline) -> String {
+        let gaps = if o.critical_rules {
+            "关键合规缺口、"
+        } else {
+            ""
+        };
+        let scores = match o.dimensions.len() {
+            1 => "得分、阶段",
+            _ => "总分、阶段、各维度得分",
+        };
+        format!(
+            "一个文件，含您的{scores}、{gaps}数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字；协会可将其与其他会员的结果一起统计。"
+        )
     }
 
     fn share_what(name: &str, o: &Outline) -> String {

@@ -25,7 +25,7 @@ const EXPECT = {
     headings: [
       'The firm', 'Overall score', 'Your first steps', 'The dimension: Digital', 'Your data-export path',
       'Your answers', 'Take this result with you', 'Share your result with Example Exporters\' Association',
-      'Next time', 'Your answers',
+      'Next time', 'Your answers', 'Your result for your association',
     ],
     share: 'What is shared: your score, stage, and data-export path. Nothing is sent to Example Exporters\' Association until you press the button below.',
     untrue: /three|\b3 dimensions|institutions|\bcap(ped)?\b|bottleneck|paper|critical/i,
@@ -35,7 +35,7 @@ const EXPECT = {
     start: '完成后您将得到：“数字化”得分和所处阶段、数据出境路径，以及按优先级排列的行动计划。',
     headings: [
       '企业概况', '总分', '您的第一步', '评估维度：数字化', '数据出境路径', '您的回答',
-      '把结果带走', '与示例出口商协会分享结果', '下一次评估', '您的回答',
+      '把结果带走', '与示例出口商协会分享结果', '下一次评估', '您的回答', '交给协会的结果',
     ],
     share: '分享的内容：得分、阶段、数据出境路径。只有在您点击下方按钮后，才会发送给示例出口商协会。',
     untrue: /三个|制度|上限|短板|论文|关键/,

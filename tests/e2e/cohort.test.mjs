@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, DIST, launch, openPage, serve } from './support.mjs';
+import { completeWalk, fixture, ready } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const Q = 'questionnaire/digital-trade.json';
@@ -145,11 +146,100 @@ describe('the cohort page', () => {
     assert.equal(await page.textContent('#figures h3'), '全体会员');
     assert.match(await page.textContent('#status'), /完成：计入 200 份结果，2 个文件未计入。/);
     assert.deepEqual(await shownRows(page).then((r) => r.map((x) => x.slice(0, 5))), rows.map((x) => x.slice(0, 5)));
+    // Why a file was refused, in Chinese: the page's words for the kind and the core's message.
+    const listedZh = await page.$$eval('#refused li', (items) => items.map((li) => li.textContent));
+    assert.match(listedZh[0], /^broken\.json: 不是结果文件这既不是结果记录，也不是回答文件：第 1 行第 \d+ 列处不是有效的 JSON/);
+    assert.match(listedZh[1], /^foreign\.json: 属于其他问卷或版本这些回答属于问卷“another-survey” 2\.0\.0 版，而不是问卷“digital-trade” 1\.3\.0 版/);
+    for (const text of listedZh) assert.doesNotMatch(text.split(': ').slice(1).join(': '), /[A-Za-z]{4,}(?<!another|survey|digital|trade|JSON)\b/, text);
     await assertNoViolations(page, 'cohort page with figures (zh-CN)');
 
     assert.deepEqual(requests, [], 'no request leaves the origin');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('counts a result saved in the app as the answers it was made from, on the page and in assess cohort', async () => {
+    // A member answers in the app and saves the result, with and without the answers.
+    const member = 'west-steel-eu.json';
+    const app = await openPage(browser, `${server.url}?lang=en`, { locale: 'en' });
+    await ready(app.page);
+    await completeWalk(app.page, fixture(member));
+    assert.match(await app.page.textContent('.save-result'), /never your name or any text of your own/);
+    const save = async () => {
+      const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('.save-result button')]);
+      assert.match(download.suggestedFilename(), /^assessment-result-\d{4}-\d{2}-\d{2}\.json$/);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    const bare = JSON.parse(await save());
+    assert.equal(bare.format, 'exporter-assessment/result@1');
+    assert.equal(bare.answers, undefined, 'no answers unless the member ticks it');
+    await app.page.check('.save-result input[type=checkbox]');
+    const text = await save();
+    const saved = JSON.parse(text);
+    assert.equal(saved.answers.format, 'exporter-assessment/answers@1');
+    assert.deepEqual({ ...saved, answers: undefined }, { ...bare, answers: undefined });
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+
+    const out = mkdtempSync(path.join(tmpdir(), 'saved-result-'));
+    const savedFile = path.join(out, 'member-result.json');
+    writeFileSync(savedFile, text);
+    const bareFile = path.join(out, 'member-result-bare.json');
+    writeFileSync(bareFile, JSON.stringify(bare));
+    const others = generated.slice(0, 40);
+    // assess cohort counts the saved result (with its answers re-scored, or without) exactly as
+    // the answers file it was made from.
+    const fromAnswers = assess(['cohort', Q, ...others, path.join(ROOT, 'tests/fixtures', member), '--csv']);
+    for (const file of [savedFile, bareFile]) {
+      assert.equal(assess(['cohort', Q, ...others, file, '--csv']), fromAnswers, file);
+      const json = JSON.parse(assess(['cohort', Q, ...others, file, '--json']));
+      assert.deepEqual([json.counted, json.refused], [41, []]);
+    }
+    // Dropped on the cohort page with the others: counted, and the page's figures are the same.
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await pick(page, [...others, savedFile]);
+    assert.equal(await page.textContent('#status'), 'Done: 41 results counted, 0 files not counted.');
+    const [, ...rows] = parseCsv(fromAnswers);
+    assert.deepEqual(await shownRows(page), rows);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('remembers the language chosen, and says so when the browser cannot keep it', async () => {
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html`, { locale: 'en' });
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the browser’s language first');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.equal(await page.evaluate(() => localStorage.getItem('exporter-assessment/lang')), 'zh-CN');
+    assert.equal(await page.isHidden('#lang-note'), true);
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'the language chosen, over the browser’s');
+    assert.equal(await page.textContent('h1'), '会员汇总');
+    // A link that names the language wins over the choice kept.
+    await page.goto(`${server.url}cohort.html?lang=en`);
+    assert.equal(await page.textContent('h1'), 'Members’ figures');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Storage blocked (reading and writing throw) or full (writing throws): the page starts in the
+    // browser's language, switches all the same, and says the choice will not be kept.
+    for (const [label, script] of [
+      ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })],
+      ['full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
+    ]) {
+      const visit = await openPage(browser, 'about:blank', { locale: 'en' });
+      await visit.context.addInitScript(script);
+      await visit.page.goto(`${server.url}cohort.html`);
+      assert.equal(await visit.page.getAttribute('html', 'lang'), 'en', label);
+      await visit.page.click('button[data-lang="zh-CN"]');
+      assert.equal(await visit.page.getAttribute('html', 'lang'), 'zh-CN', label);
+      assert.equal(await visit.page.isVisible('#lang-note'), true, label);
+      assert.match(await visit.page.textContent('#lang-note'), /不允许本页记住所选语言/);
+      await assertNoViolations(visit.page, `cohort page, language not kept (${label})`);
+      await visit.page.click('button[data-lang="en"]');
+      assert.match(await visit.page.textContent('#lang-note'), /does not let the page remember/);
+      assert.deepEqual(visit.errors, [], label);
+      await visit.context.close();
+    }
   });
 
   it('counts under the build Content-Security-Policy, and offline once visited', async () => {

@@ -153,11 +153,25 @@ describe('embedding on an association site', () => {
       await frame.waitForSelector('.share .shared');
       await page.waitForFunction(() => (window.assessmentEvents ?? []).some((e) => e.type === 'result'));
       const result = (await received(page)).find((e) => e.type === 'result');
-      assert.equal(result.questionnaire.id, 'digital-trade');
-      assert.deepEqual(result.critical_gaps, ['R5']);
-      assert.equal(result.answers['P.sector'], 'cbam_goods');
+      // The member's result record (docs/cohort.md) and nothing beside it.
+      assert.deepEqual(Object.keys(result).sort(), ['record', 'source', 'type']);
+      const { record } = result;
+      assert.equal(record.format, 'exporter-assessment/result@1');
+      assert.equal(record.questionnaire.id, 'digital-trade');
+      assert.match(record.date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.deepEqual(record.profile, { region: 'west', sector: 'cbam_goods', size: answers['P.employees'] });
+      assert.deepEqual(record.critical_gaps, ['R5']);
+      assert.deepEqual(record.dimensions.map((d) => d.id), ['technology', 'industry', 'institutions']);
+      assert.equal(record.top_recommendations.length, 3);
+      // The answers document, as an answers file holds it, because the member ticked the box.
+      assert.equal(record.answers.format, 'exporter-assessment/answers@1');
+      // (Options of a multiple choice in the order ticked.)
+      const sorted = (a) => Object.fromEntries(Object.entries(a).map(([q, o]) => [q, Array.isArray(o) ? [...o].sort() : o]));
+      assert.deepEqual(sorted(record.answers.answers), sorted(answers));
       // The institutions weight of 1.5 from the config: (50 + 34.9 + 1.5 × 38.5) / 3.5.
-      assert.equal(result.overall, 40.8);
+      assert.equal(record.overall, 40.8);
+      assert.equal(record.stage, 'level2');
+      for (const field of ['overall', 'critical_gaps', 'answers', 'name']) assert.equal(result[field], undefined, field);
     } finally {
       await context.close();
     }

@@ -47,7 +47,11 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Format::Csv => {
             // The figures go to standard output; what was not counted is said on the side.
             for r in &cohort.refused {
-                eprintln!("assess: not counted: {}: {}", r.name, r.reason);
+                eprintln!(
+                    "assess: not counted: {}: {}",
+                    r.name,
+                    r.reason.message(&lang)
+                );
             }
             to_csv(&cohort)
         }
@@ -209,7 +213,8 @@ fn render(q: &Questionnaire, c: &Cohort, lang: &LangTag) -> String {
     if !c.refused.is_empty() {
         let _ = writeln!(out, "\n{}", w.not_counted);
         for r in &c.refused {
-            let _ = writeln!(out, "- {}: {}", r.name, r.reason.replace('\n', "\n  "));
+            let reason = r.reason.message(lang);
+            let _ = writeln!(out, "- {}: {}", r.name, reason.replace('\n', "\n  "));
         }
     }
     let _ = writeln!(out, "\n{}", w.all);

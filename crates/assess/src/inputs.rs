@@ -4,13 +4,10 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-use assessment::{import, Questionnaire, ResultRecord};
+use assessment::{import, Questionnaire, Refusal, ResultRecord, Unread, MAX_RESULT_BYTES};
 
 /// How many results are read and imported at a time.
 const BATCH: usize = 16_384;
-
-/// A result file larger than this is refused unread: a record or answers file is a few kilobytes.
-pub const MAX_RESULT_BYTES: u64 = 1 << 20;
 
 /// Results to read: file paths, or one JSON Lines file (one result per line).
 pub enum Source {
@@ -95,7 +92,7 @@ impl Reading {
         &self,
         questionnaire: &Questionnaire,
         init: impl Fn() -> S + Sync,
-        fold: impl Fn(&mut S, String, Result<ResultRecord, String>) + Sync,
+        fold: impl Fn(&mut S, String, Result<ResultRecord, Refusal>) + Sync,
         mut each: impl FnMut(S) -> Result<(), String>,
     ) -> Result<(), String> {
         match &self.source {
@@ -133,8 +130,8 @@ impl Reading {
                     }
                     let states = self.parallel(&lines, &init, |state, (n, line)| {
                         let outcome = match std::str::from_utf8(line) {
-                            Ok(text) => import(text, questionnaire).map_err(|e| e.to_string()),
-                            Err(_) => Err("this line is not UTF-8 text".to_owned()),
+                            Ok(text) => import(text, questionnaire).map_err(Refusal::from),
+                            Err(_) => Err(Unread::NotUtf8.into()),
                         };
                         fold(state, format!("{path}:{n}"), outcome)
                     });
@@ -177,21 +174,19 @@ impl Reading {
 }
 
 /// One result file, read and imported; refused with a reason a person can act on.
-fn read_file(path: &str, questionnaire: &Questionnaire) -> Result<ResultRecord, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+fn read_file(path: &str, questionnaire: &Questionnaire) -> Result<ResultRecord, Refusal> {
+    let unreadable = |e: std::io::Error| Unread::Unreadable(Some(e.to_string()));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut text = String::new();
     // One byte more than the limit tells a file at the limit from a larger one.
     file.take(MAX_RESULT_BYTES + 1)
         .read_to_string(&mut text)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => "this file is not UTF-8 text".to_owned(),
-            _ => format!("cannot be read: {e}"),
+            std::io::ErrorKind::InvalidData => Unread::NotUtf8,
+            _ => unreadable(e),
         })?;
     if text.len() as u64 > MAX_RESULT_BYTES {
-        return Err(format!(
-            "this file is over {} KB; a result is a few KB: is it a result?",
-            MAX_RESULT_BYTES / 1024
-        ));
+        return Err(Unread::TooLarge.into());
     }
-    import(&text, questionnaire).map_err(|e| e.to_string())
+    Ok(import(&text, questionnaire)?)
 }

@@ -133,6 +133,12 @@ fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
     let zh = ok(assess(&[&args[..], &["--lang", "zh-CN"]].concat()));
     assert!(zh.contains("按地区（P.region）"), "{zh}");
     assert!(!zh.contains("members"), "{zh}");
+    // The files not counted, in Chinese too (the core's words).
+    assert!(
+        zh.contains("broken.json: 这既不是结果记录，也不是回答文件：第 1 行"),
+        "{zh}"
+    );
+    assert!(!zh.contains("neither"), "{zh}");
 
     // The CSV has the JSON's figures.
     let csv = ok(assess(&[&args[..], &["--csv"]].concat()));

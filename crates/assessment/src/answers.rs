@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::ids::{HsCode, OptionId, QuestionId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
+use crate::text::LangTag;
 
 /// The `format` tag of an answers document, so that a file of another kind is recognised as such.
 pub const ANSWERS_FORMAT: &str = "exporter-assessment/answers@1";
@@ -158,6 +159,10 @@ pub struct AnswerSheet {
     pub answers: BTreeMap<QuestionId, Answer>,
 }
 
+/// How the parser's error on a question answered twice goes on after the question's id: one
+/// phrase, so that another language can find the question in it (`result_record.rs`).
+pub(crate) const ANSWERED_TWICE: &str = " is answered twice";
+
 /// An answers object as written, every key in order: JSON allows a key twice, and serde would keep
 /// the last silently, so a file could show one answer to a person reading it and mean another.
 struct Written(Vec<(QuestionId, Answer)>);
@@ -207,7 +212,7 @@ where
 {
     Written::deserialize(deserializer)?
         .into_map()
-        .map_err(|q| serde::de::Error::custom(format_args!("question \"{q}\" is answered twice")))
+        .map_err(|q| serde::de::Error::custom(format_args!("question \"{q}\"{ANSWERED_TWICE}")))
 }
 
 /// An answers document as written, before its answers are checked for repeats.
@@ -286,6 +291,36 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
+/// Whether `lang` is Chinese: the core words what a person reads in English (its `Display`) and in
+/// Chinese, the two languages the front ends speak; any other language gets the English.
+pub(crate) fn in_chinese(lang: &LangTag) -> bool {
+    lang.as_str().starts_with("zh")
+}
+
+impl AnswerProblem {
+    /// The problem in `lang` (`Display` is the English). Ids are shown as found.
+    pub fn message(&self, lang: &LangTag) -> String {
+        if !in_chinese(lang) {
+            return self.to_string();
+        }
+        match self {
+            AnswerProblem::UnknownQuestion(q) => format!("问卷中没有题目“{q}”"),
+            AnswerProblem::UnknownOption(q, o) => format!("题目“{q}”没有选项“{o}”"),
+            AnswerProblem::SeveralForSingleChoice(q) => {
+                format!("题目“{q}”只能选一项，但给出了多项")
+            }
+            AnswerProblem::Empty(q) => format!("题目“{q}”的回答为空"),
+            AnswerProblem::CodesNotTaken(q) => format!("题目“{q}”不接受海关编码，但给出了编码"),
+            AnswerProblem::TooManyCodes(q) => {
+                format!("题目“{q}”的海关编码超过 {MAX_CODES} 个")
+            }
+            AnswerProblem::Changed { question, since } => {
+                format!("题目“{question}”自 {since} 版以来已改变，请重新回答")
+            }
+        }
+    }
+}
+
 /// Why an answers document cannot be used with a questionnaire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswersError {
@@ -328,6 +363,40 @@ impl fmt::Display for AnswersError {
                     write!(f, "\n- {problem}")?;
                 }
                 Ok(())
+            }
+        }
+    }
+}
+
+impl AnswersError {
+    /// The error in `lang` (`Display` is the English).
+    pub fn message(&self, lang: &LangTag) -> String {
+        if !in_chinese(lang) {
+            return self.to_string();
+        }
+        match self {
+            AnswersError::NotAnswers(_) => {
+                "这不是回答文件：其内容不是本工具回答文件的格式（文件可能已损坏或不完整）"
+                    .to_owned()
+            }
+            AnswersError::UnknownFormat(format) => format!(
+                "此回答文件的格式为“{format}”，本工具无法读取（本工具读取“{ANSWERS_FORMAT}”）"
+            ),
+            AnswersError::OtherQuestionnaire { expected, found } => format!(
+                "这些回答属于问卷{}，而不是问卷{}",
+                found.in_chinese(),
+                expected.in_chinese()
+            ),
+            AnswersError::AnsweredTwice(q) => {
+                format!("题目“{q}”在此文件中回答了两次，无法确定哪个回答有效")
+            }
+            AnswersError::Invalid(problems) => {
+                let mut text = format!("此回答文件有 {} 处问题：", problems.len());
+                for problem in problems {
+                    text += "\n- ";
+                    text += &problem.message(lang);
+                }
+                text
             }
         }
     }

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::ids::{DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
-use crate::result_record::{Grouping, PathStatus, RecommendationRef, ResultRecord, Score};
+use crate::result_record::{Grouping, PathStatus, RecommendationRef, Refusal, ResultRecord, Score};
 
 /// The fewest members a group may have for its count or any figure of it to be shown.
 pub const MIN_GROUP: u64 = 5;
@@ -224,7 +224,8 @@ pub struct Rules {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Refused {
     pub name: String,
-    pub reason: String,
+    /// Written as its English words; `Refusal::message` gives them in a language.
+    pub reason: Refusal,
 }
 
 /// A cohort's figures.

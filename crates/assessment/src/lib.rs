@@ -22,7 +22,7 @@ pub mod model;
 pub mod obligations;
 pub mod plan;
 pub mod questionnaire;
-#[cfg(feature = "cohort")]
+// The result record: the app writes it (shared, saved); `import` is used by the cohort tools only.
 pub mod result_record;
 pub mod score;
 pub mod split;
@@ -61,9 +61,9 @@ pub use obligations::{
 };
 pub use plan::{plan, Completeness, Plan, Step};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
-#[cfg(feature = "cohort")]
 pub use result_record::{
-    import, Grouping, ImportError, RecordProblem, ResultRecord, Score, RECORD_FORMAT,
+    import, Grouping, ImportError, RecordProblem, Refusal, ResultRecord, Score, Unread,
+    MAX_RESULT_BYTES, RECORD_FORMAT,
 };
 pub use score::{
     format_change, format_score, score, Applicability, BenchmarkResult, CriticalGap,

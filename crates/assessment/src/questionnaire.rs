@@ -24,6 +24,13 @@ pub struct QuestionnaireRef {
     pub version: String,
 }
 
+impl QuestionnaireRef {
+    /// As `Display` writes it, in Chinese: “digital-trade” 1.3.0 版.
+    pub fn in_chinese(&self) -> String {
+        format!("“{}” {} 版", self.id, self.version)
+    }
+}
+
 impl fmt::Display for QuestionnaireRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "\"{}\" version {}", self.id, self.version)

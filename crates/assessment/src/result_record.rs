@@ -16,11 +16,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{AnswerSheet, AnswersError, ANSWERS_FORMAT};
+use crate::answers::{in_chinese, AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{score, ExportDecision, Report};
+use crate::text::LangTag;
 
 /// The `format` tag of a result record. A change that a reader of this version would misread
 /// gets a new number.
@@ -59,6 +60,15 @@ impl Grouping {
             Grouping::Region => "region",
             Grouping::Sector => "sector",
             Grouping::Size => "size",
+        }
+    }
+
+    /// Its name in a Chinese sentence.
+    fn name_in_chinese(self) -> &'static str {
+        match self {
+            Grouping::Region => "地区",
+            Grouping::Sector => "行业",
+            Grouping::Size => "规模档次",
         }
     }
 
@@ -479,11 +489,91 @@ impl fmt::Display for RecordProblem {
     }
 }
 
+/// `ids` as a Chinese list: “a”、“b”, or 无.
+fn ids_in_chinese<T: fmt::Display>(ids: &[T]) -> String {
+    let list: Vec<String> = ids.iter().map(|i| format!("“{i}”")).collect();
+    if list.is_empty() {
+        "无".to_owned()
+    } else {
+        list.join("、")
+    }
+}
+
+fn or_none_in_chinese<T: fmt::Display>(value: &Option<T>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "无".to_owned(), |v| format!("“{v}”"))
+}
+
+impl RecordProblem {
+    /// The problem in `lang` (`Display` is the English). Ids are shown as found.
+    pub fn message(&self, lang: &LangTag) -> String {
+        if !in_chinese(lang) {
+            return self.to_string();
+        }
+        match self {
+            RecordProblem::UnknownCode { grouping, code } => format!(
+                "其{}“{code}”不是题目“{}”的选项",
+                grouping.name_in_chinese(),
+                grouping.question()
+            ),
+            RecordProblem::Dimensions { expected, found } => format!(
+                "其评分的维度为{}，而问卷的维度为{}",
+                ids_in_chinese(found),
+                ids_in_chinese(expected)
+            ),
+            RecordProblem::Stage { stage, expected } => format!(
+                "其阶段为{}，但其总分属于阶段{}",
+                or_none_in_chinese(stage),
+                or_none_in_chinese(expected)
+            ),
+            RecordProblem::UnknownDimension(d) => format!("其短板“{d}”不是问卷中的维度"),
+            RecordProblem::NotCritical(q) => {
+                format!("其严重合规缺口“{q}”不是带有严重合规规则的题目")
+            }
+            RecordProblem::GapsOutOfOrder(q) => {
+                format!("其严重合规缺口“{q}”重复出现，或不符合问卷中的顺序")
+            }
+            RecordProblem::UnknownOutcome(p) => {
+                format!("其数据出境路径“{p}”不是问卷中的结论")
+            }
+            RecordProblem::TooManyRecommendations(n) => {
+                format!("其列出了 {n} 条首要建议；一份结果记录最多保留 {TOP_RECOMMENDATIONS} 条")
+            }
+            RecordProblem::UnknownRecommendation(r) => {
+                format!("题目“{}”没有对策“{}”的建议", r.item, r.countermeasure)
+            }
+            RecordProblem::RepeatedRecommendation(r) => format!(
+                "题目“{}”、对策“{}”的建议列出了两次",
+                r.item, r.countermeasure
+            ),
+            RecordProblem::DisagreesWithAnswers => {
+                "其数字与其回答的评分结果不符：文件在生成后被改动过；请向会员重新索取该文件"
+                    .to_owned()
+            }
+        }
+    }
+}
+
 /// Why a file could not be counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    /// Not JSON, or JSON of no format this tool reads; the message says where.
-    NotAResult(String),
+    /// Not one JSON object (broken, cut short, or another kind of JSON value): where the reading
+    /// stopped, and the parser's English words for why.
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A JSON object without a `format` naming what it is.
+    NoFormat,
+    /// A result record whose fields are not the format's (a field unknown or missing, a value of
+    /// the wrong type, a score that is not one): where, and the parser's English words for why.
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// A result record or answers file of a format version this tool does not read.
     UnknownFormat(String),
     /// Made with another questionnaire, or another version of it.
@@ -500,9 +590,18 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotAResult(message) => write!(
+            ImportError::NotJson { detail, .. } => write!(
                 f,
-                "this is neither a result record nor an answers file: {message}"
+                "this is neither a result record nor an answers file: {detail} (a result is one \
+                 JSON object)"
+            ),
+            ImportError::NoFormat => f.write_str(
+                "this is neither a result record nor an answers file: it has no \"format\" \
+                 naming what it is",
+            ),
+            ImportError::Malformed { detail, .. } => write!(
+                f,
+                "this is neither a result record nor an answers file: {detail}"
             ),
             ImportError::UnknownFormat(format) => write!(
                 f,
@@ -531,7 +630,184 @@ impl fmt::Display for ImportError {
     }
 }
 
+impl ImportError {
+    /// Why the file was not counted, in `lang` (`Display` is the English), for a person to act
+    /// on. The parser's own words are English only: in Chinese the place in the file stands for
+    /// them (and an unknown field is named).
+    pub fn message(&self, lang: &LangTag) -> String {
+        if !in_chinese(lang) {
+            return self.to_string();
+        }
+        const NEITHER: &str = "这既不是结果记录，也不是回答文件";
+        match self {
+            ImportError::NotJson { line, column, .. } => format!(
+                "{NEITHER}：第 {line} 行第 {column} 列处不是有效的 JSON（文件可能已损坏或不完整；\
+                 一个结果是一个 JSON 对象）"
+            ),
+            ImportError::NoFormat => {
+                format!("{NEITHER}：其中没有说明文件类型的“format”字段")
+            }
+            ImportError::Malformed {
+                line,
+                column,
+                detail,
+            } => match (unknown_field(detail), answered_twice(detail)) {
+                (Some(field), _) => format!(
+                    "{NEITHER}：第 {line} 行第 {column} 列处有结果记录中不能有的字段“{field}”"
+                ),
+                (None, Some(question)) => format!(
+                    "此结果记录所带的回答中，题目“{question}”回答了两次（第 {line} 行第 {column} \
+                     列），无法确定哪个回答有效"
+                ),
+                (None, None) => format!(
+                    "{NEITHER}：第 {line} 行第 {column} 列处的内容不符合结果记录的格式（字段缺失、\
+                     值的类型不对，或得分不在 0–100 之间或多于一位小数）"
+                ),
+            },
+            ImportError::UnknownFormat(format) => format!(
+                "此文件的格式为“{format}”，本工具无法读取（本工具读取“{RECORD_FORMAT}”和\
+                 “{ANSWERS_FORMAT}”）"
+            ),
+            ImportError::OtherQuestionnaire { expected, found } => format!(
+                "此结果由问卷{}生成，而不是问卷{}：请用那份问卷统计它",
+                found.in_chinese(),
+                expected.in_chinese()
+            ),
+            ImportError::Record(problems) => {
+                let mut text = format!("此结果记录有 {} 处问题：", problems.len());
+                for p in problems {
+                    text += "\n- ";
+                    text += &p.message(lang);
+                }
+                text
+            }
+            ImportError::Answers(AnswersError::OtherQuestionnaire { expected, found }) => format!(
+                "这些回答属于问卷{}，而不是问卷{}：请用那份问卷统计它们",
+                found.in_chinese(),
+                expected.in_chinese()
+            ),
+            ImportError::Answers(e) => e.message(lang),
+        }
+    }
+}
+
+/// The field serde names in its "unknown field `x`, expected …" message: a detail of the parser's
+/// English worth repeating in another language (a field such as a name riding along).
+fn unknown_field(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("unknown field `")?;
+    rest.split_once('`').map(|(field, _)| field)
+}
+
+/// The question in the answers' "question \"x\" is answered twice" (`answers.rs` writes it).
+fn answered_twice(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("question \"")?;
+    let (question, after) = rest.split_once('"')?;
+    after.starts_with(ANSWERED_TWICE).then_some(question)
+}
+
 impl std::error::Error for ImportError {}
+
+/// A result file larger than this is refused unread: a record or an answers file is a few
+/// kilobytes.
+pub const MAX_RESULT_BYTES: u64 = 1 << 20;
+
+/// Why a result's text never reached [`import`]: what a front end that reads files says of one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// Over [`MAX_RESULT_BYTES`].
+    TooLarge,
+    /// Not UTF-8 text (a file, or a line of a JSON Lines file).
+    NotUtf8,
+    /// The system could not read it; its words, when it gave any (English only).
+    Unreadable(Option<String>),
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::TooLarge => write!(
+                f,
+                "this file is over {} KB; a result is a few KB: is it a result?",
+                MAX_RESULT_BYTES / 1024
+            ),
+            Unread::NotUtf8 => f.write_str("this file is not UTF-8 text"),
+            Unread::Unreadable(None) => f.write_str("cannot be read"),
+            Unread::Unreadable(Some(why)) => write!(f, "cannot be read: {why}"),
+        }
+    }
+}
+
+/// Why a file was not counted: not read, or read and refused by [`import`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Unread(Unread),
+    Import(ImportError),
+}
+
+impl Refusal {
+    /// Its kind, for a front end's short words on it (the cohort page's headings of reasons).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Refusal::Unread(Unread::TooLarge) => "too_large",
+            Refusal::Unread(Unread::NotUtf8) => "not_utf8",
+            Refusal::Unread(Unread::Unreadable(_)) => "unreadable",
+            Refusal::Import(
+                ImportError::NotJson { .. } | ImportError::NoFormat | ImportError::Malformed { .. },
+            ) => "not_a_result",
+            Refusal::Import(ImportError::UnknownFormat(_)) => "unknown_format",
+            Refusal::Import(
+                ImportError::OtherQuestionnaire { .. }
+                | ImportError::Answers(AnswersError::OtherQuestionnaire { .. }),
+            ) => "other_questionnaire",
+            Refusal::Import(ImportError::Record(_)) => "record",
+            Refusal::Import(ImportError::Answers(_)) => "answers",
+        }
+    }
+
+    /// Why, in `lang` (`Display` is the English).
+    pub fn message(&self, lang: &LangTag) -> String {
+        match self {
+            Refusal::Import(e) => e.message(lang),
+            Refusal::Unread(u) if in_chinese(lang) => match u {
+                Unread::TooLarge => format!(
+                    "此文件超过 {} KB；一个结果只有几 KB：它是结果文件吗？",
+                    MAX_RESULT_BYTES / 1024
+                ),
+                Unread::NotUtf8 => "此文件不是 UTF-8 文本".to_owned(),
+                Unread::Unreadable(_) => "无法读取此文件".to_owned(),
+            },
+            Refusal::Unread(u) => u.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Unread(u) => u.fmt(f),
+            Refusal::Import(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Written as its English words, as `assess cohort --json` has always listed a reason.
+impl Serialize for Refusal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl From<ImportError> for Refusal {
+    fn from(e: ImportError) -> Self {
+        Refusal::Import(e)
+    }
+}
+
+impl From<Unread> for Refusal {
+    fn from(u: Unread) -> Self {
+        Refusal::Unread(u)
+    }
+}
 
 /// Just the format tag, to tell a record from an answers file before reading either.
 #[derive(Deserialize)]
@@ -544,15 +820,14 @@ struct Head {
 pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord, ImportError> {
     // A byte-order mark, as some editors on Windows write, is no part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let head: Head = serde_json::from_str(json)
-        .map_err(|e| ImportError::NotAResult(format!("{e} (a result is one JSON object)")))?;
+    let head: Head = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
     let format = match head.format {
         Some(serde_json::Value::String(s)) => s,
-        _ => {
-            return Err(ImportError::NotAResult(
-                "it has no \"format\" naming what it is".to_owned(),
-            ))
-        }
+        _ => return Err(ImportError::NoFormat),
     };
     if format == ANSWERS_FORMAT {
         let sheet = AnswerSheet::from_json(json, questionnaire).map_err(ImportError::Answers)?;
@@ -561,8 +836,11 @@ pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord,
     if format != RECORD_FORMAT {
         return Err(ImportError::UnknownFormat(format));
     }
-    let record: ResultRecord =
-        serde_json::from_str(json).map_err(|e| ImportError::NotAResult(e.to_string()))?;
+    let record: ResultRecord = serde_json::from_str(json).map_err(|e| ImportError::Malformed {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
     let expected = questionnaire.reference();
     if record.questionnaire != expected {
         return Err(ImportError::OtherQuestionnaire {

@@ -10,7 +10,8 @@ use assessment::cohort::{
 use assessment::result_record::{DimensionScore, PathStatus, Profile, RecommendationRef};
 use assessment::{
     import, score, to_csv, AnswerSheet, Cohort, DimensionId, Grouping, Hidden, ImportError,
-    OptionId, QuestionId, RecordProblem, ResultRecord, Score, Shown, StageId, Tally, RECORD_FORMAT,
+    LangTag, OptionId, QuestionId, RecordProblem, Refusal, ResultRecord, Score, Shown, StageId,
+    Tally, Unread, RECORD_FORMAT,
 };
 
 use crate::common::builtin;
@@ -20,6 +21,20 @@ fn fixture(name: &str) -> String {
         .join("../../tests/fixtures")
         .join(name);
     std::fs::read_to_string(path).unwrap()
+}
+
+/// A Chinese message holds no English sentence: only ids, format tags, numbers and JSON's name.
+fn assert_no_english(case: &str, text: &str) {
+    let english = [
+        "this", "the", "is", "not", "it", "its", "a", "of", "line", "column", "expected", "field",
+        "unknown", "file", "cannot", "read", "over", "has", "no",
+    ];
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        assert!(
+            !english.contains(&word.to_ascii_lowercase().as_str()),
+            "{case}: {text:?} has the English word {word:?}"
+        );
+    }
 }
 
 fn stage_for(overall: f64) -> &'static str {
@@ -156,43 +171,60 @@ fn a_hostile_record_is_refused_with_a_reason() {
         f(&mut v);
         import(&v.to_string(), &q)
     };
-    let cases: Vec<(&str, Result<ResultRecord, ImportError>, &str)> = vec![
+    let cases: Vec<(&str, Result<ResultRecord, ImportError>, &str, &str)> = vec![
         (
             "not json",
             import("{\"format\":", &q),
             "neither a result record",
+            "第 1 行第 10 列处不是有效的 JSON",
         ),
-        ("array", import("[1]", &q), "neither a result record"),
-        ("no format", import("{}", &q), "no \"format\""),
+        (
+            "array",
+            import("[1]", &q),
+            "neither a result record",
+            "没有说明文件类型的“format”字段",
+        ),
+        (
+            "no format",
+            import("{}", &q),
+            "no \"format\"",
+            "没有说明文件类型的“format”字段",
+        ),
         (
             "other format",
             edit(&|v| v["format"] = "exporter-assessment/result@9".into()),
             "does not read",
+            "格式为“exporter-assessment/result@9”，本工具无法读取",
         ),
         (
             "a name",
             edit(&|v| v["name"] = "Acme Ltd".into()),
             "unknown field `name`",
+            "不能有的字段“name”",
         ),
         (
             "other version",
             edit(&|v| v["questionnaire"]["version"] = "0.9.0".into()),
             "count it with that questionnaire",
+            "而不是问卷“digital-trade” 1.3.0 版：请用那份问卷统计它",
         ),
         (
             "unknown region",
             edit(&|v| v["profile"]["region"] = "mars".into()),
             "region \"mars\" is not an option",
+            "其地区“mars”不是题目“P.region”的选项",
         ),
         (
             "score above 100",
             edit(&|v| v["overall"] = 100.5.into()),
             "not a score",
+            "不符合结果记录的格式",
         ),
         (
             "score with two decimals",
             edit(&|v| v["overall"] = 50.25.into()),
             "not a score",
+            "不符合结果记录的格式",
         ),
         (
             "huge score",
@@ -203,21 +235,25 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 &q,
             ),
             "neither",
+            "不符合结果记录的格式",
         ),
         (
             "stage not the overall's",
             edit(&|v| v["stage"] = "level4".into()),
             "overall score is in stage",
+            "其阶段为“level4”，但其总分属于阶段",
         ),
         (
             "not a critical item",
             edit(&|v| v["critical_gaps"] = serde_json::json!(["T1"])),
             "\"T1\" is not an item with a critical rule",
+            "其严重合规缺口“T1”不是带有严重合规规则的题目",
         ),
         (
             "a gap twice",
             edit(&|v| v["critical_gaps"] = serde_json::json!(["R2", "R2"])),
             "repeated",
+            "重复出现",
         ),
         (
             "a recommendation twice",
@@ -226,11 +262,13 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 v["top_recommendations"][1] = first;
             }),
             "twice",
+            "列出了两次",
         ),
         (
             "unknown outcome",
             edit(&|v| v["export_path"] = serde_json::json!({"status": "decided", "outcome": "x"})),
             "\"x\" is not an outcome",
+            "其数据出境路径“x”不是问卷中的结论",
         ),
         (
             "a dimension missing",
@@ -238,11 +276,13 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 v["dimensions"].as_array_mut().unwrap().pop();
             }),
             "scores the dimensions",
+            "其评分的维度为",
         ),
         (
             "figures changed after the answers",
             edit(&|v| v["complete"] = (!good.complete).into()),
             "not what its answers score",
+            "其数字与其回答的评分结果不符",
         ),
         (
             "an answer twice",
@@ -254,6 +294,7 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 &q,
             ),
             "answered twice",
+            "题目“T1”回答了两次",
         ),
         (
             "foreign answers file",
@@ -262,22 +303,108 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 &q,
             ),
             "not \"digital-trade\"",
+            "这些回答属于问卷“other-thing” 1.3.0 版，而不是问卷“digital-trade” 1.3.0 版",
         ),
     ];
-    for (case, result, expected) in cases {
-        let message = match result {
+    let (en, zh) = (LangTag::from("en"), LangTag::from("zh-CN"));
+    for (case, result, expected, expected_zh) in cases {
+        let error = match result {
             Ok(_) => panic!("{case}: accepted"),
-            Err(e) => e.to_string(),
+            Err(e) => e,
         };
+        let message = error.to_string();
         assert!(
             message.contains(expected),
             "{case}: {message:?} does not say {expected:?}"
         );
+        assert_eq!(
+            error.message(&en),
+            message,
+            "{case}: the English is Display"
+        );
+        let chinese = error.message(&zh);
+        assert!(
+            chinese.contains(expected_zh),
+            "{case}: {chinese:?} does not say {expected_zh:?}"
+        );
+        assert_no_english(case, &chinese);
     }
     assert!(matches!(
         edit(&|v| v["stage"] = "level4".into()),
         Err(ImportError::Record(p)) if matches!(p[0], RecordProblem::Stage { .. })
     ));
+}
+
+#[test]
+fn a_refusal_is_told_in_both_languages_with_its_kind() {
+    let q = builtin();
+    let (en, zh) = (LangTag::from("en"), LangTag::from("zh-CN"));
+    let refusal = |text: &str| Refusal::from(import(text, &q).unwrap_err());
+    let foreign = fixture("gba-electronics-brand.json").replace("digital-trade", "other-thing");
+    let mut invalid: serde_json::Value =
+        serde_json::from_str(&fixture("gba-electronics-brand.json")).unwrap();
+    invalid["answers"]["T1"] = "teleport".into();
+    invalid["answers"]["P.region"] = serde_json::json!(["east", "west"]);
+    let cases = [
+        (
+            refusal("{\"format\": \"exporter-assessment/answers@1\", \"questionnaire\": "),
+            "not_a_result",
+            "neither a result record nor an answers file",
+            "这既不是结果记录，也不是回答文件：第 1 行第 61 列处不是有效的 JSON",
+        ),
+        (
+            refusal(&foreign),
+            "other_questionnaire",
+            "made for questionnaire \"other-thing\" version 1.3.0",
+            "这些回答属于问卷“other-thing” 1.3.0 版",
+        ),
+        (
+            refusal(&invalid.to_string()),
+            "answers",
+            "the answers file has 2 problem(s):\n- question \"P.region\" takes one answer",
+            "此回答文件有 2 处问题：\n- 题目“P.region”只能选一项，但给出了多项\n- 题目“T1”没有选项“teleport”",
+        ),
+        (
+            Unread::TooLarge.into(),
+            "too_large",
+            "this file is over 1024 KB",
+            "此文件超过 1024 KB",
+        ),
+        (
+            Unread::NotUtf8.into(),
+            "not_utf8",
+            "not UTF-8 text",
+            "此文件不是 UTF-8 文本",
+        ),
+        (
+            Unread::Unreadable(Some("permission denied".to_owned())).into(),
+            "unreadable",
+            "cannot be read: permission denied",
+            "无法读取此文件",
+        ),
+    ];
+    for (refusal, kind, english, chinese) in cases {
+        assert_eq!(refusal.kind(), kind, "{refusal}");
+        assert!(refusal.message(&en).contains(english), "{refusal}");
+        assert_eq!(refusal.message(&en), refusal.to_string());
+        let message = refusal.message(&zh);
+        assert!(
+            message.contains(chinese),
+            "{message:?} does not say {chinese:?}"
+        );
+        assert_no_english(kind, &message);
+        // A language the core does not speak gets the English.
+        assert_eq!(refusal.message(&LangTag::from("fr")), refusal.to_string());
+    }
+    // The cohort's JSON keeps the English words, as `assess cohort --json` always wrote them.
+    let refused = assessment::Refused {
+        name: "a.json".to_owned(),
+        reason: Unread::NotUtf8.into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&refused).unwrap(),
+        serde_json::json!({"name": "a.json", "reason": "this file is not UTF-8 text"})
+    );
 }
 
 #[test]

@@ -12,8 +12,10 @@
 //!   refused with the core's reason; an entry without text was refused by the page (`why`:
 //!   `too_large`, `not_utf8`, `unreadable`) → `{kind: "added", counted, refused}`.
 //! - `{kind: "finish"}` → `{kind: "done", cohort, csv, reasons}`: the core's `Cohort` as JSON (what
-//!   `assess cohort --json` prints), its CSV (`to_csv`, as `assess cohort --csv`), and each refused
-//!   file's kind of reason, in the order of `cohort.refused`, for the page's words.
+//!   `assess cohort --json` prints), its CSV (`to_csv`, as `assess cohort --csv`), and for each
+//!   refused file, in the order of `cohort.refused`, its kind of reason (for the page's short
+//!   words) and the core's message in each of the questionnaire's languages (a JSON text:
+//!   `[{kind, messages: {lang: text}}]`), so that the page says why in the language it shows.
 //!
 //! It posts `"ready"` once it listens, so that no message is sent before.
 
@@ -21,8 +23,8 @@
 mod worker {
     use std::cell::RefCell;
 
-    use assessment::result_record::{Grouping, ImportError};
-    use assessment::{import, short_title, to_csv, Questionnaire, Refused, Tally};
+    use assessment::result_record::Grouping;
+    use assessment::{import, short_title, to_csv, Questionnaire, Refusal, Refused, Tally, Unread};
     use serde_json::{json, Map, Value};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -31,14 +33,10 @@ mod worker {
     /// Beside the page, as index.html has Trunk copy it.
     const QUESTIONNAIRE: &str = "split/digital-trade.json";
 
-    /// The largest result file counted, as `assess` (crates/assess/src/inputs.rs) says it.
-    const MAX_KB: u64 = 1024;
-
     struct Count {
         questionnaire: Questionnaire,
         tally: Tally,
         refused: Vec<Refused>,
-        reasons: Vec<&'static str>,
     }
 
     thread_local! {
@@ -142,7 +140,6 @@ mod worker {
                 questionnaire,
                 tally,
                 refused: Vec::new(),
-                reasons: Vec::new(),
             })
         });
         Ok(reply(&[
@@ -151,30 +148,13 @@ mod worker {
         ]))
     }
 
-    /// The kind of an import's refusal, for the page's words (the core's message goes beside).
-    fn kind(error: &ImportError) -> &'static str {
-        match error {
-            ImportError::NotAResult(_) => "not_a_result",
-            ImportError::UnknownFormat(_) => "unknown_format",
-            ImportError::OtherQuestionnaire { .. } => "other_questionnaire",
-            ImportError::Record(_) => "record",
-            ImportError::Answers(assessment::AnswersError::OtherQuestionnaire { .. }) => {
-                "other_questionnaire"
-            }
-            ImportError::Answers(_) => "answers",
-        }
-    }
-
-    /// What `assess` says of a file the page could not hand over.
-    fn page_reason(why: &str) -> (&'static str, String) {
-        match why {
-            "too_large" => (
-                "too_large",
-                format!("this file is over {MAX_KB} KB; a result is a few KB: is it a result?"),
-            ),
-            "not_utf8" => ("not_utf8", "this file is not UTF-8 text".to_owned()),
-            _ => ("unreadable", "cannot be read".to_owned()),
-        }
+    /// What the page says of a file it could not hand over (`why`), in the core's words.
+    fn page_reason(why: &str) -> Refusal {
+        Refusal::Unread(match why {
+            "too_large" => Unread::TooLarge,
+            "not_utf8" => Unread::NotUtf8,
+            _ => Unread::Unreadable(None),
+        })
     }
 
     fn add(request: &JsValue) -> Result<JsValue, &'static str> {
@@ -186,17 +166,12 @@ mod worker {
                 let entry: js_sys::Array = entry.dyn_into().map_err(|_| "request")?;
                 let name = entry.get(0).as_string().ok_or("request")?;
                 let outcome = match entry.get(1).as_string() {
-                    Some(text) => {
-                        import(&text, &c.questionnaire).map_err(|e| (kind(&e), e.to_string()))
-                    }
+                    Some(text) => import(&text, &c.questionnaire).map_err(Refusal::from),
                     None => Err(page_reason(&entry.get(2).as_string().unwrap_or_default())),
                 };
                 match outcome {
                     Ok(record) => c.tally.add(&record),
-                    Err((kind, reason)) => {
-                        c.refused.push(Refused { name, reason });
-                        c.reasons.push(kind);
-                    }
+                    Err(reason) => c.refused.push(Refused { name, reason }),
                 }
             }
             Ok(reply(&[
@@ -213,12 +188,23 @@ mod worker {
             let c = c.as_ref().ok_or("request")?;
             let cohort = c.tally.finish(c.refused.clone());
             let json = serde_json::to_string(&cohort).map_err(|_| "request")?;
-            let reasons: js_sys::Array = c.reasons.iter().map(|r| JsValue::from(*r)).collect();
+            let languages = &c.questionnaire.doc().languages;
+            let reasons: Vec<Value> = cohort
+                .refused
+                .iter()
+                .map(|r| {
+                    let messages: Map<String, Value> = languages
+                        .iter()
+                        .map(|lang| (lang.as_str().to_owned(), r.reason.message(lang).into()))
+                        .collect();
+                    json!({"kind": r.reason.kind(), "messages": messages})
+                })
+                .collect();
             Ok(reply(&[
                 ("kind", "done".into()),
                 ("cohort", json.into()),
                 ("csv", to_csv(&cohort).into()),
-                ("reasons", reasons.into()),
+                ("reasons", Value::from(reasons).to_string().into()),
             ]))
         })
     }
