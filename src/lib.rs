@@ -18,6 +18,7 @@ pub mod host;
 pub mod i18n;
 pub mod kiosk;
 pub mod offline;
+pub mod paint;
 pub mod query;
 pub mod report_worker;
 pub mod route;

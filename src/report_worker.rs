@@ -88,7 +88,7 @@ pub fn ask(fields: &[(&str, JsValue)], reply: impl FnOnce(Option<JsValue>) + 'st
         let _ = js_sys::Reflect::set(&request, &(*name).into(), value);
     }
     let reply = Box::new(reply) as Reply;
-    gloo::timers::callback::Timeout::new(0, move || send(request, reply)).forget();
+    crate::paint::after_paint(move || send(request, reply));
 }
 
 fn send(request: js_sys::Object, reply: Reply) {
