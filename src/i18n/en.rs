@@ -319,29 +319,17 @@ impl Words for En {
     }
 
     fn share_what(name: &str, o: &Outline) -> String {
-        let gaps = if o.critical_rules {
-            "critical compliance gaps, "
-        } else {
-            ""
-        };
-        let scores = match o.dimensions.len() {
-            1 => "your score, stage",
-            _ => "your overall score, stage, dimension scores",
-        };
-        format!("What is shared: {scores}, {gaps}and data-export path. Nothing is sent to {name} until you press the button below.")
+        format!(
+            "What is shared: {}. Nothing is sent to {name} until you press the button below.",
+            record_contents(o)
+        )
     }
 
     fn save_result_what(o: &Outline) -> String {
-        let gaps = if o.critical_rules {
-            "critical compliance gaps, "
-        } else {
-            ""
-        };
-        let scores = match o.dimensions.len() {
-            1 => "your score, stage",
-            _ => "your overall score, stage, dimension scores",
-        };
-        format!("A file of {scores}, {gaps}data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own, that an association can count with its other members’ results.")
+        format!(
+            "A file of {}, that an association can count with its other members’ results.",
+            record_contents(o)
+        )
     }
 
     fn what_you_get(o: &Outline) -> String {
@@ -469,4 +457,18 @@ fn place_of(place: &Place, field: &str) -> String {
 
 fn kind_of(kind: &ProblemKind) -> String {
     kind.to_string()
+}
+
+/// What a result record holds (`ResultRecord`), shared or saved: one sentence for both.
+fn record_contents(o: &Outline) -> String {
+    let gaps = if o.critical_rules {
+        "critical compliance gaps, "
+    } else {
+        ""
+    };
+    let scores = match o.dimensions.len() {
+        1 => "your score, stage",
+        _ => "your overall score, stage, dimension scores",
+    };
+    format!("{scores}, {gaps}data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own")
 }

@@ -625,25 +625,25 @@ mod tests {
                 "At the end you get your overall score and stage, the three dimensions and your bottleneck, critical compliance gaps, your data-export path, and an action plan ranked by priority.",
                 "These gaps are not averaged away: they come first and cap the Institutions score at 40.0.",
                 "The three dimensions",
-                "What is shared: your overall score, stage, dimension scores, critical compliance gaps, and data-export path. Nothing is sent to A until you press the button below.",
+                "What is shared: your overall score, stage, dimension scores, critical compliance gaps, data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own. Nothing is sent to A until you press the button below.",
             ]),
             (Lang::ZhCn, &shipped, [
                 "完成后您将得到：总分和所处阶段、三个维度的得分与短板、关键合规缺口、数据出境路径，以及按优先级排列的行动计划。",
                 "这些缺口不会被平均掉：它们列在最前面，并使“Institutions”维度的得分不超过 40.0。",
                 "三个维度",
-                "分享的内容：总分、阶段、各维度得分、关键合规缺口、数据出境路径。只有在您点击下方按钮后，才会发送给A。",
+                "分享的内容：您的总分、阶段、各维度得分、关键合规缺口、数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字。只有在您点击下方按钮后，才会发送给A。",
             ]),
             (Lang::En, &association, [
                 "At the end you get your score on Digital and your stage, your data-export path, and an action plan ranked by priority.",
                 "These gaps are not averaged away: they come first.",
                 "The dimension: Digital",
-                "What is shared: your score, stage, and data-export path. Nothing is sent to A until you press the button below.",
+                "What is shared: your score, stage, data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own. Nothing is sent to A until you press the button below.",
             ]),
             (Lang::ZhCn, &association, [
                 "完成后您将得到：“Digital”得分和所处阶段、数据出境路径，以及按优先级排列的行动计划。",
                 "这些缺口不会被平均掉：它们列在最前面。",
                 "评估维度：Digital",
-                "分享的内容：得分、阶段、数据出境路径。只有在您点击下方按钮后，才会发送给A。",
+                "分享的内容：您的得分、阶段、数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字。只有在您点击下方按钮后，才会发送给A。",
             ]),
         ] {
             let said = [

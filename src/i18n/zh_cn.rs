@@ -303,32 +303,16 @@ impl Words for ZhCn {
     }
 
     fn save_result_what(o: &Outline) -> String {
-        let gaps = if o.critical_rules {
-            "关键合规缺口、"
-        } else {
-            ""
-        };
-        let scores = match o.dimensions.len() {
-            1 => "得分、阶段",
-            _ => "总分、阶段、各维度得分",
-        };
         format!(
-            "一个文件，含您的{scores}、{gaps}数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字；协会可将其与其他会员的结果一起统计。"
+            "一个文件，含{}；协会可将其与其他会员的结果一起统计。",
+            record_contents(o)
         )
     }
 
     fn share_what(name: &str, o: &Outline) -> String {
-        let gaps = if o.critical_rules {
-            "关键合规缺口、"
-        } else {
-            ""
-        };
-        let scores = match o.dimensions.len() {
-            1 => "得分、阶段",
-            _ => "总分、阶段、各维度得分",
-        };
         format!(
-            "分享的内容：{scores}、{gaps}数据出境路径。只有在您点击下方按钮后，才会发送给{name}。"
+            "分享的内容：{}。只有在您点击下方按钮后，才会发送给{name}。",
+            record_contents(o)
         )
     }
 
@@ -572,4 +556,18 @@ fn kind_of(kind: &ProblemKind) -> String {
         }
         K::SetInConfigFile => "请在配置文件中设置；有配置文件时，网页只能设置语言和主题".to_owned(),
     }
+}
+
+/// What a result record holds (`ResultRecord`), shared or saved: one sentence for both.
+fn record_contents(o: &Outline) -> String {
+    let gaps = if o.critical_rules {
+        "关键合规缺口、"
+    } else {
+        ""
+    };
+    let scores = match o.dimensions.len() {
+        1 => "得分、阶段",
+        _ => "总分、阶段、各维度得分",
+    };
+    format!("您的{scores}、{gaps}数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字")
 }

@@ -27,7 +27,7 @@ const EXPECT = {
       'Your answers', 'Take this result with you', 'Share your result with Example Exporters\' Association',
       'Next time', 'Your answers', 'Your result for your association',
     ],
-    share: 'What is shared: your score, stage, and data-export path. Nothing is sent to Example Exporters\' Association until you press the button below.',
+    share: 'What is shared: your score, stage, data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own. Nothing is sent to Example Exporters\' Association until you press the button below.',
     untrue: /three|\b3 dimensions|institutions|\bcap(ped)?\b|bottleneck|paper|critical/i,
   },
   'zh-CN': {
@@ -37,7 +37,7 @@ const EXPECT = {
       '企业概况', '总分', '您的第一步', '评估维度：数字化', '数据出境路径', '您的回答',
       '把结果带走', '与示例出口商协会分享结果', '下一次评估', '您的回答', '交给协会的结果',
     ],
-    share: '分享的内容：得分、阶段、数据出境路径。只有在您点击下方按钮后，才会发送给示例出口商协会。',
+    share: '分享的内容：您的得分、阶段、数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字。只有在您点击下方按钮后，才会发送给示例出口商协会。',
     untrue: /三个|制度|上限|短板|论文|关键/,
   },
 };
