@@ -5,29 +5,33 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ids::DimensionId;
 use crate::model::QuestionnaireDoc;
 use crate::validate::{Place, Problem, ProblemKind};
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+/// Written (in a result record, `docs/cohort.md`) as an association's config writes these
+/// fields, leaving out what it does not change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Customisation {
     /// The dimensions to ask, by id; every dimension when absent. The profile is always asked.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<DimensionId>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Weights::is_empty")]
     pub weights: Weights,
 }
 
 /// New weights, dimensions and items apart: an item and a dimension may share an id, and a weight
 /// must say which it changes. Keyed by the ids' text (a dimension id in `dimensions`, an item id
 /// in `items`): one map type for both keeps a second JSON map deserializer out of the wasm.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub dimensions: BTreeMap<String, f64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub items: BTreeMap<String, f64>,
 }
 
@@ -48,6 +52,104 @@ fn problem(field: String, kind: ProblemKind) -> Problem {
 impl Customisation {
     pub fn is_empty(&self) -> bool {
         self.sections.is_none() && self.weights.is_empty()
+    }
+
+    /// What this customisation, applied to `base` (giving `customised`), changes of its scoring:
+    /// the sections asked, in the questionnaire's order, when not every dimension is, and each
+    /// weight that differs from `base`'s. Two configs that score alike give the same one (a weight
+    /// set to its own value, every section listed, in any order), so a result record carries it
+    /// and the cohort tools compare it (`result_record::import`).
+    pub(crate) fn effective(base: &QuestionnaireDoc, customised: &QuestionnaireDoc) -> Self {
+        let mut effective = Customisation::default();
+        if customised.dimensions.len() < base.dimensions.len() {
+            effective.sections = Some(customised.dimensions.iter().map(|d| d.id.clone()).collect());
+        }
+        for d in &customised.dimensions {
+            let Some(before) = base.dimensions.iter().find(|b| b.id == d.id) else {
+                continue;
+            };
+            if before.weight != d.weight {
+                effective
+                    .weights
+                    .dimensions
+                    .insert(d.id.to_string(), d.weight);
+            }
+            for item in &d.items {
+                let was = before
+                    .items
+                    .iter()
+                    .find(|i| i.id == item.id)
+                    .map(|i| i.weight);
+                if was != Some(item.weight) {
+                    effective
+                        .weights
+                        .items
+                        .insert(item.id.to_string(), item.weight);
+                }
+            }
+        }
+        effective
+    }
+
+    /// Whether `other` scores as this one: the same sections and the same weights, a weight read
+    /// back from a record's JSON within a rounding of the number's last digit.
+    pub fn scores_as(&self, other: &Customisation) -> bool {
+        let same = |a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|((ka, va), (kb, vb))| {
+                    ka == kb && (va - vb).abs() <= 1e-9 * va.abs().max(vb.abs())
+                })
+        };
+        self.sections == other.sections
+            && same(&self.weights.dimensions, &other.weights.dimensions)
+            && same(&self.weights.items, &other.weights.items)
+    }
+
+    /// Its sections and weights, for a person: `sections technology, institutions; weights
+    /// dimension institutions 1.5, item R2 2`, or in Chinese; "as shipped" when empty.
+    pub fn describe(&self, chinese: bool) -> String {
+        let mut parts = Vec::new();
+        let quoted = |id: &str| {
+            if chinese {
+                format!("“{id}”")
+            } else {
+                id.to_owned()
+            }
+        };
+        if let Some(sections) = &self.sections {
+            let ids: Vec<String> = sections.iter().map(|d| quoted(d.as_str())).collect();
+            parts.push(if chinese {
+                format!("维度 {}", ids.join("、"))
+            } else {
+                format!("sections {}", ids.join(", "))
+            });
+        }
+        let (dimension, item) = if chinese {
+            ("维度", "题目")
+        } else {
+            ("dimension ", "item ")
+        };
+        let weights: Vec<String> = (self
+            .weights
+            .dimensions
+            .iter()
+            .map(|(id, w)| (dimension, id, w)))
+        .chain(self.weights.items.iter().map(|(id, w)| (item, id, w)))
+        .map(|(what, id, w)| format!("{what}{} {}", quoted(id), crate::validate::number(*w)))
+        .collect();
+        if !weights.is_empty() {
+            parts.push(if chinese {
+                format!("权重 {}", weights.join("，"))
+            } else {
+                format!("weights {}", weights.join(", "))
+            });
+        }
+        match (parts.is_empty(), chinese) {
+            (true, true) => "问卷原有的维度和权重".to_owned(),
+            (true, false) => "the questionnaire's own sections and weights".to_owned(),
+            (false, true) => parts.join("；"),
+            (false, false) => parts.join("; "),
+        }
     }
 
     /// `doc` with the changes made, or every problem with them (in the config, by field).
