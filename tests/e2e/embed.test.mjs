@@ -171,6 +171,8 @@ describe('embedding on an association site', () => {
       // The institutions weight of 1.5 from the config: (50 + 34.9 + 1.5 × 38.5) / 3.5.
       assert.equal(record.overall, 40.8);
       assert.equal(record.stage, 'level2');
+      // It says the weights it was scored with, so that the cohort tools count it only with them.
+      assert.deepEqual(record.customisation, { weights: { dimensions: { institutions: 1.5 } } });
       for (const field of ['overall', 'critical_gaps', 'answers', 'name']) assert.equal(result[field], undefined, field);
     } finally {
       await context.close();
