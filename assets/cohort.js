@@ -340,6 +340,9 @@ async function chooseConfig(file) {
   }
   state.config = { name: file.name, text, problems: [], described: {} };
   if (text !== null) {
+    // One message at a time to the worker: no count starts while the config is checked.
+    state.busy = true;
+    $('files').disabled = true;
     try {
       const checked = await ask({ kind: 'check', config: text });
       state.config.problems = JSON.parse(checked.problems);
@@ -347,6 +350,9 @@ async function chooseConfig(file) {
     } catch {
       state.config = null;
       $('status').textContent = words().failed;
+    } finally {
+      state.busy = false;
+      $('files').disabled = false;
     }
   }
   showConfig();

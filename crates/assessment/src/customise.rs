@@ -54,43 +54,6 @@ impl Customisation {
         self.sections.is_none() && self.weights.is_empty()
     }
 
-    /// What this customisation, applied to `base` (giving `customised`), changes of its scoring:
-    /// the sections asked, in the questionnaire's order, when not every dimension is, and each
-    /// weight that differs from `base`'s. Two configs that score alike give the same one (a weight
-    /// set to its own value, every section listed, in any order), so a result record carries it
-    /// and the cohort tools compare it (`result_record::import`).
-    pub(crate) fn effective(base: &QuestionnaireDoc, customised: &QuestionnaireDoc) -> Self {
-        let mut effective = Customisation::default();
-        if customised.dimensions.len() < base.dimensions.len() {
-            effective.sections = Some(customised.dimensions.iter().map(|d| d.id.clone()).collect());
-        }
-        for d in &customised.dimensions {
-            let Some(before) = base.dimensions.iter().find(|b| b.id == d.id) else {
-                continue;
-            };
-            if before.weight != d.weight {
-                effective
-                    .weights
-                    .dimensions
-                    .insert(d.id.to_string(), d.weight);
-            }
-            for item in &d.items {
-                let was = before
-                    .items
-                    .iter()
-                    .find(|i| i.id == item.id)
-                    .map(|i| i.weight);
-                if was != Some(item.weight) {
-                    effective
-                        .weights
-                        .items
-                        .insert(item.id.to_string(), item.weight);
-                }
-            }
-        }
-        effective
-    }
-
     /// Whether `other` scores as this one: the same sections and the same weights, a weight read
     /// back from a record's JSON within a rounding of the number's last digit.
     pub fn scores_as(&self, other: &Customisation) -> bool {
@@ -153,7 +116,21 @@ impl Customisation {
     }
 
     /// `doc` with the changes made, or every problem with them (in the config, by field).
-    pub fn apply(&self, mut doc: QuestionnaireDoc) -> Result<QuestionnaireDoc, Vec<Problem>> {
+    pub fn apply(&self, doc: QuestionnaireDoc) -> Result<QuestionnaireDoc, Vec<Problem>> {
+        self.apply_effective(doc).map(|(doc, _)| doc)
+    }
+
+    /// [`Customisation::apply`], and what it changed of the document's scoring: the sections
+    /// asked, in the questionnaire's order, when not every dimension is, and each weight that
+    /// differs from the document's. Two configs that score alike give the same (a weight set to
+    /// its own value, every section listed, in any order), so a result record carries it and the
+    /// cohort tools compare it (`result_record::import`). Found as the changes are made: the
+    /// document is not copied.
+    pub(crate) fn apply_effective(
+        &self,
+        mut doc: QuestionnaireDoc,
+    ) -> Result<(QuestionnaireDoc, Customisation), Vec<Problem>> {
+        let mut effective = Customisation::default();
         let mut problems = Vec::new();
         if let Some(sections) = &self.sections {
             if sections.is_empty() {
@@ -167,7 +144,11 @@ impl Customisation {
                     ));
                 }
             }
+            let all = doc.dimensions.len();
             doc.dimensions.retain(|d| sections.contains(&d.id));
+            if doc.dimensions.len() < all {
+                effective.sections = Some(doc.dimensions.iter().map(|d| d.id.clone()).collect());
+            }
         }
         let out_of_range = |weight: f64| {
             (!crate::validate::weight_in_range(weight))
@@ -180,7 +161,12 @@ impl Customisation {
                 continue;
             }
             match doc.dimensions.iter_mut().find(|d| d.id.as_str() == id) {
-                Some(d) => d.weight = weight,
+                Some(d) => {
+                    if d.weight != weight {
+                        effective.weights.dimensions.insert(id.clone(), weight);
+                    }
+                    d.weight = weight;
+                }
                 None => problems.push(problem(field, ProblemKind::NotAsked(id.to_string()))),
             }
         }
@@ -196,12 +182,17 @@ impl Customisation {
                 .flat_map(|d| d.items.iter_mut())
                 .find(|i| i.id.as_str() == id);
             match item {
-                Some(item) => item.weight = weight,
+                Some(item) => {
+                    if item.weight != weight {
+                        effective.weights.items.insert(id.clone(), weight);
+                    }
+                    item.weight = weight;
+                }
                 None => problems.push(problem(field, ProblemKind::NotAsked(id.to_string()))),
             }
         }
         if problems.is_empty() {
-            Ok(doc)
+            Ok((doc, effective))
         } else {
             Err(problems)
         }

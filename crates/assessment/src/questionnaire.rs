@@ -156,9 +156,11 @@ pub struct Questionnaire {
     customisation: Customisation,
 }
 
+/// By the document: its customisation is what was changed to make it, so two equal documents
+/// of one file were customised alike.
 impl PartialEq for Questionnaire {
     fn eq(&self, other: &Self) -> bool {
-        self.doc == other.doc && self.customisation == other.customisation
+        self.doc == other.doc
     }
 }
 
@@ -208,8 +210,7 @@ impl Questionnaire {
         if customisation.is_empty() {
             return Self::new(doc);
         }
-        let customised = customisation.apply(doc.clone()).map_err(Problems)?;
-        let effective = Customisation::effective(&doc, &customised);
+        let (customised, effective) = customisation.apply_effective(doc).map_err(Problems)?;
         let mut questionnaire = Self::new(customised)?;
         questionnaire.customisation = effective;
         Ok(questionnaire)
@@ -220,7 +221,7 @@ impl Questionnaire {
     }
 
     /// What an association's customisation changed of its file's sections and weights (empty for
-    /// a file as it is, or a customisation that changes nothing): see [`Customisation::effective`].
+    /// a file as it is, or a customisation that changes nothing): see `Customisation::apply_effective`.
     pub fn customisation(&self) -> &Customisation {
         &self.customisation
     }

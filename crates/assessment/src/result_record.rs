@@ -11,6 +11,10 @@
 //! questionnaire (every code one of its options, every id one of its ids, scores in 0–100 with one
 //! decimal, the stage the one its overall score falls in) and, when it carries answers, that its
 //! figures are what those answers score. An answers file is accepted in its place and scored.
+//!
+//! A record made under an association's customisation (its sections and weights) says what it
+//! changed, and is counted only by a questionnaire loaded with the same: otherwise its figures
+//! would be counted, or checked, against weights they were not scored with.
 
 use std::fmt;
 
