@@ -64,6 +64,12 @@ const WORDS = {
     value: '数值',
     n: 'n',
     langNotKept: '此浏览器不允许本页记住所选语言（存储已被阻止或已满）：关闭本页前仍使用该语言。',
+    configLabel: '协会配置（可选）',
+    configHint: '若协会以自己的维度或权重嵌入本工具，请选择其配置文件（即嵌入所用的同一文件；这里只用其中的 sections 和 weights）：会员的回答文件按该配置评分，结果记录按该配置核对。',
+    configRemove: '移除配置',
+    configUsed: (name, described) => `使用协会配置 ${name}：${described}。`,
+    configRefused: (name, n) => `协会配置 ${name} 有 ${n} 处问题，无法使用。请修正后重新选择，或移除该配置；在此之前不统计任何数字：`,
+    configUnreadable: (name) => `无法读取协会配置 ${name}（不是 UTF-8 文本，或超过 1 MB）。请重新选择，或移除该配置。`,
     reasons: {
       not_a_result: '不是结果文件',
       unknown_format: '格式版本不可读',
@@ -73,6 +79,7 @@ const WORDS = {
       too_large: '文件超过 1 MB',
       not_utf8: '不是 UTF-8 文本',
       unreadable: '无法读取',
+      other_customisation: '用其他维度或权重评分',
     },
   },
   en: {
@@ -124,6 +131,12 @@ const WORDS = {
     value: 'Value',
     n: 'n',
     langNotKept: 'This browser does not let the page remember the language (storage is blocked or full): it is used until the page is closed.',
+    configLabel: 'Association config (optional)',
+    configHint: 'If the association embeds the tool with its own sections or weights, choose its config file (the same file the embed uses; only its sections and weights are used here): members’ answers files are scored with it, and result records checked against it.',
+    configRemove: 'Remove the config',
+    configUsed: (name, described) => `Using the association’s config ${name}: ${described}.`,
+    configRefused: (name, n) => `The association’s config ${name} has ${plural(n, 'problem')} and cannot be used. Fix it and choose it again, or remove it; until then no figure is counted:`,
+    configUnreadable: (name) => `The association’s config ${name} cannot be read (not UTF-8 text, or over 1 MB). Choose it again, or remove it.`,
     reasons: {
       not_a_result: 'not a result',
       unknown_format: 'a format version this tool does not read',
@@ -133,6 +146,7 @@ const WORDS = {
       too_large: 'over 1 MB',
       not_utf8: 'not UTF-8 text',
       unreadable: 'cannot be read',
+      other_customisation: 'made with other sections or weights',
     },
   },
 };
@@ -185,6 +199,13 @@ function initialLang() {
 
 const state = {
   lang: initialLang(),
+  /** The result files last chosen: counted again when the association's config changes. */
+  files: [],
+  /**
+   * The association's config chosen, if any: `{ name, text, problems, described }` (`problems`:
+   * the core's, empty when it can be used; `text` null when the file could not be read).
+   */
+  config: null,
   /** `{ labels, cohort, csv, reasons }` of the last finished count. */
   result: null,
   labels: null,
@@ -260,15 +281,25 @@ function showProgress(done, total, counted, refused) {
   progress.value = done;
 }
 
+/** Whether the config chosen, if any, can be used: the figures wait until it can. */
+const configUsable = () => !state.config || (state.config.text !== null && state.config.problems.length === 0);
+
 async function count(files) {
   if (state.busy || files.length === 0) return;
-  state.busy = true;
-  $('files').disabled = true;
+  state.files = files;
+  state.result = null;
   $('results').hidden = true;
   $('refused-section').hidden = true;
+  if (!configUsable()) {
+    $('status').textContent = '';
+    return;
+  }
+  state.busy = true;
+  $('files').disabled = true;
+  $('config').disabled = true;
   $('status').textContent = words().loading;
   try {
-    const started = await ask({ kind: 'start' });
+    const started = await ask(state.config ? { kind: 'start', config: state.config.text } : { kind: 'start' });
     state.labels = JSON.parse(started.labels);
     let counted = 0;
     let refused = 0;
@@ -289,8 +320,75 @@ async function count(files) {
   } finally {
     state.busy = false;
     $('files').disabled = false;
+    $('config').disabled = false;
     $('progress').hidden = true;
   }
+}
+
+// ---- The association's config. ----
+
+/** Reads the config picked and has the core check it; the figures are counted again with it. */
+async function chooseConfig(file) {
+  if (state.busy || !file) return;
+  let text = null;
+  if (file.size <= MAX_BYTES) {
+    try {
+      text = decoder().decode(await file.arrayBuffer());
+    } catch {
+      text = null;
+    }
+  }
+  state.config = { name: file.name, text, problems: [], described: {} };
+  if (text !== null) {
+    // One message at a time to the worker: no count starts while the config is checked.
+    state.busy = true;
+    $('files').disabled = true;
+    try {
+      const checked = await ask({ kind: 'check', config: text });
+      state.config.problems = JSON.parse(checked.problems);
+      state.config.described = JSON.parse(checked.described);
+    } catch {
+      state.config = null;
+      $('status').textContent = words().failed;
+    } finally {
+      state.busy = false;
+      $('files').disabled = false;
+    }
+  }
+  showConfig();
+  await count(state.files);
+}
+
+function removeConfig() {
+  if (state.busy) return;
+  state.config = null;
+  $('config').value = '';
+  showConfig();
+  count(state.files);
+}
+
+/** The config's state in the page's language: used (with what it changes), or why not. */
+function showConfig() {
+  const w = words();
+  const c = state.config;
+  const list = $('config-problems');
+  $('config-remove').hidden = !c;
+  if (!c) {
+    $('config-status').textContent = '';
+    list.replaceChildren();
+    list.hidden = true;
+    return;
+  }
+  if (c.text === null) {
+    $('config-status').textContent = w.configUnreadable(c.name);
+  } else if (c.problems.length) {
+    $('config-status').textContent = w.configRefused(c.name, c.problems.length);
+  } else {
+    $('config-status').textContent = w.configUsed(c.name, c.described[state.lang] ?? '');
+  }
+  // The core's words for each problem, as `assess validate --config` lists them.
+  list.replaceChildren(...c.problems.map((p) => element('li', p)));
+  list.hidden = c.problems.length === 0;
 }
 
 // ---- Rendering the core's figures. ----
@@ -464,6 +562,7 @@ function speak(lang) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
   if (state.result) render();
+  showConfig();
   if (!state.busy && state.result) {
     const c = state.result.cohort;
     $('status').textContent = w.finished(c.counted, c.refused.length);
@@ -491,6 +590,8 @@ for (const button of document.querySelectorAll('[data-lang]')) {
     $('lang-note').hidden = saveLang(button.dataset.lang);
   });
 }
+$('config').addEventListener('change', (event) => chooseConfig(event.target.files?.[0]));
+$('config-remove').addEventListener('click', removeConfig);
 $('csv').addEventListener('click', download);
 $('print').addEventListener('click', () => window.print());
 // Files dropped anywhere on the page are counted; the browser would otherwise open them.

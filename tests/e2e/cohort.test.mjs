@@ -205,6 +205,58 @@ describe('the cohort page', () => {
     await context.close();
   });
 
+  it('counts with an association’s config picked on the page as assess cohort --config, and refuses one with problems', async () => {
+    // An association that changes weights only: its members answer every section, as generated.
+    const config = path.join(dir, 'association-config.json');
+    writeFileSync(config, JSON.stringify({
+      name: 'Example Exporters’ Association',
+      origin: 'https://www.association.example',
+      weights: { dimensions: { institutions: 3 }, items: { R2: 2.5, T1: 0.5 } },
+    }));
+    const bad = path.join(dir, 'bad-config.json');
+    writeFileSync(bad, JSON.stringify({ origin: 'nowhere', weights: { items: { T9: 2 } } }));
+    const some = generated.slice(0, 40);
+    const customisedCsv = assess(['cohort', Q, ...some, '--config', config, '--csv']);
+    const shippedCsv = assess(['cohort', Q, ...some, '--csv']);
+    assert.notEqual(customisedCsv, shippedCsv, 'the association’s weights give other figures');
+
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await page.setInputFiles('#config', config);
+    await page.waitForFunction(() => document.getElementById('config-status').textContent !== '');
+    assert.equal(
+      await page.textContent('#config-status'),
+      'Using the association’s config association-config.json: weights dimension institutions 3, item R2 2.5, item T1 0.5.',
+    );
+    await assertNoViolations(page, 'cohort page with a config picked (en)');
+    await pick(page, some);
+    assert.deepEqual(await shownRows(page), parseCsv(customisedCsv).slice(1));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), customisedCsv);
+
+    // A config with problems: the core's problems listed, and no figure until it is fixed or removed.
+    await page.setInputFiles('#config', bad);
+    await page.waitForSelector('#config-problems:not([hidden])');
+    assert.match(await page.textContent('#config-status'), /bad-config\.json has 2 problems and cannot be used/);
+    const problems = await page.$$eval('#config-problems li', (items) => items.map((li) => li.textContent));
+    assert.equal(problems.length, 2);
+    assert.ok(problems.some((p) => p.includes('weights.items.T9')), problems.join('\n'));
+    assert.equal(await page.isHidden('#results'), true, 'no figures under a config with problems');
+    await assertNoViolations(page, 'cohort page with a config refused (en)');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.match(await page.textContent('#config-status'), /^协会配置 bad-config\.json 有 2 处问题，无法使用/);
+    assert.equal(await page.textContent('label[for="config"]'), '协会配置（可选）');
+    await assertNoViolations(page, 'cohort page with a config refused (zh-CN)');
+    await page.click('button[data-lang="en"]');
+
+    // Removed: the same files are counted again, as shipped.
+    await page.click('#config-remove');
+    await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+    assert.equal(await page.textContent('#config-status'), '');
+    assert.deepEqual(await shownRows(page), parseCsv(shippedCsv).slice(1));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('remembers the language chosen, and says so when the browser cannot keep it', async () => {
     const { context, page, errors } = await openPage(browser, `${server.url}cohort.html`, { locale: 'en' });
     assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the browser’s language first');

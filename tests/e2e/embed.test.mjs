@@ -3,6 +3,7 @@
 // events arrive, the theme and a custom questionnaire apply, an invalid one lists its problems,
 // and the result reaches the association only after the member presses share.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -171,6 +172,17 @@ describe('embedding on an association site', () => {
       // The institutions weight of 1.5 from the config: (50 + 34.9 + 1.5 × 38.5) / 3.5.
       assert.equal(record.overall, 40.8);
       assert.equal(record.stage, 'level2');
+      // It says the weights it was scored with, so that the cohort tools count it only with them.
+      assert.deepEqual(record.customisation, { weights: { dimensions: { institutions: 1.5 } } });
+      // The association counts it with its config (answers re-scored with its weights), and
+      // `assess cohort` without the config refuses it, saying why.
+      const file = path.join(site.dir, 'received-result.json');
+      writeFileSync(file, JSON.stringify(record));
+      const cohort = (...extra) => JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'cohort', 'questionnaire/digital-trade.json', file, '--json', ...extra], { cwd: ROOT, encoding: 'utf8' }));
+      assert.equal(cohort('--config', path.join(site.dir, 'config.json')).counted, 1);
+      const refused = cohort();
+      assert.equal(refused.counted, 0);
+      assert.match(refused.refused[0].reason, /made with other sections or weights \(weights dimension institutions 1\.5\): give the association's config/);
       for (const field of ['overall', 'critical_gaps', 'answers', 'name']) assert.equal(result[field], undefined, field);
     } finally {
       await context.close();

@@ -11,10 +11,12 @@ use crate::inputs::Reading;
 
 pub const USAGE: &str = "\
 usage:
-  assess cohort QUESTIONNAIRE.json RESULT.json… [--json|--csv] [--lang zh-CN|en] [--threads N]
-  assess cohort QUESTIONNAIRE.json --jsonl RESULTS.jsonl [--json|--csv] [--lang zh-CN|en] [--threads N]
+  assess cohort QUESTIONNAIRE.json RESULT.json… [--config ASSOCIATION.json] [--json|--csv] [--lang zh-CN|en] [--threads N]
+  assess cohort QUESTIONNAIRE.json --jsonl RESULTS.jsonl [--config ASSOCIATION.json] [--json|--csv] [--lang zh-CN|en] [--threads N]
 Results are result records or answers files of the questionnaire; files that cannot be counted
-are listed with the reason, and the rest are counted.";
+are listed with the reason, and the rest are counted. With --config, the association's sections
+and weights (only those fields of its embed config matter here) are applied: answers files are
+scored, and records checked, as its members' were.";
 
 enum Format {
     Text,
@@ -39,7 +41,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
         Ok(true)
     })?;
-    let q = crate::load_questionnaire(&qpath)?;
+    let q = reading.questionnaire(&qpath)?;
     let lang = crate::language(&q, lang)?;
     let cohort = count(&q, &reading)?;
     Ok(match format {

@@ -19,9 +19,11 @@ use crate::inputs::Reading;
 
 pub const USAGE: &str = "\
 usage:
-  assess flatten QUESTIONNAIRE.json RESULT.json… --out results.csv|results.parquet [--threads N]
-  assess flatten QUESTIONNAIRE.json --jsonl RESULTS.jsonl --out results.csv|results.parquet [--threads N]
-Writes one row per result (coarse profile and scores); inputs that cannot be read are listed.";
+  assess flatten QUESTIONNAIRE.json RESULT.json… --out results.csv|results.parquet [--config ASSOCIATION.json] [--threads N]
+  assess flatten QUESTIONNAIRE.json --jsonl RESULTS.jsonl --out results.csv|results.parquet [--config ASSOCIATION.json] [--threads N]
+Writes one row per result (coarse profile and scores); inputs that cannot be read are listed.
+With --config, the association's sections and weights (only those fields of its embed config
+matter here) are applied: answers files are scored, and records checked, as its members' were.";
 
 /// What a column holds.
 #[derive(Clone, Copy)]
@@ -294,7 +296,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
             "--out {out}: the file's name must end in .csv or .parquet, which says its format"
         ));
     }
-    let q = crate::load_questionnaire(&qpath)?;
+    let q = reading.questionnaire(&qpath)?;
     let columns = Columns::new(&q);
     // Written beside the destination, then renamed: a failed run leaves no half-written file.
     let partial = format!("{out}.partial");

@@ -20,10 +20,12 @@ pub struct Reading {
     pub source: Source,
     /// Threads to import with: every core unless `--threads` says otherwise.
     pub threads: usize,
+    /// An association's config (`--config`): the results were made with its sections and weights.
+    pub config: Option<String>,
 }
 
 impl Reading {
-    /// Reads `--jsonl FILE`, `--threads N` and file paths from `args`; anything else goes to `other`,
+    /// Reads `--jsonl FILE`, `--config FILE`, `--threads N` and file paths from `args`; anything else goes to `other`,
     /// which returns whether it took the argument (and may take the next ones from the iterator).
     pub fn parse<'a>(
         args: &'a [String],
@@ -33,6 +35,7 @@ impl Reading {
         let mut files = Vec::new();
         let mut jsonl = None;
         let mut threads = None;
+        let mut config = None;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -41,6 +44,12 @@ impl Reading {
                         .next()
                         .ok_or(format!("--jsonl needs a file\n{usage}"))?;
                     jsonl = Some(file.clone());
+                }
+                "--config" => {
+                    let file = args.next().ok_or(format!(
+                        "--config needs an association's config file\n{usage}"
+                    ))?;
+                    config = Some(file.clone());
                 }
                 "--threads" => {
                     let n = args
@@ -81,7 +90,20 @@ impl Reading {
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
-        Ok((questionnaire, Reading { source, threads }))
+        Ok((
+            questionnaire,
+            Reading {
+                source,
+                threads,
+                config,
+            },
+        ))
+    }
+
+    /// The questionnaire at `path`, with the association's sections and weights when its config
+    /// was given: the results are imported, and answers files scored, as its members' were.
+    pub fn questionnaire(&self, path: &str) -> Result<Questionnaire, String> {
+        crate::load_with_config(path, self.config.as_deref())
     }
 
     /// Imports every input for `questionnaire` on `self.threads` threads. The inputs go in

@@ -22,11 +22,12 @@ mod obligations;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use assessment::association::questionnaire_with;
 use assessment::citations::{self, Verdict};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
-    AssociationConfig, Comparison, Customisation, LangTag, LevelChange, PathView, Place, Problem,
-    Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
+    AssociationConfig, Comparison, LangTag, LevelChange, PathView, Place, Problem, Questionnaire,
+    ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
 };
 
 const USAGE: &str = "\
@@ -40,8 +41,8 @@ usage:
   assess obligations QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en] (more: --help)
   assess schema [questionnaire|answers|obligations]
   assess check-citations QUESTIONNAIRE.json PAPER.txt
-  assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--json|--csv]
-  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl --out results.csv|.parquet";
+  assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] [--json|--csv]
+  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] --out results.csv|.parquet";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -227,8 +228,9 @@ fn read(path: &str) -> Result<String, String> {
 /// and weights applied to the questionnaire it customises, which is validated too. Every problem
 /// names its file and field.
 fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String, String> {
-    let config = AssociationConfig::from_file(&read(path)?)
-        .map_err(|problems| listed(&problems, path, ""))?;
+    let text = read(path)?;
+    let config =
+        AssociationConfig::from_file(&text).map_err(|problems| listed(&problems, path, ""))?;
     let (qsource, qtext) = match (questionnaire, &config.questionnaire) {
         (Some(q), _) => (q.as_str(), read(q)?),
         (None, Some(url)) => {
@@ -242,24 +244,30 @@ fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String,
             BUILTIN_QUESTIONNAIRE.to_owned(),
         ),
     };
-    // The languages the config may start in are the questionnaire's; the format is checked first.
-    let languages = Questionnaire::load(&qtext, &Customisation::default())
-        .map(|q| q.doc().languages.clone())
-        .unwrap_or_default();
-    let mut problems = config.problems(&languages);
-    let loaded = Questionnaire::load(&qtext, &config.customisation);
-    if let Err(found) = &loaded {
-        problems.extend(found.0.iter().cloned());
-    }
-    match loaded {
-        Ok(q) if problems.is_empty() => Ok(format!(
+    match questionnaire_with(&text, &qtext) {
+        Ok(q) => Ok(format!(
             "{path}: valid — for questionnaire \"{}\" version {} ({qsource}), {} asked\n",
             q.doc().id,
             q.doc().version,
             count(q.doc().dimensions.len(), "dimension"),
         )),
-        _ => Err(listed(&problems, path, qsource)),
+        Err(problems) => Err(listed(&problems, path, qsource)),
     }
+}
+
+/// The questionnaire at `path` as an association's members answered it, when its config is
+/// given (`--config` of `assess cohort` and `flatten`): the config checked as `assess validate
+/// --config` checks it, its sections and weights applied.
+pub(crate) fn load_with_config(path: &str, config: Option<&str>) -> Result<Questionnaire, String> {
+    let Some(config) = config else {
+        return load_questionnaire(path);
+    };
+    questionnaire_with(&read(config)?, &read(path)?).map_err(|problems| {
+        format!(
+            "the association's config cannot be used: {}",
+            listed(&problems, config, path)
+        )
+    })
 }
 
 /// Problems one a line, each after the file it is in: the config's in `config`, the

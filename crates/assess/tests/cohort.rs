@@ -242,6 +242,109 @@ fn wrong_arguments_say_what_to_give() {
     }
 }
 
+/// An association's config that changes weights only: its members answer every section, as the
+/// generated answers files do.
+const WEIGHTS_CONFIG: &str = r#"{
+  "name": "Example Exporters' Association",
+  "origin": "https://www.association.example",
+  "weights": { "dimensions": { "institutions": 3 }, "items": { "R2": 2.5, "T1": 0.5 } }
+}"#;
+
+#[test]
+fn cohort_with_config_scores_as_the_association_and_refuses_without_it() {
+    let dir = scratch("config");
+    let files = generate(&dir.join("answers"), 60, 7);
+    let config = dir.join("config.json");
+    std::fs::write(&config, WEIGHTS_CONFIG).unwrap();
+    let config = config.to_str().unwrap();
+    // The members' records, made as the app makes them under that config (answers included).
+    let q = assessment::association::questionnaire_with(
+        WEIGHTS_CONFIG,
+        &std::fs::read_to_string(root().join(Q)).unwrap(),
+    )
+    .unwrap();
+    let records = dir.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    let mut record_files = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let sheet =
+            assessment::AnswerSheet::from_json(&std::fs::read_to_string(f).unwrap(), &q).unwrap();
+        let report = assessment::score(&q, &sheet);
+        let record = assessment::ResultRecord::new(&q, &sheet, &report, None, i % 2 == 0);
+        let path = records.join(format!("r{i:03}.json"));
+        std::fs::write(&path, record.to_json()).unwrap();
+        record_files.push(path.to_string_lossy().into_owned());
+    }
+    let run = |inputs: &[String], extra: &[&str]| {
+        let mut args = vec!["cohort", Q];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(extra);
+        json(&ok(assess(&args)))
+    };
+    let shipped = run(&files, &["--json"]);
+    let customised = run(&files, &["--json", "--config", config]);
+    assert_eq!(customised["counted"], 60);
+    assert_ne!(
+        customised["all"], shipped["all"],
+        "the association's weights give other figures"
+    );
+    // The answers files scored with the config give the figures of the members' own records.
+    assert_eq!(
+        run(&record_files, &["--config", config, "--json"]),
+        customised
+    );
+    let csv = |inputs: &[String]| {
+        let mut args = vec!["cohort", Q, "--csv", "--config", config];
+        args.extend(inputs.iter().map(String::as_str));
+        ok(assess(&args))
+    };
+    assert_eq!(csv(&files), csv(&record_files));
+
+    // Without the config, every record is refused with the reason, in the language asked.
+    let refused = run(&record_files, &["--json"]);
+    assert_eq!(refused["counted"], 0);
+    let reasons = refused["refused"].as_array().unwrap();
+    assert_eq!(reasons.len(), 60);
+    assert!(reasons.iter().all(|r| r["reason"]
+        .as_str()
+        .unwrap()
+        .starts_with("this result was made with other sections or weights (weights dimension institutions 3, item R2 2.5, item T1 0.5): give the association's config")));
+    let mut args = vec!["cohort", Q, "--lang", "zh-CN"];
+    args.extend(record_files.iter().take(2).map(String::as_str));
+    let text = ok(assess(&args));
+    assert!(text.contains("此结果是用其他维度或权重评分的"), "{text}");
+
+    // `flatten` takes it too: the rows of the records, one each.
+    let out = dir.join("rows.csv");
+    let mut args = vec![
+        "flatten",
+        Q,
+        "--config",
+        config,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(record_files.iter().map(String::as_str));
+    ok(assess(&args));
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 61);
+
+    // A config with problems is refused with every problem, and nothing is counted.
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"origin": "nowhere", "weights": {"items": {"T9": 2}}}"#,
+    )
+    .unwrap();
+    let o = assess(&["cohort", Q, &files[0], "--config", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the association's config cannot be used: 2 problems"),
+        "{err}"
+    );
+    assert!(err.contains("field weights.items.T9"), "{err}");
+}
+
 #[test]
 fn the_documented_example_record_is_accepted() {
     let doc = std::fs::read_to_string(root().join("docs/cohort.md")).unwrap();

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::customise::{Customisation, Weights};
 use crate::ids::DimensionId;
+use crate::questionnaire::Questionnaire;
 use crate::text::{LangTag, Text};
 use crate::validate::{is_bidi_control, Place, Problem, ProblemKind};
 
@@ -250,6 +251,28 @@ impl AssociationConfig {
     /// Sharing needs someone to share with: a name for the button and an origin to address.
     pub fn can_share(&self) -> bool {
         self.name.is_some() && self.origin.is_some()
+    }
+}
+
+/// The questionnaire `text` as the members of the association whose config file is `config`
+/// answered it: the config read and checked as the app checks it (every field, though only its
+/// sections and weights change the questionnaire), and its customisation applied. For the tools
+/// that check or count what those members made (`assess validate --config`, `assess cohort
+/// --config`, the cohort page). Every problem of the config and of the customised questionnaire.
+pub fn questionnaire_with(config: &str, text: &str) -> Result<Questionnaire, Vec<Problem>> {
+    let config = AssociationConfig::from_file(config)?;
+    // The languages a config may start in are the questionnaire's; its format is checked below.
+    let languages = Questionnaire::load(text, &Customisation::default())
+        .map(|q| q.doc().languages.clone())
+        .unwrap_or_default();
+    let mut problems = config.problems(&languages);
+    match Questionnaire::load(text, &config.customisation) {
+        Ok(q) if problems.is_empty() => Ok(q),
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(found.0);
+            Err(problems)
+        }
     }
 }
 

@@ -221,7 +221,7 @@ pub struct Rules {
 }
 
 /// A file that was not counted, by name, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Refused {
     pub name: String,
     /// Written as its English words; `Refusal::message` gives them in a language.

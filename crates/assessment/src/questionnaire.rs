@@ -151,8 +151,13 @@ impl<'a> Asked<'a> {
 pub struct Questionnaire {
     doc: QuestionnaireDoc,
     index: HashMap<QuestionId, Slot>,
+    /// What an association's customisation changed of its file's scoring (none for a file as it
+    /// is): a result record says it, so that it is counted only with the same.
+    customisation: Customisation,
 }
 
+/// By the document: its customisation is what was changed to make it, so two equal documents
+/// of one file were customised alike.
 impl PartialEq for Questionnaire {
     fn eq(&self, other: &Self) -> bool {
         self.doc == other.doc
@@ -177,7 +182,11 @@ impl Questionnaire {
                 );
             }
         }
-        Ok(Self { doc, index })
+        Ok(Self {
+            doc,
+            index,
+            customisation: Customisation::default(),
+        })
     }
 
     /// Parses and validates a questionnaire file.
@@ -198,16 +207,23 @@ impl Questionnaire {
                 kind: ProblemKind::Format(e.to_string()),
             }])
         })?;
-        let doc = if customisation.is_empty() {
-            doc
-        } else {
-            customisation.apply(doc).map_err(Problems)?
-        };
-        Self::new(doc)
+        if customisation.is_empty() {
+            return Self::new(doc);
+        }
+        let (customised, effective) = customisation.apply_effective(doc).map_err(Problems)?;
+        let mut questionnaire = Self::new(customised)?;
+        questionnaire.customisation = effective;
+        Ok(questionnaire)
     }
 
     pub fn doc(&self) -> &QuestionnaireDoc {
         &self.doc
+    }
+
+    /// What an association's customisation changed of its file's sections and weights (empty for
+    /// a file as it is, or a customisation that changes nothing): see `Customisation::apply_effective`.
+    pub fn customisation(&self) -> &Customisation {
+        &self.customisation
     }
 
     pub fn reference(&self) -> QuestionnaireRef {

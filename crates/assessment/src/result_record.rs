@@ -11,12 +11,17 @@
 //! questionnaire (every code one of its options, every id one of its ids, scores in 0–100 with one
 //! decimal, the stage the one its overall score falls in) and, when it carries answers, that its
 //! figures are what those answers score. An answers file is accepted in its place and scored.
+//!
+//! A record made under an association's customisation (its sections and weights) says what it
+//! changed, and is counted only by a questionnaire loaded with the same: otherwise its figures
+//! would be counted, or checked, against weights they were not scored with.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{in_chinese, AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
+use crate::customise::Customisation;
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
@@ -191,12 +196,18 @@ pub struct RecommendationRef {
 }
 
 /// One assessment's result. See the module's documentation and `docs/cohort.md`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultRecord {
     /// Always [`RECORD_FORMAT`].
     pub format: String,
     pub questionnaire: QuestionnaireRef,
+    /// The sections and weights an association's config changed, when it changed any
+    /// ([`Questionnaire::customisation`]): the figures were scored with them, so the record is
+    /// counted only with the same config. Absent for the questionnaire as its file has it (and in
+    /// every record made before the field existed, which were all made so or refused).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customisation: Option<Customisation>,
     /// The day of the assessment; none for a record made from an answers file, which has none.
     pub date: Option<Date>,
     pub profile: Profile,
@@ -242,6 +253,9 @@ impl ResultRecord {
         ResultRecord {
             format: RECORD_FORMAT.to_owned(),
             questionnaire: report.questionnaire.clone(),
+            customisation: Some(questionnaire.customisation())
+                .filter(|c| !c.is_empty())
+                .cloned(),
             date,
             profile,
             complete: report.complete,
@@ -556,7 +570,7 @@ impl RecordProblem {
 }
 
 /// Why a file could not be counted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     /// Not one JSON object (broken, cut short, or another kind of JSON value): where the reading
     /// stopped, and the parser's English words for why.
@@ -580,6 +594,13 @@ pub enum ImportError {
     OtherQuestionnaire {
         expected: QuestionnaireRef,
         found: QuestionnaireRef,
+    },
+    /// A result record scored with other sections or weights than the questionnaire was loaded
+    /// with: an association's config not given, given but not the one it was made under, or given
+    /// for a record made without one. `made` and `given` are empty for none.
+    OtherCustomisation {
+        made: Box<Customisation>,
+        given: Box<Customisation>,
     },
     /// A result record that does not fit its questionnaire.
     Record(Vec<RecordProblem>),
@@ -612,6 +633,25 @@ impl fmt::Display for ImportError {
                 f,
                 "this result was made with questionnaire {found}, not {expected}: count it with \
                  that questionnaire"
+            ),
+            ImportError::OtherCustomisation { made, given } if given.is_empty() => write!(
+                f,
+                "this result was made with other sections or weights ({}): give the association's \
+                 config it was made under to count it",
+                made.describe(false)
+            ),
+            ImportError::OtherCustomisation { made, given } if made.is_empty() => write!(
+                f,
+                "this result was made with the questionnaire's own sections and weights, not with \
+                 the association's config given ({}): count it without that config",
+                given.describe(false)
+            ),
+            ImportError::OtherCustomisation { made, given } => write!(
+                f,
+                "this result was made with other sections or weights ({}) than the association's \
+                 config given ({}): give the association's config it was made under",
+                made.describe(false),
+                given.describe(false)
             ),
             ImportError::Record(problems) => {
                 write!(f, "this result record has {} problem(s):", problems.len())?;
@@ -672,6 +712,19 @@ impl ImportError {
                 "此结果由问卷{}生成，而不是问卷{}：请用那份问卷统计它",
                 found.in_chinese(),
                 expected.in_chinese()
+            ),
+            ImportError::OtherCustomisation { made, given } if given.is_empty() => format!(
+                "此结果是用其他维度或权重评分的（{}）：请提供它所依据的协会配置后再统计",
+                made.describe(true)
+            ),
+            ImportError::OtherCustomisation { made, given } if made.is_empty() => format!(
+                "此结果是用问卷原有的维度和权重评分的，而不是所给的协会配置（{}）：请不用该配置统计它",
+                given.describe(true)
+            ),
+            ImportError::OtherCustomisation { made, given } => format!(
+                "此结果是用其他维度或权重评分的（{}），而不是所给的协会配置（{}）：请提供它所依据的协会配置",
+                made.describe(true),
+                given.describe(true)
             ),
             ImportError::Record(problems) => {
                 let mut text = format!("此结果记录有 {} 处问题：", problems.len());
@@ -738,7 +791,7 @@ impl fmt::Display for Unread {
 }
 
 /// Why a file was not counted: not read, or read and refused by [`import`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Refusal {
     Unread(Unread),
     Import(ImportError),
@@ -759,6 +812,7 @@ impl Refusal {
                 ImportError::OtherQuestionnaire { .. }
                 | ImportError::Answers(AnswersError::OtherQuestionnaire { .. }),
             ) => "other_questionnaire",
+            Refusal::Import(ImportError::OtherCustomisation { .. }) => "other_customisation",
             Refusal::Import(ImportError::Record(_)) => "record",
             Refusal::Import(ImportError::Answers(_)) => "answers",
         }
@@ -846,6 +900,15 @@ pub fn import(json: &str, questionnaire: &Questionnaire) -> Result<ResultRecord,
         return Err(ImportError::OtherQuestionnaire {
             expected,
             found: record.questionnaire,
+        });
+    }
+    // Before its figures are checked: scored with other sections, they would be listed as the
+    // wrong dimensions, and with other weights they may not be what its answers score here.
+    let made = record.customisation.clone().unwrap_or_default();
+    if !made.scores_as(questionnaire.customisation()) {
+        return Err(ImportError::OtherCustomisation {
+            made: Box::new(made),
+            given: Box::new(questionnaire.customisation().clone()),
         });
     }
     let mut problems = record.problems(questionnaire);

@@ -59,6 +59,7 @@ fn record(
     ResultRecord {
         format: RECORD_FORMAT.to_owned(),
         questionnaire: builtin().reference(),
+        customisation: None,
         date: None,
         profile: Profile {
             region: region.map(OptionId::from),
@@ -681,4 +682,171 @@ fn the_csv_has_every_figure_and_escapes_its_cells() {
     assert!(!lines.iter().any(|l| l.starts_with("region,east,score")));
     // Every row has the header's seven cells.
     assert!(lines.iter().all(|l| l.split(',').count() == 7), "{csv}");
+}
+
+/// The shipped questionnaire as the members of an association with `config` answered it.
+fn with_config(config: &str) -> assessment::Questionnaire {
+    assessment::association::questionnaire_with(config, assessment::BUILTIN_QUESTIONNAIRE)
+        .unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+/// `fixture`'s answers to the questions `q` asks (an association that asks fewer sections).
+fn answers_for(q: &assessment::Questionnaire, fixture_name: &str) -> AnswerSheet {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture(fixture_name)).unwrap();
+    doc["answers"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|id, _| q.question(&QuestionId::from(id.as_str())).is_some());
+    AnswerSheet::from_json(&doc.to_string(), q).unwrap()
+}
+
+const ORIGIN: &str = "\"origin\": \"https://www.association.example\"";
+
+#[test]
+fn a_record_says_its_customisation_and_is_counted_only_with_the_same() {
+    let (en, zh) = (LangTag::from("en"), LangTag::from("zh-CN"));
+    let shipped = builtin();
+    // Sections listed in any order; a weight of each kind.
+    let q = with_config(&format!(
+        r#"{{{ORIGIN}, "sections": ["institutions", "technology"],
+            "weights": {{"dimensions": {{"institutions": 1.5}}, "items": {{"R2": 2.0}}}}}}"#
+    ));
+    let sheet = answers_for(&q, "gba-electronics-brand.json");
+    let report = score(&q, &sheet);
+    let date = "2026-03-01".parse().ok();
+    let record = ResultRecord::new(&q, &sheet, &report, date, true);
+    let made = record
+        .customisation
+        .clone()
+        .expect("the record says its customisation");
+    assert_eq!(
+        serde_json::to_value(&made).unwrap(),
+        serde_json::json!({
+            "sections": ["technology", "institutions"],
+            "weights": {"dimensions": {"institutions": 1.5}, "items": {"R2": 2.0}}
+        }),
+        "in the questionnaire's order, as a config writes it"
+    );
+    // Counted with the same config, with and without answers.
+    assert_eq!(import(&record.to_json(), &q), Ok(record.clone()));
+    let without = ResultRecord::new(&q, &sheet, &report, date, false);
+    assert_eq!(import(&without.to_json(), &q), Ok(without.clone()));
+
+    // Without the config: refused, saying why, in both languages.
+    let refused = Refusal::from(import(&without.to_json(), &shipped).unwrap_err());
+    assert_eq!(refused.kind(), "other_customisation");
+    assert_eq!(
+        refused.message(&en),
+        "this result was made with other sections or weights (sections technology, \
+         institutions; weights dimension institutions 1.5, item R2 2): give the association's \
+         config it was made under to count it"
+    );
+    let chinese = refused.message(&zh);
+    assert!(
+        chinese.starts_with("此结果是用其他维度或权重评分的（维度 “technology”、“institutions”；权重 维度“institutions” 1.5，题目“R2” 2）：请提供它所依据的协会配置"),
+        "{chinese}"
+    );
+    assert_no_english("other_customisation", &chinese);
+
+    // With another association's weights: refused, naming both.
+    let other = with_config(&format!(
+        r#"{{{ORIGIN}, "sections": ["technology", "institutions"],
+            "weights": {{"dimensions": {{"institutions": 1.5}}, "items": {{"R2": 3}}}}}}"#
+    ));
+    let e = import(&record.to_json(), &other).unwrap_err();
+    assert!(
+        matches!(&e, ImportError::OtherCustomisation { made: m, given } if **m == made && !given.is_empty())
+    );
+    assert!(e.to_string().contains("item R2 2) than the association's config given (sections technology, institutions; weights dimension institutions 1.5, item R2 3)"), "{e}");
+    assert_no_english("other_customisation", &e.message(&zh));
+
+    // A record as shipped, counted with a config: refused the other way round.
+    let shipped_sheet =
+        AnswerSheet::from_json(&fixture("gba-electronics-brand.json"), &shipped).unwrap();
+    let as_shipped = ResultRecord::new(
+        &shipped,
+        &shipped_sheet,
+        &score(&shipped, &shipped_sheet),
+        date,
+        false,
+    );
+    assert!(as_shipped.customisation.is_none());
+    assert!(!as_shipped.to_json().contains("customisation"));
+    let weights_only = with_config(&format!(
+        r#"{{{ORIGIN}, "weights": {{"dimensions": {{"institutions": 3}}, "items": {{"R2": 2}}}}}}"#
+    ));
+    let e = import(&as_shipped.to_json(), &weights_only).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "this result was made with the questionnaire's own sections and weights, not with the \
+         association's config given (weights dimension institutions 3, item R2 2): count it \
+         without that config"
+    );
+    assert!(
+        e.message(&zh).contains("请不用该配置统计它"),
+        "{}",
+        e.message(&zh)
+    );
+
+    // An answers file is scored with the association's weights: another figure than shipped.
+    let answers = fixture("gba-electronics-brand.json");
+    let scored = import(&answers, &weights_only).unwrap();
+    assert_eq!(
+        scored.customisation,
+        weights_only.customisation().clone().into()
+    );
+    assert_ne!(scored.overall, import(&answers, &shipped).unwrap().overall);
+    assert_eq!(
+        scored.overall,
+        score(&weights_only, &shipped_sheet)
+            .overall
+            .and_then(Score::from_points)
+    );
+
+    // A record whose weight is edited is refused too: the weights are the record's to keep.
+    let edited = record.to_json().replace("\"R2\": 2.0", "\"R2\": 2.5");
+    assert!(matches!(
+        import(&edited, &q),
+        Err(ImportError::OtherCustomisation { .. })
+    ));
+}
+
+#[test]
+fn a_config_that_changes_no_scoring_is_no_customisation() {
+    let shipped = builtin();
+    let doc = shipped.doc();
+    let all: Vec<String> = doc
+        .dimensions
+        .iter()
+        .rev()
+        .map(|d| format!("\"{}\"", d.id))
+        .collect();
+    let first = &doc.dimensions[0];
+    let q = with_config(&format!(
+        r#"{{{ORIGIN}, "sections": [{}], "weights": {{"dimensions": {{"{}": {}}}, "items": {{"{}": {}}}}}}}"#,
+        all.join(", "),
+        first.id,
+        first.weight,
+        first.items[0].id,
+        first.items[0].weight
+    ));
+    assert!(q.customisation().is_empty());
+    let record = import(&fixture("west-steel-eu.json"), &q).unwrap();
+    assert!(record.customisation.is_none());
+    assert_eq!(import(&record.to_json(), &shipped), Ok(record.clone()));
+}
+
+#[test]
+fn a_config_with_problems_gives_them_all() {
+    let problems = assessment::association::questionnaire_with(
+        r#"{"origin": "nowhere", "weights": {"items": {"T9": 2}}}"#,
+        assessment::BUILTIN_QUESTIONNAIRE,
+    )
+    .unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["origin", "weights.items.T9"]);
+    let missing =
+        assessment::association::questionnaire_with("{}", assessment::BUILTIN_QUESTIONNAIRE)
+            .unwrap_err();
+    assert_eq!(missing[0].field, "origin");
 }

@@ -3,10 +3,17 @@
 //! that the page does not freeze over thousands of files.
 //!
 //! Messages (the page sends one at a time and waits for the reply):
-//! - `{kind: "start"}`: loads the whole shipped questionnaire beside the page (precached, so it
-//!   works offline) and starts an empty count → `{kind: "started", labels}` (a JSON text: the
-//!   questionnaire's names of dimensions, stages, profile options, outcomes and countermeasures in
-//!   each of its languages, so the page looks up no questionnaire itself) or `{kind: "error", error}`.
+//! - `{kind: "check", config}`: an association's config file's text, read and checked by the core
+//!   as the app and `assess cohort --config` check it (`association::questionnaire_with`) →
+//!   `{kind: "checked", problems, described}`: the core's problems (a JSON text, a list of the
+//!   core's words, empty when it can be used) and its sections and weights described in each of
+//!   the questionnaire's languages (a JSON text: `{lang: text}`).
+//! - `{kind: "start", config?}`: loads the whole shipped questionnaire beside the page (precached,
+//!   so it works offline), with the config's sections and weights when one is given, and starts an
+//!   empty count → `{kind: "started", labels}` (a JSON text: the questionnaire's names of
+//!   dimensions, stages, profile options, outcomes and countermeasures in each of its languages,
+//!   so the page looks up no questionnaire itself) or `{kind: "error", error}` (`config` for a
+//!   config with problems: the page checks it first).
 //! - `{kind: "add", entries: [[name, text | null, why | null], …]}`: each text imported by the core
 //!   (`import`: a result record or an answers file, checked as hostile input) and counted, or
 //!   refused with the core's reason; an entry without text was refused by the page (`why`:
@@ -23,8 +30,12 @@
 mod worker {
     use std::cell::RefCell;
 
+    use assessment::association::questionnaire_with;
     use assessment::result_record::Grouping;
-    use assessment::{import, short_title, to_csv, Questionnaire, Refusal, Refused, Tally, Unread};
+    use assessment::{
+        import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refused, Tally,
+        Unread,
+    };
     use serde_json::{json, Map, Value};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -130,9 +141,54 @@ mod worker {
         Value::Object(by_lang)
     }
 
-    async fn start() -> Result<JsValue, &'static str> {
-        let text = text(QUESTIONNAIRE).await.ok_or("unavailable")?;
-        let questionnaire = Questionnaire::from_json(&text).map_err(|_| "invalid")?;
+    /// The shipped questionnaire, with an association's sections and weights when its config is
+    /// given; the config's problems, or `Err(None)` when the questionnaire itself cannot be had.
+    async fn questionnaire(config: Option<&str>) -> Result<Questionnaire, Option<Vec<Problem>>> {
+        let text = text(QUESTIONNAIRE).await.ok_or(None)?;
+        match config {
+            Some(config) => questionnaire_with(config, &text).map_err(Some),
+            None => Questionnaire::from_json(&text).map_err(|_| None),
+        }
+    }
+
+    async fn check(request: &JsValue) -> Result<JsValue, &'static str> {
+        let config = get(request, "config").as_string().ok_or("request")?;
+        let (problems, described) = match questionnaire(Some(&config)).await {
+            Ok(q) => {
+                let described: Map<String, Value> = q
+                    .doc()
+                    .languages
+                    .iter()
+                    .map(|lang: &LangTag| {
+                        let chinese = lang.as_str().starts_with("zh");
+                        let text = q.customisation().describe(chinese);
+                        (lang.as_str().to_owned(), text.into())
+                    })
+                    .collect();
+                (Vec::new(), described)
+            }
+            Err(Some(problems)) => (
+                problems.iter().map(ToString::to_string).collect(),
+                Map::new(),
+            ),
+            Err(None) => return Err("unavailable"),
+        };
+        Ok(reply(&[
+            ("kind", "checked".into()),
+            ("problems", Value::from(problems).to_string().into()),
+            ("described", Value::Object(described).to_string().into()),
+        ]))
+    }
+
+    async fn start(request: &JsValue) -> Result<JsValue, &'static str> {
+        let config = get(request, "config").as_string();
+        let questionnaire = questionnaire(config.as_deref()).await.map_err(|e| {
+            if e.is_some() {
+                "config"
+            } else {
+                "unavailable"
+            }
+        })?;
         let labels = labels(&questionnaire).to_string();
         let tally = Tally::new(&questionnaire);
         COUNT.with(|c| {
@@ -211,7 +267,8 @@ mod worker {
 
     async fn answer(request: JsValue) -> Result<JsValue, &'static str> {
         match get(&request, "kind").as_string().as_deref() {
-            Some("start") => start().await,
+            Some("check") => check(&request).await,
+            Some("start") => start(&request).await,
             Some("add") => add(&request),
             Some("finish") => finish(),
             _ => Err("request"),
