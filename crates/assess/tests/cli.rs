@@ -1,29 +1,8 @@
 //! The `assess` binary as a user runs it: exit codes, and what it prints.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn assess(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_assess"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run assess")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-const Q: &str = "questionnaire/digital-trade.json";
+use common::*;
 
 #[test]
 fn validate_accepts_the_shipped_questionnaire() {

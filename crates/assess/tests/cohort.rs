@@ -4,21 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-const Q: &str = "questionnaire/digital-trade.json";
-
-fn assess(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_assess"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run assess")
-}
+use common::*;
 
 fn ok(o: Output) -> String {
     assert!(

@@ -1,32 +1,11 @@
 //! `assess obligations` as a user runs it: the report's "Your markets and goods" section for an
 //! answers file, in both languages and as JSON, and its refusals.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::*;
 
 use serde_json::{json, Value};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn assess(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_assess"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run assess")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-const Q: &str = "questionnaire/digital-trade.json";
 
 /// A temporary file holding `text`, named after the test.
 fn file(name: &str, text: &str) -> String {

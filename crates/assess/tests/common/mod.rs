@@ -1,0 +1,30 @@
+//! What every test of the `assess` binary needs: running it from the repository's root as a user
+//! does, and reading what it printed. Each test file uses what it needs of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The shipped questionnaire, from the repository's root.
+pub const Q: &str = "questionnaire/digital-trade.json";
+
+/// The repository's root, where the binary runs (the paths in tests are relative to it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn assess(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run assess")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
