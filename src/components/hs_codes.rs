@@ -5,7 +5,7 @@
 //! native input with its label; its hint and, when a code is refused, the message are tied to it
 //! by `aria-describedby`, and the message is announced.
 
-use assessment::{HsCode, QuestionId, MAX_CODES};
+use assessment::{code_fits, HsCode, QuestionId, MAX_CODES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -41,10 +41,10 @@ pub fn HsCodes(props: &HsCodesProps) -> Html {
 
     let add = {
         let (text, refused, on_add) = (text.clone(), refused.clone(), props.on_add.clone());
-        let full = props.codes.len() >= MAX_CODES;
+        let codes = props.codes.clone();
         Callback::from(move |()| match assessment::HsCode::from_input(&text) {
             Err(e) => refused.set(Some(Refused::NotACode(e))),
-            Ok(_) if full => refused.set(Some(Refused::Full)),
+            Ok(code) if code_fits(&codes, &code).is_err() => refused.set(Some(Refused::Full)),
             Ok(code) => {
                 on_add.emit(code);
                 text.set(String::new());

@@ -140,6 +140,16 @@ impl fmt::Display for CodeRefused {
 
 impl std::error::Error for CodeRefused {}
 
+/// Whether `code` may join `codes`: one already there is taken again (and kept once); a new one
+/// only while there are fewer than [`MAX_CODES`]. `AnswerSheet::add_code` applies it, and a front
+/// end asks it to say why before it sends the code.
+pub fn code_fits(codes: &[HsCode], code: &HsCode) -> Result<(), CodeRefused> {
+    match codes.contains(code) || codes.len() < MAX_CODES {
+        true => Ok(()),
+        false => Err(CodeRefused::Full),
+    }
+}
+
 /// A set of answers to one questionnaire version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -644,11 +654,9 @@ impl AnswerSheet {
             return Err(CodeRefused::NotTaken);
         }
         let mut codes = self.codes(id).to_vec();
+        code_fits(&codes, &code)?;
         if codes.contains(&code) {
             return Ok(());
-        }
-        if codes.len() >= MAX_CODES {
-            return Err(CodeRefused::Full);
         }
         codes.push(code);
         let chosen = self

@@ -32,8 +32,8 @@ pub mod view;
 pub mod walk;
 
 pub use answers::{
-    Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, CodeRefused, Coded, Recovered,
-    ANSWERS_FORMAT, MAX_CODES,
+    code_fits, Answer, AnswerProblem, AnswerSheet, AnswersError, CarriedOver, CodeRefused, Coded,
+    Recovered, ANSWERS_FORMAT, MAX_CODES,
 };
 pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
 #[cfg(feature = "cohort")]

@@ -6,9 +6,9 @@
 use assessment::handoff::{decode, encode};
 use assessment::validate::{Place, ProblemKind};
 use assessment::{
-    obligations, score, Answer, AnswerProblem, AnswerSheet, AnswersError, Catalogue, CodeRefused,
-    Coded, Date, Finding, Goods, HsCode, Needed, OptionId, QuestionId, Questionnaire, Status,
-    Trade, WhyNotACode, BUILTIN_CATALOGUE, MAX_CODES,
+    code_fits, obligations, score, Answer, AnswerProblem, AnswerSheet, AnswersError, Catalogue,
+    CodeRefused, Coded, Date, Finding, Goods, HsCode, Needed, OptionId, QuestionId, Questionnaire,
+    Status, Trade, WhyNotACode, BUILTIN_CATALOGUE, MAX_CODES,
 };
 use serde_json::json;
 
@@ -138,6 +138,25 @@ fn codes_are_kept_in_the_answer_beside_the_options_at_most_ten_never_twice() {
         sheet.get(&goods()),
         Some(&Answer::Many(vec!["iron_steel".into()]))
     );
+}
+
+#[test]
+fn a_code_fits_while_there_is_room_and_one_given_again_always_fits() {
+    let ten: Vec<HsCode> = (0..MAX_CODES).map(|i| code(&format!("73{i:02}"))).collect();
+    for (codes, new, fits) in [
+        (&ten[..0], "7318", true),
+        (&ten[..MAX_CODES - 1], "7318", true),
+        (&ten[..], "7318", false),
+        (&ten[..], "7305", true), // already there: kept once, not refused
+    ] {
+        let expected = if fits { Ok(()) } else { Err(CodeRefused::Full) };
+        assert_eq!(
+            code_fits(codes, &code(new)),
+            expected,
+            "{} codes + {new}",
+            codes.len()
+        );
+    }
 }
 
 #[test]
