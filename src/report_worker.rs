@@ -61,10 +61,12 @@ fn connect() -> Option<Connection> {
     // With the page's query: a server chooses the Content-Security-Policy by it (`embed=`), so
     // the worker may read what its page may (an association's catalogue); the service worker
     // ignores queries, so the precached script is the same.
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let worker = web_sys::Worker::new(&format!("{WORKER}{query}")).ok()?;
+    // The address is built by the URL parser, not by joining strings: the query is the page's
+    // own, set as a query and nothing else.
+    let location = web_sys::window()?.location();
+    let url = web_sys::Url::new_with_base(WORKER, &location.href().ok()?).ok()?;
+    url.set_search(&location.search().unwrap_or_default());
+    let worker = web_sys::Worker::new(&url.href()).ok()?;
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     Some(Connection {
