@@ -630,8 +630,7 @@ impl AnswerSheet {
         }
         // Keep the questionnaire's order, so that equal choices give equal documents.
         let order = question.options();
-        // Each option has its own place: an unstable sort orders them as a stable one would.
-        chosen.sort_unstable_by_key(|o| order.iter().position(|(id, _)| *id == o));
+        crate::order::sort_by_key(&mut chosen, |o| order.iter().position(|(id, _)| *id == o));
         let codes = self.codes(id).to_vec();
         self.set(id, chosen, codes);
     }

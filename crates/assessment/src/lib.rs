@@ -20,6 +20,7 @@ pub mod handoff;
 pub mod ids;
 pub mod model;
 pub mod obligations;
+pub mod order;
 pub mod plan;
 pub mod questionnaire;
 // The result record: the app writes it (shared, saved); `import` is used by the cohort tools only.

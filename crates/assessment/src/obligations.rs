@@ -906,11 +906,9 @@ pub fn view<'a>(
             })
         })
         .collect();
-    // The catalogue's order within a group and date: its place is the last key (an unstable
-    // sort, whose code the web app already carries, orders them as a stable one would).
-    let mut keyed: Vec<(usize, FindingView<'a>)> = views.drain(..).enumerate().collect();
-    keyed.sort_unstable_by_key(|(i, v)| (v.group, v.from, *i));
-    keyed.into_iter().map(|(_, v)| v).collect()
+    // The catalogue's order within a group and date (the sort is stable).
+    crate::order::sort_by_key(&mut views, |v| (v.group, v.from));
+    views
 }
 
 /// The report's "Your markets and goods" as plain text in one language: what a front end that

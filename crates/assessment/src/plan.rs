@@ -160,7 +160,7 @@ fn first_steps(recommendations: &[RecommendationResult]) -> Vec<usize> {
         }
     }
     // Keep the report's order.
-    chosen.sort_unstable();
+    crate::order::sort_by(&mut chosen, Ord::cmp);
     chosen
 }
 

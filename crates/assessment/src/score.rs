@@ -519,18 +519,14 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
 
     // The horizon first, so that the list reads in the order a firm acts (issue 15: a year-long
     // item never ranks above one for the next three months); within it critical gaps, then
-    // priority; equal priorities keep the questionnaire's order (their place is the last key, so
-    // an unstable sort, whose code the wasm already has, orders them as a stable one would).
-    let mut ranked: Vec<(usize, RecommendationResult)> =
-        recommendations.into_iter().enumerate().collect();
-    ranked.sort_unstable_by(|(i, a), (j, b)| {
+    // priority; equal priorities keep the questionnaire's order (the sort is stable).
+    let mut recommendations = recommendations;
+    crate::order::sort_by(&mut recommendations, |a, b| {
         a.horizon
             .cmp(&b.horizon)
             .then(b.critical.cmp(&a.critical))
             .then(b.priority.total_cmp(&a.priority))
-            .then(i.cmp(j))
     });
-    let recommendations: Vec<RecommendationResult> = ranked.into_iter().map(|(_, r)| r).collect();
 
     let complete = missing.is_empty() && matches!(export_path, ExportDecision::Decided { .. });
     Report {

@@ -765,7 +765,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
                     .into_iter()
                     .filter(|l| *l < target && !covered.contains(&l.value()))
                     .collect();
-                missing.sort_unstable();
+                crate::order::sort_by(&mut missing, Ord::cmp);
                 missing.dedup();
                 for level in missing {
                     c.push(
