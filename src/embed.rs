@@ -149,7 +149,7 @@ enum Posted<'a> {
 
 impl Posted<'_> {
     fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a message always serialises")
+        assessment::to_json(self)
     }
 }
 

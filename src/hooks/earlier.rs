@@ -13,10 +13,14 @@ use crate::storage;
 #[hook]
 pub fn use_earlier_store(state: &State, send: Callback<Action>) {
     // The keys this page knows are in storage: those read at the start, then those it wrote.
-    let stored = {
-        let initial: BTreeSet<String> = state.history.iter().map(|e| e.key.clone()).collect();
-        use_mut_ref(move || initial)
-    };
+    // Inserted one by one: `collect` into a set sorts first, with a generic sort's code.
+    let stored = use_mut_ref(|| {
+        let mut initial = BTreeSet::new();
+        for earlier in &state.history {
+            initial.insert(earlier.key.clone());
+        }
+        initial
+    });
     let persistent = state.persistent && !state.mode.is_kiosk();
     let questionnaire = state.questionnaire.doc().id.clone();
     use_effect_with(state.history.clone(), move |history: &Vec<Earlier>| {

@@ -562,7 +562,7 @@ impl AnswerSheet {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("answers always serialise")
+        crate::to_json(self)
     }
 
     /// Checks that every answer names a question and options of `questionnaire`.

@@ -294,7 +294,7 @@ impl ResultRecord {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a record always serialises")
+        crate::to_json(self)
     }
 
     /// Everything in the record that does not fit `questionnaire` (which it names).
