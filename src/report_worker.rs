@@ -6,7 +6,6 @@
 //! The worker says `"ready"` once it listens: requests made before wait here.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +19,9 @@ struct Connection {
     worker: web_sys::Worker,
     ready: bool,
     waiting: Vec<JsValue>,
-    replies: BTreeMap<u32, Reply>,
+    // Requests waiting for their reply, by number: a few at a time, so a list (a map would add its
+    // own code to the first load for no gain).
+    replies: Vec<(u32, Reply)>,
     next: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
@@ -49,7 +50,11 @@ fn on_message(event: web_sys::MessageEvent) {
     let reply = CONNECTION.with(|c| {
         c.borrow_mut()
             .as_mut()
-            .and_then(|c| c.replies.remove(&seq?))
+            .and_then(|c| {
+                let seq = seq?;
+                let at = c.replies.iter().position(|(n, _)| *n == seq)?;
+                Some(c.replies.swap_remove(at).1)
+            })
     });
     // Called outside the borrow: a reply may ask again.
     if let Some(reply) = reply {
@@ -73,7 +78,7 @@ fn connect() -> Option<Connection> {
         worker,
         ready: false,
         waiting: Vec::new(),
-        replies: BTreeMap::new(),
+        replies: Vec::new(),
         next: 0,
         _on_message: handler,
     })
@@ -106,7 +111,7 @@ fn send(request: js_sys::Object, reply: Reply) {
         c.next += 1;
         let _ = js_sys::Reflect::set(&request, &"seq".into(), &c.next.into());
         if let Some(reply) = reply.take() {
-            c.replies.insert(c.next, reply);
+            c.replies.push((c.next, reply));
         }
         if c.ready {
             let _ = c.worker.post_message(&request);

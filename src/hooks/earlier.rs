@@ -3,8 +3,6 @@
 //! persist; an entry storage refuses stays in the page and the status bar says answers are not
 //! kept (with their export).
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::state::{Action, Earlier, State};
@@ -13,13 +11,9 @@ use crate::storage;
 #[hook]
 pub fn use_earlier_store(state: &State, send: Callback<Action>) {
     // The keys this page knows are in storage: those read at the start, then those it wrote.
-    // Inserted one by one: `collect` into a set sorts first, with a generic sort's code.
-    let stored = use_mut_ref(|| {
-        let mut initial = BTreeSet::new();
-        for earlier in &state.history {
-            initial.insert(earlier.key.clone());
-        }
-        initial
+    // A list, not a set: a few keys, and a set's code would be the first load's only copy of it.
+    let stored = use_mut_ref(|| -> Vec<String> {
+        state.history.iter().map(|e| e.key.clone()).collect()
     });
     let persistent = state.persistent && !state.mode.is_kiosk();
     let questionnaire = state.questionnaire.doc().id.clone();
@@ -34,9 +28,7 @@ pub fn use_earlier_store(state: &State, send: Callback<Action>) {
             .collect();
         for earlier in new {
             match storage::save_earlier(&questionnaire, &earlier.key, &earlier.sheet.to_json()) {
-                Ok(()) => {
-                    stored.insert(earlier.key.clone());
-                }
+                Ok(()) => stored.push(earlier.key.clone()),
                 Err(_) => send.emit(Action::StorageFailed),
             }
         }
@@ -47,7 +39,7 @@ pub fn use_earlier_store(state: &State, send: Callback<Action>) {
             .collect();
         for key in gone {
             storage::forget_earlier(&questionnaire, &key);
-            stored.remove(&key);
+            stored.retain(|k| *k != key);
         }
     });
 }
