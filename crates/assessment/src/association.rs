@@ -34,7 +34,7 @@ impl Name {
     fn texts(&self) -> Vec<&str> {
         match self {
             Name::One(n) => vec![n.as_str()],
-            Name::PerLanguage(t) => t.0.values().map(String::as_str).collect(),
+            Name::PerLanguage(t) => t.iter().map(|(_, text)| text).collect(),
         }
     }
 }

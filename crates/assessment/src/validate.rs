@@ -430,9 +430,8 @@ impl<'a> Checker<'a> {
             self.push(place, field, ProblemKind::MissingTranslation(lang.clone()));
         }
         if let Some(c) = text
-            .0
-            .values()
-            .flat_map(|s| s.chars())
+            .iter()
+            .flat_map(|(_, s)| s.chars())
             .find(|&c| forbidden_in_text(c))
         {
             self.push(place, field, ProblemKind::ForbiddenCharacter(c));
