@@ -48,13 +48,11 @@ fn on_message(event: web_sys::MessageEvent) {
         .and_then(|s| s.as_f64())
         .map(|s| s as u32);
     let reply = CONNECTION.with(|c| {
-        c.borrow_mut()
-            .as_mut()
-            .and_then(|c| {
-                let seq = seq?;
-                let at = c.replies.iter().position(|(n, _)| *n == seq)?;
-                Some(c.replies.swap_remove(at).1)
-            })
+        c.borrow_mut().as_mut().and_then(|c| {
+            let seq = seq?;
+            let at = c.replies.iter().position(|(n, _)| *n == seq)?;
+            Some(c.replies.swap_remove(at).1)
+        })
     });
     // Called outside the borrow: a reply may ask again.
     if let Some(reply) = reply {

@@ -12,9 +12,8 @@ use crate::storage;
 pub fn use_earlier_store(state: &State, send: Callback<Action>) {
     // The keys this page knows are in storage: those read at the start, then those it wrote.
     // A list, not a set: a few keys, and a set's code would be the first load's only copy of it.
-    let stored = use_mut_ref(|| -> Vec<String> {
-        state.history.iter().map(|e| e.key.clone()).collect()
-    });
+    let stored =
+        use_mut_ref(|| -> Vec<String> { state.history.iter().map(|e| e.key.clone()).collect() });
     let persistent = state.persistent && !state.mode.is_kiosk();
     let questionnaire = state.questionnaire.doc().id.clone();
     use_effect_with(state.history.clone(), move |history: &Vec<Earlier>| {

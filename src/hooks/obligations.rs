@@ -48,7 +48,7 @@ fn customisation(c: &Customisation) -> JsValue {
     let set = |object: &js_sys::Object, key: &str, value: &JsValue| {
         let _ = js_sys::Reflect::set(object, &key.into(), value);
     };
-    let weights = |map: &std::collections::BTreeMap<String, f64>| {
+    let weights = |map: &assessment::ListMap<String, f64>| {
         let object = js_sys::Object::new();
         for (id, weight) in map {
             set(&object, id, &JsValue::from_f64(*weight));

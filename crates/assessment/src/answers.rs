@@ -1,6 +1,6 @@
 //! Answers as a document: what is saved in the browser, exported to a file, and scored.
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -166,7 +166,7 @@ pub struct AnswerSheet {
     /// Answers by question id. Answers to questions that no longer apply are kept, not deleted: a
     /// person who changes a profile answer back finds them again.
     #[serde(deserialize_with = "answers_without_duplicates")]
-    pub answers: BTreeMap<QuestionId, Answer>,
+    pub answers: ListMap<QuestionId, Answer>,
 }
 
 /// How the parser's error on a question answered twice goes on after the question's id: one
@@ -202,8 +202,8 @@ impl<'de> Deserialize<'de> for Written {
 
 impl Written {
     /// The answers by question, or the first question answered twice.
-    fn into_map(self) -> Result<BTreeMap<QuestionId, Answer>, QuestionId> {
-        let mut answers = BTreeMap::new();
+    fn into_map(self) -> Result<ListMap<QuestionId, Answer>, QuestionId> {
+        let mut answers = ListMap::new();
         for (question, answer) in self.0 {
             if answers.contains_key(&question) {
                 return Err(question);
@@ -216,7 +216,7 @@ impl Written {
 
 fn answers_without_duplicates<'de, D>(
     deserializer: D,
-) -> Result<BTreeMap<QuestionId, Answer>, D::Error>
+) -> Result<ListMap<QuestionId, Answer>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -544,7 +544,7 @@ impl AnswerSheet {
             format: ANSWERS_FORMAT.to_owned(),
             questionnaire: questionnaire.reference(),
             date: None,
-            answers: BTreeMap::new(),
+            answers: ListMap::new(),
         }
     }
 

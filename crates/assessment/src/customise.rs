@@ -3,7 +3,7 @@
 //! questionnaire, and a change that breaks it (a removed dimension that another rule needs) is
 //! reported, not scored.
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,10 +29,10 @@ pub struct Customisation {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dimensions: BTreeMap<String, f64>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub items: BTreeMap<String, f64>,
+    #[serde(skip_serializing_if = "ListMap::is_empty")]
+    pub dimensions: ListMap<String, f64>,
+    #[serde(skip_serializing_if = "ListMap::is_empty")]
+    pub items: ListMap<String, f64>,
 }
 
 impl Weights {
@@ -57,7 +57,7 @@ impl Customisation {
     /// Whether `other` scores as this one: the same sections and the same weights, a weight read
     /// back from a record's JSON within a rounding of the number's last digit.
     pub fn scores_as(&self, other: &Customisation) -> bool {
-        let same = |a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>| {
+        let same = |a: &ListMap<String, f64>, b: &ListMap<String, f64>| {
             a.len() == b.len()
                 && a.iter().zip(b).all(|((ka, va), (kb, vb))| {
                     ka == kb && (va - vb).abs() <= 1e-9 * va.abs().max(vb.abs())

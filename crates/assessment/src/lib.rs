@@ -18,6 +18,7 @@ pub mod date;
 pub mod estimate;
 pub mod handoff;
 pub mod ids;
+pub mod list_map;
 pub mod model;
 pub mod obligations;
 pub mod order;
@@ -55,6 +56,7 @@ pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
     ObligationId, OptionId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
+pub use list_map::ListMap;
 pub use model::QuestionnaireDoc;
 pub use obligations::{
     obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,

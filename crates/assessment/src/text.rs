@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::list_map::ListMap;
+
 /// A BCP 47 language tag as used in the questionnaire (`zh-CN`, `en`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -30,80 +32,31 @@ impl fmt::Display for LangTag {
 }
 
 /// One text in every language of the questionnaire: `{"zh-CN": "…", "en": "…"}`.
-///
-/// Held as a list in the order of the tags, one entry per language, as a map would hold it: a
-/// questionnaire has one or two languages, and a map's code (insertion, lookup, cloning, each
-/// compiled for this key and value) would be in the web app's first load for nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(Vec<(LangTag, String)>);
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(ListMap<LangTag, String>);
 
 impl Text {
     /// The text in `lang`. A validated questionnaire has every language for every text, so the
     /// fallback to any language only matters for a language the questionnaire does not declare.
     pub fn get(&self, lang: &LangTag) -> &str {
-        self.in_language(lang)
-            .or_else(|| self.0.first().map(|(_, text)| text.as_str()))
-            .unwrap_or("")
-    }
-
-    /// The text in `lang`, if it has one.
-    pub fn in_language(&self, lang: &LangTag) -> Option<&str> {
         self.0
-            .iter()
-            .find(|(tag, _)| tag == lang)
-            .map(|(_, text)| text.as_str())
+            .get(lang)
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
     }
 
     /// The declared languages that have no non-blank text here.
     pub fn missing<'a>(&self, languages: &'a [LangTag]) -> Vec<&'a LangTag> {
         languages
             .iter()
-            .filter(|lang| self.in_language(lang).is_none_or(|s| s.trim().is_empty()))
+            .filter(|lang| self.0.get(*lang).is_none_or(|s| s.trim().is_empty()))
             .collect()
     }
 
     /// Each language's text, in the order of the tags.
     pub fn iter(&self) -> impl Iterator<Item = (&LangTag, &str)> {
         self.0.iter().map(|(tag, text)| (tag, text.as_str()))
-    }
-
-    /// Sets the text in `lang`, replacing the one it had (as a JSON object's later key does).
-    pub fn insert(&mut self, lang: LangTag, text: String) {
-        match self.0.binary_search_by(|(tag, _)| tag.cmp(&lang)) {
-            Ok(at) => self.0[at].1 = text,
-            Err(at) => self.0.insert(at, (lang, text)),
-        }
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (tag, text) in &self.0 {
-            map.serialize_entry(tag, text)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Texts;
-        impl<'de> serde::de::Visitor<'de> for Texts {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of texts by language tag")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut text = Text::default();
-                while let Some((tag, value)) = map.next_entry::<LangTag, String>()? {
-                    text.insert(tag, value);
-                }
-                Ok(text)
-            }
-        }
-        deserializer.deserialize_map(Texts)
     }
 }
 
