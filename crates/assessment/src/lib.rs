@@ -56,7 +56,7 @@ pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
     ObligationId, OptionId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
-pub use list_map::ListMap;
+pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;
 pub use obligations::{
     obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,

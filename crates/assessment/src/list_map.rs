@@ -119,6 +119,48 @@ impl<'a, K, V> IntoIterator for &'a ListMap<K, V> {
     }
 }
 
+/// A set held as a sorted list: `ListMap` without values, for the same reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListSet<T>(ListMap<T, ()>);
+
+impl<T> Default for ListSet<T> {
+    fn default() -> Self {
+        Self(ListMap::default())
+    }
+}
+
+impl<T: Ord> ListSet<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `value`; false if it was there already.
+    pub fn insert(&mut self, value: T) -> bool {
+        self.0.insert(value, ()).is_none()
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.contains_key(value)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for ListSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
+        let mut set = Self::new();
+        for value in values {
+            set.insert(value);
+        }
+        set
+    }
+}
+
 impl<K: Serialize, V: Serialize> Serialize for ListMap<K, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
@@ -190,6 +232,15 @@ mod tests {
                 assert_eq!(ours.contains_key(&key), theirs.contains_key(&key));
             }
         }
+    }
+
+    #[test]
+    fn a_set_tells_what_it_holds() {
+        let mut set: ListSet<&str> = ["b", "a"].into_iter().collect();
+        assert!(set.contains("a") && set.contains("b") && !set.contains("c"));
+        assert!(!set.insert("a"));
+        assert!(set.insert("c"));
+        assert!(set.contains("c"));
     }
 
     #[test]

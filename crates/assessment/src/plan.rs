@@ -7,8 +7,6 @@
 //! does it, how much it takes and where to get help, and lists the rest once, by horizon. A report
 //! that is not complete says so, section by section.
 
-use std::collections::HashSet;
-
 use crate::ids::{Horizon, QuestionId};
 use crate::questionnaire::Questionnaire;
 use crate::score::{RecommendationResult, Report};
@@ -140,13 +138,15 @@ fn first_steps(recommendations: &[RecommendationResult]) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect();
     let mut chosen = Vec::new();
-    let mut items = HashSet::new();
+    let mut items = Vec::new();
     // First pass: the most urgent action of each gap, so that five steps start five things.
     for &i in &now {
         if chosen.len() == MAX_FIRST_STEPS {
             break;
         }
-        if items.insert(&recommendations[i].item) {
+        let item = &recommendations[i].item;
+        if !items.contains(&item) {
+            items.push(item);
             chosen.push(i);
         }
     }

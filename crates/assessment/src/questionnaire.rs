@@ -1,6 +1,6 @@
 //! A validated questionnaire, and lookups into it.
 
-use std::collections::HashMap;
+use crate::list_map::ListMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -150,7 +150,7 @@ impl<'a> Asked<'a> {
 #[derive(Clone, Debug)]
 pub struct Questionnaire {
     doc: QuestionnaireDoc,
-    index: HashMap<QuestionId, Slot>,
+    index: ListMap<QuestionId, Slot>,
     /// What an association's customisation changed of its file's scoring (none for a file as it
     /// is): a result record says it, so that it is counted only with the same.
     customisation: Customisation,
@@ -167,7 +167,7 @@ impl PartialEq for Questionnaire {
 impl Questionnaire {
     pub fn new(doc: QuestionnaireDoc) -> Result<Self, Problems> {
         validate(&doc)?;
-        let mut index = HashMap::new();
+        let mut index = ListMap::new();
         for (i, q) in doc.profile.iter().enumerate() {
             index.insert(q.id.clone(), Slot::Profile(i));
         }

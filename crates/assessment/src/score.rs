@@ -7,7 +7,7 @@
 //! critical gaps first, then by weight × gap. Everything a rule needs (weights, levels,
 //! thresholds, caps) comes from the questionnaire data.
 
-use std::collections::HashMap;
+use crate::list_map::ListMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -230,7 +230,7 @@ fn round1(x: f64) -> f64 {
 struct Eval<'a> {
     questionnaire: &'a Questionnaire,
     sheet: &'a AnswerSheet,
-    applies: HashMap<QuestionId, Truth>,
+    applies: ListMap<QuestionId, Truth>,
     path: Option<ExportDecision>,
 }
 
@@ -239,7 +239,7 @@ impl<'a> Eval<'a> {
         Self {
             questionnaire,
             sheet,
-            applies: HashMap::new(),
+            applies: ListMap::new(),
             path: None,
         }
     }

@@ -3,11 +3,12 @@
 //! can fix them all in one pass.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::condition::{Condition, Ref};
 use crate::ids::Level;
+use crate::list_map::{ListMap, ListSet};
 use crate::model::{Benchmark, QuestionnaireDoc, Recommendation};
 use crate::text::{LangTag, Text};
 
@@ -407,8 +408,8 @@ impl std::error::Error for Problems {}
 /// What a question id stands for, for reference checks.
 struct Known<'a> {
     /// Question id → (option ids, is a scored item).
-    questions: HashMap<&'a str, (HashSet<&'a str>, bool)>,
-    outcomes: HashSet<&'a str>,
+    questions: ListMap<&'a str, (ListSet<&'a str>, bool)>,
+    outcomes: ListSet<&'a str>,
 }
 
 struct Checker<'a> {
@@ -458,7 +459,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, place: &Place, field: &str, id: &'s str) {
+    fn unique<'s>(&mut self, seen: &mut ListSet<&'s str>, place: &Place, field: &str, id: &'s str) {
         if !seen.insert(id) {
             self.push(place, field, ProblemKind::DuplicateId(id.to_owned()));
         }
@@ -595,10 +596,10 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
 
     // First pass: ids, so that references can be checked whatever the order of declaration.
     let mut known = Known {
-        questions: HashMap::new(),
-        outcomes: HashSet::new(),
+        questions: ListMap::new(),
+        outcomes: ListSet::new(),
     };
-    let mut question_ids = HashSet::new();
+    let mut question_ids = ListSet::new();
     for q in &doc.profile {
         let place = Place::Question(q.id.0.clone());
         c.unique(&mut question_ids, &place, "id", q.id.as_str());
@@ -613,13 +614,13 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
             known.questions.insert(item.id.as_str(), (options, true));
         }
     }
-    let mut outcome_ids = HashSet::new();
+    let mut outcome_ids = ListSet::new();
     for o in &doc.export_path.outcomes {
         let place = Place::ExportOutcome(o.id.0.clone());
         c.unique(&mut outcome_ids, &place, "id", o.id.as_str());
         known.outcomes.insert(o.id.as_str());
     }
-    let mut countermeasure_ids = HashSet::new();
+    let mut countermeasure_ids = ListSet::new();
     for m in &doc.countermeasures {
         let place = Place::Countermeasure(m.id.0.clone());
         c.unique(&mut countermeasure_ids, &place, "id", m.id.as_str());
@@ -662,7 +663,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         if q.hs_codes && !q.multiple {
             c.push(&place, "hs_codes", ProblemKind::CodesOnSingleChoice);
         }
-        let mut seen = HashSet::new();
+        let mut seen = ListSet::new();
         for (i, o) in q.options.iter().enumerate() {
             c.unique(
                 &mut seen,
@@ -698,7 +699,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     if doc.dimensions.is_empty() {
         c.push(&top, "dimensions", ProblemKind::Empty);
     }
-    let mut dimension_ids = HashSet::new();
+    let mut dimension_ids = ListSet::new();
     for d in &doc.dimensions {
         let place = Place::Dimension(d.id.0.clone());
         c.unique(&mut dimension_ids, &place, "id", d.id.as_str());
@@ -722,7 +723,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
             if item.options.is_empty() {
                 c.push(&place, "options", ProblemKind::Empty);
             }
-            let mut seen = HashSet::new();
+            let mut seen = ListSet::new();
             let mut answerable = Vec::new();
             for (i, o) in item.options.iter().enumerate() {
                 c.unique(
@@ -755,7 +756,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
             );
             if let Some(target) = target {
                 // Every level a firm can actually answer below the target must lead somewhere.
-                let covered: HashSet<u8> = item
+                let covered: ListSet<u8> = item
                     .recommendations
                     .iter()
                     .flat_map(|r| r.levels.iter().copied())
@@ -781,7 +782,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     if doc.stages.is_empty() {
         c.push(&top, "stages", ProblemKind::Empty);
     }
-    let mut stage_ids = HashSet::new();
+    let mut stage_ids = ListSet::new();
     for (i, s) in doc.stages.iter().enumerate() {
         let place = Place::Stage(i);
         c.unique(&mut stage_ids, &place, "id", s.id.as_str());
@@ -824,7 +825,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
             );
         }
     }
-    let mut route_ids = HashSet::new();
+    let mut route_ids = ListSet::new();
     for route in &doc.export_path.routes {
         let place = Place::ExportRoute(route.id.0.clone());
         c.unique(&mut route_ids, &place, "id", route.id.as_str());
@@ -908,7 +909,7 @@ fn recommendations(
     known: &Known<'_>,
     place: &Place,
     recommendations: &[Recommendation],
-    countermeasures: &HashSet<&str>,
+    countermeasures: &ListSet<&str>,
     lists: &FirstStepLists<'_>,
 ) {
     for (i, r) in recommendations.iter().enumerate() {
@@ -945,9 +946,9 @@ fn recommendations(
 /// The ids of the questionnaire's `roles`, `efforts` and `help_sources`.
 #[derive(Default)]
 struct FirstStepLists<'a> {
-    roles: HashSet<&'a str>,
-    efforts: HashSet<&'a str>,
-    help_sources: HashSet<&'a str>,
+    roles: ListSet<&'a str>,
+    efforts: ListSet<&'a str>,
+    help_sources: ListSet<&'a str>,
 }
 
 /// A recommendation's who, effort and help: each names an entry of its list, and each is given
@@ -959,7 +960,7 @@ fn first_step(
     r: &Recommendation,
     lists: &FirstStepLists<'_>,
 ) {
-    let named: [(&str, &'static str, &HashSet<&str>, Vec<&str>); 3] = [
+    let named: [(&str, &'static str, &ListSet<&str>, Vec<&str>); 3] = [
         (
             "who",
             "roles",
@@ -1040,7 +1041,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
     fn visit(
         node: &str,
         graph: &BTreeMap<String, Vec<String>>,
-        marks: &mut HashMap<String, Mark>,
+        marks: &mut ListMap<String, Mark>,
         stack: &mut Vec<String>,
         found: &mut Vec<Vec<String>>,
     ) {
@@ -1063,7 +1064,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
         stack.pop();
         marks.insert(node.to_owned(), Mark::Done);
     }
-    let mut marks = HashMap::new();
+    let mut marks = ListMap::new();
     let mut found = Vec::new();
     for node in graph.keys() {
         visit(node, &graph, &mut marks, &mut Vec::new(), &mut found);
