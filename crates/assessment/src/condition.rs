@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{OptionId, PathId, QuestionId};
+use crate::ids::{HsCode, OptionId, PathId, QuestionId};
 
 /// A condition on answers. In JSON, one key naming the kind: `{"answer_in": {…}}`, `{"all": […]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,18 @@ pub enum Condition {
         question: QuestionId,
         options: Vec<OptionId>,
     },
+    /// An HS code typed into `question` (a question with `hs_codes`) is under one of `codes`,
+    /// prefixes such as `72` or `7318`: true when a typed code is within one (`731815` under
+    /// `7318`); not known when none is but one is broader than a listed code (`73` against
+    /// `7318`: a finer code would tell), as the obligations catalogue reads a code too coarse
+    /// to tell; false when no typed code is under any, or none is typed. False if the question
+    /// does not apply; not known while it is unanswered.
+    CodeIn {
+        question: QuestionId,
+        #[serde(deserialize_with = "crate::ids::deserialize_codes")]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<HsCode>"))]
+        codes: Vec<HsCode>,
+    },
     /// The scored item `item` was answered at `level` or below. False if the item does not apply.
     LevelAtMost { item: QuestionId, level: u8 },
     /// The data-export decision came out as one of `outcomes`.
@@ -44,6 +56,8 @@ pub type Truth = Option<bool>;
 pub(crate) trait Facts {
     /// The state of a question's answer.
     fn question(&mut self, id: &QuestionId) -> QuestionState;
+    /// The HS codes typed into a question (none when none is typed or it takes none).
+    fn codes(&self, id: &QuestionId) -> &[HsCode];
     /// The level answered for a scored item.
     fn level(&mut self, id: &QuestionId) -> Known<u8>;
     /// The data-export outcome.
@@ -112,6 +126,22 @@ impl Condition {
                 QuestionState::Pending => None,
                 QuestionState::Answered(chosen) => Some(chosen.iter().all(|o| options.contains(o))),
             },
+            Condition::CodeIn { question, codes } => match facts.question(question) {
+                QuestionState::NotApplicable => Some(false),
+                QuestionState::Pending => None,
+                // Like `any` over the typed codes: one under the list decides.
+                QuestionState::Answered(_) => {
+                    let mut result = Some(false);
+                    for typed in facts.codes(question) {
+                        match typed.under(codes) {
+                            Some(true) => return Some(true),
+                            None => result = None,
+                            Some(false) => {}
+                        }
+                    }
+                    result
+                }
+            },
             Condition::LevelAtMost { item, level } => match facts.level(item) {
                 Known::None => Some(false),
                 Known::Pending => None,
@@ -141,6 +171,10 @@ impl Condition {
                     visit(Ref::Option(question, option));
                 }
             }
+            Condition::CodeIn { question, codes } => {
+                visit(Ref::Question(question));
+                visit(Ref::Codes(question, codes));
+            }
             Condition::LevelAtMost { item, level } => visit(Ref::Level(item, *level)),
             Condition::ExportPathIn { outcomes } => {
                 visit(Ref::ExportPath);
@@ -157,6 +191,8 @@ impl Condition {
 pub enum Ref<'a> {
     Question(&'a QuestionId),
     Option(&'a QuestionId, &'a OptionId),
+    /// The HS codes typed into a question, against these prefixes.
+    Codes(&'a QuestionId, &'a [HsCode]),
     Level(&'a QuestionId, u8),
     /// The data-export decision as a whole.
     ExportPath,

@@ -416,6 +416,20 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                         );
                     }
                 }
+                Ref::Codes(q, codes) => {
+                    let coded = questionnaire.question(q).is_none_or(|q| q.takes_codes());
+                    if !coded {
+                        push(
+                            &mut problems,
+                            &place,
+                            "trigger.when",
+                            ProblemKind::TakesNoCodes(q.0.clone()),
+                        );
+                    }
+                    if codes.is_empty() {
+                        push(&mut problems, &place, "trigger.when", ProblemKind::Empty);
+                    }
+                }
                 Ref::Level(q, _) => push(
                     &mut problems,
                     &place,
@@ -600,12 +614,14 @@ fn fit(codes: &[HsCode], trigger: &Trigger) -> Fit {
         .map(|code| {
             if trigger.except.iter().any(|e| code.within(e)) {
                 Fit::Out
-            } else if trigger.codes.is_empty() || trigger.codes.iter().any(|t| code.within(t)) {
+            } else if trigger.codes.is_empty() {
                 Fit::In
-            } else if trigger.codes.iter().any(|t| t.within(code)) {
-                Fit::Partly
             } else {
-                Fit::Out
+                match code.under(&trigger.codes) {
+                    Some(true) => Fit::In,
+                    None => Fit::Partly,
+                    Some(false) => Fit::Out,
+                }
             }
         })
         .max()

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Facts, Known, QuestionState, Ref, Truth};
 use crate::ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
-    QuestionId, RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, OptionId,
+    PathId, QuestionId, RoleId, RouteId, StageId,
 };
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 use crate::text::Text;
@@ -322,6 +322,10 @@ impl Facts for Eval<'_> {
                 }
             }
         }
+    }
+
+    fn codes(&self, id: &QuestionId) -> &[HsCode] {
+        self.sheet.codes(id)
     }
 
     fn level(&mut self, id: &QuestionId) -> Known<u8> {

@@ -192,6 +192,9 @@ pub enum ProblemKind {
     /// `hs_codes` on a single-choice question: codes are goods lines beside the options, so the
     /// question must take several answers.
     CodesOnSingleChoice,
+    /// A `code_in` rule reads the HS codes typed into a question that takes none (no
+    /// `hs_codes`): it could never hold.
+    TakesNoCodes(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -200,6 +203,10 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateId(id) => write!(f, "id \"{id}\" is used more than once"),
             ProblemKind::CodesOnSingleChoice => f.write_str(
                 "HS codes can be typed only into a question of several answers: set \"multiple\": true",
+            ),
+            ProblemKind::TakesNoCodes(id) => write!(
+                f,
+                "reads the HS codes typed into question \"{id}\", which takes none (it needs \"hs_codes\": true)"
             ),
             ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
@@ -408,6 +415,8 @@ impl std::error::Error for Problems {}
 struct Known<'a> {
     /// Question id → (option ids, is a scored item).
     questions: HashMap<&'a str, (HashSet<&'a str>, bool)>,
+    /// The questions that take HS codes (`hs_codes`).
+    coded: HashSet<&'a str>,
     outcomes: HashSet<&'a str>,
 }
 
@@ -495,6 +504,15 @@ impl<'a> Checker<'a> {
                     Some((_, true)) => {}
                 }
                 self.level(place, field, level);
+            }
+            Ref::Codes(q, codes) => {
+                // An unknown question is reported by its `Ref::Question`.
+                if known.questions.contains_key(q.as_str()) && !known.coded.contains(q.as_str()) {
+                    self.push(place, field, ProblemKind::TakesNoCodes(q.0.clone()));
+                }
+                if codes.is_empty() {
+                    self.push(place, field, ProblemKind::Empty);
+                }
             }
             Ref::ExportPath => {}
             Ref::Outcome(id) => {
@@ -597,6 +615,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     // First pass: ids, so that references can be checked whatever the order of declaration.
     let mut known = Known {
         questions: HashMap::new(),
+        coded: HashSet::new(),
         outcomes: HashSet::new(),
     };
     let mut question_ids = HashSet::new();
@@ -605,6 +624,9 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         c.unique(&mut question_ids, &place, "id", q.id.as_str());
         let options = q.options.iter().map(|o| o.id.as_str()).collect();
         known.questions.insert(q.id.as_str(), (options, false));
+        if q.hs_codes {
+            known.coded.insert(q.id.as_str());
+        }
     }
     for d in &doc.dimensions {
         for item in &d.items {
@@ -1016,7 +1038,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
             condition.visit_refs(&mut |r| match r {
                 Ref::Question(q) | Ref::Level(q, _) => deps.push(q.0.clone()),
                 Ref::ExportPath => deps.push(EXPORT_PATH_NODE.to_owned()),
-                Ref::Option(..) | Ref::Outcome(_) => {}
+                Ref::Option(..) | Ref::Codes(..) | Ref::Outcome(_) => {}
             });
         }
         graph.entry(node.to_owned()).or_default().extend(deps);
