@@ -203,12 +203,20 @@ describe('what each market asks of the firm’s goods', () => {
       await page.click('button.primary');
       await answerShown(page, { 'P.offer': 'goods', 'P.markets': ['eu'] });
       const tonnage = page.locator('#q-P\\.cbam_tonnage');
-      // No goods option ticked: nothing asks the tonnage yet.
-      assert.equal(await tonnage.count(), 0);
+      const operator = page.locator('#q-P\\.eudr_operator');
       const field = page.getByLabel('Goods not in the list: their HS code');
+      // Coffee typed: EUDR goods, not CBAM goods, so the tonnage is not asked.
+      await field.fill('0901');
+      await field.press('Enter');
+      await operator.waitFor();
+      assert.equal(await tonnage.count(), 0);
+      // Steel screws typed: the tonnage is asked; the coffee removed, only the screws remain.
       await field.fill('7318.15');
       await field.press('Enter');
       await tonnage.waitFor();
+      await page.getByRole('button', { name: 'Remove HS 0901' }).click();
+      await operator.waitFor({ state: 'detached' });
+      assert.equal(await tonnage.count(), 1);
       assert.match(await tonnage.locator('legend').textContent(), /more than 50 tonnes/);
       await assertNoViolations(page, 'the tonnage question brought up by a typed HS code');
       await answerShown(page, { 'P.eu_individuals': 'no', 'P.cbam_tonnage': 'all_under50' });

@@ -20,28 +20,29 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
-    /// At least one of `options` is chosen for `question`. False if the question does not apply.
+    /// At least one of `options` is chosen for `question`, or, for a question with `hs_codes`, an
+    /// HS code typed into it is under one of `codes` (prefixes such as `72` or `7318`): ticked
+    /// and typed are two ways to give the same goods, so one rule reads both. A typed code
+    /// within a prefix holds (`731815` under `7318`); one broader than a prefix and within none
+    /// (`73` against `7318`: a finer code would tell) makes the rule not known unless an option
+    /// or another code holds, as the obligations catalogue reads a code too coarse to tell.
+    /// False if the question does not apply.
     AnswerIn {
         question: QuestionId,
         options: Vec<OptionId>,
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::ids::deserialize_codes"
+        )]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<HsCode>"))]
+        codes: Vec<HsCode>,
     },
     /// Every option chosen for `question` is one of `options` (for multiple choice: "only these").
     /// False if the question does not apply.
     AnswerOnlyIn {
         question: QuestionId,
         options: Vec<OptionId>,
-    },
-    /// An HS code typed into `question` (a question with `hs_codes`) is under one of `codes`,
-    /// prefixes such as `72` or `7318`: true when a typed code is within one (`731815` under
-    /// `7318`); not known when none is but one is broader than a listed code (`73` against
-    /// `7318`: a finer code would tell), as the obligations catalogue reads a code too coarse
-    /// to tell; false when no typed code is under any, or none is typed. False if the question
-    /// does not apply; not known while it is unanswered.
-    CodeIn {
-        question: QuestionId,
-        #[serde(deserialize_with = "crate::ids::deserialize_codes")]
-        #[cfg_attr(feature = "schema", schemars(with = "Vec<HsCode>"))]
-        codes: Vec<HsCode>,
     },
     /// The scored item `item` was answered at `level` or below. False if the item does not apply.
     LevelAtMost { item: QuestionId, level: u8 },
@@ -116,20 +117,17 @@ impl Condition {
                 result
             }
             Condition::Not(condition) => condition.eval(facts).map(|b| !b),
-            Condition::AnswerIn { question, options } => match facts.question(question) {
+            Condition::AnswerIn {
+                question,
+                options,
+                codes,
+            } => match facts.question(question) {
                 QuestionState::NotApplicable => Some(false),
                 QuestionState::Pending => None,
-                QuestionState::Answered(chosen) => Some(chosen.iter().any(|o| options.contains(o))),
-            },
-            Condition::AnswerOnlyIn { question, options } => match facts.question(question) {
-                QuestionState::NotApplicable => Some(false),
-                QuestionState::Pending => None,
-                QuestionState::Answered(chosen) => Some(chosen.iter().all(|o| options.contains(o))),
-            },
-            Condition::CodeIn { question, codes } => match facts.question(question) {
-                QuestionState::NotApplicable => Some(false),
-                QuestionState::Pending => None,
-                // Like `any` over the typed codes: one under the list decides.
+                QuestionState::Answered(chosen) if chosen.iter().any(|o| options.contains(o)) => {
+                    Some(true)
+                }
+                // Then the typed codes, as `any` over them: one under the list decides.
                 QuestionState::Answered(_) => {
                     let mut result = Some(false);
                     for typed in facts.codes(question) {
@@ -141,6 +139,11 @@ impl Condition {
                     }
                     result
                 }
+            },
+            Condition::AnswerOnlyIn { question, options } => match facts.question(question) {
+                QuestionState::NotApplicable => Some(false),
+                QuestionState::Pending => None,
+                QuestionState::Answered(chosen) => Some(chosen.iter().all(|o| options.contains(o))),
             },
             Condition::LevelAtMost { item, level } => match facts.level(item) {
                 Known::None => Some(false),
@@ -164,16 +167,24 @@ impl Condition {
                 }
             }
             Condition::Not(condition) => condition.visit_refs(visit),
-            Condition::AnswerIn { question, options }
-            | Condition::AnswerOnlyIn { question, options } => {
+            Condition::AnswerIn {
+                question,
+                options,
+                codes,
+            } => {
                 visit(Ref::Question(question));
                 for option in options {
                     visit(Ref::Option(question, option));
                 }
+                if !codes.is_empty() {
+                    visit(Ref::Codes(question));
+                }
             }
-            Condition::CodeIn { question, codes } => {
+            Condition::AnswerOnlyIn { question, options } => {
                 visit(Ref::Question(question));
-                visit(Ref::Codes(question, codes));
+                for option in options {
+                    visit(Ref::Option(question, option));
+                }
             }
             Condition::LevelAtMost { item, level } => visit(Ref::Level(item, *level)),
             Condition::ExportPathIn { outcomes } => {
@@ -191,8 +202,8 @@ impl Condition {
 pub enum Ref<'a> {
     Question(&'a QuestionId),
     Option(&'a QuestionId, &'a OptionId),
-    /// The HS codes typed into a question, against these prefixes.
-    Codes(&'a QuestionId, &'a [HsCode]),
+    /// The HS codes typed into a question.
+    Codes(&'a QuestionId),
     Level(&'a QuestionId, u8),
     /// The data-export decision as a whole.
     ExportPath,

@@ -234,7 +234,7 @@ impl HsCode {
     /// within one; `None` when it is broader than one and within none (a chapter `73` against
     /// the heading `7318`: some of its goods are, a finer code would tell); `Some(false)`
     /// otherwise. The one reading of "a code under a list of codes": the obligations catalogue's
-    /// triggers and the rule language's `code_in` both use it.
+    /// triggers and the rule language's `answer_in` (its `codes`) both use it.
     pub fn under(&self, prefixes: &[HsCode]) -> Option<bool> {
         if prefixes.iter().any(|p| self.within(p)) {
             Some(true)
@@ -248,7 +248,7 @@ impl HsCode {
 
 /// Reads a list of HS codes written as strings, each made an [`HsCode`] or refused with the
 /// core's reason (`"731" is not an HS code: …`). The one reader of the code lists of the
-/// documents the app loads (answers, a condition's `code_in`): serde's own `try_from` path for
+/// documents the app loads (answers, an `answer_in`'s `codes`): serde's own `try_from` path for
 /// `HsCode` is more code in the app's wasm beside this one.
 pub(crate) fn codes_from<E: serde::de::Error>(codes: Vec<String>) -> Result<Vec<HsCode>, E> {
     codes

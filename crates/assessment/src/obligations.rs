@@ -416,18 +416,14 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                         );
                     }
                 }
-                Ref::Codes(q, codes) => {
-                    let coded = questionnaire.question(q).is_none_or(|q| q.takes_codes());
-                    if !coded {
+                Ref::Codes(q) => {
+                    if !questionnaire.question(q).is_none_or(|q| q.takes_codes()) {
                         push(
                             &mut problems,
                             &place,
                             "trigger.when",
                             ProblemKind::TakesNoCodes(q.0.clone()),
                         );
-                    }
-                    if codes.is_empty() {
-                        push(&mut problems, &place, "trigger.when", ProblemKind::Empty);
                     }
                 }
                 Ref::Level(q, _) => push(

@@ -593,6 +593,7 @@ impl<'a> Answers<'a> {
         let asked = Condition::AnswerIn {
             question: id.clone(),
             options: Vec::new(),
+            codes: Vec::new(),
         };
         self.pending(&asked, &mut needed);
         needed

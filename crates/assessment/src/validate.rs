@@ -192,8 +192,8 @@ pub enum ProblemKind {
     /// `hs_codes` on a single-choice question: codes are goods lines beside the options, so the
     /// question must take several answers.
     CodesOnSingleChoice,
-    /// A `code_in` rule reads the HS codes typed into a question that takes none (no
-    /// `hs_codes`): it could never hold.
+    /// An `answer_in` rule's `codes` read the HS codes typed into a question that takes none
+    /// (no `hs_codes`): they could never hold.
     TakesNoCodes(String),
 }
 
@@ -204,10 +204,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::CodesOnSingleChoice => f.write_str(
                 "HS codes can be typed only into a question of several answers: set \"multiple\": true",
             ),
-            ProblemKind::TakesNoCodes(id) => write!(
-                f,
-                "reads the HS codes typed into question \"{id}\", which takes none (it needs \"hs_codes\": true)"
-            ),
+            ProblemKind::TakesNoCodes(id) => {
+                write!(f, "question \"{id}\" takes no HS codes (set \"hs_codes\": true)")
+            }
             ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
             ProblemKind::WeightOutOfRange(w) => write!(
@@ -505,13 +504,10 @@ impl<'a> Checker<'a> {
                 }
                 self.level(place, field, level);
             }
-            Ref::Codes(q, codes) => {
+            Ref::Codes(q) => {
                 // An unknown question is reported by its `Ref::Question`.
                 if known.questions.contains_key(q.as_str()) && !known.coded.contains(q.as_str()) {
                     self.push(place, field, ProblemKind::TakesNoCodes(q.0.clone()));
-                }
-                if codes.is_empty() {
-                    self.push(place, field, ProblemKind::Empty);
                 }
             }
             Ref::ExportPath => {}

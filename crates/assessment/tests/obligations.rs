@@ -867,7 +867,7 @@ fn a_finding_names_the_goods_and_markets_it_is_for() {
 }
 
 /// The goods options and the typed codes a condition reads of the goods question, wherever they
-/// stand in it: (`answer_in` options, `code_in` codes).
+/// stand in it: (`answer_in`'s options, its codes).
 fn goods_read(condition: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut options = BTreeSet::new();
     let mut codes = BTreeSet::new();
@@ -876,18 +876,13 @@ fn goods_read(condition: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
         match c {
             Value::Array(list) => stack.extend(list),
             Value::Object(map) => {
-                for (kind, field) in [("answer_in", "options"), ("code_in", "codes")] {
-                    if let Some(rule) = map.get(kind).filter(|r| r["question"] == "P.goods") {
-                        let into = if kind == "answer_in" {
-                            &mut options
-                        } else {
-                            &mut codes
-                        };
+                if let Some(rule) = map.get("answer_in").filter(|r| r["question"] == "P.goods") {
+                    for (field, into) in [("options", &mut options), ("codes", &mut codes)] {
                         into.extend(
                             rule[field]
                                 .as_array()
-                                .unwrap()
-                                .iter()
+                                .into_iter()
+                                .flatten()
                                 .map(|o| o.as_str().unwrap().to_owned()),
                         );
                     }
@@ -1133,21 +1128,13 @@ fn every_catalogue_problem_is_found_with_its_place() {
         ),
         (
             Box::new(|d| {
-                d["obligations"][0]["trigger"]["when"] =
-                    json!({"code_in": {"question": "P.markets", "codes": ["7318"]}})
+                d["obligations"][0]["trigger"]["when"] = json!({"answer_in": {"question": "P.markets", "options": [], "codes": ["7318"]}})
             }),
             (
                 obligation("x"),
                 "trigger.when",
                 ProblemKind::TakesNoCodes("P.markets".into()),
             ),
-        ),
-        (
-            Box::new(|d| {
-                d["obligations"][0]["trigger"]["when"] =
-                    json!({"code_in": {"question": "P.goods", "codes": []}})
-            }),
-            (obligation("x"), "trigger.when", ProblemKind::Empty),
         ),
         (
             Box::new(|d| {

@@ -237,7 +237,7 @@ fn the_goods_are_asked_again_after_1_3_0() {
     }
 }
 
-/// Issue 17: 1.5.0 asks the goods' follow-ups for typed HS codes too (`code_in`); no question or
+/// Issue 17: 1.5.0 asks the goods' follow-ups for typed HS codes too (`answer_in`'s `codes`); no question or
 /// option changed, so a 1.4.0 answers file, typed codes and follow-ups included, is kept whole,
 /// and so is a 1.4.0 hand-off code (the same questions: carried over, not refused).
 #[test]
