@@ -551,6 +551,7 @@ fn kind_of(kind: &ProblemKind) -> String {
         K::CodesOnSingleChoice => {
             "只有可多选的题目才能填写海关编码：请设置 \"multiple\": true".to_owned()
         }
+        K::TakesNoCodes(id) => format!("题目“{id}”不接受海关编码（须设置 \"hs_codes\": true）"),
         K::NotAProfileQuestion(id) => {
             format!("引用了计分题目“{id}”：义务只能取决于画像问题")
         }

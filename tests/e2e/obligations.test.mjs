@@ -195,4 +195,58 @@ describe('what each market asks of the firm’s goods', () => {
       await context.close();
     }
   });
+
+  it('asks the tonnage for steel screws given only by their HS code, and its answer decides CBAM', async () => {
+    const { context, page, errors, requests } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await answerShown(page, { 'P.offer': 'goods', 'P.markets': ['eu'] });
+      const tonnage = page.locator('#q-P\\.cbam_tonnage');
+      const operator = page.locator('#q-P\\.eudr_operator');
+      const field = page.getByLabel('Goods not in the list: their HS code');
+      // Coffee typed: EUDR goods, not CBAM goods, so the tonnage is not asked.
+      await field.fill('0901');
+      await field.press('Enter');
+      await operator.waitFor();
+      assert.equal(await tonnage.count(), 0);
+      // Steel screws typed: the tonnage is asked; the coffee removed, only the screws remain.
+      await field.fill('7318.15');
+      await field.press('Enter');
+      await tonnage.waitFor();
+      await page.getByRole('button', { name: 'Remove HS 0901' }).click();
+      await operator.waitFor({ state: 'detached' });
+      assert.equal(await tonnage.count(), 1);
+      assert.match(await tonnage.locator('legend').textContent(), /more than 50 tonnes/);
+      await assertNoViolations(page, 'the tonnage question brought up by a typed HS code');
+      await answerShown(page, { 'P.eu_individuals': 'no', 'P.cbam_tonnage': 'all_under50' });
+
+      for (;;) {
+        await page.click('.walk-nav button.primary');
+        await page.waitForSelector('#screen-title');
+        if (await page.$('section.review')) break;
+      }
+      await page.click('.walk-nav button.primary');
+      await page.waitForSelector(REPORT);
+      await page.waitForSelector('.obligations .obligation-group');
+      const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
+      const answers = JSON.parse(saved).answers;
+      assert.deepEqual(answers['P.goods'], { codes: ['731815'] });
+      assert.equal(answers['P.cbam_tonnage'], 'all_under50');
+      const expected = expectedGroups(saved);
+      assert.deepEqual(await shownGroups(page), expected);
+      // At or below 50 t: the de minimis, in force; CBAM's duty is not listed.
+      assert.ok(expected['in-force'].includes('eu_cbam_de_minimis'), JSON.stringify(expected));
+      assert.ok(!Object.values(expected).flat().includes('eu_cbam'), JSON.stringify(expected));
+      const deMinimis = page.locator('.obligation-group.in-force li[data-obligation="eu_cbam_de_minimis"]');
+      assert.match(await deMinimis.textContent(), /under 50 tonnes/);
+      assert.match(await deMinimis.textContent(), /HS 731815/);
+      assert.equal(await page.locator('.obligations li[data-obligation="eu_cbam"]').count(), 0);
+      await assertNoViolations(page, 'the report with CBAM\'s de minimis for a typed HS code');
+      assert.deepEqual(errors, []);
+      assert.deepEqual(requests, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

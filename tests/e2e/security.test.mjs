@@ -130,7 +130,7 @@ describe('security', () => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-')), 'evil.json');
       writeFileSync(file, JSON.stringify({
         format: 'exporter-assessment/answers@1',
-        questionnaire: { id: 'digital-trade', version: '1.4.0' },
+        questionnaire: { id: 'digital-trade', version: '1.5.0' },
         answers: { [PAYLOAD]: 'x', 'P.region': PAYLOAD },
       }));
       await page.setInputFiles('.answers-file input[type=file]', file);

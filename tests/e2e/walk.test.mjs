@@ -246,7 +246,7 @@ describe('the assessment walk and the report', () => {
       for (const fact of firm) assert.match(pages[0], fact, 'the firm on page 1');
       pages.forEach((p, i) => assert.ok(p.trim().length > 0, `page ${i + 1} is empty`));
       pages.forEach((p, i) => {
-        assert.match(p, /digital-trade 1\.4\.0 · \d{4}-\d{2}-\d{2}/, `page ${i + 1} has the version and date`);
+        assert.match(p, /digital-trade 1\.5\.0 · \d{4}-\d{2}-\d{2}/, `page ${i + 1} has the version and date`);
         assert.match(p, new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`), `page ${i + 1} is numbered`);
       });
     } finally {

@@ -8,8 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use assessment::obligations::view;
 use assessment::{
-    obligations, AnswerSheet, Catalogue, Date, GoodsName, Group, HsCode, LangTag, NeededName,
-    Status, Trade, BUILTIN_CATALOGUE,
+    obligations, AnswerSheet, Catalogue, CodeRefused, Date, GoodsName, Group, HsCode, LangTag,
+    NeededName, Status, Trade, BUILTIN_CATALOGUE,
 };
 use serde_json::json;
 
@@ -61,7 +61,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         return Err(usage());
     };
     let q = crate::load_questionnaire(qpath)?;
-    let sheet =
+    let mut sheet =
         AnswerSheet::from_json(&crate::read(apath)?, &q).map_err(|e| format!("{apath}: {e}"))?;
     let (text, name) = match &catalogue_path {
         Some(path) => (crate::read(path)?, path.as_str()),
@@ -78,6 +78,16 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Some(date) => date,
         None => today()?,
     };
+    // `--hs` codes count as typed into the goods question, so that they bring up its follow-ups
+    // (the tonnage to EU buyers, …) as typed codes do; and they are goods lines whatever the
+    // answers (a goods question that takes no codes, or is not answered yet).
+    let goods = &catalogue.doc().goods_question;
+    for code in &codes {
+        match sheet.add_code(&q, goods, code.clone()) {
+            Ok(()) | Err(CodeRefused::NotTaken) => {}
+            Err(refused @ CodeRefused::Full) => return Err(format!("--hs {code}: {refused}")),
+        }
+    }
     let mut trade = Trade::from_answers(&catalogue, &q, &sheet);
     for code in codes {
         trade.add_code(code);

@@ -206,6 +206,16 @@ fn refuses_bad_input_saying_what_is_wrong() {
             "the questionnaire has no language \"fr\"",
         ),
         (vec!["--nope"], "unknown option --nope"),
+        (
+            // Counted with the codes typed into the goods question: at most 10.
+            [
+                "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+            ]
+            .iter()
+            .flat_map(|c| ["--hs", *c])
+            .collect(),
+            "--hs 20: at most 10 HS codes can be given",
+        ),
     ] {
         let mut all = vec!["obligations", Q, &speaker];
         all.extend(args);
@@ -308,7 +318,8 @@ fn codes_typed_into_the_answers_count_like_hs() {
     };
     let from_answers = run(&typed, &[]);
     let cbam = from_answers.iter().find(|f| f.0 == "eu_cbam").unwrap();
-    assert_eq!(cbam.1, "applies");
+    // In by its goods; the tonnage the code brought up is still to answer.
+    assert_eq!(cbam.1, "may_apply");
     assert_eq!(cbam.2, json!([{"code": "731815"}]));
     // "None of these" with the same code on the command line: the same CBAM finding.
     let from_flag = run(&given, &["--hs", "7318.15"]);
@@ -321,4 +332,92 @@ fn codes_typed_into_the_answers_count_like_hs() {
     );
     let text = stdout(&assess(&["obligations", Q, &typed, "--date", "2026-11-26"]));
     assert!(text.contains("HS code 731815 → European Union"), "{text}");
+}
+
+/// Issue 17: steel screws given only by their typed code (7318.15), sold to the EU, bring up the
+/// tonnage question as the ticked option does: unanswered, CBAM may apply and the tonnage is what
+/// tells; every buyer at or below 50 t, the de minimis applies and CBAM's duty does not; above,
+/// the duty applies. The CLI prints the core's findings for the same answers and date.
+#[test]
+fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
+    use assessment::{
+        obligations, AnswerSheet, Catalogue, Questionnaire, Trade, BUILTIN_CATALOGUE,
+    };
+    let q = Questionnaire::from_json(&std::fs::read_to_string(root().join(Q)).unwrap()).unwrap();
+    let c = Catalogue::from_json(BUILTIN_CATALOGUE, &q).unwrap();
+    for (tonnage, cbam, de_minimis) in [
+        (None, "may_apply", "may_apply"),
+        (Some("all_under50"), "does_not_apply", "applies"),
+        (Some("over50"), "applies", "does_not_apply"),
+    ] {
+        let mut given = json!({"P.offer": "goods", "P.goods": {"codes": ["731815"]},
+                               "P.markets": ["eu"], "P.eu_individuals": "no"});
+        if let Some(t) = tonnage {
+            given["P.cbam_tonnage"] = json!(t);
+        }
+        let path = answers(&format!("screws-{}.json", tonnage.unwrap_or("open")), given);
+        let o = assess(&["obligations", Q, &path, "--date", "2026-11-26", "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let status = |id: &str| {
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["obligation"] == id)
+                .unwrap()["status"]
+                .clone()
+        };
+        assert_eq!(status("eu_cbam"), cbam, "{tonnage:?}");
+        assert_eq!(status("eu_cbam_de_minimis"), de_minimis, "{tonnage:?}");
+
+        let sheet = AnswerSheet::from_json(&std::fs::read_to_string(&path).unwrap(), &q).unwrap();
+        let trade = Trade::from_answers(&c, &q, &sheet);
+        let core = obligations(&c, &q, &trade, &sheet, "2026-11-26".parse().unwrap());
+        assert_eq!(v["findings"], serde_json::to_value(&core).unwrap());
+        assert_eq!(v["trade"], serde_json::to_value(&trade).unwrap());
+    }
+    let open = answers(
+        "screws-open.json",
+        json!({"P.offer": "goods", "P.goods": {"codes": ["731815"]}, "P.markets": ["eu"],
+               "P.eu_individuals": "no"}),
+    );
+    let text = stdout(&assess(&["obligations", Q, &open, "--date", "2026-11-26"]));
+    assert!(
+        text.contains("Answer: In a calendar year, does any single EU importer bring in more than 50 tonnes of CBAM goods in total?"),
+        "{text}"
+    );
+    let below = answers(
+        "screws-below.json",
+        json!({"P.offer": "goods", "P.goods": {"codes": ["731815"]}, "P.markets": ["eu"],
+               "P.eu_individuals": "no", "P.cbam_tonnage": "all_under50"}),
+    );
+    let text = stdout(&assess(&["obligations", Q, &below, "--date", "2026-11-26"]));
+    assert!(
+        text.contains("EU CBAM: All buyers under 50 tonnes"),
+        "{text}"
+    );
+    assert!(text.contains("HS code 731815 → European Union"), "{text}");
+    assert!(
+        !text.contains("Supply verified embedded-emissions data"),
+        "{text}"
+    );
+    // `--hs` counts as typed: the same code on the command line asks the same question.
+    let none = answers(
+        "screws-none.json",
+        json!({"P.offer": "goods", "P.goods": ["none"], "P.markets": ["eu"], "P.eu_individuals": "no"}),
+    );
+    let text = stdout(&assess(&[
+        "obligations",
+        Q,
+        &none,
+        "--date",
+        "2026-11-26",
+        "--hs",
+        "7318.15",
+    ]));
+    assert!(
+        text.contains("does any single EU importer bring in more than 50 tonnes"),
+        "{text}"
+    );
 }

@@ -78,12 +78,8 @@ impl<'de> Deserialize<'de> for Answer {
                     }
                     *slot = Some(map.next_value::<Vec<String>>()?);
                 }
-                let codes = codes
-                    .ok_or_else(|| Error::missing_field("codes"))?
-                    .into_iter()
-                    .map(HsCode::try_from)
-                    .collect::<Result<_, _>>()
-                    .map_err(Error::custom)?;
+                let codes =
+                    crate::ids::codes_from(codes.ok_or_else(|| Error::missing_field("codes"))?)?;
                 Ok(Answer::WithCodes(Coded {
                     options: options
                         .unwrap_or_default()

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{OptionId, PathId, QuestionId};
+use crate::ids::{HsCode, OptionId, PathId, QuestionId};
 
 /// A condition on answers. In JSON, one key naming the kind: `{"answer_in": {…}}`, `{"all": […]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,10 +20,23 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
-    /// At least one of `options` is chosen for `question`. False if the question does not apply.
+    /// At least one of `options` is chosen for `question`, or, for a question with `hs_codes`, an
+    /// HS code typed into it is under one of `codes` (prefixes such as `72` or `7318`): ticked
+    /// and typed are two ways to give the same goods, so one rule reads both. A typed code
+    /// within a prefix holds (`731815` under `7318`); one broader than a prefix and within none
+    /// (`73` against `7318`: a finer code would tell) makes the rule not known unless an option
+    /// or another code holds, as the obligations catalogue reads a code too coarse to tell.
+    /// False if the question does not apply.
     AnswerIn {
         question: QuestionId,
         options: Vec<OptionId>,
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::ids::deserialize_codes"
+        )]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<HsCode>"))]
+        codes: Vec<HsCode>,
     },
     /// Every option chosen for `question` is one of `options` (for multiple choice: "only these").
     /// False if the question does not apply.
@@ -44,6 +57,8 @@ pub type Truth = Option<bool>;
 pub(crate) trait Facts {
     /// The state of a question's answer.
     fn question(&mut self, id: &QuestionId) -> QuestionState;
+    /// The HS codes typed into a question (none when none is typed or it takes none).
+    fn codes(&self, id: &QuestionId) -> &[HsCode];
     /// The level answered for a scored item.
     fn level(&mut self, id: &QuestionId) -> Known<u8>;
     /// The data-export outcome.
@@ -102,10 +117,28 @@ impl Condition {
                 result
             }
             Condition::Not(condition) => condition.eval(facts).map(|b| !b),
-            Condition::AnswerIn { question, options } => match facts.question(question) {
+            Condition::AnswerIn {
+                question,
+                options,
+                codes,
+            } => match facts.question(question) {
                 QuestionState::NotApplicable => Some(false),
                 QuestionState::Pending => None,
-                QuestionState::Answered(chosen) => Some(chosen.iter().any(|o| options.contains(o))),
+                QuestionState::Answered(chosen) if chosen.iter().any(|o| options.contains(o)) => {
+                    Some(true)
+                }
+                // Then the typed codes, as `any` over them: one under the list decides.
+                QuestionState::Answered(_) => {
+                    let mut result = Some(false);
+                    for typed in facts.codes(question) {
+                        match typed.under(codes) {
+                            Some(true) => return Some(true),
+                            None => result = None,
+                            Some(false) => {}
+                        }
+                    }
+                    result
+                }
             },
             Condition::AnswerOnlyIn { question, options } => match facts.question(question) {
                 QuestionState::NotApplicable => Some(false),
@@ -134,8 +167,20 @@ impl Condition {
                 }
             }
             Condition::Not(condition) => condition.visit_refs(visit),
-            Condition::AnswerIn { question, options }
-            | Condition::AnswerOnlyIn { question, options } => {
+            Condition::AnswerIn {
+                question,
+                options,
+                codes,
+            } => {
+                visit(Ref::Question(question));
+                for option in options {
+                    visit(Ref::Option(question, option));
+                }
+                if !codes.is_empty() {
+                    visit(Ref::Codes(question));
+                }
+            }
+            Condition::AnswerOnlyIn { question, options } => {
                 visit(Ref::Question(question));
                 for option in options {
                     visit(Ref::Option(question, option));
@@ -157,6 +202,8 @@ impl Condition {
 pub enum Ref<'a> {
     Question(&'a QuestionId),
     Option(&'a QuestionId, &'a OptionId),
+    /// The HS codes typed into a question.
+    Codes(&'a QuestionId),
     Level(&'a QuestionId, u8),
     /// The data-export decision as a whole.
     ExportPath,

@@ -229,6 +229,40 @@ impl HsCode {
     pub fn within(&self, other: &HsCode) -> bool {
         self.0.starts_with(&other.0)
     }
+
+    /// Whether goods of this code are under one of `prefixes`: `Some(true)` when the code is
+    /// within one; `None` when it is broader than one and within none (a chapter `73` against
+    /// the heading `7318`: some of its goods are, a finer code would tell); `Some(false)`
+    /// otherwise. The one reading of "a code under a list of codes": the obligations catalogue's
+    /// triggers and the rule language's `answer_in` (its `codes`) both use it.
+    pub fn under(&self, prefixes: &[HsCode]) -> Option<bool> {
+        if prefixes.iter().any(|p| self.within(p)) {
+            Some(true)
+        } else if prefixes.iter().any(|p| p.within(self)) {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+/// Reads a list of HS codes written as strings, each made an [`HsCode`] or refused with the
+/// core's reason (`"731" is not an HS code: …`). The one reader of the code lists of the
+/// documents the app loads (answers, an `answer_in`'s `codes`): serde's own `try_from` path for
+/// `HsCode` is more code in the app's wasm beside this one.
+pub(crate) fn codes_from<E: serde::de::Error>(codes: Vec<String>) -> Result<Vec<HsCode>, E> {
+    codes
+        .into_iter()
+        .map(HsCode::try_from)
+        .collect::<Result<_, _>>()
+        .map_err(E::custom)
+}
+
+/// [`codes_from`] as a field's `deserialize_with`.
+pub(crate) fn deserialize_codes<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<HsCode>, D::Error> {
+    codes_from(<Vec<String> as Deserialize>::deserialize(deserializer)?)
 }
 
 impl TryFrom<String> for HsCode {

@@ -12,7 +12,7 @@
 //! never decides an outcome or a date (it is shown as "check this with …"), and every date is
 //! compared with the assessment's date, never with a date in code.
 
-use std::collections::HashSet;
+use crate::list_map::ListSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -280,7 +280,7 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
             .is_none_or(|q| q.has_option(option))
     };
 
-    let mut seen = HashSet::new();
+    let mut seen = ListSet::new();
     for (i, group) in doc.goods.iter().enumerate() {
         let place = Place::Goods(group.option.0.clone());
         if !seen.insert(&group.option) {
@@ -320,7 +320,7 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
     if doc.obligations.is_empty() {
         push(&mut problems, &top, "obligations", ProblemKind::Empty);
     }
-    let mut ids = HashSet::new();
+    let mut ids = ListSet::new();
     for o in &doc.obligations {
         let place = Place::Obligation(o.id.0.clone());
         if !ids.insert(&o.id) {
@@ -413,6 +413,16 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                                 question: q.0.clone(),
                                 option: option.0.clone(),
                             },
+                        );
+                    }
+                }
+                Ref::Codes(q) => {
+                    if !questionnaire.question(q).is_none_or(|q| q.takes_codes()) {
+                        push(
+                            &mut problems,
+                            &place,
+                            "trigger.when",
+                            ProblemKind::TakesNoCodes(q.0.clone()),
                         );
                     }
                 }
@@ -600,12 +610,14 @@ fn fit(codes: &[HsCode], trigger: &Trigger) -> Fit {
         .map(|code| {
             if trigger.except.iter().any(|e| code.within(e)) {
                 Fit::Out
-            } else if trigger.codes.is_empty() || trigger.codes.iter().any(|t| code.within(t)) {
+            } else if trigger.codes.is_empty() {
                 Fit::In
-            } else if trigger.codes.iter().any(|t| t.within(code)) {
-                Fit::Partly
             } else {
-                Fit::Out
+                match code.under(&trigger.codes) {
+                    Some(true) => Fit::In,
+                    None => Fit::Partly,
+                    Some(false) => Fit::Out,
+                }
             }
         })
         .max()

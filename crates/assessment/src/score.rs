@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Facts, Known, QuestionState, Ref, Truth};
 use crate::ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, Level, OptionId, PathId,
-    QuestionId, RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, OptionId,
+    PathId, QuestionId, RoleId, RouteId, StageId,
 };
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 use crate::text::Text;
@@ -324,6 +324,10 @@ impl Facts for Eval<'_> {
         }
     }
 
+    fn codes(&self, id: &QuestionId) -> &[HsCode] {
+        self.sheet.codes(id)
+    }
+
     fn level(&mut self, id: &QuestionId) -> Known<u8> {
         let Some((_, item)) = self.questionnaire.item(id) else {
             return Known::None;
@@ -584,6 +588,7 @@ impl<'a> Answers<'a> {
         let asked = Condition::AnswerIn {
             question: id.clone(),
             options: Vec::new(),
+            codes: Vec::new(),
         };
         self.pending(&asked, &mut needed);
         needed

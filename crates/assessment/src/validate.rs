@@ -193,6 +193,9 @@ pub enum ProblemKind {
     /// `hs_codes` on a single-choice question: codes are goods lines beside the options, so the
     /// question must take several answers.
     CodesOnSingleChoice,
+    /// An `answer_in` rule's `codes` read the HS codes typed into a question that takes none
+    /// (no `hs_codes`): they could never hold.
+    TakesNoCodes(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -202,6 +205,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::CodesOnSingleChoice => f.write_str(
                 "HS codes can be typed only into a question of several answers: set \"multiple\": true",
             ),
+            ProblemKind::TakesNoCodes(id) => {
+                write!(f, "question \"{id}\" takes no HS codes (set \"hs_codes\": true)")
+            }
             ProblemKind::MissingTranslation(lang) => write!(f, "missing the \"{lang}\" text"),
             ProblemKind::LevelOutOfRange(level) => write!(f, "level {level} is outside 0–4"),
             ProblemKind::WeightOutOfRange(w) => write!(
@@ -409,6 +415,8 @@ impl std::error::Error for Problems {}
 struct Known<'a> {
     /// Question id → (option ids, is a scored item).
     questions: ListMap<&'a str, (ListSet<&'a str>, bool)>,
+    /// The questions that take HS codes (`hs_codes`).
+    coded: ListSet<&'a str>,
     outcomes: ListSet<&'a str>,
 }
 
@@ -495,6 +503,12 @@ impl<'a> Checker<'a> {
                     Some((_, true)) => {}
                 }
                 self.level(place, field, level);
+            }
+            Ref::Codes(q) => {
+                // An unknown question is reported by its `Ref::Question`.
+                if known.questions.contains_key(q.as_str()) && !known.coded.contains(q.as_str()) {
+                    self.push(place, field, ProblemKind::TakesNoCodes(q.0.clone()));
+                }
             }
             Ref::ExportPath => {}
             Ref::Outcome(id) => {
@@ -597,6 +611,7 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
     // First pass: ids, so that references can be checked whatever the order of declaration.
     let mut known = Known {
         questions: ListMap::new(),
+        coded: ListSet::new(),
         outcomes: ListSet::new(),
     };
     let mut question_ids = ListSet::new();
@@ -605,6 +620,9 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         c.unique(&mut question_ids, &place, "id", q.id.as_str());
         let options = q.options.iter().map(|o| o.id.as_str()).collect();
         known.questions.insert(q.id.as_str(), (options, false));
+        if q.hs_codes {
+            known.coded.insert(q.id.as_str());
+        }
     }
     for d in &doc.dimensions {
         for item in &d.items {
@@ -1016,7 +1034,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
             condition.visit_refs(&mut |r| match r {
                 Ref::Question(q) | Ref::Level(q, _) => deps.push(q.0.clone()),
                 Ref::ExportPath => deps.push(EXPORT_PATH_NODE.to_owned()),
-                Ref::Option(..) | Ref::Outcome(_) => {}
+                Ref::Option(..) | Ref::Codes(..) | Ref::Outcome(_) => {}
             });
         }
         graph.entry(node.to_owned()).or_default().extend(deps);

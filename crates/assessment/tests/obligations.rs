@@ -75,7 +75,7 @@ fn line(f: &Finding) -> Option<String> {
 struct Case {
     name: &'static str,
     answers: &'static [&'static str],
-    /// Codes the firm gave itself, beside the options.
+    /// Codes the firm typed into the goods question, beside the options.
     codes: &'static [&'static str],
     on: &'static str,
     /// Exactly the entries that apply, are to be checked or may apply.
@@ -381,7 +381,8 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
-        name: "steel bolts given by their code only: in CBAM without the follow-up",
+        name:
+            "steel bolts given by their code only, beside \"none of these\": the tonnage is asked",
         answers: &[
             "P.offer=goods",
             "P.goods=none",
@@ -392,7 +393,42 @@ const CASES: &[Case] = &[
         codes: &["73181590"],
         on: TODAY,
         expect: &[
+            "eu_cbam may(P.cbam_tonnage) in_force",
+            "eu_cbam_de_minimis may(P.cbam_tonnage) in_force",
+            "eu_reach check in_force",
+            "eu_espr applies check:2024-07-18",
+        ],
+    },
+    Case {
+        name: "steel screws typed only (7318 15) to the EU, a buyer above 50 t",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.cbam_tonnage=over50",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["7318.15"],
+        on: TODAY,
+        expect: &[
             "eu_cbam applies in_force",
+            "eu_reach check in_force",
+            "eu_espr applies check:2024-07-18",
+        ],
+    },
+    Case {
+        name: "steel screws typed only (7318 15) to the EU, every buyer at or below 50 t",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.cbam_tonnage=all_under50",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["7318.15"],
+        on: TODAY,
+        expect: &[
+            "eu_cbam_de_minimis applies in_force",
             "eu_reach check in_force",
             "eu_espr applies check:2024-07-18",
         ],
@@ -408,22 +444,219 @@ const CASES: &[Case] = &[
         ],
         codes: &["73"],
         on: TODAY,
-        // The tonnage is asked for the goods options only: given by code, CBAM goods are taken as
-        // above the threshold, and the exemption is not offered.
+        // A finer code would tell: both CBAM entries may apply, and the tonnage is asked.
         expect: &[
             "eu_cbam may(code:73) in_force",
+            "eu_cbam_de_minimis may(code:73) in_force",
+            "eu_reach check in_force",
+            "eu_espr applies check:2024-07-18",
+        ],
+    },
+    Case {
+        name: "a code too broad to tell (chapter 73), tonnage answered: still a finer code to tell",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.cbam_tonnage=all_under50",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["73"],
+        on: TODAY,
+        // Chapter 73 holds goods outside CBAM (7320 springs): whether the question applies is
+        // not known, so its answer decides nothing yet.
+        expect: &[
+            "eu_cbam may(code:73) in_force",
+            "eu_cbam_de_minimis may(code:73) in_force",
+            "eu_reach check in_force",
+            "eu_espr applies check:2024-07-18",
+        ],
+    },
+    Case {
+        name: "roasted coffee typed only (0901 21) to the EU: EUDR's question, no tonnage",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.eudr_operator=medium_large",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["090121"],
+        on: TODAY,
+        expect: &[
+            "eu_eudr applies within:2026-12-30",
+            "eu_reach check in_force",
+        ],
+    },
+    Case {
+        name: "cotton fabric and shirts typed only (5208, 6205) to the US, Xinjiang not ruled out",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=us",
+            "P.xinjiang=unsure",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["5208", "6205"],
+        on: TODAY,
+        expect: &[
+            "us_uflpa applies in_force",
+            "us_uflpa_presumption applies in_force",
+        ],
+    },
+    Case {
+        name: "an e-bike battery typed only (8507 60) to the EU, its kind answered",
+        answers: &[
+            "P.offer=goods",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.battery_kind=lmt",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["850760"],
+        on: TODAY,
+        expect: &[
+            "eu_batteries applies in_force",
+            "eu_battery_passport applies check:2027-02-18",
+            "eu_battery_due_diligence applies within:2027-08-18",
+            "eu_reach check in_force",
+            "cn_2025_measures check in_force",
+        ],
+    },
+    Case {
+        name: "coffee ticked and steel screws typed, to the EU: both follow-ups answered",
+        answers: &[
+            "P.offer=goods",
+            "P.goods=coffee_cocoa",
+            "P.markets=eu",
+            "P.eu_individuals=no",
+            "P.eudr_operator=micro_small",
+            "P.cbam_tonnage=over50",
+            "P.channels=offline_b2b",
+        ],
+        codes: &["731815"],
+        on: TODAY,
+        expect: &[
+            "eu_cbam applies in_force",
+            "eu_eudr_small applies within:2027-06-30",
             "eu_reach check in_force",
             "eu_espr applies check:2024-07-18",
         ],
     },
 ];
 
-fn run(q: &Questionnaire, c: &Catalogue, case: &Case) -> BTreeSet<String> {
-    let answers = sheet(q, case.answers);
-    let mut trade = Trade::from_answers(c, q, &answers);
-    for code in case.codes {
-        trade.add_code(HsCode::from_input(code).unwrap());
+/// The follow-up questions a firm is asked, by what it ticked and typed: (ticked goods, typed
+/// codes, markets, the follow-ups asked). A code too broad to tell asks (asking is harmless;
+/// deciding CBAM without the tonnage is not).
+#[test]
+fn typed_codes_bring_up_the_follow_ups_their_goods_need() {
+    let q = builtin();
+    let follow_ups = [
+        "P.cbam_tonnage",
+        "P.eudr_operator",
+        "P.battery_kind",
+        "P.xinjiang",
+    ];
+    let cases: &[(&str, &[&str], &str, &[&str])] = &[
+        ("", &["7318"], "eu", &["P.cbam_tonnage"]),
+        ("", &["7318.15"], "eu,us", &["P.cbam_tonnage", "P.xinjiang"]),
+        ("", &["73"], "eu", &["P.cbam_tonnage"]),
+        ("", &["0901"], "eu,us", &["P.eudr_operator"]),
+        ("", &["090121"], "us", &[]),
+        ("", &["5208", "6205"], "us", &["P.xinjiang"]),
+        ("", &["5208"], "eu", &[]),
+        ("", &["8507"], "eu", &["P.battery_kind"]),
+        ("", &["2716"], "eu", &[]),
+        ("none", &["25070080"], "eu", &["P.cbam_tonnage"]),
+        ("none", &[], "eu,us", &[]),
+        ("steel_articles", &[], "eu", &["P.cbam_tonnage"]),
+        ("apparel", &[], "us", &["P.xinjiang"]),
+        (
+            "coffee_cocoa",
+            &["7318"],
+            "eu",
+            &["P.cbam_tonnage", "P.eudr_operator"],
+        ),
+        ("iron_steel", &["0901"], "asean", &[]),
+    ];
+    for (ticked, codes, markets, expected) in cases {
+        let mut answers = vec!["P.offer=goods".to_owned(), format!("P.markets={markets}")];
+        if !ticked.is_empty() {
+            answers.push(format!("P.goods={ticked}"));
+        }
+        let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+        let report = assessment::score(&q, &typed(&q, &answers, codes));
+        let asked: Vec<&str> = follow_ups
+            .into_iter()
+            .filter(|f| report.shows(&QuestionId::from(*f)))
+            .collect();
+        assert_eq!(asked, *expected, "{ticked} {codes:?} to {markets}");
     }
+}
+
+/// A firm that exports services only is not asked the goods question, so codes left in its
+/// answers from an earlier choice ask nothing either.
+#[test]
+fn codes_of_a_goods_question_that_does_not_apply_ask_nothing() {
+    let q = builtin();
+    let s = typed(
+        &q,
+        &["P.offer=services", "P.markets=eu,us"],
+        &["7318", "5208"],
+    );
+    let report = assessment::score(&q, &s);
+    for f in ["P.goods", "P.cbam_tonnage", "P.xinjiang"] {
+        assert!(!report.shows(&QuestionId::from(f)), "{f} shown");
+    }
+}
+
+/// The CBAM item `R5` reads the same answers as the catalogue: steel screws typed only, to the
+/// EU, apply it above 50 t (a critical gap at level 1) and not at or below; electricity typed
+/// only applies it without the tonnage; a chapter too broad to tell leaves it open.
+#[test]
+fn the_cbam_item_applies_to_typed_codes_as_to_ticked_options() {
+    use assessment::Applicability::{Applies, NotApplicable, Undetermined};
+    let q = builtin();
+    let cases: &[(&[&str], &[&str], assessment::Applicability)] = &[
+        (&["P.cbam_tonnage=over50"], &["731815"], Applies),
+        (&["P.cbam_tonnage=unsure"], &["731815"], Applies),
+        (&["P.cbam_tonnage=all_under50"], &["731815"], NotApplicable),
+        (&[], &["731815"], Undetermined),
+        (&[], &["2716"], Applies),
+        (&[], &["28041000"], Applies),
+        (&[], &["0901"], NotApplicable),
+        (&["P.cbam_tonnage=over50"], &["73"], Undetermined),
+        (&["P.goods=hydrogen"], &[], Applies),
+    ];
+    for (extra, codes, expected) in cases {
+        let mut answers = vec!["P.offer=goods", "P.markets=eu", "R5=unknown"];
+        answers.extend_from_slice(extra);
+        let report = assessment::score(&q, &typed(&q, &answers, codes));
+        let r5 = report.item(&"R5".into()).unwrap();
+        assert_eq!(r5.applicability, *expected, "{extra:?} {codes:?}");
+        let gap = report.critical_gaps.iter().any(|g| g.item.as_str() == "R5");
+        assert_eq!(
+            gap,
+            *expected == Applies && extra.first() != Some(&"P.cbam_tonnage=unsure"),
+            "critical gap for {extra:?} {codes:?}"
+        );
+    }
+}
+
+/// A sheet with these answers and these codes typed into the goods question.
+fn typed(q: &Questionnaire, answers: &[&str], codes: &[&str]) -> AnswerSheet {
+    let mut answers = sheet(q, answers);
+    for code in codes {
+        answers
+            .add_code(q, &"P.goods".into(), HsCode::from_input(code).unwrap())
+            .unwrap();
+    }
+    answers.check(q).unwrap_or_else(|e| panic!("{e}"));
+    answers
+}
+
+fn run(q: &Questionnaire, c: &Catalogue, case: &Case) -> BTreeSet<String> {
+    let answers = typed(q, case.answers, case.codes);
+    let trade = Trade::from_answers(c, q, &answers);
     obligations(c, q, &trade, &answers, date(case.on))
         .iter()
         .filter_map(line)
@@ -633,8 +866,70 @@ fn a_finding_names_the_goods_and_markets_it_is_for() {
     assert_eq!(rcep.goods.len(), 3);
 }
 
+/// The goods options and the typed codes a condition reads of the goods question, wherever they
+/// stand in it: (`answer_in`'s options, its codes).
+fn goods_read(condition: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut options = BTreeSet::new();
+    let mut codes = BTreeSet::new();
+    let mut stack = vec![condition];
+    while let Some(c) = stack.pop() {
+        match c {
+            Value::Array(list) => stack.extend(list),
+            Value::Object(map) => {
+                if let Some(rule) = map.get("answer_in").filter(|r| r["question"] == "P.goods") {
+                    for (field, into) in [("options", &mut options), ("codes", &mut codes)] {
+                        into.extend(
+                            rule[field]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|o| o.as_str().unwrap().to_owned()),
+                        );
+                    }
+                }
+                stack.extend(map.values());
+            }
+            _ => {}
+        }
+    }
+    (options, codes)
+}
+
+/// The goods options whose codes bring `entry` in.
+fn options_covered(q: &Questionnaire, c: &Catalogue, entry: &str) -> BTreeSet<String> {
+    c.doc()
+        .goods
+        .iter()
+        .filter(|g| {
+            let s = sheet(
+                q,
+                &[
+                    "P.offer=goods",
+                    &format!("P.goods={}", g.option),
+                    "P.markets=eu,us",
+                ],
+            );
+            let trade = Trade::from_answers(c, q, &s);
+            let f = obligations(c, q, &trade, &s, date(TODAY))
+                .into_iter()
+                .find(|f| f.obligation.as_str() == entry)
+                .unwrap();
+            !f.goods.is_empty()
+        })
+        .map(|g| g.option.to_string())
+        .collect()
+}
+
+/// The codes an entry's trigger names (its exceptions only narrow them).
+fn trigger_codes(c: &Catalogue, entry: &str) -> BTreeSet<String> {
+    let o = c.obligation(&entry.into()).unwrap();
+    o.trigger.codes.iter().map(|c| c.to_string()).collect()
+}
+
 /// One source of truth: each follow-up question is asked for exactly the goods options whose
-/// codes bring in the entry that reads it.
+/// codes bring in the entry that reads it, and for exactly the typed codes under that entry's
+/// trigger (the questionnaire holds the codes, because the first load has no catalogue; this
+/// keeps the two equal).
 #[test]
 fn follow_up_questions_are_asked_for_exactly_the_goods_their_entries_cover() {
     let q = builtin();
@@ -645,42 +940,55 @@ fn follow_up_questions_are_asked_for_exactly_the_goods_their_entries_cover() {
         ("eu_batteries", "P.battery_kind"),
         ("us_uflpa", "P.xinjiang"),
     ] {
-        let covered: BTreeSet<String> = c
-            .doc()
-            .goods
-            .iter()
-            .filter(|g| {
-                let s = sheet(
-                    &q,
-                    &[
-                        "P.offer=goods",
-                        &format!("P.goods={}", g.option),
-                        "P.markets=eu,us",
-                    ],
-                );
-                let trade = Trade::from_answers(&c, &q, &s);
-                let f = obligations(&c, &q, &trade, &s, date(TODAY))
-                    .into_iter()
-                    .find(|f| f.obligation.as_str() == entry)
-                    .unwrap();
-                !f.goods.is_empty()
-            })
-            .map(|g| g.option.to_string())
-            .collect();
         let asked_for = q
             .question(&question.into())
             .unwrap()
             .applies_when()
             .unwrap();
-        let listed: BTreeSet<String> = serde_json::to_value(asked_for).unwrap()["all"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|c| c["answer_in"]["question"] == "P.goods")
-            .flat_map(|c| c["answer_in"]["options"].as_array().unwrap().clone())
-            .map(|o| o.as_str().unwrap().to_owned())
-            .collect();
-        assert_eq!(covered, listed, "{question} against {entry}");
+        let (listed, codes) = goods_read(&serde_json::to_value(asked_for).unwrap());
+        assert_eq!(
+            options_covered(&q, &c, entry),
+            listed,
+            "{question} against {entry}"
+        );
+        assert_eq!(
+            trigger_codes(&c, entry),
+            codes,
+            "{question}'s codes against {entry}"
+        );
+        // Every entry that reads the answer, and names goods, is brought in only by codes that
+        // ask it.
+        for o in &c.doc().obligations {
+            let reads = o.trigger.when.as_ref().is_some_and(|w| {
+                serde_json::to_string(w)
+                    .unwrap()
+                    .contains(&format!("\"{question}\""))
+            });
+            if reads && !o.trigger.codes.is_empty() {
+                let theirs = trigger_codes(&c, o.id.as_str());
+                assert!(theirs.is_subset(&codes), "{} reads {question}", o.id);
+            }
+        }
+    }
+    // The CBAM item: electricity and hydrogen (no tonnage threshold) by option or by code, in its
+    // applicability and its critical gap alike.
+    let (_, r5) = q.item(&"R5".into()).unwrap();
+    let entry = "eu_cbam_electricity_hydrogen";
+    for rule in [
+        r5.applies_when.as_ref().unwrap(),
+        &r5.critical.as_ref().unwrap().when,
+    ] {
+        let (options, codes) = goods_read(&serde_json::to_value(rule).unwrap());
+        assert_eq!(
+            options_covered(&q, &c, entry),
+            options,
+            "R5 against {entry}"
+        );
+        assert_eq!(
+            trigger_codes(&c, entry),
+            codes,
+            "R5's codes against {entry}"
+        );
     }
 }
 
@@ -816,6 +1124,16 @@ fn every_catalogue_problem_is_found_with_its_place() {
                     question: "P.markets".into(),
                     option: "mars".into(),
                 },
+            ),
+        ),
+        (
+            Box::new(|d| {
+                d["obligations"][0]["trigger"]["when"] = json!({"answer_in": {"question": "P.markets", "options": [], "codes": ["7318"]}})
+            }),
+            (
+                obligation("x"),
+                "trigger.when",
+                ProblemKind::TakesNoCodes("P.markets".into()),
             ),
         ),
         (

@@ -171,7 +171,7 @@ fn answers_to_digital_trade_1_0_0_migrate_to_the_current_version() {
         panic!("not migrated")
     };
     assert_eq!(from.version, "1.0.0");
-    assert_eq!(sheet.questionnaire.version, "1.4.0");
+    assert_eq!(sheet.questionnaire.version, "1.5.0");
     assert_eq!(
         sheet.answers.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
         ["P.data.ciio", "P.region", "T1"]
@@ -203,7 +203,7 @@ fn answers_to_digital_trade_1_1_0_are_all_kept_in_the_current_version() {
     let Recovered::Migrated { sheet, dropped, .. } = Recovered::read(&old, &q) else {
         panic!("not migrated")
     };
-    assert_eq!(sheet.questionnaire.version, "1.4.0");
+    assert_eq!(sheet.questionnaire.version, "1.5.0");
     assert_eq!(dropped, []);
     assert_eq!(sheet.answers.len(), 5);
 }
@@ -235,4 +235,40 @@ fn the_goods_are_asked_again_after_1_3_0() {
             ["P.markets", "P.offer"]
         );
     }
+}
+
+/// Issue 17: 1.5.0 asks the goods' follow-ups for typed HS codes too (`answer_in`'s `codes`); no question or
+/// option changed, so a 1.4.0 answers file, typed codes and follow-ups included, is kept whole,
+/// and so is a 1.4.0 hand-off code (the same questions: carried over, not refused).
+#[test]
+fn answers_to_digital_trade_1_4_0_are_all_kept_in_the_current_version() {
+    let q = crate::common::builtin();
+    let answers = json!({"P.offer": "goods", "P.markets": ["eu", "us"],
+        "P.goods": {"options": ["coffee_cocoa"], "codes": ["731815", "5208"]},
+        "P.cbam_tonnage": "all_under50", "P.eudr_operator": "micro_small",
+        "P.xinjiang": "no", "R5": "estimates"});
+    let old = json!({"format": "exporter-assessment/answers@1",
+        "questionnaire": {"id": "digital-trade", "version": "1.4.0"},
+        "answers": answers})
+    .to_string();
+    let Recovered::Migrated { sheet, dropped, .. } = Recovered::read(&old, &q) else {
+        panic!("not migrated")
+    };
+    assert_eq!(sheet.questionnaire.version, q.doc().version);
+    assert_eq!(dropped, []);
+    assert_eq!(serde_json::to_value(&sheet.answers).unwrap(), answers);
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(assessment::BUILTIN_QUESTIONNAIRE).unwrap();
+    doc["version"] = json!("1.4.0");
+    let earlier = load(&doc);
+    let mut then = assessment::AnswerSheet::new(&earlier);
+    then.answers = sheet.answers.clone();
+    let date = "2026-11-20".parse().unwrap();
+    let code = assessment::handoff::encode(&earlier, &then, date).unwrap();
+    let back = assessment::handoff::decode(code.as_str(), &q).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.sheet.answers, sheet.answers);
+    let carried = back.carried.unwrap();
+    assert_eq!(carried.from.version, "1.4.0");
+    assert_eq!(carried.dropped, []);
 }

@@ -160,6 +160,92 @@ fn applicability_rule_naming_a_missing_option() {
     );
 }
 
+/// `answer_in`'s `codes` read the codes typed into a question with `hs_codes`: a profile question
+/// of the tiny questionnaire that takes codes.
+fn with_codes(doc: &mut Value) {
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.goods",
+        "multiple": true,
+        "hs_codes": true,
+        "text": t("What do you export?"),
+        "options": [{"id": "steel", "label": t("Steel")}, {"id": "none", "label": t("None")}]
+    }));
+}
+
+#[test]
+fn a_code_rule_on_the_goods_question_is_valid() {
+    let mut doc = tiny();
+    with_codes(&mut doc);
+    a2(&mut doc)["applies_when"] = json!({"answer_in": {"question": "P.goods",
+        "options": ["steel"], "codes": ["72", "7318", "28041000"]}});
+    Questionnaire::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn code_rule_naming_a_missing_question() {
+    check(
+        |d| {
+            a2(d)["applies_when"] =
+                json!({"answer_in": {"question": "P.nope", "options": [], "codes": ["7318"]}})
+        },
+        &[
+            "item A2",
+            "field applies_when",
+            "question \"P.nope\", which does not exist",
+        ],
+    );
+}
+
+#[test]
+fn code_rule_on_a_question_that_takes_no_codes() {
+    check(
+        |d| {
+            a2(d)["applies_when"] =
+                json!({"answer_in": {"question": "P.eu", "options": ["yes"], "codes": ["7318"]}})
+        },
+        &[
+            "item A2",
+            "field applies_when",
+            "question \"P.eu\" takes no HS codes (set \"hs_codes\": true)",
+        ],
+    );
+    // An item takes no codes either.
+    check(
+        |d| {
+            a2(d)["applies_when"] =
+                json!({"answer_in": {"question": "A1", "options": [], "codes": ["7318"]}})
+        },
+        &[
+            "item A2",
+            "field applies_when",
+            "question \"A1\" takes no HS codes",
+        ],
+    );
+}
+
+/// A code that is not an HS code is refused as the file is read, saying which and why.
+#[test]
+fn code_rule_with_a_malformed_code() {
+    for (code, why) in [
+        ("731", "it has 3 digit(s)"),
+        ("73a8", "\"a\" is not a digit"),
+        ("7318.15", "\".\" is not a digit"),
+    ] {
+        let mut doc = tiny();
+        with_codes(&mut doc);
+        a2(&mut doc)["applies_when"] =
+            json!({"answer_in": {"question": "P.goods", "options": [], "codes": [code]}});
+        let err = Questionnaire::from_json(&doc.to_string()).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, LoadError::Format(_)), "{message}");
+        assert!(
+            message.contains(&format!("\"{code}\" is not an HS code")),
+            "{message}"
+        );
+        assert!(message.contains(why), "{message}");
+    }
+}
+
 #[test]
 fn level_condition_on_a_profile_question() {
     check(
