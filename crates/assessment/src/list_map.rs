@@ -65,6 +65,21 @@ impl<K: Ord, V> ListMap<K, V> {
         self.find(key).ok().map(|at| self.0.remove(at).1)
     }
 
+    /// The value of `key`, inserted as `V::default()` first if it has none.
+    pub fn get_or_default(&mut self, key: K) -> &mut V
+    where
+        V: Default,
+    {
+        let at = match self.find(&key) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (key, V::default()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
     /// Keeps the entries for which `keep` holds.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.0.retain_mut(|(k, v)| keep(k, v));

@@ -3,7 +3,6 @@
 //! can fix them all in one pass.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::condition::{Condition, Ref};
@@ -1027,7 +1026,7 @@ fn first_step(
 /// the export decision) its own rule reads. Critical-gap and route conditions are not nodes: nothing
 /// else reads them, so they cannot close a circle.
 fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
-    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut graph: ListMap<String, Vec<String>> = ListMap::new();
     let mut add = |node: &str, condition: Option<&Condition>| {
         let mut deps = Vec::new();
         if let Some(condition) = condition {
@@ -1037,7 +1036,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
                 Ref::Option(..) | Ref::Codes(..) | Ref::Outcome(_) => {}
             });
         }
-        graph.entry(node.to_owned()).or_default().extend(deps);
+        graph.get_or_default(node.to_owned()).extend(deps);
     };
     for q in &doc.profile {
         add(q.id.as_str(), q.applies_when.as_ref());
@@ -1058,7 +1057,7 @@ fn cycles(c: &mut Checker<'_>, doc: &QuestionnaireDoc) {
     }
     fn visit(
         node: &str,
-        graph: &BTreeMap<String, Vec<String>>,
+        graph: &ListMap<String, Vec<String>>,
         marks: &mut ListMap<String, Mark>,
         stack: &mut Vec<String>,
         found: &mut Vec<Vec<String>>,
