@@ -107,9 +107,10 @@ describe('an association’s own catalogue, offline after the first visit', () =
   });
 
   /**
-   * The app and the association's site, each on a server of its own for one test (so each test's
-   * app is a fresh origin, with no service worker yet). `files(site)` writes the association's
-   * files and returns the config's fields to add; `snippet` changes the host page's snippet.
+   * The app (`build`) and the association's site, each on a server of its own for one test (so
+   * each test's app is a fresh origin, with no service worker yet). `files(dir, url)` writes the
+   * association's files into its site and returns the config's fields that name them; `snippet(html,
+   * appUrl)` changes the host page. `read`: the association's files, by URL.
    */
   async function association(files, snippet = (html) => html, build = DIST) {
     const app = await serve(build);
