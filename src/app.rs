@@ -91,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
     use_obligations(&state, send.clone(), (*catalogue).clone());
     use_other_tabs(&state, send.clone());
     use_crash_copy(&state);
-    use_service_worker(&state, send.clone());
+    use_service_worker(&state, send.clone(), &setup.keep);
     use_host_messages(page.clone(), setup.embed.clone());
     let (shared, on_share) = use_share(page.clone(), setup.embed.as_ref());
     use_focus(&state);

@@ -33,8 +33,32 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers `sw.js` and calls `on_update` once a new build is installed and waiting.
-pub fn register(on_update: Callback<()>) {
+/// The files a page of this setup reads that are not part of the build, which the service worker
+/// is to keep for offline use (`register`): `read`, those the setup read (a kiosk's config, an
+/// association's config and questionnaire), and the association's `catalogue`.
+///
+/// The worker keeps such a file when it sees it read (`scripts/post-build.mjs`, NetworkFirst),
+/// but on a first visit `read` went past it, read before it controlled the page; and a catalogue
+/// is read only when a report asks, which a kiosk that goes offline after its first load may
+/// never have done online. So the worker reads them itself as the page starts: the catalogue, or,
+/// when no worker controls the page yet, all of them.
+pub fn to_keep(read: [Option<&String>; 3], catalogue: Option<&str>) -> js_sys::Array {
+    let keep = js_sys::Array::new();
+    if let Some(url) = catalogue {
+        keep.push(&url.into());
+    }
+    if container_controller().is_none() {
+        for url in read.into_iter().flatten() {
+            keep.push(&url.into());
+        }
+    }
+    keep
+}
+
+/// Registers `sw.js` and calls `on_update` once a new build is installed and waiting. Asks the
+/// worker to read and keep the files of `keep` (`to_keep`), by Workbox's `CACHE_URLS` message:
+/// each URL through its routes, as if the page had read it.
+pub fn register(on_update: Callback<()>, keep: js_sys::Array) {
     let Some(container) = container() else {
         return;
     };
@@ -58,6 +82,20 @@ pub fn register(on_update: Callback<()>) {
             }
         })
         .forget();
+        // The active worker, or on a first visit the one installing, which reads its messages
+        // as it installs (if that install fails, the next load asks again).
+        let worker = registration.active().or_else(|| registration.installing());
+        if let Some(worker) = worker.filter(|_| keep.length() > 0) {
+            let set = |object: &js_sys::Object, key: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(object, &key.into(), value);
+            };
+            let payload = js_sys::Object::new();
+            set(&payload, "urlsToCache", &keep);
+            let message = js_sys::Object::new();
+            set(&message, "type", &"CACHE_URLS".into());
+            set(&message, "payload", &payload);
+            let _ = worker.post_message(&message);
+        }
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }

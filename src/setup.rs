@@ -3,8 +3,8 @@
 //! customised by the core), the start language, and what an earlier visit left in storage.
 
 use assessment::{
-    AssociationConfig, Customisation, Date, LinkBase, NoLink, Place, Problem, ProblemKind,
-    Questionnaire,
+    AssociationConfig, CatalogueSource, Customisation, Date, LinkBase, NoLink, Place, Problem,
+    ProblemKind, Questionnaire,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -43,6 +43,9 @@ pub struct Setup {
     pub link: Result<LinkBase, NoLink>,
     /// Start was pressed on the static first screen before the app was ready (index.html).
     pub start_pressed: bool,
+    /// The files not of the build that the service worker is to keep for offline use, by URL
+    /// (`offline::to_keep`).
+    pub keep: js_sys::Array,
 }
 
 /// Why the app cannot start: every problem, and where they were read from.
@@ -132,10 +135,22 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
         configured.as_deref(),
         embed.is_some(),
     );
+    let keep = crate::offline::to_keep(
+        [
+            query.kiosk.as_ref(),
+            query.config.as_ref(),
+            embed.as_ref().and_then(|e| e.questionnaire.as_ref()),
+        ],
+        match embed.as_ref().map(AssociationConfig::catalogue) {
+            Some(CatalogueSource::Own(url)) => Some(url),
+            _ => None,
+        },
+    );
     let start_pressed = js_sys::Reflect::get(&gloo::utils::window(), &"startPressed".into())
         .is_ok_and(|v| v.is_truthy());
     Ok(Setup {
         start_pressed,
+        keep,
         today: today(),
         earlier,
         link,

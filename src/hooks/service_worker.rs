@@ -6,12 +6,14 @@ use yew::prelude::*;
 use crate::offline;
 use crate::state::{Action, State};
 
+/// `keep`: the files not of the build for the worker to keep (`offline::to_keep`).
 #[hook]
-pub fn use_service_worker(state: &State, send: Callback<Action>) {
+pub fn use_service_worker(state: &State, send: Callback<Action>, keep: &js_sys::Array) {
     let kiosk = state.mode.is_kiosk();
+    let keep = keep.clone();
     use_effect_with((), move |_| {
         if cfg!(not(debug_assertions)) {
-            offline::register(send.reform(|()| Action::UpdateReady));
+            offline::register(send.reform(|()| Action::UpdateReady), keep);
         }
     });
     let between_visitors = kiosk && !state.visiting();

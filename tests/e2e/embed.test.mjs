@@ -4,38 +4,15 @@
 // and the result reaches the association only after the member presses share.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, serve } from './support.mjs';
+import { associationSite, launch, openPage, serve } from './support.mjs';
 import { answerShown, fixture, option, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * The example association site, its addresses pointed at the app under test: the page, its config
- * (origin = this site), and the questionnaires it may offer.
- */
-function associationSite(appUrl, configure = (c) => c) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'host-'));
-  cpSync(path.join(ROOT, 'examples/embed'), dir, { recursive: true });
-  for (const name of ['association-questionnaire.json', 'invalid-questionnaire.json']) {
-    cpSync(path.join(ROOT, 'tests/fixtures', name), path.join(dir, name));
-  }
-  const page = path.join(dir, 'index.html');
-  writeFileSync(page, readFileSync(page, 'utf8').replace('http://127.0.0.1:8080/', appUrl));
-  return {
-    dir,
-    config(origin) {
-      const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
-      config.origin = origin;
-      writeFileSync(path.join(dir, 'config.json'), JSON.stringify(configure(config)));
-    },
-  };
-}
 
 /** Everything the host page's window received from the frame. */
 const received = (page) => page.evaluate(() => window.assessmentEvents ?? []);

@@ -3,14 +3,17 @@
 // accessibility checks. Plain node:test, no test framework beyond node's own.
 
 import assert from 'node:assert/strict';
-import { createReadStream } from 'node:fs';
+import { cpSync, createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const DIST = path.resolve(
   process.env.E2E_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url)),
@@ -234,4 +237,27 @@ export function appUnderTest(dir = DIST) {
     await app.server?.close();
   });
   return app;
+}
+
+/**
+ * The example association site (examples/embed), its addresses pointed at the app under test: the
+ * page, its config (origin = this site, once `config` is called), and the questionnaires it may
+ * offer. Serve `dir` with `serve(dir, { cors: true })`, as an association's server must.
+ */
+export function associationSite(appUrl, configure = (c) => c) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'host-'));
+  cpSync(path.join(ROOT, 'examples/embed'), dir, { recursive: true });
+  for (const name of ['association-questionnaire.json', 'invalid-questionnaire.json']) {
+    cpSync(path.join(ROOT, 'tests/fixtures', name), path.join(dir, name));
+  }
+  const page = path.join(dir, 'index.html');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('http://127.0.0.1:8080/', appUrl));
+  return {
+    dir,
+    config(origin) {
+      const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+      config.origin = origin;
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify(configure(config)));
+    },
+  };
 }
