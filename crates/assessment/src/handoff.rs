@@ -282,7 +282,12 @@ pub fn encode(
     let mut body = vec![reference.id.len() as u8];
     body.extend_from_slice(reference.id.as_bytes());
     for part in reference.version.split('.') {
-        push_varint(&mut body, part.parse().expect("a validated version"));
+        // Not `expect`: it would format the parse error with `Debug` in the app, for a case
+        // validation rules out.
+        let number = part
+            .parse()
+            .unwrap_or_else(|_| unreachable!("a validated version"));
+        push_varint(&mut body, number);
     }
     body.extend_from_slice(&days.to_be_bytes());
     body.extend_from_slice(&fingerprint(questionnaire).to_be_bytes());
@@ -308,7 +313,10 @@ pub fn encode(
             for code in codes {
                 let digits = code.as_str().len();
                 bits.push((digits / 2 - 1) as u64, LENGTH_BITS);
-                let value: u64 = code.as_str().parse().expect("an HS code is digits");
+                let value: u64 = code
+                    .as_str()
+                    .parse()
+                    .unwrap_or_else(|_| unreachable!("an HS code is digits"));
                 bits.push(value, code_bits(digits));
             }
         }
