@@ -120,8 +120,12 @@ fn container_controller() -> Option<ServiceWorker> {
 /// network or not at all). Only a kiosk calls it, between visitors.
 pub fn check_for_update() {
     REGISTRATION.with(|r| {
-        if let Some(registration) = r.borrow().as_ref() {
-            let _ = registration.update();
+        if let Some(Ok(check)) = r.borrow().as_ref().map(|r| r.update()) {
+            // Offline the browser refuses the check: the next visitor's turn asks again. Awaited
+            // so that the refusal is handled, not left as an uncaught error in the console.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(check).await;
+            });
         }
     });
 }

@@ -85,11 +85,11 @@ async function kept(frame, urls) {
 const EMPTY = { local: {}, session: {}, databases: [] };
 
 /**
- * The page's errors but those of requests that failed because the network is gone: the browser's
- * own, and the kiosk's look for a new build between visitors (`registration.update()`, whose
- * failure the app does not catch).
+ * The page's errors but those of requests that failed because the network is gone (the browser's
+ * own). The kiosk's look for a new build between visitors fails offline too, and the app handles
+ * that refusal: it must not show here as an uncaught "Failed to update a ServiceWorker".
  */
-const offlineErrors = (errors) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch|Failed to update a ServiceWorker/.test(e));
+const offlineErrors = (errors) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e));
 
 /** Everything the frame's origin holds in the storages a browser keeps between visits. */
 const stored = (frame) => frame.evaluate(async () => {
