@@ -140,9 +140,10 @@ impl std::error::Error for CodeRefused {}
 /// only while there are fewer than [`MAX_CODES`]. `AnswerSheet::add_code` applies it, and a front
 /// end asks it to say why before it sends the code.
 pub fn code_fits(codes: &[HsCode], code: &HsCode) -> Result<(), CodeRefused> {
-    match codes.contains(code) || codes.len() < MAX_CODES {
-        true => Ok(()),
-        false => Err(CodeRefused::Full),
+    if codes.contains(code) || codes.len() < MAX_CODES {
+        Ok(())
+    } else {
+        Err(CodeRefused::Full)
     }
 }
 
