@@ -39,7 +39,15 @@ const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('bas
 
 // The comments of index.html are notes for its readers, not for a browser: they leave the build (about
 // 400 B of the first load's gzip). Inline scripts and the stylesheet hold no `<!--`.
-const html = readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->\n?/g, '');
+// The app's preload links (Trunk.toml's `pattern_preload`, which Trunk appends to the head) go
+// to its top, just after the charset, so that the wasm is asked for as soon as the HTML's first
+// bytes are read.
+const PRELOAD = /<link rel="(?:module)?preload"[^>]*>/g;
+const CHARSET = '<meta charset="utf-8">';
+const read = readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->\n?/g, '');
+if (!read.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET}`);
+const preloads = read.match(PRELOAD) ?? [];
+const html = read.replace(PRELOAD, '').replace(CHARSET, [CHARSET, ...preloads].join('\n'));
 writeFileSync(path.join(dir, 'index.html'), html);
 const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)<\\/${tag}>`, 'g'))]
   .filter(([, body]) => body.trim() !== '')
