@@ -8,7 +8,15 @@ use yew::prelude::*;
 
 use crate::components::steps::walk_steps;
 use crate::components::{Question, Steps};
+use crate::paint::after_paint;
 use crate::state::{Action, Screen, State};
+
+/// How many of a section's questions the first frame of the section builds: more than fill a
+/// phone's or a laptop's screen. The rest are built just after that frame is painted. Building
+/// and laying out all 24 questions of the profile took half a second at 4x CPU on the way from
+/// Start to the first question (issue 19); a person sees the top of the section sooner, and the
+/// rest are there before they can scroll to them.
+const FIRST_FRAME: usize = 6;
 
 /// How a step names a dimension; the report's parts name it so too.
 pub use assessment::short_title;
@@ -37,13 +45,35 @@ pub fn Section(props: &SectionProps) -> Html {
         .map_or(s.profile_intro, |t| t.get(&tag));
     let shown = state.report.shown_in(q, &props.section);
     let last = q.next_section(&props.section).is_none();
+    // The section whose questions are all built: until this one's are, its first frame builds
+    // its first questions, and the question to focus (a review link) if it comes later.
+    let whole = use_state_eq(|| None::<SectionId>);
+    {
+        let whole = whole.clone();
+        use_effect_with(props.section.clone(), move |section| {
+            if whole.as_ref() != Some(section) {
+                let section = section.clone();
+                after_paint(move || whole.set(Some(section)));
+            }
+        });
+    }
+    let building = whole.as_ref() != Some(&props.section);
+    let first_frame = match &state.focus {
+        Some(focus) => shown
+            .iter()
+            .position(|a| a.id() == focus)
+            .map_or(FIRST_FRAME, |at| FIRST_FRAME.max(at + 1)),
+        None => FIRST_FRAME,
+    };
+    let built = if building { first_frame } else { shown.len() };
 
     html! {
         <>
             <Steps lang={lang} steps={walk_steps(state)} current={Screen::Section(props.section.clone())}
                 answered={state.report.progress.answered} total={state.report.progress.total}
                 on_go={props.send.reform(Action::Go)} />
-            <section class="section" aria-labelledby="screen-title">
+            <section class="section" aria-labelledby="screen-title"
+                aria-busy={(building && shown.len() > built).then_some("true")}>
                 <h1 id="screen-title" tabindex="-1">{ title }</h1>
                 <p class="lead">{ intro }</p>
                 if let Some(follow_up) = state.follow_up.as_ref().filter(|f| f.to_check.contains(&props.section)) {
@@ -55,6 +85,7 @@ pub fn Section(props: &SectionProps) -> Html {
                 // would lose focus and scroll position as questions appear and disappear.
                 <div class="questions">
                     { for shown.iter()
+                        .take(built)
                         .enumerate()
                         .map(|(n, q)| question(state, *q, n, &props.send)) }
                 </div>

@@ -70,6 +70,22 @@ describe('start screen', () => {
   it('keeps a press on Start made before the app is ready, says it is loading, then opens the walk', async () => {
     const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
     try {
+      // What the walk's first frame holds: its first questions only, the section marked busy
+      // until the rest are built, just after that frame is painted (section.rs).
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const shown = document.querySelectorAll('fieldset.question');
+          if (shown.length === 0) return;
+          observer.disconnect();
+          window.firstFrame = {
+            questions: shown.length,
+            busy: document.querySelector('section.section')?.getAttribute('aria-busy'),
+          };
+          requestAnimationFrame(() => {
+            window.firstFrame.painted = document.querySelectorAll('fieldset.question').length;
+          });
+        }).observe(document, { childList: true, subtree: true });
+      });
       // A slow network: the wasm arrives two seconds after it is asked for.
       let release;
       const held = new Promise((resolve) => { release = resolve; });
@@ -86,6 +102,12 @@ describe('start screen', () => {
       release();
       await page.waitForSelector('html[data-ready="true"]');
       await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'About your firm');
+      await page.waitForSelector('section.section:not([aria-busy])');
+      const whole = (await page.$$('fieldset.question')).length;
+      assert.ok(whole > 6, `the profile shows ${whole} questions`);
+      assert.deepEqual(await page.evaluate(() => window.firstFrame), { questions: 6, busy: 'true', painted: 6 },
+        'the first frame paints the first six questions, the rest come after it');
+      assert.equal(await page.getAttribute('fieldset.question:last-child', 'id'), 'q-P.data.ftz_list', 'the last built too');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -41,10 +41,13 @@ export async function ready(page) {
 }
 
 /**
- * Answers every question of `answers` that the current section shows (in a page or a frame). A
- * profile answer can reveal more questions, so it looks again until nothing new is answered.
+ * Answers every question of `answers` that the current section shows (in a page or a frame), once
+ * it is whole. A profile answer can reveal more questions, so it looks again until nothing new is
+ * answered.
  */
 export async function answerShown(target, answers) {
+  // A section's first frame builds its first questions, the rest a frame later (section.rs).
+  await target.waitForSelector('section.section:not([aria-busy])');
   for (let changed = true; changed; ) {
     changed = false;
     for (const fieldset of await target.$$('fieldset.question')) {
