@@ -1,8 +1,13 @@
 //! Work that the screen need not wait for: run once the next frame has been painted.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::render::request_animation_frame;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
 /// Runs `f` after the next paint: a frame callback runs just before its frame is painted, and a
 /// timeout set there runs after it. (A timeout set now could run before the frame, delaying it.)
@@ -13,4 +18,29 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }
+}
+
+/// False on a component's first render, true once that render has been painted: for a page that
+/// shows its first screen at once and builds the rest a frame later (the report below its summary,
+/// a section of the walk below its first questions). Building all of it before the first paint
+/// was what made opening them slow.
+#[hook]
+pub fn use_painted() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // A frame callback runs just before its frame is painted; a timeout set there runs after.
+            let timeout = Rc::new(RefCell::new(None));
+            let pending = timeout.clone();
+            let frame = request_animation_frame(move |_| {
+                *pending.borrow_mut() = Some(Timeout::new(0, move || painted.set(true)));
+            });
+            move || {
+                drop(frame);
+                drop(timeout.take());
+            }
+        });
+    }
+    *painted
 }

@@ -4,11 +4,8 @@
 //! answer beside the paper's benchmark. Everything shown is read from the core's `ReportView`, the
 //! report resolved in the page's language: no part of the report looks an id up.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::request_animation_frame;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
@@ -17,6 +14,7 @@ use crate::components::{
     ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
     ScoreBars, StageLadder,
 };
+use crate::paint::use_painted;
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
@@ -90,30 +88,6 @@ pub fn css_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// False on a component's first render, true once that render has been painted. The report shows
-/// its head and summary at once and adds everything below them a frame later: building all of it
-/// before the first paint was what made opening the report slow.
-#[hook]
-fn use_painted() -> bool {
-    let painted = use_state(|| false);
-    {
-        let painted = painted.clone();
-        use_effect_with((), move |_| {
-            // A frame callback runs just before its frame is painted; a timeout set there runs after.
-            let timeout = Rc::new(RefCell::new(None));
-            let pending = timeout.clone();
-            let frame = request_animation_frame(move |_| {
-                *pending.borrow_mut() = Some(Timeout::new(0, move || painted.set(true)));
-            });
-            move || {
-                drop(frame);
-                drop(timeout.take());
-            }
-        });
-    }
-    *painted
 }
 
 #[component]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::steps::walk_steps;
 use crate::components::{Question, Steps};
-use crate::paint::after_paint;
+use crate::paint::use_painted;
 use crate::state::{Action, Screen, State};
 
 /// How many of a section's questions the first frame of the section builds: more than fill a
@@ -45,19 +45,9 @@ pub fn Section(props: &SectionProps) -> Html {
         .map_or(s.profile_intro, |t| t.get(&tag));
     let shown = state.report.shown_in(q, &props.section);
     let last = q.next_section(&props.section).is_none();
-    // The section whose questions are all built: until this one's are, its first frame builds
-    // its first questions, and the question to focus (a review link) if it comes later.
-    let whole = use_state_eq(|| None::<SectionId>);
-    {
-        let whole = whole.clone();
-        use_effect_with(props.section.clone(), move |section| {
-            if whole.as_ref() != Some(section) {
-                let section = section.clone();
-                after_paint(move || whole.set(Some(section)));
-            }
-        });
-    }
-    let building = whole.as_ref() != Some(&props.section);
+    // Until the first frame is painted, its first questions and the one a review link asks to
+    // focus (`App` keys this component by section, so each section starts with a first frame).
+    let building = !use_painted();
     let first_frame = match &state.focus {
         Some(focus) => shown
             .iter()
