@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Section(section) => html! {
             // Keyed: a new section is a new component, which paints its first frame first.
-            <Section key={section.to_string()} state={page.clone()} section={section.clone()} send={send.clone()} />
+            <Section key={section.key()} state={page.clone()} section={section.clone()} send={send.clone()} />
         },
         Screen::Review => html! { <Review state={page.clone()} send={send.clone()} /> },
         Screen::Report => {
