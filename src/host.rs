@@ -11,26 +11,33 @@ use assessment::Theme;
 
 use crate::embed::resize_message;
 
+/// The page that frames the app; `None` when the app is not framed (its parent is itself).
+fn parent() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
 /// Posts `message` (a JSON text, `embed.rs` writes them) to the parent page, as the object it
 /// writes, if there is a parent page and it is of `origin`.
 pub fn post(origin: &str, message: &str) {
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else {
+    let Some(parent) = parent() else {
         return;
     };
-    // Not framed: the parent is the window itself.
-    if js_sys::Object::is(&parent, &window) {
-        return;
-    }
     let Ok(value) = js_sys::JSON::parse(message) else {
         return;
     };
     let _ = parent.post_message(&value, origin);
 }
 
-/// Whether the page that frames the app is of `origin`, where the browser says (Chromium and
-/// Safari list the ancestors' origins; elsewhere the browser's own check on posting remains).
+/// Whether the app is framed by a page of `origin`. Not when it is not framed at all (an embed
+/// address opened on its own: a share could not arrive anywhere). Where the browser lists the
+/// ancestors' origins (Chromium, Safari), the parent's must be `origin`; elsewhere the browser's
+/// own check on posting remains.
 pub fn parent_is(origin: &str) -> bool {
+    if parent().is_none() {
+        return false;
+    }
     let location = gloo::utils::window().location();
     let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into())
         .ok()

@@ -192,6 +192,26 @@ describe('embedding on an association site', () => {
     }
   });
 
+  it('offers no share when the association’s embed address is opened on its own, not framed', async () => {
+    const probe = await openHost();
+    const src = await probe.element.getAttribute('src');
+    await probe.context.close();
+    const { context, page, errors } = await openPage(browser, new URL(src, host.url).href, { locale: 'en-US' });
+    try {
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.match(src, /[?&]embed\b/);
+      const answers = fixture('textile-central-oem.json');
+      await page.click('button.primary');
+      for (let section = 0; section < 4; section++) await answerSection(page, answers);
+      await page.click('.walk-nav button.primary');
+      await page.waitForSelector(REPORT);
+      assert.equal(await page.$('.share'), null, 'no share button: there is no page to share with');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('replaces the questionnaire with the association’s own, and lists the problems of an invalid one', async () => {
     // The config names the questionnaire (only a config file may) and keeps the theme and origin,
     // but drops the weights, which name dimensions of the shipped questionnaire.
