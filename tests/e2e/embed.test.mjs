@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { associationSite, launch, openPage, serve } from './support.mjs';
-import { answerShown, fixture, option, REPORT } from './walk.mjs';
+import { answerShown, completeWalk, fixture, option, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -200,11 +200,7 @@ describe('embedding on an association site', () => {
     try {
       await page.waitForSelector('html[data-ready="true"]');
       assert.match(src, /[?&]embed\b/);
-      const answers = fixture('textile-central-oem.json');
-      await page.click('button.primary');
-      for (let section = 0; section < 4; section++) await answerSection(page, answers);
-      await page.click('.walk-nav button.primary');
-      await page.waitForSelector(REPORT);
+      await completeWalk(page, fixture('textile-central-oem.json'));
       assert.equal(await page.$('.share'), null, 'no share button: there is no page to share with');
       assert.deepEqual(errors, []);
     } finally {
