@@ -386,8 +386,9 @@ function showConfig() {
   } else {
     $('config-status').textContent = w.configUsed(c.name, c.described[state.lang] ?? '');
   }
-  // The core's words for each problem, as `assess validate --config` lists them.
-  list.replaceChildren(...c.problems.map((p) => element('li', p)));
+  // The core's words for each problem in the page's language (in English, as `assess validate
+  // --config` lists them).
+  list.replaceChildren(...c.problems.map((p) => element('li', p[state.lang] ?? p.en)));
   list.hidden = c.problems.length === 0;
 }
 

@@ -1,6 +1,6 @@
 //! English: the interface's words in English.
 
-use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, Place, ProblemKind, WhyNotACode};
+use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, WhyNotACode};
 
 use super::{Strings, Words};
 
@@ -344,14 +344,6 @@ impl Words for En {
         }
     }
 
-    fn setup_place(place: &Place, field: &str) -> String {
-        place_of(place, field)
-    }
-
-    fn setup_kind(kind: &ProblemKind) -> String {
-        kind_of(kind)
-    }
-
     // Issue 15: the report
     fn to_next_stage(points: &str, stage: &str) -> String {
         format!("{points} points to {stage}.")
@@ -448,17 +440,6 @@ fn number(n: usize) -> String {
 }
 
 /// The core words its problems in English; so does the English interface.
-fn place_of(place: &Place, field: &str) -> String {
-    match field {
-        "" => place.to_string(),
-        field => format!("{place}, field {field}"),
-    }
-}
-
-fn kind_of(kind: &ProblemKind) -> String {
-    kind.to_string()
-}
-
 /// What a result record holds (`ResultRecord`), shared or saved: one sentence for both.
 fn record_contents(o: &Outline) -> String {
     let gaps = if o.critical_rules {

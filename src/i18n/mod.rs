@@ -11,9 +11,7 @@
 mod en;
 mod zh_cn;
 
-use assessment::{
-    AnswerProblem, Cap, LangTag, Level, NotAnHsCode, Outline, Place, Problem, ProblemKind,
-};
+use assessment::{AnswerProblem, Cap, LangTag, Level, NotAnHsCode, Outline, Problem};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -325,10 +323,6 @@ trait Words {
     fn chart_title(outline: &Outline) -> String;
     /// The heading of the answers, beside benchmarks when the report shows any.
     fn items_title(benchmarks: bool) -> String;
-    /// Where a setup problem is, with its field: "config, field origin".
-    fn setup_place(place: &Place, field: &str) -> String;
-    /// What is wrong with a setup.
-    fn setup_kind(kind: &ProblemKind) -> String;
     // Issue 15: the report
     /// How many points the overall score lacks to reach the next stage.
     fn to_next_stage(points: &str, stage: &str) -> String;
@@ -374,14 +368,9 @@ macro_rules! speak {
 
 /// The sentences, spoken in a language.
 impl Lang {
-    /// A setup problem as one line: its place and field, then what is wrong.
+    /// A setup problem as one line: its place and field, then what is wrong (the core's words).
     pub fn setup_problem(self, problem: &Problem) -> String {
-        format!(
-            "{}{}{}",
-            speak!(self, setup_place(&problem.place, &problem.field)),
-            self.strings().colon,
-            speak!(self, setup_kind(&problem.kind))
-        )
+        problem.message(&self.lang_tag())
     }
 
     /// A problem of a file named on its own (a kiosk's config): the file, then what is wrong.
@@ -393,7 +382,7 @@ impl Lang {
         format!(
             "{place}{}{}",
             self.strings().colon,
-            speak!(self, setup_kind(&problem.kind))
+            problem.kind.message(&self.lang_tag())
         )
     }
 

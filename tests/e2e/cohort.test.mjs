@@ -244,6 +244,11 @@ describe('the cohort page', () => {
     await assertNoViolations(page, 'cohort page with a config refused (en)');
     await page.click('button[data-lang="zh-CN"]');
     assert.match(await page.textContent('#config-status'), /^协会配置 bad-config\.json 有 2 处问题，无法使用/);
+    // Each problem in Chinese too, in the core's words (the app's setup screen uses the same).
+    const zhProblems = await page.$$eval('#config-problems li', (items) => items.map((li) => li.textContent));
+    assert.equal(zhProblems.length, 2);
+    assert.ok(zhProblems.some((p) => p.startsWith('配置，字段 weights.items.T9：')), zhProblems.join('\n'));
+    assert.ok(zhProblems.every((p) => /\p{Script=Han}/u.test(p)), zhProblems.join('\n'));
     assert.equal(await page.textContent('label[for="config"]'), '协会配置（可选）');
     await assertNoViolations(page, 'cohort page with a config refused (zh-CN)');
     await page.click('button[data-lang="en"]');

@@ -23,6 +23,7 @@ pub mod model;
 pub mod obligations;
 pub mod order;
 pub mod plan;
+pub mod problem_words;
 pub mod questionnaire;
 // The result record: the app writes it (shared, saved); `import` is used by the cohort tools only.
 pub mod result_record;

@@ -5,8 +5,9 @@
 //! Messages (the page sends one at a time and waits for the reply):
 //! - `{kind: "check", config}`: an association's config file's text, read and checked by the core
 //!   as the app and `assess cohort --config` check it (`association::questionnaire_with`) →
-//!   `{kind: "checked", problems, described}`: the core's problems (a JSON text, a list of the
-//!   core's words, empty when it can be used) and its sections and weights described in each of
+//!   `{kind: "checked", problems, described}`: the core's problems (a JSON text, a list of each
+//!   problem's words in both of the page's languages, `{lang: text}`; empty when it can be used)
+//!   and its sections and weights described in each of
 //!   the questionnaire's languages (a JSON text: `{lang: text}`).
 //! - `{kind: "start", config?}`: loads the whole shipped questionnaire beside the page (precached,
 //!   so it works offline), with the config's sections and weights when one is given, and starts an
@@ -167,8 +168,18 @@ mod worker {
                     .collect();
                 (Vec::new(), described)
             }
+            // Each problem in both languages the page speaks: the page shows the one it is in.
             Err(Some(problems)) => (
-                problems.iter().map(ToString::to_string).collect(),
+                problems
+                    .iter()
+                    .map(|p: &Problem| {
+                        let messages: Map<String, Value> = ["zh-CN", "en"]
+                            .into_iter()
+                            .map(|tag| (tag.to_owned(), p.message(&LangTag::from(tag)).into()))
+                            .collect();
+                        Value::Object(messages)
+                    })
+                    .collect::<Vec<Value>>(),
                 Map::new(),
             ),
             Err(None) => return Err("unavailable"),
