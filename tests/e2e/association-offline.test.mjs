@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, DIST, launch, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, fixture, REPORT } from './walk.mjs';
+import { answerShown, completeWalk, fixture, REPORT, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The goods options of the shipped questionnaire, as its shipped catalogue maps them to HS codes. */
@@ -256,6 +256,7 @@ describe('an association’s own catalogue, offline after the first visit', () =
       await frame.waitForSelector('section.attract');
       await frame.click('section.attract button');
       await frame.click('button.primary');
+      await frame.waitForSelector(SECTION);
       assert.equal(await frame.$('input:checked'), null, 'nothing of visitor A');
       const b = { ...fixture('west-steel-eu.json'), 'P.markets': ['us'] };
       await answerShown(frame, b);

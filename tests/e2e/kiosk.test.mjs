@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, fixture, option, ready } from './walk.mjs';
+import { completeWalk, fixture, option, ready, SECTION } from './walk.mjs';
 
 /** Everything the page's origin holds in the storages a browser keeps between visits. */
 async function stored(page) {
@@ -68,6 +68,7 @@ describe('kiosk mode', () => {
       // Visitor B: a clean start, nothing of A's answers anywhere in the walk.
       await page.click('section.attract button');
       await page.click('button.primary');
+      await page.waitForSelector(SECTION);
       assert.match(await page.textContent('.counter label'), /^0 of \d+ answered/);
       assert.equal(await page.$('input:checked'), null);
       assert.deepEqual(errors, []);
@@ -110,6 +111,7 @@ describe('kiosk mode', () => {
       await page.waitForSelector('section.start');
       assert.equal(await page.$('button.finish'), null);
       await page.click('button.primary');
+      await page.waitForSelector(SECTION);
       assert.equal(await page.$('input:checked'), null);
     } finally {
       await context.close();
@@ -163,6 +165,7 @@ describe('kiosk mode', () => {
       await page.waitForSelector('section.start', { timeout: 8000 });
       assert.equal(await page.$('html[data-crashed]'), null);
       await page.click('button.primary');
+      await page.waitForSelector(SECTION);
       assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
     } finally {
       await context.close();

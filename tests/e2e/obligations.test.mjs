@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, ready, REPORT } from './walk.mjs';
+import { answerShown, completeWalk, fixture, ready, REPORT, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
@@ -112,6 +112,8 @@ describe('what each market asks of the firm’s goods', () => {
     try {
       await ready(page);
       await page.click('button.primary');
+      // The goods are the profile's 12th question: built a frame after the first six.
+      await page.waitForSelector(SECTION);
       const goods = page.locator('#q-P\\.goods');
       const visible = () => goods.locator('label.option:visible input').evaluateAll((inputs) => inputs.map((i) => i.value));
       const all = (await visible()).length;

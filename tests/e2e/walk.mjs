@@ -30,6 +30,12 @@ export function coreReport(name) {
  */
 export const REPORT = 'article.report:not([aria-busy])';
 
+/**
+ * A section of the walk once whole: its first frame builds its first six questions, the rest a
+ * frame later, marked `aria-busy` until then.
+ */
+export const SECTION = 'section.section:not([aria-busy])';
+
 /** The selector of one option's input. */
 export function option(question, value) {
   return `input[name="${question}"][value="${value}"]`;
@@ -46,8 +52,7 @@ export async function ready(page) {
  * answered.
  */
 export async function answerShown(target, answers) {
-  // A section's first frame builds its first questions, the rest a frame later (section.rs).
-  await target.waitForSelector('section.section:not([aria-busy])');
+  await target.waitForSelector(SECTION);
   for (let changed = true; changed; ) {
     changed = false;
     for (const fieldset of await target.$$('fieldset.question')) {
