@@ -439,7 +439,6 @@ fn number(n: usize) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
-/// The core words its problems in English; so does the English interface.
 /// What a result record holds (`ResultRecord`), shared or saved: one sentence for both.
 fn record_contents(o: &Outline) -> String {
     let gaps = if o.critical_rules {

@@ -24,9 +24,10 @@ impl Problem {
 impl ProblemKind {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: &LangTag) -> String {
-        match in_chinese(lang) {
-            true => kind_in_chinese(self),
-            false => self.to_string(),
+        if in_chinese(lang) {
+            kind_in_chinese(self)
+        } else {
+            self.to_string()
         }
     }
 }
