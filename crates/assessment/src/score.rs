@@ -198,13 +198,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// The recommendations of one horizon of the action plan, in rank order.
-    pub fn plan(&self, horizon: Horizon) -> impl Iterator<Item = &RecommendationResult> {
-        self.recommendations
-            .iter()
-            .filter(move |r| r.horizon == horizon)
-    }
-
     /// Whether a question is shown: everything but what does not apply.
     pub fn shows(&self, id: &QuestionId) -> bool {
         !self.not_applicable.contains(id)

@@ -525,20 +525,6 @@ impl<'a> ReportView<'a> {
         }
     }
 
-    /// How many recommendations there are.
-    pub fn recommendation_count(&self) -> usize {
-        self.report.recommendations.len()
-    }
-
-    /// The recommendations of one horizon of the action plan, in rank order.
-    pub fn plan(self, horizon: Horizon) -> impl Iterator<Item = RecommendationView<'a>> {
-        self.report
-            .recommendations
-            .iter()
-            .filter(move |r| r.horizon == horizon)
-            .map(move |r| self.recommendation(r))
-    }
-
     /// The action plan's horizons in order, with their names.
     pub fn horizons(self) -> impl Iterator<Item = (Horizon, &'a str)> {
         Horizon::ALL

@@ -62,8 +62,19 @@ fn critical_gap_caps_its_dimension_and_comes_first() {
         ranked,
         [("B2", 4.0, true), ("A2", 3.0, false), ("A1", 1.0, false)]
     );
-    assert_eq!(report.plan(Horizon::Now).count(), 3);
-    assert_eq!(report.plan(Horizon::Later).count(), 0);
+    // All three are for now: the plan's first steps, with nothing left for a later horizon.
+    let plan = assessment::plan(&q, &report, &assessment::LangTag::from("en"));
+    let firsts: Vec<&str> = plan
+        .first_steps
+        .iter()
+        .map(|s| s.recommendation.item.as_str())
+        .collect();
+    assert_eq!(firsts, ["B2", "A2", "A1"]);
+    assert!(plan.by_horizon.is_empty());
+    assert!(report
+        .recommendations
+        .iter()
+        .all(|r| r.horizon == Horizon::Now));
 }
 
 #[test]
