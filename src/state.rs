@@ -1354,7 +1354,7 @@ mod tests {
         );
         let s = apply(s, [Action::Resume]);
         assert!(s.damaged.is_none());
-        assert_eq!(s.sheet.questionnaire.version, "1.5.0");
+        assert_eq!(s.sheet.questionnaire.version, s.questionnaire.doc().version);
         assert_eq!(s.sheet.answers.len(), 1);
     }
 

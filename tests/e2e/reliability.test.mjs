@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, openPage } from './support.mjs';
-import { assertImportsRefused, completeWalk, fixture, option, ready } from './walk.mjs';
+import { SHIPPED_VERSION, assertImportsRefused, completeWalk, fixture, option, ready } from './walk.mjs';
 
 const KEY = 'exporter-assessment/answers/digital-trade';
 const sheet = (version, answers) =>
@@ -36,10 +36,10 @@ describe('reliability', () => {
 
   const damagedCases = [
     ['random bytes', '\u0000\u00ff\ufffd\u0007 garbage', /cannot be read/],
-    ['cut-off JSON', sheet('1.5.0', { 'P.region': 'west', T1: 'cloud' }).slice(0, 60), /cannot be read/],
+    ['cut-off JSON', sheet(SHIPPED_VERSION, { 'P.region': 'west', T1: 'cloud' }).slice(0, 60), /cannot be read/],
     ['a past version with an item that no longer exists', sheet('0.9.0', { 'P.region': 'west', T9: 'x' }), /made for “digital-trade 0\.9\.0”: 1 still fit/],
     ['a future version', sheet('2.0.0', { 'P.region': 'west', T1: 'cloud' }), /made for “digital-trade 2\.0\.0”: 2 still fit/],
-    ['an answer id that no longer exists', sheet('1.5.0', { 'P.region': 'west', 'P.gone': 'yes' }), /1 no longer fit/],
+    ['an answer id that no longer exists', sheet(SHIPPED_VERSION, { 'P.region': 'west', 'P.gone': 'yes' }), /1 no longer fit/],
   ];
   for (const [name, saved, message] of damagedCases) {
     it(`starts with damaged saved answers (${name}), says so, and keeps the text`, async () => {
@@ -74,7 +74,7 @@ describe('reliability', () => {
       assert.equal(await page.$('.damaged'), null);
       assert.ok(await page.isChecked(option('P.region', 'west')));
       const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-      assert.equal(stored.questionnaire.version, '1.5.0');
+      assert.equal(stored.questionnaire.version, SHIPPED_VERSION);
       assert.deepEqual(Object.keys(stored.answers).sort(), ['P.region', 'T1']);
     } finally {
       await context.close();

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { DIST, launch, openPage, serve } from './support.mjs';
-import { completeWalk, fixture, option, ready } from './walk.mjs';
+import { SHIPPED_VERSION, completeWalk, fixture, option, ready } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -130,7 +130,7 @@ describe('security', () => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-')), 'evil.json');
       writeFileSync(file, JSON.stringify({
         format: 'exporter-assessment/answers@1',
-        questionnaire: { id: 'digital-trade', version: '1.5.0' },
+        questionnaire: { id: 'digital-trade', version: SHIPPED_VERSION },
         answers: { [PAYLOAD]: 'x', 'P.region': PAYLOAD },
       }));
       await page.setInputFiles('.answers-file input[type=file]', file);

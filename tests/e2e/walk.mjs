@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The shipped questionnaire's version: what an answers document for the current version names. */
+export const SHIPPED_VERSION = JSON.parse(readFileSync(`${ROOT}questionnaire/digital-trade.json`, 'utf8')).version;
+
 /** The answers of a fixture in tests/fixtures/, as { questionId: optionId | optionId[] }. */
 export function fixture(name) {
   return JSON.parse(readFileSync(`${ROOT}tests/fixtures/${name}`, 'utf8')).answers;
