@@ -8,7 +8,8 @@
 //! two assessments (an earlier version's answers carried over, what was not listed);
 //! `assess obligations QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints what each market asks
 //! of the firm's goods, by when (`obligations.rs`);
-//! `assess schema [answers|obligations]` prints the JSON Schema of the questionnaire (or answers) format;
+//! `assess schema [answers|obligations|result|config]` prints the JSON Schema of the questionnaire
+//! format (or of answers, a catalogue, a result record, an association's config);
 //! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper;
 //! `assess cohort` prints a cohort's figures under the core's privacy rules (`cohort.rs`) and
 //! `assess flatten` writes one row per result to CSV or Parquet (`flatten.rs`).
@@ -39,7 +40,7 @@ usage:
   assess link QUESTIONNAIRE.json ANSWERS.json APP_URL
   assess split QUESTIONNAIRE.json OUT_DIR
   assess obligations QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en] (more: --help)
-  assess schema [questionnaire|answers|obligations]
+  assess schema [questionnaire|answers|obligations|result|config]
   assess check-citations QUESTIONNAIRE.json PAPER.txt
   assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] [--json|--csv]
   assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] --out results.csv|.parquet";
@@ -210,6 +211,8 @@ fn run(args: &[String]) -> Result<String, String> {
             "questionnaire" => Ok(pretty(assessment::questionnaire_schema())),
             "answers" => Ok(pretty(assessment::answers_schema())),
             "obligations" => Ok(pretty(assessment::obligations_schema())),
+            "result" => Ok(pretty(assessment::result_schema())),
+            "config" => Ok(pretty(assessment::config_schema())),
             other => Err(format!("no schema named \"{other}\"\n{USAGE}")),
         },
         _ => Err(USAGE.to_owned()),

@@ -25,7 +25,7 @@ pub const MAX_CODES: usize = 10;
 #[serde(untagged)]
 pub enum Answer {
     One(OptionId),
-    Many(Vec<OptionId>),
+    Many(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<OptionId>),
     WithCodes(Coded),
 }
 
@@ -33,10 +33,19 @@ pub enum Answer {
 /// ["731815"]}`. Codes are written normalised (digits only); at most [`MAX_CODES`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    // An answer with neither is empty (`AnswerProblem::Empty`).
+    schemars(extend("anyOf" = [
+        { "required": ["options"], "properties": { "options": { "type": "array", "minItems": 1 } } },
+        { "properties": { "codes": { "type": "array", "minItems": 1 } } }
+    ]))
+)]
 #[serde(deny_unknown_fields)]
 pub struct Coded {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<OptionId>,
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_CODES)))]
     pub codes: Vec<HsCode>,
 }
 
@@ -152,13 +161,13 @@ pub fn code_fits(codes: &[HsCode], code: &HsCode) -> Result<(), CodeRefused> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerSheet {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = ANSWERS_FORMAT)))]
     pub format: String,
     pub questionnaire: QuestionnaireRef,
     /// The day the answers were last changed (`YYYY-MM-DD`, in the person's time zone): an
     /// assessment's date, which a comparison and a hand-off code carry. Files written before it
     /// existed have none; a front end dates such answers when they are next changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub date: Option<Date>,
     /// Answers by question id. Answers to questions that no longer apply are kept, not deleted: a
     /// person who changes a profile answer back finds them again.

@@ -15,12 +15,63 @@ use crate::validate::{is_bidi_control, Place, Problem, ProblemKind};
 /// The longest association name: it is shown in the header and on the share button.
 pub const MAX_NAME_CHARS: usize = 120;
 
+/// JSON Schema patterns of the checks below, for the published schema of the config file
+/// (`assess schema config`). Where a check reads Unicode classes (`is_alphanumeric`) or
+/// another string's value, the pattern is looser, and `tests/schema-corpus/README.md` says where.
+#[cfg(feature = "schema")]
+mod patterns {
+    /// [`super::is_origin`].
+    pub const ORIGIN: &str = r"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9.:\[\]-]+$";
+    /// [`super::is_colour`].
+    pub const COLOUR: &str =
+        r"^(#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|(rgba?|hsla?)\([0-9 ,.%/deg]*\))$";
+    /// [`super::is_font_list`], but letters and digits beyond ASCII are not told from other
+    /// characters: any is let through.
+    pub const FONT_LIST: &str =
+        r#"^(?=[\s\S]*\S)[^\u0000-\u001F\u007F-\u009F!#$%&()*+./:;<=>?@\[\\\]^_`{|}~]*$"#;
+    /// [`super::is_resource_url`]: no unsafe character; an https URL without credentials, an
+    /// http URL of this machine, or a path on the app's own site.
+    pub const RESOURCE_URL: &str = concat!(
+        r#"^(?!$)(?![\s\S]*[\s\u0000-\u001F\u007F-\u009F"'<>\\`])(?!//)("#,
+        r"[hH][tT][tT][pP][sS]://[^/?#@]+([/?#][\s\S]*)?",
+        r"|[hH][tT][tT][pP]://(127\.0\.0\.1|[lL][oO][cC][aA][lL][hH][oO][sS][tT])(:[^/?#]*)?([/?#][\s\S]*)?",
+        r"|[^:/?#]*([/?#][\s\S]*)?",
+        r")$"
+    );
+    /// [`crate::handoff::is_handoff_url`], but whether the host is public.
+    pub const HANDOFF_URL: &str =
+        r#"^(?![\s\S]*[^!-~])[hH][tT][tT][pP][sS]?://[^/?@#"'<>\\`{}|^]+([/?][^#"'<>\\`{}|^]*)?$"#;
+    /// A name: not blank, no control or bidi character.
+    pub const NAME: &str =
+        r"^(?=[\s\S]*\S)[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$";
+}
+
 /// An association's name: one text, or one per language.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum Name {
     One(String),
     PerLanguage(Text),
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Name {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Name".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let name = serde_json::json!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_NAME_CHARS,
+            "pattern": patterns::NAME
+        });
+        schemars::json_schema!({
+            "description": "Who offers the assessment, named on the share button: one name, or one per language tag.",
+            "anyOf": [name, { "type": "object", "additionalProperties": name }]
+        })
+    }
 }
 
 impl Name {
@@ -41,15 +92,26 @@ impl Name {
 
 /// The association's look: colours and font of the design system, and a logo.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
+    /// Colours: `#rgb`, `#rrggbb` (with or without alpha), or `rgb()`, `rgba()`, `hsl()`,
+    /// `hsla()` of numbers.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOUR)))]
     pub brand: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOUR)))]
     pub brand_contrast: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOUR)))]
     pub accent: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOUR)))]
     pub text: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOUR)))]
     pub background: Option<String>,
+    /// Font family names and generic families, comma-separated.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::FONT_LIST), length(max = 200)))]
     pub font: Option<String>,
     /// The association's logo: an https URL (or a path on the app's own site).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::RESOURCE_URL)))]
     pub logo: Option<String>,
 }
 
@@ -100,19 +162,46 @@ pub struct AssociationConfig {
 
 /// The file as written: flat, every field known (serde cannot deny unknown fields of a flattened
 /// struct, so the customisation's fields are gathered here and moved into it).
+///
+/// It is also the published schema of the config file (`assess schema config`).
 #[derive(Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[derive(Default)]
-struct ConfigFile {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "AssociationConfig",
+        description = "An association's config file for the embedded assessment (docs/embedding.md).",
+        extend("required" = ["origin"])
+    )
+)]
+pub(crate) struct ConfigFile {
     name: Option<Name>,
+    /// The origin of the association's page (`https://association.example`), the only one that
+    /// receives events and results. Required in a file.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::ORIGIN)))]
     origin: Option<String>,
+    /// The language members start in: one of the questionnaire's.
     language: Option<String>,
     theme: Theme,
+    /// The dimensions to ask, by id; every dimension when absent.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     sections: Option<Vec<DimensionId>>,
     weights: Weights,
+    /// Another questionnaire, by URL: https, or a path on the app's own site.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::RESOURCE_URL)))]
     questionnaire: Option<String>,
+    /// The association's own market-obligations catalogue, by URL.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::RESOURCE_URL)))]
     obligations: Option<String>,
+    /// Whether the member may choose to include their answers when sharing.
     share_answers: bool,
+    /// The app's public address, for the links of hand-off QR codes.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = patterns::HANDOFF_URL), length(max = crate::handoff::MAX_LINK_BASE))
+    )]
     handoff_url: Option<String>,
 }
 

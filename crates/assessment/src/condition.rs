@@ -45,7 +45,11 @@ pub enum Condition {
         options: Vec<OptionId>,
     },
     /// The scored item `item` was answered at `level` or below. False if the item does not apply.
-    LevelAtMost { item: QuestionId, level: u8 },
+    LevelAtMost {
+        item: QuestionId,
+        #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
+        level: u8,
+    },
     /// The data-export decision came out as one of `outcomes`.
     ExportPathIn { outcomes: Vec<PathId> },
 }

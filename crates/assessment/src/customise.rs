@@ -14,10 +14,12 @@ use crate::validate::{Place, Problem, ProblemKind};
 /// Written (in a result record, `docs/cohort.md`) as an association's config writes these
 /// fields, leaving out what it does not change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Customisation {
     /// The dimensions to ask, by id; every dimension when absent. The profile is always asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub sections: Option<Vec<DimensionId>>,
     #[serde(default, skip_serializing_if = "Weights::is_empty")]
     pub weights: Weights,
@@ -27,11 +29,26 @@ pub struct Customisation {
 /// must say which it changes. Keyed by the ids' text (a dimension id in `dimensions`, an item id
 /// in `items`): one map type for both keeps a second JSON map deserializer out of the wasm.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
+    /// New weights of dimensions, by id: above 0, at most 1000.
     #[serde(skip_serializing_if = "ListMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("additionalProperties" = {
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+        }))
+    )]
     pub dimensions: ListMap<String, f64>,
+    /// New weights of items, by id: above 0, at most 1000.
     #[serde(skip_serializing_if = "ListMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("additionalProperties" = {
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+        }))
+    )]
     pub items: ListMap<String, f64>,
 }
 

@@ -146,10 +146,14 @@ impl schemars::JsonSchema for Date {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // The pattern alone would let 2026-02-30 through; `format: date` (RFC 3339's full-date)
+        // is the real day, which validators check when asked to (ajv-formats, Python jsonschema's
+        // format checker).
         schemars::json_schema!({
-            "description": "A calendar day written YYYY-MM-DD.",
+            "description": "A calendar day written YYYY-MM-DD, years 0001–9999.",
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "format": "date",
+            "pattern": "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         })
     }
 }

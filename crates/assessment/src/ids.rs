@@ -153,11 +153,25 @@ impl Horizon {
 /// code can be made, so matching never meets a malformed one. A catalogue's triggers and the codes
 /// a firm types into its goods question (`hs_codes`) are both of this type.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
-pub struct HsCode(
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^([0-9]{2}){1,5}$")))] String,
-);
+pub struct HsCode(String);
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for HsCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HsCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // As files hold it: digits only (a person's `7318.15` is written `731815`).
+        schemars::json_schema!({
+            "description": "A product code of the Harmonized System as a prefix, digits only: a \
+                chapter (2 digits), heading (4), subheading (6), EU CN code (8) or TARIC code (10).",
+            "type": "string",
+            "pattern": "^([0-9]{2}){1,5}$"
+        })
+    }
+}
 
 /// Why a text is not an HS code: what a person must change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

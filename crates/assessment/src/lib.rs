@@ -90,22 +90,83 @@ pub use walk::{short_title, SectionId};
 pub const BUILTIN_QUESTIONNAIRE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/digital-trade.json"));
 
+/// The JSON Schema of `T`, generated from the Rust types, with only the formats the JSON Schema
+/// standard defines: schemars marks numbers with its own (`double`, `uint8`), which standard
+/// validators refuse to compile in their strict mode (ajv) or ignore; an integer's range is
+/// already given by `minimum` and `maximum`.
+#[cfg(feature = "schema")]
+fn schema_of<T: schemars::JsonSchema>() -> serde_json::Value {
+    fn standard_formats_only(value: &mut serde_json::Value) {
+        const STANDARD: &[&str] = &[
+            "date",
+            "date-time",
+            "time",
+            "duration",
+            "email",
+            "idn-email",
+            "hostname",
+            "idn-hostname",
+            "ipv4",
+            "ipv6",
+            "uri",
+            "uri-reference",
+            "iri",
+            "iri-reference",
+            "uri-template",
+            "uuid",
+            "json-pointer",
+            "relative-json-pointer",
+            "regex",
+        ];
+        match value {
+            serde_json::Value::Object(map) => {
+                // `format` as a keyword holds a string; a property named "format" holds a schema.
+                if map
+                    .get("format")
+                    .and_then(|f| f.as_str())
+                    .is_some_and(|f| !STANDARD.contains(&f))
+                {
+                    map.remove("format");
+                }
+                map.values_mut().for_each(standard_formats_only);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(standard_formats_only),
+            _ => {}
+        }
+    }
+    let mut schema = serde_json::to_value(schemars::schema_for!(T)).expect("schema serialises");
+    standard_formats_only(&mut schema);
+    schema
+}
+
 /// The JSON Schema of the questionnaire format, generated from the Rust types.
 #[cfg(feature = "schema")]
 pub fn questionnaire_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(QuestionnaireDoc)).expect("schema serialises")
+    schema_of::<QuestionnaireDoc>()
 }
 
 /// The JSON Schema of the answers format.
 #[cfg(feature = "schema")]
 pub fn answers_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(AnswerSheet)).expect("schema serialises")
+    schema_of::<AnswerSheet>()
 }
 
 /// The JSON Schema of the market-obligations catalogue format.
 #[cfg(feature = "schema")]
 pub fn obligations_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(CatalogueDoc)).expect("schema serialises")
+    schema_of::<CatalogueDoc>()
+}
+
+/// The JSON Schema of the result record (`exporter-assessment/result@1`, `docs/cohort.md`).
+#[cfg(feature = "schema")]
+pub fn result_schema() -> serde_json::Value {
+    schema_of::<ResultRecord>()
+}
+
+/// The JSON Schema of an association's config file (`docs/embedding.md`).
+#[cfg(feature = "schema")]
+pub fn config_schema() -> serde_json::Value {
+    schema_of::<association::ConfigFile>()
 }
 
 /// A document the core or a front end writes (an answers file, a result record, a message to a host

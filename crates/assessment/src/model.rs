@@ -23,11 +23,16 @@ pub struct QuestionnaireDoc {
     /// Where an editor finds the schema; ignored by the tool.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Stable identifier of this questionnaire, e.g. `digital-trade`.
+    /// Stable identifier of this questionnaire, e.g. `digital-trade`: 1–64 of `a-z 0-9 - _ .`,
+    /// starting with a letter or digit.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
     pub id: String,
-    /// Version of the content. Saved answers name it, so change it whenever items or options change.
+    /// Version of the content, `MAJOR.MINOR.PATCH`. Saved answers name it, so change it whenever
+    /// items or options change.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
     pub version: String,
     /// Every language the texts must be given in; the first is the fallback.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub languages: Vec<LangTag>,
     pub title: Text,
     pub description: Text,
@@ -36,10 +41,13 @@ pub struct QuestionnaireDoc {
     /// Shown with every result: the tool gives guidance, not legal advice.
     pub disclaimer: Text,
     /// Questions about the firm. Not scored: they decide which items apply and which rules hold.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub profile: Vec<ProfileQuestion>,
     /// The scored dimensions, in the order they are asked and reported.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub dimensions: Vec<Dimension>,
     /// Stages by overall score, ascending; the first must start at 0.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub stages: Vec<Stage>,
     /// The countermeasures recommendations are tied to.
     pub countermeasures: Vec<Countermeasure>,
@@ -77,6 +85,14 @@ pub struct Migration {
 /// A profile question: single or multiple choice, not scored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    // HS codes only on a multiple-choice question (`ProblemKind::CodesOnSingleChoice`).
+    schemars(extend(
+        "if" = { "required": ["hs_codes"], "properties": { "hs_codes": { "const": true } } },
+        "then" = { "required": ["multiple"], "properties": { "multiple": { "const": true } } }
+    ))
+)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileQuestion {
     pub id: QuestionId,
@@ -86,6 +102,7 @@ pub struct ProfileQuestion {
     /// Whether several options may be chosen.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub multiple: bool,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub options: Vec<ProfileOption>,
     /// Whether the firm may also type HS codes of its own (a goods question: goods its options do
     /// not name), at most [`crate::answers::MAX_CODES`] of them, matched by prefix by the
@@ -116,11 +133,14 @@ pub struct Dimension {
     pub id: DimensionId,
     pub title: Text,
     pub description: Text,
-    /// Weight in the overall score; must be > 0.
+    /// Weight in the overall score: above 0, at most 1000.
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::validate::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// If any critical gap is found in this dimension, its score is at most this (0–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 100)))]
     pub critical_cap: Option<f64>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub items: Vec<Item>,
 }
 
@@ -135,8 +155,10 @@ pub struct Item {
     pub text: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub options: Vec<ItemOption>,
-    /// Weight within its dimension; must be > 0.
+    /// Weight within its dimension: above 0, at most 1000.
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::validate::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// The level a firm should reach; answers below it yield recommendations.
     #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
@@ -175,6 +197,7 @@ pub struct Benchmark {
     /// Each figure the text gives, quoted word for word from the paper with the section that holds
     /// it, so that a maintainer can check every citation against the paper (`assess
     /// check-citations`). Whitespace does not count.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub quotes: Vec<Quote>,
     /// Shown only when this holds (e.g. a Greater Bay Area figure to GBA firms); always if absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,7 +214,8 @@ pub struct Benchmark {
 pub struct Quote {
     /// E.g. `§1.1`.
     pub section: String,
-    /// The paper's own words, with its qualifiers ("以上", "到 2025 年").
+    /// The paper's own words, with its qualifiers ("以上", "到 2025 年"). Not blank.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
 }
 
@@ -224,6 +248,7 @@ pub struct CriticalRule {
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
     /// The answered levels this recommendation is for.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), inner(range(max = 4))))]
     pub levels: Vec<u8>,
     /// Given only when this holds: a text that assumes something of the firm (an RCEP market, a
     /// data-export path, goods) says so here.
@@ -280,6 +305,7 @@ pub struct HelpSource {
 pub struct Stage {
     pub id: StageId,
     /// The lowest overall score (0–100) in this stage.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 100)))]
     pub min_score: f64,
     pub label: Text,
     /// What reaching this stage means for the firm.

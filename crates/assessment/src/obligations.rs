@@ -52,10 +52,13 @@ pub struct CatalogueDoc {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Always `exporter-assessment/obligations@1`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = CATALOGUE_FORMAT)))]
     pub format: String,
     /// Version of the content, `MAJOR.MINOR.PATCH`.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
     pub version: String,
     /// The id of the questionnaire whose profile answers the catalogue reads.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
     pub questionnaire: String,
     /// The day the rules were last checked as a whole: shown with the report's section.
     pub rules_as_of: Date,
@@ -73,6 +76,7 @@ pub struct CatalogueDoc {
     /// ("none of these") is goods the catalogue does not name.
     pub goods: Vec<GoodsGroup>,
     /// The obligations, in the order they are shown.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub obligations: Vec<ObligationDoc>,
 }
 
@@ -89,6 +93,30 @@ pub struct GoodsGroup {
 /// One obligation: what triggers it, what the firm must do or supply, from when, on what basis.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    // An unconfirmed entry or date says with whom to check it (`ProblemKind::CheckWithMissing`).
+    schemars(extend("allOf" = [
+        {
+            "if": { "required": ["confidence"], "properties": { "confidence": { "const": "M" } } },
+            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+        },
+        {
+            "if": {
+                "required": ["from"],
+                "properties": { "from": { "type": "object", "required": ["confidence"], "properties": { "confidence": { "const": "M" } } } }
+            },
+            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+        },
+        {
+            "if": {
+                "required": ["until"],
+                "properties": { "until": { "type": "object", "required": ["confidence"], "properties": { "confidence": { "const": "M" } } } }
+            },
+            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+        }
+    ]))
+)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationDoc {
     pub id: ObligationId,
@@ -108,6 +136,7 @@ pub struct ObligationDoc {
     /// Law and article.
     pub basis: Text,
     /// Where the rule can be read: an https URL.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://\S*$")))]
     pub source: String,
     /// How sure the entry's duty and trigger are.
     pub confidence: Confidence,

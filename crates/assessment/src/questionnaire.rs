@@ -20,7 +20,9 @@ use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireRef {
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
     pub version: String,
 }
 

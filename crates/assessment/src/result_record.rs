@@ -89,6 +89,7 @@ impl Grouping {
 
 /// The coarse profile: one option id per grouping, or nothing when it was not answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub region: Option<OptionId>,
@@ -140,6 +141,24 @@ impl Score {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // "At most one decimal" is not written as `multipleOf: 0.1`: in binary floating point
+        // validators refuse 0.3 by it, or not, each its own way.
+        schemars::json_schema!({
+            "description": "A score from 0 to 100 with at most one decimal.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+        })
+    }
+}
+
 impl Serialize for Score {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_f64(self.points())
@@ -159,6 +178,7 @@ impl<'de> Deserialize<'de> for Score {
 
 /// One dimension's score (after any cap), or none while none of its items is answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DimensionScore {
     pub id: DimensionId,
@@ -167,6 +187,7 @@ pub struct DimensionScore {
 
 /// The data-export path, as the record keeps it: the outcome's id, or why there is none.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "status", deny_unknown_fields)]
 pub enum PathStatus {
     Decided { outcome: PathId },
@@ -189,6 +210,7 @@ impl From<&ExportDecision> for PathStatus {
 /// A recommendation as a record names it: its item and countermeasure (it has no id; its text is
 /// the questionnaire's and stays there).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationRef {
     pub item: QuestionId,
@@ -197,9 +219,11 @@ pub struct RecommendationRef {
 
 /// One assessment's result. See the module's documentation and `docs/cohort.md`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResultRecord {
     /// Always [`RECORD_FORMAT`].
+    #[cfg_attr(feature = "schema", schemars(extend("const" = RECORD_FORMAT)))]
     pub format: String,
     pub questionnaire: QuestionnaireRef,
     /// The sections and weights an association's config changed, when it changed any
@@ -217,11 +241,17 @@ pub struct ResultRecord {
     pub stage: Option<StageId>,
     pub bottleneck: Option<DimensionId>,
     /// Every dimension of the questionnaire, in its order.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub dimensions: Vec<DimensionScore>,
-    /// The items with a critical gap, in questionnaire order.
+    /// The items with a critical gap, in questionnaire order, each once.
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub critical_gaps: Vec<QuestionId>,
     pub export_path: PathStatus,
     /// The first [`TOP_RECOMMENDATIONS`] different recommendations in the report's rank order.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(max = TOP_RECOMMENDATIONS), extend("uniqueItems" = true))
+    )]
     pub top_recommendations: Vec<RecommendationRef>,
     /// The member's answers document, only when the member ticked that it may be shared.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -60,6 +60,12 @@ impl Text {
     }
 }
 
+/// A text's characters as a JSON Schema pattern: no control character but line breaks and tabs,
+/// no bidi control (`validate::forbidden_in_text`).
+#[cfg(feature = "schema")]
+pub(crate) const TEXT_PATTERN: &str =
+    "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Text {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -67,11 +73,16 @@ impl schemars::JsonSchema for Text {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        // What it is written as: an object of strings by language tag.
+        // What it is written as: an object of strings by language tag. No control character
+        // but line breaks and tabs, and no bidi control (`validate::forbidden_in_text`).
         schemars::json_schema!({
             "description": "One text in every language of the questionnaire: `{\"zh-CN\": \"…\", \"en\": \"…\"}`.",
             "type": "object",
-            "additionalProperties": { "type": "string" }
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "string",
+                "pattern": TEXT_PATTERN
+            }
         })
     }
 }

@@ -519,6 +519,15 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// [`is_questionnaire_id`] as a JSON Schema pattern.
+#[cfg(feature = "schema")]
+pub(crate) const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+/// [`is_version`] as a JSON Schema pattern.
+#[cfg(feature = "schema")]
+pub(crate) const VERSION_PATTERN: &str =
+    "^(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})$";
+
 /// A questionnaire id: 1–64 of `a-z 0-9 - _ .`, starting with a letter or digit. It is written
 /// into storage keys, file names and the printed page's margin, so nothing else is allowed.
 pub fn is_questionnaire_id(id: &str) -> bool {

@@ -36,6 +36,55 @@ fn committed_obligations_schema_is_generated_from_the_types() {
 }
 
 #[test]
+fn committed_result_schema_is_generated_from_the_types() {
+    assert!(
+        committed("result.schema.json") == assessment::result_schema(),
+        "questionnaire/result.schema.json is stale: run `cargo run -p assess -- schema result > questionnaire/result.schema.json`"
+    );
+}
+
+#[test]
+fn committed_config_schema_is_generated_from_the_types() {
+    assert!(
+        committed("config.schema.json") == assessment::config_schema(),
+        "questionnaire/config.schema.json is stale: run `cargo run -p assess -- schema config > questionnaire/config.schema.json`"
+    );
+}
+
+/// Only the formats the standard defines: a schemars-only one (`double`, `uint8`) makes ajv's
+/// strict mode refuse to compile the schema.
+#[test]
+fn schemas_use_standard_formats_only() {
+    fn formats(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(f) = map.get("format").and_then(|f| f.as_str()) {
+                    found.push(f.to_owned());
+                }
+                map.values().for_each(|v| formats(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| formats(v, found)),
+            _ => {}
+        }
+    }
+    for schema in [
+        assessment::questionnaire_schema(),
+        assessment::answers_schema(),
+        assessment::obligations_schema(),
+        assessment::result_schema(),
+        assessment::config_schema(),
+    ] {
+        let mut found = Vec::new();
+        formats(&schema, &mut found);
+        assert!(
+            found.iter().all(|f| f == "date"),
+            "{} uses {found:?}",
+            schema["title"]
+        );
+    }
+}
+
+#[test]
 fn the_embedded_questionnaire_is_the_committed_file_without_its_indentation() {
     let embedded = assessment::BUILTIN_QUESTIONNAIRE;
     assert_eq!(
