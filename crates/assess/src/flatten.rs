@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use assessment::cohort::{csv_cell, PathKey};
 use assessment::result_record::{PathStatus, TOP_RECOMMENDATIONS};
-use assessment::{Date, Grouping, QuestionId, Questionnaire, ResultRecord};
+use assessment::{Date, Grouping, Questionnaire, ResultRecord};
 use parquet::basic::{LogicalType, Repetition, Type as Physical};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type};
+use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
@@ -25,11 +26,15 @@ Writes one row per result (coarse profile and scores); inputs that cannot be rea
 With --config, the association's sections and weights (only those fields of its embed config
 matter here) are applied: answers files are scored, and records checked, as its members' were.";
 
+/// Rows per Parquet row group, as `docs/cohort.md` says: whatever the threads and batches of
+/// the reading, groups are cut at this many rows.
+pub const ROWS_PER_GROUP: usize = 16_384;
+
 /// What a column holds.
 #[derive(Clone, Copy)]
 enum Kind {
     Text { required: bool },
-    Bool,
+    Bool { required: bool },
     Number,
     Date,
 }
@@ -37,7 +42,7 @@ enum Kind {
 /// One cell of a row.
 enum Cell {
     Text(Option<String>),
-    Bool(bool),
+    Bool(Option<bool>),
     Number(Option<f64>),
     Date(Option<Date>),
 }
@@ -45,7 +50,6 @@ enum Cell {
 /// The columns for a questionnaire: its dimensions and critical items name some of them.
 struct Columns {
     names: Vec<(String, Kind)>,
-    critical: Vec<QuestionId>,
 }
 
 impl Columns {
@@ -57,7 +61,7 @@ impl Columns {
             ("date".to_owned(), Kind::Date),
         ];
         names.extend(Grouping::ALL.iter().map(|g| (g.name().to_owned(), text)));
-        names.push(("complete".to_owned(), Kind::Bool));
+        names.push(("complete".to_owned(), Kind::Bool { required: true }));
         names.push(("overall".to_owned(), Kind::Number));
         for d in &q.doc().dimensions {
             names.push((format!("score_{}", d.id), Kind::Number));
@@ -65,22 +69,18 @@ impl Columns {
         names.push(("stage".to_owned(), text));
         names.push(("bottleneck".to_owned(), text));
         names.push(("export_path".to_owned(), Kind::Text { required: true }));
-        let critical: Vec<QuestionId> = q
-            .items()
-            .filter(|(_, i)| i.critical.is_some())
-            .map(|(_, i)| i.id.clone())
-            .collect();
-        for item in &critical {
-            names.push((format!("gap_{item}"), Kind::Bool));
+        // Null where the item was not asked (or a record without answers cannot tell).
+        for (_, item) in q.items().filter(|(_, i)| i.critical.is_some()) {
+            names.push((format!("gap_{}", item.id), Kind::Bool { required: false }));
         }
         for i in 1..=TOP_RECOMMENDATIONS {
             names.push((format!("rec{i}_item"), text));
             names.push((format!("rec{i}_countermeasure"), text));
         }
-        Columns { names, critical }
+        Columns { names }
     }
 
-    fn row(&self, r: &ResultRecord) -> Vec<Cell> {
+    fn row(&self, q: &Questionnaire, r: &ResultRecord) -> Vec<Cell> {
         let text = |s: Option<&dyn std::fmt::Display>| Cell::Text(s.map(|s| s.to_string()));
         let mut row = vec![
             Cell::Text(Some(r.questionnaire.id.clone())),
@@ -90,7 +90,7 @@ impl Columns {
         for g in Grouping::ALL {
             row.push(text(r.profile.get(g).map(|c| c as _)));
         }
-        row.push(Cell::Bool(r.complete));
+        row.push(Cell::Bool(Some(r.complete)));
         row.push(Cell::Number(r.overall.map(|s| s.points())));
         for d in &r.dimensions {
             row.push(Cell::Number(d.score.map(|s| s.points())));
@@ -104,8 +104,8 @@ impl Columns {
             PathStatus::Uncovered => PathKey::Uncovered,
         };
         row.push(Cell::Text(Some(path.to_string())));
-        for item in &self.critical {
-            row.push(Cell::Bool(r.critical_gaps.contains(item)));
+        for (_, gap) in r.gaps(q) {
+            row.push(Cell::Bool(gap));
         }
         for i in 0..TOP_RECOMMENDATIONS {
             let rec = r.top_recommendations.get(i);
@@ -123,7 +123,7 @@ enum Sink {
 }
 
 impl Sink {
-    fn open(path: &str, csv: bool, columns: &Columns) -> Result<Self, String> {
+    fn open(path: &str, csv: bool, columns: &Columns, q: &Questionnaire) -> Result<Self, String> {
         let file = File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?;
         if csv {
             let mut out = BufWriter::new(file);
@@ -146,7 +146,15 @@ impl Sink {
                             Repetition::OPTIONAL
                         },
                     ),
-                    Kind::Bool => (Physical::BOOLEAN, None, Repetition::REQUIRED),
+                    Kind::Bool { required } => (
+                        Physical::BOOLEAN,
+                        None,
+                        if *required {
+                            Repetition::REQUIRED
+                        } else {
+                            Repetition::OPTIONAL
+                        },
+                    ),
                     Kind::Number => (Physical::DOUBLE, None, Repetition::OPTIONAL),
                     Kind::Date => (
                         Physical::INT32,
@@ -166,12 +174,32 @@ impl Sink {
             .with_fields(fields)
             .build()
             .map_err(|e| format!("cannot make the Parquet schema: {e}"))?;
-        let writer = SerializedFileWriter::new(
-            file,
-            Arc::new(schema),
-            Arc::new(WriterProperties::builder().build()),
-        )
-        .map_err(|e| format!("cannot write {path}: {e}"))?;
+        // Which questionnaire the rows are of, under what config, and what wrote them: a file
+        // found later says what it holds.
+        let reference = q.reference();
+        let mut metadata = vec![
+            KeyValue::new("exporter-assessment.questionnaire".to_owned(), reference.id),
+            KeyValue::new(
+                "exporter-assessment.questionnaire_version".to_owned(),
+                reference.version,
+            ),
+            KeyValue::new(
+                "exporter-assessment.tool".to_owned(),
+                format!("assess {}", env!("CARGO_PKG_VERSION")),
+            ),
+        ];
+        if !q.customisation().is_empty() {
+            metadata.push(KeyValue::new(
+                "exporter-assessment.customisation".to_owned(),
+                q.customisation().describe(false),
+            ));
+        }
+        let properties = WriterProperties::builder()
+            .set_key_value_metadata(Some(metadata))
+            .set_max_row_group_size(ROWS_PER_GROUP)
+            .build();
+        let writer = SerializedFileWriter::new(file, Arc::new(schema), Arc::new(properties))
+            .map_err(|e| format!("cannot write {path}: {e}"))?;
         let kinds = columns.names.iter().map(|(_, k)| *k).collect();
         Ok(Sink::Parquet(writer, kinds))
     }
@@ -184,7 +212,7 @@ impl Sink {
                         .iter()
                         .map(|c| match c {
                             Cell::Text(t) => t.as_deref().map_or(String::new(), csv_cell),
-                            Cell::Bool(b) => b.to_string(),
+                            Cell::Bool(b) => b.map_or(String::new(), |b| b.to_string()),
                             Cell::Number(n) => n.map_or(String::new(), |n| n.to_string()),
                             Cell::Date(d) => d.map_or(String::new(), |d| d.to_string()),
                         })
@@ -239,10 +267,19 @@ fn write_row_group(
                 )?;
             }
             Cell::Bool(_) => {
-                let values: Vec<bool> = cells.map(|c| matches!(c, Cell::Bool(true))).collect();
-                column
-                    .typed::<BoolType>()
-                    .write_batch(&values, None, None)?;
+                let mut values = Vec::new();
+                for c in cells {
+                    if let Cell::Bool(b) = c {
+                        defs.push(i16::from(b.is_some()));
+                        values.extend(*b);
+                    }
+                }
+                let required = matches!(kinds[index], Kind::Bool { required: true });
+                column.typed::<BoolType>().write_batch(
+                    &values,
+                    (!required).then_some(&defs[..]),
+                    None,
+                )?;
             }
             Cell::Number(_) => {
                 let mut values = Vec::new();
@@ -300,13 +337,15 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let columns = Columns::new(&q);
     // Written beside the destination, then renamed: a failed run leaves no half-written file.
     let partial = format!("{out}.partial");
-    let mut sink = Sink::open(&partial, lower.ends_with(".csv"), &columns)?;
+    let mut sink = Sink::open(&partial, lower.ends_with(".csv"), &columns, &q)?;
+    // Rows wait here until a row group's worth is in: each thread's part of a batch is smaller.
+    let mut pending: Vec<Vec<Cell>> = Vec::new();
     let (mut written, mut refused) = (0u64, 0u64);
     let result = reading.run(
         &q,
         || (Vec::new(), Vec::new()),
         |(rows, refused), name, outcome| match outcome {
-            Ok(record) => rows.push(columns.row(&record)),
+            Ok(record) => rows.push(columns.row(&q, &record)),
             Err(reason) => refused.push(format!("{name}: {reason}")),
         },
         |(rows, refused_here)| {
@@ -315,14 +354,25 @@ pub fn run(args: &[String]) -> Result<String, String> {
             }
             refused += refused_here.len() as u64;
             written += rows.len() as u64;
-            sink.write(&rows)
-                .map_err(|e| format!("cannot write {out}: {e}"))
+            pending.extend(rows);
+            while pending.len() >= ROWS_PER_GROUP {
+                let rest = pending.split_off(ROWS_PER_GROUP);
+                sink.write(&pending)
+                    .map_err(|e| format!("cannot write {out}: {e}"))?;
+                pending = rest;
+            }
+            Ok(())
         },
     );
-    let finished = result.and_then(|()| {
-        sink.finish()
-            .map_err(|e| format!("cannot write {out}: {e}"))
-    });
+    let finished = result
+        .and_then(|()| {
+            sink.write(&pending)
+                .map_err(|e| format!("cannot write {out}: {e}"))
+        })
+        .and_then(|()| {
+            sink.finish()
+                .map_err(|e| format!("cannot write {out}: {e}"))
+        });
     if let Err(e) = finished {
         let _ = std::fs::remove_file(&partial);
         return Err(e);

@@ -351,14 +351,6 @@ fn the_documented_example_record_is_accepted() {
     assert_eq!(out["counted"], 1, "{out}");
 }
 
-/// The first fenced block of `lang` after `marker` in a Markdown text.
-fn fenced_after(doc: &str, marker: &str, lang: &str) -> String {
-    let after = &doc[doc.find(marker).expect("marker in the doc")..];
-    let start = after.find(&format!("```{lang}\n")).expect("fenced block") + lang.len() + 4;
-    let end = start + after[start..].find("\n```").expect("closing fence");
-    after[start..end].to_owned()
-}
-
 /// A CSV text (RFC 4180) as rows of cells.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();

@@ -311,16 +311,48 @@ impl ResultRecord {
         }
     }
 
-    /// Scores an answers sheet (already checked against `questionnaire`) into a record without
-    /// answers or date: what a cohort keeps of an answers file.
+    /// Scores an answers sheet (already checked against `questionnaire`) into the record of its
+    /// answers, with its date and the answers themselves: what a cohort keeps of an answers file
+    /// (the app's own record of the same assessment is dated; the answers tell which items were
+    /// asked, [`ResultRecord::gaps`]).
     pub fn scored(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Self {
         Self::new(
             questionnaire,
             sheet,
             &score(questionnaire, sheet),
-            None,
-            false,
+            sheet.date,
+            true,
         )
+    }
+
+    /// For each item of `questionnaire` with a critical rule, in its order, whether this record
+    /// has the gap: `Some(true)` when it lists it; `Some(false)` when the item applied and was
+    /// answered without it; `None` when the item did not apply or was not answered, or when the
+    /// record carries no answers to tell (a record lists its gaps, not the items it was asked).
+    /// A rate of gaps among the firms asked counts only the known ones.
+    #[cfg(feature = "cohort")]
+    pub fn gaps(&self, questionnaire: &Questionnaire) -> Vec<(QuestionId, Option<bool>)> {
+        let answered: Vec<QuestionId> = self.answers.as_ref().map_or_else(Vec::new, |sheet| {
+            score(questionnaire, sheet)
+                .dimensions
+                .into_iter()
+                .flat_map(|d| d.items)
+                .filter(|i| i.level.is_some())
+                .map(|i| i.id)
+                .collect()
+        });
+        questionnaire
+            .items()
+            .filter(|(_, item)| item.critical.is_some())
+            .map(|(_, item)| {
+                let known = if self.critical_gaps.contains(&item.id) {
+                    Some(true)
+                } else {
+                    answered.contains(&item.id).then_some(false)
+                };
+                (item.id.clone(), known)
+            })
+            .collect()
     }
 
     pub fn to_json(&self) -> String {

@@ -149,16 +149,57 @@ fn a_record_is_made_from_a_report_and_read_back() {
     );
     let with = ResultRecord::new(&q, &sheet, &report, date, true);
     assert_eq!(import(&with.to_json(), &q), Ok(with.clone()));
-    // An answers file is scored into the record of its answers, without date or answers.
+    // An answers file is scored into the record of its answers, with them and its date (this
+    // one has none).
     let scored = import(&fixture("gba-electronics-brand.json"), &q).unwrap();
+    assert_eq!(scored, ResultRecord { date: None, ..with });
+    let mut dated = sheet.clone();
+    dated.date = date;
+    assert_eq!(import(&dated.to_json(), &q).unwrap().date, date);
+}
+
+#[test]
+fn a_gap_is_known_only_where_the_item_was_asked() {
+    let q = builtin();
+    let sheet = AnswerSheet::from_json(&fixture("gba-electronics-brand.json"), &q).unwrap();
+    let report = score(&q, &sheet);
+    let with = ResultRecord::new(&q, &sheet, &report, None, true);
+    let gaps = with.gaps(&q);
+    let critical: Vec<_> = q
+        .items()
+        .filter(|(_, i)| i.critical.is_some())
+        .map(|(_, i)| i.id.clone())
+        .collect();
     assert_eq!(
-        scored,
-        ResultRecord {
-            date: None,
-            answers: None,
-            ..with
-        }
+        gaps.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(),
+        critical
     );
+    for (id, known) in &gaps {
+        let level = report
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.items)
+            .find(|i| &i.id == id)
+            .unwrap()
+            .level;
+        let listed = with.critical_gaps.contains(id);
+        match known {
+            Some(true) => assert!(listed),
+            Some(false) => assert!(!listed && level.is_some(), "{id}"),
+            None => assert!(level.is_none(), "{id} was answered"),
+        }
+    }
+    assert!(gaps.iter().any(|(_, k)| *k == Some(true)), "{gaps:?}");
+    assert!(gaps.iter().any(|(_, k)| *k == Some(false)), "{gaps:?}");
+    // Without answers, only the listed gaps are known.
+    let without = ResultRecord::new(&q, &sheet, &report, None, false);
+    for ((_, a), (_, b)) in gaps.iter().zip(without.gaps(&q)) {
+        assert_eq!(b, a.filter(|&gap| gap));
+    }
+    // Profile answers only: nothing is asked, nothing known.
+    let partial = AnswerSheet::from_json(&fixture("partial-profile-only.json"), &q).unwrap();
+    let record = ResultRecord::scored(&q, &partial);
+    assert!(record.gaps(&q).iter().all(|(_, k)| k.is_none()));
 }
 
 #[test]

@@ -28,3 +28,11 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The first fenced block of `lang` after `marker` in a Markdown text.
+pub fn fenced_after(doc: &str, marker: &str, lang: &str) -> String {
+    let after = &doc[doc.find(marker).expect("marker in the doc")..];
+    let start = after.find(&format!("```{lang}\n")).expect("fenced block") + lang.len() + 4;
+    let end = start + after[start..].find("\n```").expect("closing fence");
+    after[start..end].to_owned()
+}
