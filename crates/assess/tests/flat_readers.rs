@@ -185,6 +185,12 @@ fn inputs(dir: &Path, lines: usize) -> (PathBuf, Vec<String>) {
         .map(|(i, path)| {
             let mut doc: Value =
                 serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            // Made for the corpus's version: named as the shipped questionnaire's, whatever it is.
+            let version = json!(shipped_version());
+            doc["questionnaire"]["version"] = version.clone();
+            if doc["answers"]["questionnaire"].is_object() {
+                doc["answers"]["questionnaire"]["version"] = version;
+            }
             if doc["format"] == "exporter-assessment/answers@1" && i % 2 == 0 {
                 doc["date"] = json!(format!("2026-{:02}-{:02}", i % 12 + 1, i % 28 + 1));
             }
@@ -200,6 +206,13 @@ fn inputs(dir: &Path, lines: usize) -> (PathBuf, Vec<String>) {
     let path = dir.join("results.jsonl");
     std::fs::write(&path, text).unwrap();
     (path, docs)
+}
+
+fn shipped_version() -> String {
+    Questionnaire::from_json(BUILTIN_QUESTIONNAIRE)
+        .unwrap()
+        .reference()
+        .version
 }
 
 fn flatten(jsonl: &Path, out: &Path) {
