@@ -116,6 +116,14 @@ impl Columns {
     }
 }
 
+fn repetition(required: bool) -> Repetition {
+    if required {
+        Repetition::REQUIRED
+    } else {
+        Repetition::OPTIONAL
+    }
+}
+
 /// Where rows go.
 enum Sink {
     Csv(BufWriter<File>),
@@ -140,21 +148,9 @@ impl Sink {
                     Kind::Text { required } => (
                         Physical::BYTE_ARRAY,
                         Some(LogicalType::String),
-                        if *required {
-                            Repetition::REQUIRED
-                        } else {
-                            Repetition::OPTIONAL
-                        },
+                        repetition(*required),
                     ),
-                    Kind::Bool { required } => (
-                        Physical::BOOLEAN,
-                        None,
-                        if *required {
-                            Repetition::REQUIRED
-                        } else {
-                            Repetition::OPTIONAL
-                        },
-                    ),
+                    Kind::Bool { required } => (Physical::BOOLEAN, None, repetition(*required)),
                     Kind::Number => (Physical::DOUBLE, None, Repetition::OPTIONAL),
                     Kind::Date => (
                         Physical::INT32,

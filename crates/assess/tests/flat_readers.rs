@@ -97,15 +97,6 @@ fn expected(q: &Questionnaire, records: &[ResultRecord]) -> (Vec<(String, Kind)>
     (columns, rows)
 }
 
-fn python() -> PathBuf {
-    let python = root().join("target/duckdb-venv/bin/python");
-    assert!(
-        python.exists(),
-        "DuckDB, pyarrow and polars are not installed: scripts/setup installs them into target/duckdb-venv"
-    );
-    python
-}
-
 /// Every reader's types and rows of `dir`'s results.parquet and results.csv.
 fn read(dir: &Path) -> Value {
     let doc = std::fs::read_to_string(root().join("docs/cohort.md")).unwrap();
@@ -119,7 +110,7 @@ fn read(dir: &Path) -> Value {
         fenced_after(&doc, "<!-- csv-read-polars -->", "python"),
     )
     .unwrap();
-    let o = Command::new(python())
+    let o = Command::new(venv_python())
         .arg(root().join("crates/assess/tests/flat_readers.py"))
         .arg(dir)
         .output()

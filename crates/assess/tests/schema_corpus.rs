@@ -9,14 +9,14 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use assessment::{
     association, import, AnswerSheet, Catalogue, Questionnaire, QuestionnaireDoc,
     BUILTIN_QUESTIONNAIRE,
 };
-use common::root;
+use common::{root, venv_python};
 
 /// The questionnaire version the corpus's answers and records name. The corpus is checked against
 /// the shipped questionnaire's content under this version, so that a release's version bump does
@@ -127,15 +127,6 @@ fn validator(
         .collect()
 }
 
-fn python() -> PathBuf {
-    let python = root().join("target/duckdb-venv/bin/python");
-    assert!(
-        python.exists(),
-        "jsonschema is not installed: scripts/setup installs it into target/duckdb-venv"
-    );
-    python
-}
-
 /// The listed cases a schema cannot express: file → why.
 fn inexpressible() -> BTreeMap<String, String> {
     let text =
@@ -185,7 +176,7 @@ fn ajv_and_jsonschema_agree_with_the_core_on_the_corpus() {
             schema,
             &files,
         );
-        let jsonschema = validator(&python(), "scripts/validate-json.py", schema, &files);
+        let jsonschema = validator(&venv_python(), "scripts/validate-json.py", schema, &files);
         for (file, &is_valid) in &expected {
             let text = std::fs::read_to_string(root().join(file)).unwrap();
             let core = core(kind, &text, &questionnaire);

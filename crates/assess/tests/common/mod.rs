@@ -36,3 +36,15 @@ pub fn fenced_after(doc: &str, marker: &str, lang: &str) -> String {
     let end = start + after[start..].find("\n```").expect("closing fence");
     after[start..end].to_owned()
 }
+
+/// The Python of `target/duckdb-venv`, where `scripts/setup` installs DuckDB, pyarrow, polars and
+/// jsonschema.
+pub fn venv_python() -> PathBuf {
+    let python = root().join("target/duckdb-venv/bin/python");
+    assert!(
+        python.exists(),
+        "the Python packages of the tests are not installed: scripts/setup installs them into \
+         target/duckdb-venv"
+    );
+    python
+}
