@@ -30,7 +30,7 @@ pub enum Answer {
 }
 
 /// Options chosen (maybe none) and HS codes typed: `{"options": ["iron_steel"], "codes":
-/// ["731815"]}`. Codes are written normalised (digits only); at most [`MAX_CODES`].
+/// ["731815"]}`. Codes are written normalised (digits only); at most 10 (`MAX_CODES`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(

@@ -105,7 +105,7 @@ pub struct ProfileQuestion {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub options: Vec<ProfileOption>,
     /// Whether the firm may also type HS codes of its own (a goods question: goods its options do
-    /// not name), at most [`crate::answers::MAX_CODES`] of them, matched by prefix by the
+    /// not name), at most 10 of them (`MAX_CODES`), matched by prefix by the
     /// market-obligations catalogue. Only for a multiple-choice question.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hs_codes: bool,

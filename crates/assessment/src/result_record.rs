@@ -223,7 +223,10 @@ pub struct RecommendationRef {
 #[serde(deny_unknown_fields)]
 pub struct ResultRecord {
     /// Always [`RECORD_FORMAT`].
-    #[cfg_attr(feature = "schema", schemars(extend("const" = RECORD_FORMAT)))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(description = "Always `exporter-assessment/result@1`.", extend("const" = RECORD_FORMAT))
+    )]
     pub format: String,
     pub questionnaire: QuestionnaireRef,
     /// The sections and weights an association's config changed, when it changed any
@@ -231,6 +234,14 @@ pub struct ResultRecord {
     /// counted only with the same config. Absent for the questionnaire as its file has it (and in
     /// every record made before the field existed, which were all made so or refused).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "The sections and weights an association's config changed, when it \
+            changed any: the figures were scored with them, so the record is counted only with the \
+            same config. Absent for the questionnaire as its file has it."
+        )
+    )]
     pub customisation: Option<Customisation>,
     /// The day of the assessment; none for a record made from an answers file, which has none.
     pub date: Option<Date>,
@@ -250,7 +261,11 @@ pub struct ResultRecord {
     /// The first [`TOP_RECOMMENDATIONS`] different recommendations in the report's rank order.
     #[cfg_attr(
         feature = "schema",
-        schemars(length(max = TOP_RECOMMENDATIONS), extend("uniqueItems" = true))
+        schemars(
+            description = "The first three different recommendations in the report's rank order.",
+            length(max = TOP_RECOMMENDATIONS),
+            extend("uniqueItems" = true)
+        )
     )]
     pub top_recommendations: Vec<RecommendationRef>,
     /// The member's answers document, only when the member ticked that it may be shared.
