@@ -179,8 +179,11 @@ pub struct AssociationConfig {
 pub(crate) struct ConfigFile {
     name: Option<Name>,
     /// The origin of the association's page (`https://association.example`), the only one that
-    /// receives events and results. Required in a file.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::ORIGIN)))]
+    /// receives events and results. Required in a file (and not null).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", regex(pattern = patterns::ORIGIN))
+    )]
     origin: Option<String>,
     /// The language members start in: one of the questionnaire's.
     language: Option<String>,

@@ -99,21 +99,21 @@ pub struct GoodsGroup {
     schemars(extend("allOf" = [
         {
             "if": { "required": ["confidence"], "properties": { "confidence": { "const": "M" } } },
-            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+            "then": { "required": ["check_with"], "properties": { "check_with": { "type": "object" } } }
         },
         {
             "if": {
                 "required": ["from"],
                 "properties": { "from": { "type": "object", "required": ["confidence"], "properties": { "confidence": { "const": "M" } } } }
             },
-            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+            "then": { "required": ["check_with"], "properties": { "check_with": { "type": "object" } } }
         },
         {
             "if": {
                 "required": ["until"],
                 "properties": { "until": { "type": "object", "required": ["confidence"], "properties": { "confidence": { "const": "M" } } } }
             },
-            "then": { "required": ["check_with"], "properties": { "check_with": true } }
+            "then": { "required": ["check_with"], "properties": { "check_with": { "type": "object" } } }
         }
     ]))
 )]
