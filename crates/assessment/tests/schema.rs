@@ -11,44 +11,37 @@ fn committed(name: &str) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
-#[test]
-fn committed_questionnaire_schema_is_generated_from_the_types() {
-    assert!(
-        committed("schema.json") == assessment::questionnaire_schema(),
-        "questionnaire/schema.json is stale: run `cargo run -p assess -- schema > questionnaire/schema.json`"
-    );
+/// Each published schema, its file and the `assess schema` argument that prints it.
+fn published() -> [(serde_json::Value, &'static str, &'static str); 5] {
+    [
+        (
+            assessment::questionnaire_schema(),
+            "schema.json",
+            "questionnaire",
+        ),
+        (
+            assessment::answers_schema(),
+            "answers.schema.json",
+            "answers",
+        ),
+        (
+            assessment::obligations_schema(),
+            "obligations.schema.json",
+            "obligations",
+        ),
+        (assessment::result_schema(), "result.schema.json", "result"),
+        (assessment::config_schema(), "config.schema.json", "config"),
+    ]
 }
 
 #[test]
-fn committed_answers_schema_is_generated_from_the_types() {
-    assert!(
-        committed("answers.schema.json") == assessment::answers_schema(),
-        "questionnaire/answers.schema.json is stale: run `cargo run -p assess -- schema answers > questionnaire/answers.schema.json`"
-    );
-}
-
-#[test]
-fn committed_obligations_schema_is_generated_from_the_types() {
-    assert!(
-        committed("obligations.schema.json") == assessment::obligations_schema(),
-        "questionnaire/obligations.schema.json is stale: run `cargo run -p assess -- schema obligations > questionnaire/obligations.schema.json`"
-    );
-}
-
-#[test]
-fn committed_result_schema_is_generated_from_the_types() {
-    assert!(
-        committed("result.schema.json") == assessment::result_schema(),
-        "questionnaire/result.schema.json is stale: run `cargo run -p assess -- schema result > questionnaire/result.schema.json`"
-    );
-}
-
-#[test]
-fn committed_config_schema_is_generated_from_the_types() {
-    assert!(
-        committed("config.schema.json") == assessment::config_schema(),
-        "questionnaire/config.schema.json is stale: run `cargo run -p assess -- schema config > questionnaire/config.schema.json`"
-    );
+fn committed_schemas_are_generated_from_the_types() {
+    for (generated, file, which) in published() {
+        assert!(
+            committed(file) == generated,
+            "questionnaire/{file} is stale: run `cargo run -p assess -- schema {which} > questionnaire/{file}`"
+        );
+    }
 }
 
 /// Only the formats the standard defines: a schemars-only one (`double`, `uint8`) makes ajv's
@@ -67,13 +60,7 @@ fn schemas_use_standard_formats_only() {
             _ => {}
         }
     }
-    for schema in [
-        assessment::questionnaire_schema(),
-        assessment::answers_schema(),
-        assessment::obligations_schema(),
-        assessment::result_schema(),
-        assessment::config_schema(),
-    ] {
+    for (schema, _, _) in published() {
         let mut found = Vec::new();
         formats(&schema, &mut found);
         assert!(
