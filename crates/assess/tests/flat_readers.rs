@@ -98,7 +98,7 @@ fn expected(q: &Questionnaire, records: &[ResultRecord]) -> (Vec<(String, Kind)>
 }
 
 /// Every reader's types and rows of `dir`'s results.parquet and results.csv.
-fn read(dir: &Path) -> Value {
+fn read_all(dir: &Path) -> Value {
     let doc = std::fs::read_to_string(root().join("docs/cohort.md")).unwrap();
     std::fs::write(
         dir.join("read_csv.sql"),
@@ -244,7 +244,7 @@ fn parquet_and_csv_read_alike_in_duckdb_pyarrow_and_polars() {
     }
     assert!(rows.iter().any(|r| r[column("gap_R2")] == json!(false)));
 
-    let read = read(&dir);
+    let read = read_all(&dir);
     assert_eq!(read["row_groups"], json!([16_384, 1_000]));
     assert_eq!(
         read["metadata"],
@@ -282,5 +282,32 @@ fn parquet_and_csv_read_alike_in_duckdb_pyarrow_and_polars() {
         if let Err(e) = same(&got["rows"], &rows) {
             panic!("{reader} reading the {file}: {e}");
         }
+    }
+
+    // A set with no date at all: the column is still a date, all null, in every reader.
+    let undated = dir.join("undated");
+    std::fs::create_dir_all(&undated).unwrap();
+    let lines: String = docs
+        .iter()
+        .filter(|d| d.contains("answers@1") && !d.contains("\"date\""))
+        .take(20)
+        .map(|d| format!("{d}\n"))
+        .collect();
+    let jsonl = undated.join("results.jsonl");
+    std::fs::write(&jsonl, lines).unwrap();
+    flatten(&jsonl, &undated.join("results.parquet"));
+    flatten(&jsonl, &undated.join("results.csv"));
+    let found = read_all(&undated);
+    let date = column("date");
+    for (file, reader, slot) in readers {
+        let got = &found[file][reader];
+        assert_eq!(
+            got["types"][date],
+            json!(["date", Kind::Date.types()[slot]]),
+            "{reader} reading the {file} without dates"
+        );
+        let rows = got["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 20);
+        assert!(rows.iter().all(|r| r[date].is_null()), "{reader}: {file}");
     }
 }
