@@ -1,15 +1,16 @@
-//! "Your markets and goods" (issue 17): each rule of the obligations catalogue that applies to the
-//! firm's goods in its markets, why (which goods, which market), what to prepare, and when — on a
-//! timeline from the assessment's date: in force, within 12 months, later; the unconfirmed ones
-//! as "check this with …", never as a duty; and those that may apply with the answer that would
-//! tell. It renders the core's `obligations::Page`, which the obligations worker makes (the
-//! catalogue's code is not in the app's first load); the catalogue's "rules as of" date and its
-//! disclaimer go with it. Printed with the report.
+//! "Your markets and goods": each rule of the obligations catalogue that applies to the firm's
+//! goods in its markets, grouped by market (the market and the goods named once for the group),
+//! then by when — in force, within 12 months, later, from the assessment's date; the unconfirmed
+//! ones as "to check", never as a duty; and those that may apply with the answer that would tell.
+//! Each entry says what to prepare and on what basis. It renders the core's `obligations::Page`
+//! and its `by_market` grouping, which the obligations worker makes (the catalogue's code is not
+//! in the app's first load); the catalogue's "rules as of" date and its disclaimer go with it.
+//! Printed with the report.
 
-use assessment::obligations::{Group, Page, PageNeeded};
+use assessment::obligations::{Group, MarketGroup, Page, PageEntry, PageNeeded};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -28,69 +29,103 @@ fn group_class(group: Group) -> &'static str {
     }
 }
 
-#[component]
-pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
-    let lang = props.lang;
-    let s = lang.strings();
-    let page = &props.page;
-    let views = &page.entries;
-    let heading = |group: Group| match group {
+fn heading(s: &Strings, group: Group) -> &'static str {
+    match group {
         Group::InForce => s.obligations_in_force,
         Group::WithinYear => s.obligations_within_year,
         Group::Later => s.obligations_later,
         Group::ToCheck => s.obligations_to_check,
         Group::MayApply => s.obligations_may_apply,
+    }
+}
+
+/// One entry: what it is and from when, the goods it concerns when not all of its market's,
+/// what to answer or prepare, what is still to check, and its basis.
+fn entry(lang: Lang, v: &PageEntry, goods: &[String]) -> Html {
+    let s = lang.strings();
+    let needed: Vec<String> = v
+        .needed
+        .iter()
+        .map(|n| match n {
+            PageNeeded::Question(text) => text.clone(),
+            PageNeeded::FinerCode(code) => lang.finer_code(code),
+            PageNeeded::CodeOf(label) => lang.code_of(label),
+        })
+        .collect();
+    html! {
+        <li data-obligation={v.obligation.clone()}>
+            <p class="obligation-title"><strong>{ &v.regime }</strong>{ s.colon }{ &v.title }</p>
+            if !goods.is_empty() {
+                <p class="goods-apart">{ s.obligations_only_for }{ s.colon }{ goods.join(" · ") }</p>
+            }
+            if let Some(from) = v.from {
+                <p class="when">{ lang.obligation_from(&from.to_string()) }</p>
+            }
+            if v.group == Group::MayApply {
+                <p class="needed">{ s.obligations_answer_to_know }{ s.colon }{ needed.join(" · ") }</p>
+            } else {
+                <p class="prepare">{ &v.prepare }</p>
+            }
+            if let Some(check) = &v.check_with {
+                <p class="check-with">{ s.obligations_check }{ s.colon }{ check }</p>
+            }
+            <p class="basis">{ s.basis }{ s.colon }{ &v.basis }</p>
+        </li>
+    }
+}
+
+/// One market: its name, the goods once, then its entries by when.
+fn market(lang: Lang, page: &Page, market: &MarketGroup, at: usize) -> Html {
+    let s = lang.strings();
+    let title_id = format!("obligations-market-{at}");
+    let name = if market.markets.is_empty() {
+        s.obligations_any_market.to_owned()
+    } else {
+        market.markets.join(" · ")
     };
     let groups = Group::ALL.into_iter().filter_map(|group| {
-        let entries: Vec<_> = views.iter().filter(|v| v.group == group).collect();
-        (!entries.is_empty()).then(|| html! {
-            <div class={classes!("obligation-group", group_class(group))}>
-                <h3>{ heading(group) }</h3>
-                <ul>
-                    { for entries.into_iter().map(|v| {
-                        let goods = &v.goods;
-                        let needed: Vec<String> = v.needed.iter().map(|n| match n {
-                            PageNeeded::Question(text) => text.clone(),
-                            PageNeeded::FinerCode(code) => lang.finer_code(code),
-                            PageNeeded::CodeOf(label) => lang.code_of(label),
-                        }).collect();
-                        html! {
-                            <li data-obligation={v.obligation.clone()}>
-                                <p class="obligation-title"><strong>{ &v.regime }</strong>{ s.colon }{ &v.title }</p>
-                                if !goods.is_empty() || !v.markets.is_empty() {
-                                    <p class="why">{ s.obligations_why }{ s.colon }
-                                        { goods.join(" · ") }
-                                        if !goods.is_empty() && !v.markets.is_empty() { { " → " } }
-                                        { v.markets.join(" · ") }</p>
-                                }
-                                if let Some(from) = v.from {
-                                    <p class="when">{ lang.obligation_from(&from.to_string()) }</p>
-                                }
-                                if group == Group::MayApply {
-                                    <p class="needed">{ s.obligations_answer_to_know }{ s.colon }{ needed.join("; ") }</p>
-                                } else {
-                                    <p class="prepare">{ &v.prepare }</p>
-                                }
-                                if let Some(check) = &v.check_with {
-                                    <p class="check-with">{ s.check_this_with }{ s.colon }{ check }</p>
-                                }
-                                <p class="basis">{ s.basis }{ s.colon }{ &v.basis }</p>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </div>
+        let entries: Vec<&PageEntry> = market
+            .entries
+            .iter()
+            .map(|&i| &page.entries[i])
+            .filter(|v| v.group == group)
+            .collect();
+        (!entries.is_empty()).then(|| {
+            html! {
+                <div class={classes!("obligation-group", group_class(group))}>
+                    <h4>{ heading(s, group) }</h4>
+                    <ul>
+                        { for entries.into_iter().map(|v| entry(lang, v, market.goods_apart(v))) }
+                    </ul>
+                </div>
+            }
         })
-    }).collect::<Vec<_>>();
-    let none = groups.is_empty();
+    });
+    html! {
+        <section class="market" aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ name }</h3>
+            if !market.goods.is_empty() {
+                <p class="goods">{ s.obligations_goods }{ s.colon }{ market.goods.join(" · ") }</p>
+            }
+            { for groups }
+        </section>
+    }
+}
+
+#[component]
+pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
+    let lang = props.lang;
+    let s = lang.strings();
+    let page = &props.page;
+    let markets = page.by_market();
     html! {
         <section class="obligations report-section" aria-labelledby="obligations-title">
             <h2 id="obligations-title">{ s.obligations_title }</h2>
             <p class="rules-as-of">{ lang.rules_as_of(&page.rules_as_of.to_string()) }</p>
-            if none {
+            if markets.is_empty() {
                 <p>{ s.obligations_none }</p>
             }
-            { for groups }
+            { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at)) }
             <p class="disclaimer">{ &page.disclaimer }</p>
         </section>
     }

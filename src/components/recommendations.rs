@@ -1,8 +1,10 @@
 //! What the firm does: its first steps (three to five actions for the next three months, each
-//! with who does it, what it takes and where to get help), then every other recommendation once,
-//! by horizon. The core's `plan` chooses and orders them; this only renders it.
+//! with why it comes first, who does it, what it takes and where to get help), then every other
+//! recommendation once, by horizon. The core's `plan` chooses, orders and words them; this only
+//! renders it. A step's question code and source section are folded into its "Sources", never
+//! in the text a person reads.
 
-use assessment::{Horizon, Plan, Questionnaire, Report, ReportView, Step};
+use assessment::{Action, Horizon, Plan, Questionnaire, Report, ReportView, Step};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Strings};
@@ -16,38 +18,52 @@ pub struct RecommendationsProps {
     pub plan: Shared<Plan>,
 }
 
-/// One action as a list entry: the item it answers, the text, and the lines a person acts on.
+/// One action as a list entry: what to do in plain words; for a first step (`details`) why it
+/// comes first and who, what it takes and where to get help; and, folded away from the text, the
+/// question it answers and the source it follows.
 fn step(s: &Strings, step: &Step, details: bool) -> Html {
-    let r = &step.recommendation;
-    let help = step
-        .help
-        .iter()
-        .map(|(name, offers)| format!("{name} ({offers})"))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let critical = step.critical();
+    let duty = match &step.action {
+        Action::Duty { obligation } => Some(obligation.clone()),
+        Action::Recommendation(_) => None,
+    };
     html! {
-        <li class={classes!(r.critical.then_some("critical"))}>
-            <p>
-                if r.critical {
+        <li class={classes!(critical.then_some("critical"), duty.is_some().then_some("duty"))}
+            data-duty={duty}>
+            <p class="step-text">
+                if critical {
                     <strong class="badge">{ s.critical_mark }</strong>{ " " }
                 }
-                { &step.text }{ " " }<span class="mark">{ r.item.to_string() }</span>
+                { &step.text }
             </p>
-            if details {
-                <dl class="step-facts">
-                    if let Some(who) = &step.who {
-                        <div><dt>{ s.who }</dt><dd>{ who }</dd></div>
-                    }
-                    if let Some(effort) = &step.effort {
-                        <div><dt>{ s.effort }</dt><dd>{ effort }</dd></div>
-                    }
-                    if !help.is_empty() {
-                        <div><dt>{ s.help_from }</dt><dd>{ help }</dd></div>
-                    }
-                </dl>
+            if let (true, Some(detail)) = (details, &step.detail) {
+                <p class="step-detail">{ detail }</p>
             }
-            if let Some(basis) = &step.basis {
-                <p class="meta">{ basis }</p>
+            if details {
+                <p class="why-first"><span class="label">{ s.why_first }{ s.colon }</span>{ &step.why_words }</p>
+                if step.who.is_some() || step.effort.is_some() || !step.help.is_empty() {
+                    <dl class="step-facts">
+                        if let Some(who) = &step.who {
+                            <div><dt>{ s.who }</dt><dd>{ who }</dd></div>
+                        }
+                        if let Some(effort) = &step.effort {
+                            <div><dt>{ s.effort }</dt><dd>{ effort }</dd></div>
+                        }
+                        if !step.help.is_empty() {
+                            <div><dt>{ s.help_from }</dt><dd>
+                                { for step.help.iter().map(|(name, offers)| html! {
+                                    <span class="help-source">{ name }{ s.colon }{ offers }</span>
+                                }) }
+                            </dd></div>
+                        }
+                    </dl>
+                }
+            }
+            if !step.sources.is_empty() {
+                <details class="sources">
+                    <summary>{ s.sources }</summary>
+                    <p>{ step.sources.join(" · ") }</p>
+                </details>
             }
         </li>
     }

@@ -18,7 +18,7 @@ use crate::paint::use_painted;
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
-use assessment::{format_score, plan, Completeness, ReportView};
+use assessment::{format_score, plan_with, Completeness, ReportView};
 use assessment::{LinkBase, NoLink};
 
 #[derive(Properties, PartialEq)]
@@ -109,10 +109,18 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     // language: the missing notice and the recommendations both read it.
     // Only once the first screen is painted: resolving every recommendation's texts is what
     // would delay it. What is missing, which leads a partial report, is cheap and comes at once.
+    // The duties in force among the first steps come with the obligations worker's page, a
+    // moment after the rest: the core places them.
     let plan = use_memo(
-        (state.questionnaire.clone(), report.clone(), lang, painted),
-        |(q, report, lang, painted)| {
-            painted.then(|| Shared::new(plan(q, report, &lang.lang_tag())))
+        (
+            state.questionnaire.clone(),
+            report.clone(),
+            lang,
+            painted,
+            state.obligations.clone(),
+        ),
+        |(q, report, lang, painted, page)| {
+            painted.then(|| Shared::new(plan_with(q, report, page.as_deref(), &lang.lang_tag())))
         },
     );
     let missing = use_memo(

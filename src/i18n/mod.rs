@@ -198,6 +198,10 @@ pub struct Strings {
     pub who: &'static str,
     pub effort: &'static str,
     pub help_from: &'static str,
+    /// Before a first step's reason for coming first (the core words the reason).
+    pub why_first: &'static str,
+    /// A step's question and source, folded away from its text.
+    pub sources: &'static str,
     pub rest_of_plan: &'static str,
     /// A partial report without recommendations: not a clean bill.
     pub no_recommendations_yet: &'static str,
@@ -269,13 +273,19 @@ pub struct Strings {
     pub obligations_later: &'static str,
     pub obligations_to_check: &'static str,
     pub obligations_may_apply: &'static str,
-    pub obligations_why: &'static str,
+    /// Before the goods a market's entries concern, named once for the market.
+    pub obligations_goods: &'static str,
+    /// Before the goods an entry concerns when they are only some of its market's.
+    pub obligations_only_for: &'static str,
+    /// The heading of entries that apply whatever the destination.
+    pub obligations_any_market: &'static str,
     pub obligations_answer_to_know: &'static str,
     pub obligations_none: &'static str,
     pub obligations_unavailable: &'static str,
     /// Above the problems of an association's catalogue.
     pub obligations_refused: &'static str,
-    pub check_this_with: &'static str,
+    /// Before what is still to check about an entry (and, often, with whom).
+    pub obligations_check: &'static str,
     /// Above a long list of options (the goods): a word or an HS code.
     pub filter_options: &'static str,
     pub filter_none: &'static str,

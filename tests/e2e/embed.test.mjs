@@ -331,7 +331,10 @@ describe('embedding on an association site', () => {
       const shown = await good.frame.$$eval('.obligations li[data-obligation]', (items) => items.map((i) => [
         i.closest('.obligation-group').classList[1], i.dataset.obligation]));
       assert.deepEqual(shown, [['in-force', 'bolts_eu'], ['later', 'any_eu_later']]);
-      assert.match(await good.frame.textContent('.obligations li[data-obligation="bolts_eu"] .why'), /HS 731815 → European Union/);
+      // The market and the goods, named once for the market's entries.
+      const market = good.frame.locator('.obligations .market', { has: good.frame.locator('li[data-obligation="bolts_eu"]') });
+      assert.equal((await market.locator('h3').textContent()).trim(), 'European Union');
+      assert.match(await market.locator('.goods').textContent(), /HS 731815/);
       assert.match(await good.frame.textContent('.obligations .disclaimer'), /Guidance only/);
       assert.deepEqual(good.errors, []);
     } finally {

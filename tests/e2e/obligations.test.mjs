@@ -39,10 +39,12 @@ function expectedGroups(answersJson) {
 async function shownGroups(page) {
   return page.evaluate(() => {
     const groups = {};
+    // By market, then by when: a timeline group may be under several markets.
     for (const group of document.querySelectorAll('.obligations .obligation-group')) {
       const name = [...group.classList].find((c) => c !== 'obligation-group');
-      groups[name] = [...group.querySelectorAll('li')].map((li) => li.dataset.obligation).sort();
+      (groups[name] ??= []).push(...[...group.querySelectorAll('li')].map((li) => li.dataset.obligation));
     }
+    for (const list of Object.values(groups)) list.sort();
     return groups;
   });
 }

@@ -117,7 +117,8 @@ export async function reportFigures(page) {
     bars: [...document.querySelectorAll('.bars .value')].map((t) => t.textContent.trim()),
     outcome: document.querySelector('.export-path .outcome')?.dataset.outcome ?? null,
     gaps: [...document.querySelectorAll('.critical li .mark')].map((m) => m.textContent.trim()),
-    recommendations: document.querySelectorAll('.recommendations li').length,
+    // The questionnaire's recommendations: not the duties in force among the first steps.
+    recommendations: document.querySelectorAll('.recommendations ol > li:not(.duty)').length,
   }));
 }
 

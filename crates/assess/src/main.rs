@@ -121,9 +121,16 @@ fn run(args: &[String]) -> Result<String, String> {
                 Ok(serde_json::to_string_pretty(&report).expect("report serialises") + "\n")
             } else {
                 let lang = language(&q, lang)?;
+                // The duties in force for the firm's goods join its first steps, as in the app,
+                // when the shipped catalogue reads with this questionnaire.
+                let page = match sheet.date {
+                    Some(date) => Some(date),
+                    None => obligations::today().ok(),
+                }
+                .and_then(|date| obligations::page_for(&q, &sheet, date, &lang));
                 Ok(render(
                     ReportView::new(&q, &report, &lang),
-                    &assessment::plan(&q, &report, &lang),
+                    &assessment::plan_with(&q, &report, page.as_ref(), &lang),
                 ))
             }
         }
@@ -330,7 +337,20 @@ struct Labels {
     standing: fn(Standing) -> &'static str,
     action_plan: &'static str,
     first_steps: &'static str,
+    /// Before a first step's reason for coming first.
+    why_first: &'static str,
+    who: &'static str,
+    effort: &'static str,
+    help: &'static str,
+    /// Before a step's question, source section and priority.
+    sources: &'static str,
     priority: &'static str,
+    /// A label and its text: ": ", "：".
+    colon: &'static str,
+    /// Between items of a list: ", ", "、".
+    list: &'static str,
+    /// A remark after a text: " (…)", "（…）".
+    aside: fn(&str) -> String,
     progress: &'static str,
     earlier: &'static str,
     later: &'static str,
@@ -370,7 +390,15 @@ const EN: Labels = Labels {
     },
     action_plan: "Action plan:",
     first_steps: "Your first steps (next three months):",
+    why_first: "Why first",
+    who: "Who",
+    effort: "Effort and cost",
+    help: "Help",
+    sources: "Sources",
     priority: "priority",
+    colon: ": ",
+    list: "; ",
+    aside: |text| format!(" ({text})"),
     progress: "Progress",
     earlier: "earlier",
     later: "later",
@@ -412,7 +440,15 @@ const ZH_CN: Labels = Labels {
     },
     action_plan: "行动计划：",
     first_steps: "首要步骤（未来三个月）：",
+    why_first: "为什么先做",
+    who: "由谁做",
+    effort: "工作量和费用",
+    help: "可求助",
+    sources: "出处",
     priority: "优先级",
+    colon: "：",
+    list: "；",
+    aside: |text| format!("（{text}）"),
     progress: "进展",
     earlier: "上次",
     later: "本次",
@@ -540,21 +576,35 @@ fn render(v: ReportView<'_>, plan: &assessment::Plan) -> String {
             }
         }
     }
-    // The same plan as the app's: first steps, then everything else once, by horizon.
-    let step = |out: &mut String, s: &assessment::Step| {
-        let r = &s.recommendation;
-        let cm = s.basis.as_deref().unwrap_or("");
-        let flag = if r.critical { "!" } else { "-" };
-        let _ = writeln!(
-            out,
-            "    {flag} [{} {cm}, {} {:.2}] {}",
-            r.item, l.priority, r.priority, s.text
-        );
+    // The same plan as the app's: first steps, each with why it comes first, who does it, what
+    // it takes and where to get help; then everything else once, by horizon. A step's text is
+    // the questionnaire's plain words; its sources (question, the paper's section, a duty's law)
+    // follow it in brackets.
+    let sources = |s: &assessment::Step| {
+        let mut all = s.sources.clone();
+        if let Some(r) = s.recommendation() {
+            all.push(format!("{} {:.2}", l.priority, r.priority));
+        }
+        all.join(l.list)
     };
     if !plan.first_steps.is_empty() {
         let _ = writeln!(out, "\n{}", l.first_steps);
-        for s in &plan.first_steps {
-            step(&mut out, s);
+        for (n, s) in plan.first_steps.iter().enumerate() {
+            let flag = if s.critical() { "!" } else { " " };
+            let _ = writeln!(out, "  {flag}{}. {}", n + 1, s.text);
+            if let Some(detail) = &s.detail {
+                let _ = writeln!(out, "      {detail}");
+            }
+            let _ = writeln!(out, "      {}{}{}", l.why_first, l.colon, s.why_words);
+            for (label, value) in [(l.who, &s.who), (l.effort, &s.effort)] {
+                if let Some(value) = value {
+                    let _ = writeln!(out, "      {label}{}{value}", l.colon);
+                }
+            }
+            for (name, offers) in &s.help {
+                let _ = writeln!(out, "      {}{}{name}{}", l.help, l.colon, (l.aside)(offers));
+            }
+            let _ = writeln!(out, "      {}{}{}", l.sources, l.colon, sources(s));
         }
     }
     let _ = writeln!(out, "\n{}", l.action_plan);
@@ -563,7 +613,8 @@ fn render(v: ReportView<'_>, plan: &assessment::Plan) -> String {
         for (_, steps) in plan.by_horizon.iter().filter(|(h, _)| *h == horizon) {
             let _ = writeln!(out, "  {label}");
             for s in steps {
-                step(&mut out, s);
+                let flag = if s.critical() { "!" } else { "-" };
+                let _ = writeln!(out, "    {flag} {}{}", s.text, (l.aside)(&sources(s)));
             }
         }
     }

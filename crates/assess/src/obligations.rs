@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use assessment::obligations::view;
+use assessment::obligations::{page, view};
 use assessment::{
-    obligations, AnswerSheet, Catalogue, CodeRefused, Date, GoodsName, Group, HsCode, LangTag,
-    NeededName, Status, Trade, BUILTIN_CATALOGUE,
+    obligations, AnswerSheet, Catalogue, CodeRefused, Date, Group, HsCode, LangTag, NeededName,
+    Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
 };
 use serde_json::json;
 
@@ -104,7 +104,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
     let lang = crate::language(&q, lang)?;
     let views = view(&catalogue, &q, &findings, &lang);
-    Ok(render(&catalogue, &views, &lang, date))
+    let page = page(&catalogue, &q, &findings, &lang);
+    Ok(render(&catalogue, &views, &page, &lang, date))
 }
 
 /// Checks a catalogue against the questionnaire whose answers it reads (the shipped one if none is
@@ -130,8 +131,17 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
     ))
 }
 
+/// The obligations page of `sheet` on `date` in `lang`, with the shipped catalogue: none when
+/// the catalogue does not read with `q` (another questionnaire).
+pub fn page_for(q: &Questionnaire, sheet: &AnswerSheet, date: Date, lang: &LangTag) -> Option<Page> {
+    let catalogue = Catalogue::from_json(BUILTIN_CATALOGUE, q).ok()?;
+    let trade = Trade::from_answers(&catalogue, q, sheet);
+    let findings = obligations(&catalogue, q, &trade, sheet, date);
+    Some(page(&catalogue, q, &findings, lang))
+}
+
 /// Today in UTC: the CLI has no time zone of the person's, and `--date` sets another day.
-fn today() -> Result<Date, String> {
+pub fn today() -> Result<Date, String> {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_err(|_| "the system clock is before 1970: give --date".to_owned())?
@@ -149,7 +159,10 @@ struct Words {
     none: &'static str,
     from: &'static str,
     announced: &'static str,
-    why: &'static str,
+    /// Before the goods a market's entries concern, named once for the market.
+    for_goods: &'static str,
+    /// Before the goods an entry concerns when they are only some of its market's.
+    only_for: &'static str,
     any_market: &'static str,
     hs_code: &'static str,
     prepare: &'static str,
@@ -158,7 +171,8 @@ struct Words {
     basis: &'static str,
     source: &'static str,
     checked: &'static str,
-    check_with: &'static str,
+    /// Before what is still to check about an entry (and, often, with whom).
+    to_check: &'static str,
     answer: &'static str,
     finer_code: &'static str,
     code_of: fn(&str) -> String,
@@ -181,15 +195,16 @@ const EN: Words = Words {
     none: "No rule of the catalogue applies to the goods and markets given.",
     from: "from",
     announced: "announced for",
-    why: "Why",
-    any_market: "any destination",
+    for_goods: "For your goods",
+    only_for: "Only for",
+    any_market: "Any destination",
     hs_code: "HS code",
     prepare: "What to prepare",
     if_confirmed: "If confirmed",
     basis: "Legal basis",
     source: "Source",
     checked: "checked",
-    check_with: "Check this with",
+    to_check: "To check",
     answer: "Answer",
     finer_code: "Give a code more precise than",
     code_of: |label| format!("Give the HS code of your goods under “{label}”"),
@@ -210,7 +225,8 @@ const ZH: Words = Words {
     none: "按您填写的货物和市场，目录中没有适用的规则。",
     from: "起始日期",
     announced: "公布的日期",
-    why: "原因",
+    for_goods: "涉及您的货物",
+    only_for: "仅涉及",
     any_market: "任何目的地",
     hs_code: "海关编码",
     prepare: "需要准备",
@@ -218,7 +234,7 @@ const ZH: Words = Words {
     basis: "法律依据",
     source: "来源",
     checked: "核对日期",
-    check_with: "请核实",
+    to_check: "有待核实",
     answer: "请回答",
     finer_code: "请提供比此更精确的编码",
     code_of: |label| format!("请提供“{label}”下货物的海关编码"),
@@ -230,14 +246,11 @@ const ZH: Words = Words {
 fn render(
     catalogue: &Catalogue,
     views: &[assessment::FindingView<'_>],
+    page: &Page,
     lang: &LangTag,
     date: Date,
 ) -> String {
-    let w = if lang.as_str().starts_with("zh") {
-        &ZH
-    } else {
-        &EN
-    };
+    let w = words(lang);
     let doc = catalogue.doc();
     let mut out = String::new();
     let _ = writeln!(out, "{}", doc.title.get(lang));
@@ -247,71 +260,97 @@ fn render(
         let _ = writeln!(out, "\n{}", w.none);
         return out;
     }
-    for (group, heading) in Group::ALL.iter().zip(w.groups) {
-        let entries: Vec<_> = views.iter().filter(|v| v.group == *group).collect();
-        if entries.is_empty() {
-            continue;
+    // By market, the goods named once for each; within a market, by when.
+    for market in page.by_market() {
+        let name = if market.markets.is_empty() {
+            w.any_market.to_owned()
+        } else {
+            market.markets.join(w.list)
+        };
+        let _ = writeln!(out, "\n{name}");
+        if !market.goods.is_empty() {
+            let goods: Vec<String> = market.goods.iter().map(|g| goods_name(w, g)).collect();
+            let _ = writeln!(out, "  {}{}{}", w.for_goods, w.colon, goods.join(w.list));
         }
-        let _ = writeln!(out, "\n{heading}");
-        for v in entries {
-            let _ = write!(out, "  • {}{}{}", v.regime, w.colon, v.title);
-            if let Some(from) = v.from {
-                let word = if *group == Group::ToCheck {
-                    w.announced
-                } else {
-                    w.from
-                };
-                out.push_str(&(w.aside)(&format!("{word} {from}")));
-            }
-            out.push('\n');
-            let goods: Vec<String> = v
-                .goods
+        for (group, heading) in Group::ALL.iter().zip(w.groups) {
+            let entries: Vec<usize> = market
+                .entries
                 .iter()
-                .map(|g| match g {
-                    GoodsName::Option(label) => (*label).to_owned(),
-                    GoodsName::Code(code) => format!("{} {code}", w.hs_code),
-                })
+                .copied()
+                .filter(|&i| views[i].group == *group)
                 .collect();
-            let markets = if v.markets.is_empty() {
-                w.any_market.to_owned()
-            } else {
-                v.markets.join(w.list)
-            };
-            let why = if goods.is_empty() {
-                markets
-            } else {
-                format!("{} → {markets}", goods.join(w.list))
-            };
-            let _ = writeln!(out, "    {}{}{why}", w.why, w.colon);
-            for needed in &v.needed {
-                let line = match needed {
-                    NeededName::Question(text) => format!("{}{}{text}", w.answer, w.colon),
-                    NeededName::FinerCode(code) => format!("{} {code}", w.finer_code),
-                    NeededName::CodeOf(label) => (w.code_of)(label),
-                };
-                let _ = writeln!(out, "    {line}");
+            if entries.is_empty() {
+                continue;
             }
-            if let Some(check) = v.check_with {
-                let _ = writeln!(out, "    {}{}{check}", w.check_with, w.colon);
+            let _ = writeln!(out, "  {heading}");
+            for i in entries {
+                entry(&mut out, w, &views[i], market.goods_apart(&page.entries[i]));
             }
-            let prepare = if v.finding.status == Status::Check {
-                w.if_confirmed
-            } else {
-                w.prepare
-            };
-            let _ = writeln!(out, "    {prepare}{}{}", w.colon, v.prepare);
-            let _ = writeln!(
-                out,
-                "    {}{}{} — {}{}{}{}",
-                w.basis,
-                w.colon,
-                v.basis,
-                w.source,
-                w.colon,
-                v.source,
-                (w.aside)(&format!("{} {}", w.checked, v.checked))
-            );
         }
     }
     out
+}
+
+/// The CLI's words for `lang`: Chinese for any `zh` tag, English otherwise.
+fn words(lang: &LangTag) -> &'static Words {
+    if lang.as_str().starts_with("zh") {
+        &ZH
+    } else {
+        &EN
+    }
+}
+
+/// A good as the page names it (`HS 731815`), with the CLI's word for a code.
+fn goods_name(w: &Words, good: &str) -> String {
+    match good.strip_prefix("HS ") {
+        Some(code) => format!("{} {code}", w.hs_code),
+        None => good.to_owned(),
+    }
+}
+
+/// One entry of a market: title and date, the goods it concerns when not all of the market's,
+/// what would tell, what to check, what to prepare, and its basis.
+fn entry(out: &mut String, w: &Words, v: &assessment::FindingView<'_>, goods: &[String]) {
+    let _ = write!(out, "    • {}{}{}", v.regime, w.colon, v.title);
+    if let Some(from) = v.from {
+        let word = if v.group == Group::ToCheck {
+            w.announced
+        } else {
+            w.from
+        };
+        out.push_str(&(w.aside)(&format!("{word} {from}")));
+    }
+    out.push('\n');
+    if !goods.is_empty() {
+        let goods: Vec<String> = goods.iter().map(|g| goods_name(w, g)).collect();
+        let _ = writeln!(out, "      {}{}{}", w.only_for, w.colon, goods.join(w.list));
+    }
+    for needed in &v.needed {
+        let line = match needed {
+            NeededName::Question(text) => format!("{}{}{text}", w.answer, w.colon),
+            NeededName::FinerCode(code) => format!("{} {code}", w.finer_code),
+            NeededName::CodeOf(label) => (w.code_of)(label),
+        };
+        let _ = writeln!(out, "      {line}");
+    }
+    if let Some(check) = v.check_with {
+        let _ = writeln!(out, "      {}{}{check}", w.to_check, w.colon);
+    }
+    let prepare = if v.finding.status == Status::Check {
+        w.if_confirmed
+    } else {
+        w.prepare
+    };
+    let _ = writeln!(out, "      {prepare}{}{}", w.colon, v.prepare);
+    let _ = writeln!(
+        out,
+        "      {}{}{} — {}{}{}{}",
+        w.basis,
+        w.colon,
+        v.basis,
+        w.source,
+        w.colon,
+        v.source,
+        (w.aside)(&format!("{} {}", w.checked, v.checked))
+    );
 }

@@ -61,9 +61,10 @@ pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;
 pub use obligations::{
     obligations, Catalogue, CatalogueDoc, Confidence, Finding, FindingView, Goods, GoodsName,
-    Group, Needed, NeededName, NotApplying, Status, Timeline, Trade, BUILTIN_CATALOGUE,
+    Group, MarketGroup, Needed, NeededName, NotApplying, Page, PageEntry, Status, Timeline, Trade,
+    BUILTIN_CATALOGUE,
 };
-pub use plan::{plan, Completeness, Plan, Step};
+pub use plan::{plan, plan_with, Action, Completeness, Plan, Step, Why};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use result_record::{
     import, Grouping, ImportError, RecordProblem, Refusal, ResultRecord, Score, Unread,

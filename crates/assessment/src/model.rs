@@ -266,6 +266,10 @@ pub struct Recommendation {
     /// Where to get help, most useful first: the questionnaire's `help_sources`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub help_from: Vec<HelpSourceId>,
+    /// Puts on record what is already in order rather than closing a gap (a firm found exempt
+    /// writes down why): among the first steps it comes only after every real gap.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paperwork: bool,
 }
 
 /// Someone in a small firm who does a recommendation's work.

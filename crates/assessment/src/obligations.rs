@@ -1154,6 +1154,64 @@ impl Page {
     }
 }
 
+/// The entries of a [`Page`] that concern the same markets: the report names the markets and the
+/// goods once for the group, then lists its entries by timeline, rather than repeating "goods →
+/// market" under every entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketGroup {
+    /// The markets' names, as the entries give them; empty for entries that apply whatever the
+    /// destination (export control).
+    pub markets: Vec<String>,
+    /// Every good its entries name, once, in the order first met.
+    pub goods: Vec<String>,
+    /// The entries' positions in the page, in its order (by timeline group, then date).
+    pub entries: Vec<usize>,
+}
+
+impl MarketGroup {
+    /// The goods to name beside `entry` of this group: none when they are the group's goods,
+    /// else the entry's own (it concerns only some of them).
+    pub fn goods_apart<'e>(&self, entry: &'e PageEntry) -> &'e [String] {
+        let same = entry.goods.len() == self.goods.len()
+            && entry.goods.iter().all(|g| self.goods.contains(g));
+        if same {
+            &[]
+        } else {
+            &entry.goods
+        }
+    }
+}
+
+impl Page {
+    /// The entries grouped by the markets they concern, each group in the order its first entry
+    /// comes in the page; the entries that apply whatever the destination come last.
+    pub fn by_market(&self) -> Vec<MarketGroup> {
+        let mut groups: Vec<MarketGroup> = Vec::new();
+        for (at, entry) in self.entries.iter().enumerate() {
+            let i = match groups.iter().position(|g| g.markets == entry.markets) {
+                Some(i) => i,
+                None => {
+                    groups.push(MarketGroup {
+                        markets: entry.markets.clone(),
+                        goods: Vec::new(),
+                        entries: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[i];
+            group.entries.push(at);
+            for good in &entry.goods {
+                if !group.goods.contains(good) {
+                    group.goods.push(good.clone());
+                }
+            }
+        }
+        crate::order::sort_by_key(&mut groups, |g| g.markets.is_empty());
+        groups
+    }
+}
+
 /// The HS codes `label` names, each as the range it covers: `7318` is (`7318`, `7318`), and
 /// `7301–7311` (an en dash or a hyphen) is (`7301`, `7311`).
 fn label_codes(label: &str) -> Vec<(&str, &str)> {

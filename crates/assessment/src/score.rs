@@ -161,6 +161,9 @@ pub struct RecommendationResult {
     pub effort: Option<EffortId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub help_from: Vec<HelpSourceId>,
+    /// It puts on record what is already in order (the questionnaire's `paperwork`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paperwork: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -432,6 +435,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
                             who: r.who.clone(),
                             effort: r.effort.clone(),
                             help_from: r.help_from.clone(),
+                            paperwork: r.paperwork,
                         });
                     }
                 }

@@ -67,7 +67,7 @@ fn critical_gap_caps_its_dimension_and_comes_first() {
     let firsts: Vec<&str> = plan
         .first_steps
         .iter()
-        .map(|s| s.recommendation.item.as_str())
+        .map(|s| s.recommendation().unwrap().item.as_str())
         .collect();
     assert_eq!(firsts, ["B2", "A2", "A1"]);
     assert!(plan.by_horizon.is_empty());

@@ -8,6 +8,7 @@ mod common;
 mod compare;
 mod customise;
 mod export_path;
+mod first_steps;
 mod fixtures;
 mod handoff;
 mod obligations;
