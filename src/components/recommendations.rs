@@ -27,9 +27,12 @@ fn step(s: &Strings, step: &Step, details: bool) -> Html {
         Action::Duty { obligation } => Some(obligation.clone()),
         Action::Recommendation(_) => None,
     };
+    let class = classes!(
+        critical.then_some("critical"),
+        duty.is_some().then_some("duty")
+    );
     html! {
-        <li class={classes!(critical.then_some("critical"), duty.is_some().then_some("duty"))}
-            data-duty={duty}>
+        <li class={class} data-duty={duty}>
             <p class="step-text">
                 if critical {
                     <strong class="badge">{ s.critical_mark }</strong>{ " " }

@@ -602,7 +602,13 @@ fn render(v: ReportView<'_>, plan: &assessment::Plan) -> String {
                 }
             }
             for (name, offers) in &s.help {
-                let _ = writeln!(out, "      {}{}{name}{}", l.help, l.colon, (l.aside)(offers));
+                let _ = writeln!(
+                    out,
+                    "      {}{}{name}{}",
+                    l.help,
+                    l.colon,
+                    (l.aside)(offers)
+                );
             }
             let _ = writeln!(out, "      {}{}{}", l.sources, l.colon, sources(s));
         }

@@ -133,7 +133,12 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
 
 /// The obligations page of `sheet` on `date` in `lang`, with the shipped catalogue: none when
 /// the catalogue does not read with `q` (another questionnaire).
-pub fn page_for(q: &Questionnaire, sheet: &AnswerSheet, date: Date, lang: &LangTag) -> Option<Page> {
+pub fn page_for(
+    q: &Questionnaire,
+    sheet: &AnswerSheet,
+    date: Date,
+    lang: &LangTag,
+) -> Option<Page> {
     let catalogue = Catalogue::from_json(BUILTIN_CATALOGUE, q).ok()?;
     let trade = Trade::from_answers(&catalogue, q, sheet);
     let findings = obligations(&catalogue, q, &trade, sheet, date);

@@ -79,7 +79,10 @@ fn prints_what_applies_by_when_with_why_and_what_to_prepare() {
     // The goods are named once, for the market, not under each entry.
     assert_eq!(out.matches("Bluetooth speakers").count(), 1, "{out}");
     // What follows "To check" is a thing to check.
-    assert!(out.contains("      To check: the articles behind each duty"), "{out}");
+    assert!(
+        out.contains("      To check: the articles behind each duty"),
+        "{out}"
+    );
     assert!(!out.contains("Check this with"), "{out}");
     // Nothing for the US, nothing on rules of origin, no "may apply" once all is answered.
     assert!(!out.contains("UFLPA") && !out.contains("RCEP") && !out.contains("May apply"));
@@ -171,7 +174,10 @@ fn lists_what_may_apply_and_the_answer_that_tells() {
         "--hs",
         "85",
     ]));
-    assert!(goods_of(&out, "European Union").contains("HS code 28041000"), "{out}");
+    assert!(
+        goods_of(&out, "European Union").contains("HS code 28041000"),
+        "{out}"
+    );
     assert!(out.contains("Give a code more precise than 85"), "{out}");
 }
 
@@ -347,7 +353,10 @@ fn codes_typed_into_the_answers_count_like_hs() {
         json!([{"code": "731815"}, {"code": "7601"}])
     );
     let text = stdout(&assess(&["obligations", Q, &typed, "--date", "2026-11-26"]));
-    assert!(goods_of(&text, "European Union").contains("HS code 731815"), "{text}");
+    assert!(
+        goods_of(&text, "European Union").contains("HS code 731815"),
+        "{text}"
+    );
 }
 
 /// Issue 17: steel screws given only by their typed code (7318.15), sold to the EU, bring up the
@@ -413,7 +422,10 @@ fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
         text.contains("EU CBAM: All buyers under 50 tonnes"),
         "{text}"
     );
-    assert!(goods_of(&text, "European Union").contains("HS code 731815"), "{text}");
+    assert!(
+        goods_of(&text, "European Union").contains("HS code 731815"),
+        "{text}"
+    );
     assert!(
         !text.contains("Supply verified embedded-emissions data"),
         "{text}"

@@ -60,7 +60,9 @@ pub struct Missing {
 pub enum Action {
     Recommendation(RecommendationResult),
     /// The catalogue entry (its id), as the report's obligations section lists it.
-    Duty { obligation: String },
+    Duty {
+        obligation: String,
+    },
 }
 
 /// Why a step is where it is: the short reason a front end shows beside a first step
@@ -225,7 +227,11 @@ pub fn plan_with(
                 .collect()
         })
         .unwrap_or_default();
-    let chosen = first_steps(&report.recommendations, report.bottleneck.as_ref(), duties.len());
+    let chosen = first_steps(
+        &report.recommendations,
+        report.bottleneck.as_ref(),
+        duties.len(),
+    );
     let step = |r: &RecommendationResult| resolve(questionnaire, report, r, lang);
     let first_steps = chosen
         .iter()
@@ -304,7 +310,12 @@ fn first_steps(
         .filter(|&i| recommendations[i].paperwork && !recommendations[i].critical);
     let mut order: Vec<Pick> = critical.map(Pick::Recommendation).collect();
     order.extend((0..duties).map(Pick::Duty));
-    order.extend(weakest.chain(gaps()).chain(paperwork).map(Pick::Recommendation));
+    order.extend(
+        weakest
+            .chain(gaps())
+            .chain(paperwork)
+            .map(Pick::Recommendation),
+    );
 
     let mut chosen: Vec<Pick> = Vec::new();
     let mut items = Vec::new();

@@ -430,7 +430,10 @@ fn a_refusal_is_told_in_both_languages_with_its_kind() {
     for (refusal, kind, english, chinese) in cases {
         // The fixtures' version is the shipped questionnaire's.
         let version = q.doc().version.clone();
-        let (english, chinese) = (&english.replace("{v}", &version), &chinese.replace("{v}", &version));
+        let (english, chinese) = (
+            &english.replace("{v}", &version),
+            &chinese.replace("{v}", &version),
+        );
         assert_eq!(refusal.kind(), kind, "{refusal}");
         assert!(refusal.message(&en).contains(english), "{refusal}");
         assert_eq!(refusal.message(&en), refusal.to_string());

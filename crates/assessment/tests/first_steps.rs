@@ -134,7 +134,10 @@ fn no_code_or_section_in_what_a_person_reads() {
             let page = page_of(&q, &sheet, &lang);
             for (with, p) in [
                 ("without obligations", plan(&q, &report, &lang)),
-                ("with obligations", plan_with(&q, &report, Some(&page), &lang)),
+                (
+                    "with obligations",
+                    plan_with(&q, &report, Some(&page), &lang),
+                ),
             ] {
                 let steps = p
                     .first_steps
@@ -176,14 +179,23 @@ fn chinese_steps_use_chinese_punctuation() {
         let report = score(&q, &sheet);
         let page = page_of(&q, &sheet, &zh);
         let p = plan_with(&q, &report, Some(&page), &zh);
-        for step in p.first_steps.iter().chain(p.by_horizon.iter().flat_map(|(_, s)| s)) {
+        for step in p
+            .first_steps
+            .iter()
+            .chain(p.by_horizon.iter().flat_map(|(_, s)| s))
+        {
             for text in read(step) {
                 let chars: Vec<char> = text.chars().collect();
                 for (i, c) in chars.iter().enumerate() {
                     if !matches!(c, '(' | ')' | ':' | ';' | ',') {
                         continue;
                     }
-                    let cjk = |c: Option<&char>| c.is_some_and(|c| ('\u{3000}'..='\u{9fff}').contains(c) || ('\u{ff00}'..='\u{ffef}').contains(c));
+                    let cjk = |c: Option<&char>| {
+                        c.is_some_and(|c| {
+                            ('\u{3000}'..='\u{9fff}').contains(c)
+                                || ('\u{ff00}'..='\u{ffef}').contains(c)
+                        })
+                    };
                     let near = |d: isize| {
                         let j = i as isize + d;
                         (j >= 0).then(|| chars.get(j as usize)).flatten()
@@ -201,7 +213,10 @@ fn chinese_steps_use_chinese_punctuation() {
 /// What each fixture's first step is and why, in the table's terms: `critical R2`,
 /// `weakest industry I1`, `duty eu_gpsr`, `gap technology T3`, `paperwork R2`.
 fn first(q: &Questionnaire, report: &Report, step: &Step) -> String {
-    let item = |s: &Step| s.recommendation().map_or(String::new(), |r| r.item.to_string());
+    let item = |s: &Step| {
+        s.recommendation()
+            .map_or(String::new(), |r| r.item.to_string())
+    };
     let dimension = |s: &Step| {
         s.recommendation()
             .and_then(|r| q.dimension(&r.dimension))
@@ -262,8 +277,18 @@ fn the_first_steps_follow_from_the_bottleneck_and_the_duties_in_force() {
             "industry",
             TEXTILE.to_vec(),
         ),
-        ("exempt textile", exempt_textile, "industry", EXEMPT_TEXTILE.to_vec()),
-        ("speakers to EU consumers", speakers, SPEAKERS_BOTTLENECK, SPEAKERS.to_vec()),
+        (
+            "exempt textile",
+            exempt_textile,
+            "industry",
+            EXEMPT_TEXTILE.to_vec(),
+        ),
+        (
+            "speakers to EU consumers",
+            speakers,
+            SPEAKERS_BOTTLENECK,
+            SPEAKERS.to_vec(),
+        ),
     ];
     let mut failures = Vec::new();
     for (case, doc, bottleneck, expect) in cases {
@@ -272,7 +297,10 @@ fn the_first_steps_follow_from_the_bottleneck_and_the_duties_in_force() {
         // The report's own ranking puts the exempt firm's paperwork first among its actions for
         // now: the plan is what moves it after the gaps.
         if case == "exempt textile" {
-            let now = report.recommendations.iter().find(|r| r.horizon == Horizon::Now);
+            let now = report
+                .recommendations
+                .iter()
+                .find(|r| r.horizon == Horizon::Now);
             if !now.is_some_and(|r| r.paperwork && r.item.as_str() == "R2") {
                 failures.push(format!("{case}: the report's first action is {now:?}"));
             }
@@ -287,12 +315,16 @@ fn the_first_steps_follow_from_the_bottleneck_and_the_duties_in_force() {
                     *h == Horizon::Now && steps.iter().any(|s| s.why == Why::Paperwork)
                 })
             {
-                failures.push(format!("{case} {tag}: the paperwork is not in the plan for now"));
+                failures.push(format!(
+                    "{case} {tag}: the paperwork is not in the plan for now"
+                ));
             }
-            let got: Vec<String> = p.first_steps.iter().map(|s| first(&q, &report, s)).collect();
-            if report.bottleneck.as_ref().map(|d| d.as_str()) != Some(bottleneck)
-                || got != expect
-            {
+            let got: Vec<String> = p
+                .first_steps
+                .iter()
+                .map(|s| first(&q, &report, s))
+                .collect();
+            if report.bottleneck.as_ref().map(|d| d.as_str()) != Some(bottleneck) || got != expect {
                 failures.push(format!(
                     "{case} {tag}: bottleneck {:?}, first steps {got:?}, expected {bottleneck} {expect:?}",
                     report.bottleneck
@@ -351,7 +383,10 @@ fn duties_join_the_first_steps_without_losing_a_recommendation() {
     let page = page_of(&q, &sheet, &en);
     let without = plan(&q, &report, &en);
     let with = plan_with(&q, &report, Some(&page), &en);
-    assert!(without.first_steps.iter().all(|s| s.recommendation().is_some()));
+    assert!(without
+        .first_steps
+        .iter()
+        .all(|s| s.recommendation().is_some()));
     let duties: Vec<&Step> = with
         .first_steps
         .iter()
@@ -369,7 +404,11 @@ fn duties_join_the_first_steps_without_losing_a_recommendation() {
         gpsr.why_words,
         "A rule already in force in your market: European Union"
     );
-    assert!(gpsr.text.contains("responsible economic operator"), "{}", gpsr.text);
+    assert!(
+        gpsr.text.contains("responsible economic operator"),
+        "{}",
+        gpsr.text
+    );
     assert!(gpsr.sources[0].contains("2023/988"), "{:?}", gpsr.sources);
     let count = |p: &assessment::Plan| {
         p.first_steps
@@ -404,12 +443,18 @@ fn obligations_name_the_goods_once_per_market() {
         let markets = page.by_market();
         let eu = markets
             .iter()
-            .find(|m| m.markets.len() == 1 && (m.markets[0] == "European Union" || m.markets[0] == "欧盟"))
+            .find(|m| {
+                m.markets.len() == 1 && (m.markets[0] == "European Union" || m.markets[0] == "欧盟")
+            })
             .unwrap_or_else(|| panic!("{tag}: no EU group in {markets:?}"));
         assert!(eu.entries.len() >= 3, "{tag}: {eu:?}");
         assert_eq!(eu.goods, ["HS 851822"], "{tag}");
         for &i in &eu.entries {
-            assert!(eu.goods_apart(&page.entries[i]).is_empty(), "{tag}: {:?}", page.entries[i]);
+            assert!(
+                eu.goods_apart(&page.entries[i]).is_empty(),
+                "{tag}: {:?}",
+                page.entries[i]
+            );
         }
         // Every entry is in exactly one group, and the groups' markets differ.
         let mut all: Vec<usize> = markets.iter().flat_map(|m| m.entries.clone()).collect();
