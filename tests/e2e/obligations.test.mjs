@@ -190,7 +190,10 @@ describe('what each market asks of the firm’s goods', () => {
       assert.deepEqual(await shownGroups(page), expected);
       assert.ok(Object.values(expected).flat().includes('eu_cbam'), JSON.stringify(expected));
       const cbam = page.locator('.obligations li[data-obligation="eu_cbam"]');
-      assert.match(await cbam.textContent(), /HS 731815/);
+      // The goods are named once, for the market: not under each entry.
+      const market = page.locator('.obligations .market', { has: page.locator('li[data-obligation="eu_cbam"]') });
+      assert.match(await market.locator('.goods').textContent(), /HS 731815/);
+      assert.doesNotMatch(await cbam.textContent(), /HS 731815/);
       assert.match(await page.textContent('.report .firm'), /HS 731815/);
       await assertNoViolations(page, 'the report with a typed HS code');
       assert.deepEqual(errors, []);
@@ -244,7 +247,7 @@ describe('what each market asks of the firm’s goods', () => {
       assert.ok(!Object.values(expected).flat().includes('eu_cbam'), JSON.stringify(expected));
       const deMinimis = page.locator('.obligation-group.in-force li[data-obligation="eu_cbam_de_minimis"]');
       assert.match(await deMinimis.textContent(), /under 50 tonnes/);
-      assert.match(await deMinimis.textContent(), /HS 731815/);
+      assert.match(await page.locator('.obligations .market', { has: deMinimis }).locator('.goods').textContent(), /HS 731815/);
       assert.equal(await page.locator('.obligations li[data-obligation="eu_cbam"]').count(), 0);
       await assertNoViolations(page, 'the report with CBAM\'s de minimis for a typed HS code');
       assert.deepEqual(errors, []);

@@ -52,6 +52,64 @@ fn score_prints_a_readable_report() {
     assert!(zh.contains("总分: 60.5  阶段: 三级"), "{zh}");
 }
 
+/// The first steps read in plain words: each step's text and reason hold no question code and no
+/// `§` (those are on its "Sources" line), in both languages; the textile OEM's first step comes
+/// from its weakest dimension.
+#[test]
+fn score_prints_first_steps_without_codes_and_with_why() {
+    for (lang, heading, why, sources, weakest) in [
+        (
+            "en",
+            "Your first steps",
+            "Why first: ",
+            "Sources: ",
+            "Industry is your weakest area",
+        ),
+        (
+            "zh-CN",
+            "首要步骤",
+            "为什么先做：",
+            "出处：",
+            "产业是您最薄弱的方面",
+        ),
+    ] {
+        let o = assess(&[
+            "score",
+            Q,
+            "tests/fixtures/textile-central-oem.json",
+            "--lang",
+            lang,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        let steps: Vec<&str> = out
+            .split_once(heading)
+            .and_then(|(_, rest)| rest.split_once("\n\n"))
+            .map(|(steps, _)| steps.lines().skip(1).collect())
+            .unwrap_or_else(|| panic!("no first steps in\n{out}"));
+        assert!(steps.len() > 10, "{out}");
+        let mut reasons = 0;
+        for line in &steps {
+            let line = line.trim();
+            if line.starts_with(sources) {
+                assert!(line.contains('§'), "{line}");
+                continue;
+            }
+            reasons += usize::from(line.starts_with(why));
+            assert!(!line.contains('§'), "{lang}: {line}");
+            let code = line.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                w.len() > 1
+                    && w.starts_with(['T', 'R', 'I', 'P'])
+                    && w[1..].chars().all(|c| c.is_ascii_digit())
+            });
+            assert!(!code, "{lang}: a question code in {line}");
+        }
+        assert_eq!(reasons, 5, "{out}");
+        let first_why = steps.iter().find(|l| l.trim().starts_with(why)).unwrap();
+        assert!(first_why.contains(weakest), "{first_why}");
+    }
+}
+
 /// Point 12 of issue 13: `--lang zh-CN` printed "Overall", "CRITICAL GAPS", "level"… in English.
 #[test]
 fn score_in_chinese_prints_every_label_in_chinese() {
