@@ -1207,11 +1207,8 @@ impl Page {
                 }
             }
         }
-        // A stable partition, written out: a sort would compile one more copy into the app.
-        let (mut named, any): (Vec<_>, Vec<_>) =
-            groups.into_iter().partition(|g| !g.markets.is_empty());
-        named.extend(any);
-        named
+        crate::order::sort_by_key(&mut groups, |g| g.markets.is_empty());
+        groups
     }
 }
 
