@@ -927,9 +927,17 @@ pub fn view<'a>(
                 source: &o.source,
                 checked: o.checked,
                 check_with: o.check_with.as_ref().map(|t| t.get(lang)),
+                // "None of these" names no goods: the entry applies whatever the goods, and the
+                // report says nothing rather than "for your goods: none of these".
                 goods: f
                     .goods
                     .iter()
+                    .filter(|g| match g {
+                        Goods::Option(option) => !questionnaire
+                            .question(&doc.goods_question)
+                            .is_some_and(|q| q.is_exclusive(option)),
+                        Goods::Code(_) => true,
+                    })
                     .map(|g| match g {
                         Goods::Option(option) => {
                             GoodsName::Option(label(&doc.goods_question, option))

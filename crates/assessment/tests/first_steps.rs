@@ -464,4 +464,19 @@ fn obligations_name_the_goods_once_per_market() {
             assert!(markets[i + 1..].iter().all(|b| b.markets != a.markets));
         }
     }
+    // A firm that ticked "None of these" goods is not told its goods are "None of these".
+    let sheet = sheet_of(&q, &fixture_json("gba-electronics-brand.json"));
+    for tag in LANGS {
+        let page = page_of(&q, &sheet, &LangTag::from(tag));
+        assert!(!page.entries.is_empty());
+        for entry in &page.entries {
+            assert!(
+                entry
+                    .goods
+                    .iter()
+                    .all(|g| g != "None of these" && g != "以上都没有"),
+                "{tag}: {entry:?}"
+            );
+        }
+    }
 }
