@@ -7,8 +7,6 @@
 const WORKER = 'cohort_worker_loader.js';
 /** Files read and handed to the worker at a time. */
 const CHUNK = 250;
-/** As `assess`: a result is a few KB. */
-const MAX_BYTES = 1 << 20;
 const JSON_LINES = /\.(jsonl|ndjson)$/i;
 
 /** `1 file`, `2 files`: English only (Chinese has no plural). */
@@ -35,6 +33,7 @@ const WORDS = {
     failed: '统计程序未能启动。请连接网络后重新加载本页。',
     reading: (done, total, counted, refused) => `已读取 ${done} / ${total} 个文件：计入 ${counted} 份，未计入 ${refused} 个`,
     finished: (counted, refused) => `完成：计入 ${counted} 份结果，${refused} 个文件未计入。`,
+    smallerSet: (counted, before) => `本次计入的结果少于本页上一次统计的（${counted} 份，上次 ${before} 份）。同时拿到两次数字的人，可以相减算出少掉的结果的数字，任何门槛都保护不了它们：只公布一个完整集合的数字。`,
     summary: (id, version, counted) => `问卷“${id}” ${version} 版，${counted} 份结果。每个数字旁注明其统计的会员数 n。`,
     all: '全体会员',
     by: { region: '按地区', sector: '按行业', size: '按规模' },
@@ -42,7 +41,7 @@ const WORDS = {
     members: '会员数',
     complete: '已完成',
     fewerThan: (n) => `不足 ${n} 家`,
-    complementary: '为保护较小的组而隐去',
+    withheld: (n) => `已隐去（不足 ${n} 家，或可借以推算出这样的组）`,
     figuresHidden: '细分数字',
     overall: '总分',
     distribution: (name) => `${name}的分布`,
@@ -102,6 +101,7 @@ const WORDS = {
     failed: 'The counting could not start. Connect to the internet, then reload this page.',
     reading: (done, total, counted, refused) => `Read ${done} of ${total} files: ${counted} counted, ${refused} not counted`,
     finished: (counted, refused) => `Done: ${plural(counted, 'result')} counted, ${plural(refused, 'file')} not counted.`,
+    smallerSet: (counted, before) => `Fewer results than the set counted before on this page (${counted} against ${before}). Anyone who has the figures of both sets can work out the figures of the results missing from this one by difference, whatever the thresholds: publish the figures of one complete set only.`,
     summary: (id, version, counted) => `Questionnaire “${id}” version ${version}, ${plural(counted, 'result')}. Every figure gives the members it counts (n).`,
     all: 'All members',
     by: { region: 'By region', sector: 'By sector', size: 'By size' },
@@ -109,7 +109,7 @@ const WORDS = {
     members: 'Members',
     complete: 'Complete',
     fewerThan: (n) => `fewer than ${n}`,
-    complementary: 'withheld to protect a smaller group',
+    withheld: (n) => `withheld (fewer than ${n} or would reveal such a group)`,
     figuresHidden: 'Breakdown',
     overall: 'Overall',
     distribution: (name) => `${name}: distribution`,
@@ -206,10 +206,17 @@ const state = {
    * the core's, empty when it can be used; `text` null when the file could not be read).
    */
   config: null,
-  /** `{ labels, cohort, csv, reasons }` of the last finished count. */
+  /**
+   * `{ cohort, csv, reasons, before }` of the last finished count; `before`: the results the
+   * count before it counted, if any.
+   */
   result: null,
+  /** The results the last finished count counted, kept while the next one runs. */
+  lastCounted: null,
   labels: null,
   busy: false,
+  /** The core's limits, as the worker gives them: `{ maxResultBytes, maxConfigBytes }`. */
+  limits: null,
 };
 
 const words = () => WORDS[state.lang];
@@ -230,7 +237,9 @@ function connect() {
     }
     worker.addEventListener('error', reject, { once: true });
     worker.addEventListener('message', (event) => {
-      if (event.data === 'ready') resolve(worker);
+      if (event.data?.kind !== 'ready') return;
+      state.limits = { maxResultBytes: event.data.maxResultBytes, maxConfigBytes: event.data.maxConfigBytes };
+      resolve(worker);
     }, { once: true });
   });
   connection.catch(() => { connection = null; });
@@ -255,7 +264,8 @@ const decoder = () => new TextDecoder('utf-8', { fatal: true });
 /** One file's entries for the worker: `[name, text, null]`, or `[name, null, why]`. */
 async function entries(file) {
   const lines = JSON_LINES.test(file.name);
-  if (!lines && file.size > MAX_BYTES) return [[file.name, null, 'too_large']];
+  const max = state.limits.maxResultBytes;
+  if (!lines && file.size > max) return [[file.name, null, 'too_large']];
   let text;
   try {
     text = decoder().decode(await file.arrayBuffer());
@@ -268,7 +278,7 @@ async function entries(file) {
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const name = `${file.name}:${i + 1}`;
-    out.push(new Blob([line]).size > MAX_BYTES ? [name, null, 'too_large'] : [name, line, null]);
+    out.push(new Blob([line]).size > max ? [name, null, 'too_large'] : [name, line, null]);
   });
   return out;
 }
@@ -312,7 +322,9 @@ async function count(files) {
       showProgress(Math.min(at + CHUNK, files.length), files.length, counted, refused);
     }
     const done = await ask({ kind: 'finish' });
-    state.result = { cohort: JSON.parse(done.cohort), csv: done.csv, reasons: JSON.parse(done.reasons) };
+    const cohort = JSON.parse(done.cohort);
+    state.result = { cohort, csv: done.csv, reasons: JSON.parse(done.reasons), before: state.lastCounted };
+    state.lastCounted = cohort.counted;
     render();
     $('status').textContent = words().finished(counted, refused);
   } catch {
@@ -331,7 +343,13 @@ async function count(files) {
 async function chooseConfig(file) {
   if (state.busy || !file) return;
   let text = null;
-  if (file.size <= MAX_BYTES) {
+  try {
+    await connect();
+  } catch {
+    $('status').textContent = words().failed;
+    return;
+  }
+  if (file.size <= state.limits.maxConfigBytes) {
     try {
       text = decoder().decode(await file.arrayBuffer());
     } catch {
@@ -396,7 +414,7 @@ function showConfig() {
 
 /** A `Shown` value as text: the figure, or why it is withheld. */
 function hidden(why) {
-  if (why === 'complementary') return words().complementary;
+  if (why.withheld !== undefined) return words().withheld(why.withheld);
   return words().fewerThan(why.fewer_than);
 }
 
@@ -537,6 +555,11 @@ function render() {
   }));
   $('refused-section').hidden = cohort.refused.length === 0;
   $('summary').textContent = w.summary(cohort.questionnaire.id, cohort.questionnaire.version, cohort.counted);
+  // Two sets' figures differ by the results one lacks: no threshold protects those.
+  const { before } = state.result;
+  const smaller = before !== null && cohort.counted < before;
+  $('smaller-set').textContent = smaller ? w.smallerSet(cohort.counted, before) : '';
+  $('smaller-set').hidden = !smaller;
   const figures = [groupSection('all', cohort.all, 'h3')];
   for (const t of cohort.groupings) {
     const part = element('section', null, { class: 'grouping' });

@@ -129,7 +129,7 @@ describe('the cohort page', () => {
         const key = g.key === 'not_given' ? '(not given)' : g.key.code;
         const members = row(t.grouping, key, 'members', '', '')[5];
         if (g.members.shown !== undefined) assert.equal(members, String(g.members.shown));
-        else assert.equal(members, g.members.hidden === 'complementary' ? 'withheld to protect a smaller group' : `fewer than ${g.members.hidden.fewer_than}`);
+        else assert.equal(members, `withheld (fewer than ${g.members.hidden.withheld} or would reveal such a group)`);
       }
     }
     // Some group is hidden in this set, so the rule shows on the page.
@@ -297,6 +297,26 @@ describe('the cohort page', () => {
       assert.deepEqual(visit.errors, [], label);
       await visit.context.close();
     }
+  });
+
+  it('says that figures of a set smaller than the last one counted reveal the difference', async () => {
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await pick(page, generated.slice(0, 30));
+    assert.equal(await page.isHidden('#smaller-set'), true, 'nothing to compare the first set with');
+    // The same set less one member: the two sets' figures differ by that member's.
+    await page.setInputFiles('#files', generated.slice(0, 29));
+    await page.waitForSelector('#smaller-set:not([hidden])', { timeout: 60_000 });
+    assert.match(await page.textContent('#smaller-set'), /^Fewer results than the set counted before on this page \(29 against 30\)\. .*by difference.*publish the figures of one complete set only\.$/);
+    await assertNoViolations(page, 'cohort page, a smaller set (en)');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.match(await page.textContent('#smaller-set'), /^本次计入的结果少于本页上一次统计的（29 份，上次 30 份）/);
+    await page.click('button[data-lang="en"]');
+    // A larger set next: nothing to say.
+    await page.setInputFiles('#files', generated.slice(0, 40));
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done: 40'), null, { timeout: 60_000 });
+    assert.equal(await page.isHidden('#smaller-set'), true);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   it('counts under the build Content-Security-Policy, and offline once visited', async () => {

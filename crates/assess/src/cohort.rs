@@ -106,7 +106,7 @@ struct Words {
     pending: &'static str,
     uncovered: &'static str,
     fewer_than: fn(u64) -> String,
-    complementary: &'static str,
+    withheld: fn(u64) -> String,
 }
 
 const EN: Words = Words {
@@ -136,7 +136,7 @@ const EN: Words = Words {
     pending: "not decided",
     uncovered: "not covered",
     fewer_than: |n| format!("fewer than {n}"),
-    complementary: "withheld to protect a smaller group",
+    withheld: |n| format!("withheld (fewer than {n} or would reveal such a group)"),
 };
 
 const ZH_CN: Words = Words {
@@ -175,13 +175,13 @@ const ZH_CN: Words = Words {
     pending: "尚未确定",
     uncovered: "规则未覆盖",
     fewer_than: |n| format!("不足 {n} 家"),
-    complementary: "为保护较小的组而隐去",
+    withheld: |n| format!("已隐去（不足 {n} 家，或可借以推算出这样的组）"),
 };
 
 fn hidden(w: &Words, h: &assessment::Hidden) -> String {
     match h {
         assessment::Hidden::FewerThan(n) => (w.fewer_than)(*n),
-        assessment::Hidden::Complementary => w.complementary.to_owned(),
+        assessment::Hidden::Withheld(n) => (w.withheld)(*n),
     }
 }
 

@@ -10,11 +10,12 @@
 //! - Percentiles (quartiles and median) need [`MIN_PERCENTILES`] values: in a small group a
 //!   quartile is one member's score.
 //! - Only fixed groupings ([`Grouping`]), never crossed with each other, and no free filter.
-//! - Complementary suppression: the groups of a grouping add up to the whole set, so one hidden
-//!   group could be had as the whole minus the others. Whenever a grouping hides some groups at a
-//!   threshold, it hides further groups (the smallest first) until the hidden ones together reach
-//!   that threshold: the difference then reveals only a combination at least as large as the rule
-//!   asks of a group.
+//! - Complementary suppression: the groups of a grouping add up to the whole set, so a hidden
+//!   group could be narrowed down as the whole minus the shown groups. The groups withheld are
+//!   those below the threshold and, where needed, the smallest others, until every withheld group
+//!   (and every combination of them) could be at least the threshold for all a reader can work
+//!   out from everything published: [`suppress`]. Every withheld group gives the same reason
+//!   ([`Hidden::Withheld`]), so the reasons do not tell which one is small.
 //!
 //! Counting is a [`Tally`]: members are added one by one and tallies merged, so a front end can
 //! count on every core, or in chunks between frames, and get the same figures. Scores are counted
@@ -44,17 +45,21 @@ pub const MOST_FREQUENT: usize = 5;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hidden {
-    /// The group (or the values a percentile needs) is smaller than this threshold.
+    /// The whole set, or the values a percentile needs, are fewer than this threshold.
     FewerThan(u64),
-    /// Withheld because it would let a hidden group be worked out from the others.
-    Complementary,
+    /// A group of a grouping withheld at this threshold: either it is below it, or showing it
+    /// would let a group below it be worked out. Which of the two is never said, since that
+    /// would tell a reader which withheld group is the small one.
+    Withheld(u64),
 }
 
 impl std::fmt::Display for Hidden {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Hidden::FewerThan(n) => write!(f, "fewer than {n}"),
-            Hidden::Complementary => f.write_str("withheld to protect a smaller group"),
+            Hidden::Withheld(n) => {
+                write!(f, "withheld (fewer than {n} or would reveal such a group)")
+            }
         }
     }
 }
@@ -669,7 +674,7 @@ impl Tally {
             let tallies = &self.groups[base..base + codes.len() + 1];
             base += codes.len() + 1;
             let sizes: Vec<u64> = tallies.iter().map(|t| t.members).collect();
-            let members_hidden = suppress(&sizes, MIN_GROUP, &vec![None; sizes.len()]);
+            let members_hidden = suppress(&sizes, MIN_GROUP, &vec![false; sizes.len()]);
             let figures_hidden = suppress(&sizes, MIN_CROSS_TAB, &members_hidden);
             let keys = codes
                 .iter()
@@ -680,15 +685,20 @@ impl Tally {
                 .enumerate()
                 .map(|(i, (key, t))| Group {
                     key,
-                    members: match members_hidden[i] {
-                        Some(h) => Shown::Hidden(h),
-                        None => Shown::Shown(t.members),
+                    members: if members_hidden[i] {
+                        Shown::Hidden(Hidden::Withheld(MIN_GROUP))
+                    } else {
+                        Shown::Shown(t.members)
                     },
-                    figures: match figures_hidden[i] {
-                        Some(h) => Shown::Hidden(h),
+                    figures: if members_hidden[i] {
+                        Shown::Hidden(Hidden::Withheld(MIN_GROUP))
+                    } else if figures_hidden[i] {
+                        Shown::Hidden(Hidden::Withheld(MIN_CROSS_TAB))
+                    } else if t.members == 0 {
                         // An empty group has no figures to show.
-                        None if t.members == 0 => Shown::Hidden(Hidden::FewerThan(MIN_CROSS_TAB)),
-                        None => Shown::Shown(t.figures(l)),
+                        Shown::Hidden(Hidden::FewerThan(MIN_CROSS_TAB))
+                    } else {
+                        Shown::Shown(t.figures(l))
                     },
                 })
                 .collect();
@@ -721,37 +731,47 @@ fn at_least(n: u64, threshold: u64) -> Shown<u64> {
     }
 }
 
-/// Which groups of a grouping (by size, summing to the whole) to hide at `threshold`, starting
-/// from those already hidden (`given`): every non-empty group below it, then, while the hidden
-/// ones together stay below it, the smallest group still shown (the first of equal ones), so
-/// that the whole minus the shown groups reveals only a combination of at least `threshold`.
-/// Empty groups hide nothing and are never used to hide another.
-pub fn suppress(sizes: &[u64], threshold: u64, given: &[Option<Hidden>]) -> Vec<Option<Hidden>> {
-    let mut hidden: Vec<Option<Hidden>> = sizes
+/// Which groups of a grouping (by size, summing to the whole set) to withhold at `threshold`,
+/// starting from those already withheld (`given`), so that no withheld group, nor any
+/// combination of them, can be pinned below the threshold from what is published: the whole
+/// set, the shown groups, and the rule itself.
+///
+/// What a reader can work out: the withheld groups together are the whole minus the shown ones
+/// (`sum`), and each is at least 1, since an empty group is shown as 0 unless every group is
+/// withheld. So one of `k` withheld groups is at most `sum - (k - 1)`, and a combination of them
+/// at least as much. The rule withholds every non-empty group below the threshold and, while
+/// that most is below the threshold, the smallest shown non-empty group (the first of equal
+/// ones): one is always enough, being at least the threshold itself. When no group is left to
+/// withhold, every group is withheld, the empty ones too, so that none is known to be non-empty
+/// and each could be the whole set. Groups are withheld only when one is below the threshold,
+/// and all give one reason, so neither the reasons nor their order say which one is.
+pub fn suppress(sizes: &[u64], threshold: u64, given: &[bool]) -> Vec<bool> {
+    let mut hidden: Vec<bool> = sizes
         .iter()
         .zip(given)
-        .map(|(&n, g)| g.or((n > 0 && n < threshold).then_some(Hidden::FewerThan(threshold))))
+        .map(|(&n, &g)| g || (n > 0 && n < threshold))
         .collect();
     loop {
-        let total: u64 = sizes
+        if !hidden.contains(&true) || !hidden.contains(&false) {
+            return hidden;
+        }
+        let (sum, k) = sizes
             .iter()
             .zip(&hidden)
-            .filter(|(_, h)| h.is_some())
-            .map(|(n, _)| n)
-            .sum();
-        if total == 0 || total >= threshold {
+            .filter(|(_, h)| **h)
+            .fold((0, 0), |(s, k), (n, _)| (s + n, k + 1));
+        if sum + 1 >= threshold + k {
             return hidden;
         }
         let next = sizes
             .iter()
             .enumerate()
-            .filter(|(i, &n)| hidden[*i].is_none() && n > 0)
+            .filter(|(i, &n)| !hidden[*i] && n > 0)
             .min_by_key(|(_, &n)| n)
             .map(|(i, _)| i);
         match next {
-            Some(i) => hidden[i] = Some(Hidden::Complementary),
-            // Everything is hidden: the whole set is itself below the threshold.
-            None => return hidden,
+            Some(i) => hidden[i] = true,
+            None => return vec![true; sizes.len()],
         }
     }
 }

@@ -7,6 +7,7 @@ mod cohort;
 mod common;
 mod compare;
 mod customise;
+mod disclosure;
 mod export_path;
 mod first_steps;
 mod fixtures;

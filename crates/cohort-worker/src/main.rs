@@ -25,13 +25,15 @@
 //!   words) and the core's message in each of the questionnaire's languages (a JSON text:
 //!   `[{kind, messages: {lang: text}}]`), so that the page says why in the language it shows.
 //!
-//! It posts `"ready"` once it listens, so that no message is sent before.
+//! It posts `{kind: "ready", maxResultBytes, maxConfigBytes}` once it listens, so that no message
+//! is sent before, and the page refuses a file over the core's limits without reading it.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
 
     use assessment::association::questionnaire_with;
+    use assessment::limits::{MAX_CONFIG_BYTES, MAX_RESULT_BYTES};
     use assessment::result_record::Grouping;
     use assessment::{
         import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refused, Tally,
@@ -233,6 +235,10 @@ mod worker {
                 let entry: js_sys::Array = entry.dyn_into().map_err(|_| "request")?;
                 let name = entry.get(0).as_string().ok_or("request")?;
                 let outcome = match entry.get(1).as_string() {
+                    // The page refuses these unread; the worker holds to the same bound.
+                    Some(text) if text.len() as u64 > MAX_RESULT_BYTES => {
+                        Err(Refusal::Unread(Unread::TooLarge))
+                    }
                     Some(text) => import(&text, &c.questionnaire).map_err(Refusal::from),
                     None => Err(page_reason(&entry.get(2).as_string().unwrap_or_default())),
                 };
@@ -300,7 +306,13 @@ mod worker {
             });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        let _ = scope().post_message(&"ready".into());
+        // The core's limits with it: the page refuses a file over them before reading it.
+        let ready = reply(&[
+            ("kind", "ready".into()),
+            ("maxResultBytes", (MAX_RESULT_BYTES as f64).into()),
+            ("maxConfigBytes", (MAX_CONFIG_BYTES as f64).into()),
+        ]);
+        let _ = scope().post_message(&ready);
     }
 }
 
