@@ -3,7 +3,10 @@
 //! after a panic the app's state can no longer be trusted.
 //!
 //! The screen is built with plain DOM calls and holds no callback into the wasm: after the panic
-//! the module is not run again. The download is a link to a blob, the reload a link to the page.
+//! the module is not run again. The download is a link to a blob, the reload a link to the page's
+//! address without its fragment: a link to the address with its fragment (`…/#profile`) would
+//! only move to the fragment within the crashed page, where a link without one loads the page
+//! anew, and the app then offers to resume the answers it keeps.
 //!
 //! In a kiosk the screen offers no download (a file in the kiosk's downloads would reach the next
 //! visitor) and clears itself: a `<meta http-equiv="refresh">` reloads the page, which wipes the
@@ -104,10 +107,22 @@ fn show() {
         // The link must outlive this function: the page ends here.
         std::mem::forget(url);
     }
-    let here = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_else(|| "./".into());
-    add("a", s.reload, &[("class", "button"), ("href", &here)]);
+    let location = gloo::utils::window().location();
+    let page = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let page = if page.is_empty() {
+        "./".to_owned()
+    } else {
+        page
+    };
+    add(
+        "a",
+        s.reload,
+        &[("class", "button reload"), ("href", &page)],
+    );
     app.set_inner_html("");
     let _ = app.append_child(&main);
     if let Some(html) = document.document_element() {

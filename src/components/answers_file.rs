@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::state::Action;
 
-/// Files larger than this are refused unread: an answers file is a few kilobytes.
-pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
+/// Files larger than this are refused unread: the core's bound on an answers file, the same
+/// as the cohort tools'.
+pub const MAX_IMPORT_BYTES: u64 = assessment::limits::MAX_RESULT_BYTES;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswersFileProps {

@@ -118,6 +118,13 @@ describe('hand-off by QR code', () => {
       assert.equal((await stored(page)).local[ANSWERS_KEY], saved);
       assert.equal(await page.evaluate(() => location.hash), '');
 
+      // A fragment of 100 000 digits: far too long for a code, and said so.
+      await load(page, `${app.server.url}#${'7'.repeat(100_000)}`);
+      notice = await page.waitForSelector('.notice.bad[role=alert]');
+      assert.match(await notice.textContent(), /could not be opened/);
+      assert.equal((await stored(page)).local[ANSWERS_KEY], saved);
+      assert.equal(await page.evaluate(() => location.hash), '');
+
       // A link for another questionnaire: refused naming both, nothing changed.
       const dir = mkdtempSync(path.join(tmpdir(), 'foreign-'));
       const other = JSON.parse(readFileSync(path.join(ROOT, Q), 'utf8'));

@@ -172,6 +172,33 @@ describe('kiosk mode', () => {
     }
   });
 
+  it('after a crash, Reload starts a fresh kiosk visit with nothing of the visitor', async () => {
+    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=60&countdown=10`, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await page.click('button.primary');
+      await page.check(option('P.region', 'west'));
+      await page.evaluate(() => {
+        try {
+          window.wasmBindings.crash_for_testing();
+        } catch {
+          // The panic ends in a trap, thrown here.
+        }
+      });
+      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      await page.click('main.crashed a.reload');
+      await page.waitForSelector('section.start', { timeout: 8000 });
+      assert.equal(await page.$('html[data-crashed]'), null);
+      assert.equal(await page.$('.resume'), null, 'no offer to resume in a kiosk');
+      assert.deepEqual(await stored(page), EMPTY);
+      await page.click('button.primary');
+      await page.waitForSelector(SECTION);
+      assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('wipes a visit that only switched the language', async () => {
     const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=1&countdown=1`, { locale: 'en-US' });
     try {

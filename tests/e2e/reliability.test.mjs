@@ -163,7 +163,40 @@ describe('reliability', () => {
       assert.match(await page.textContent('main.crashed'), /Something went wrong/);
       const answers = JSON.parse(await downloaded(page, () => page.click('main.crashed a[download]')));
       assert.deepEqual(answers.answers, { 'P.markets': ['eu'], 'P.region': 'west' });
-      assert.ok(await page.$('main.crashed a[href]:not([download])'), 'a way to reload');
+      // Reload reloads (not a move to the screen's fragment): the start screen again, with the
+      // offer to resume every answer.
+      assert.match(page.url(), /#/, 'the walk has a fragment');
+      await page.click('main.crashed a.reload');
+      await page.waitForSelector('.resume');
+      assert.equal(await page.$('html[data-crashed]'), null);
+      assert.match(await page.textContent('.resume'), /2 of \d+ answered/);
+      await page.click('.resume button.primary');
+      assert.ok(await page.isChecked(option('P.region', 'west')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reloads after a panic on the report, and offers every answer again', async () => {
+    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
+    try {
+      await ready(page);
+      await completeWalk(page, fixture('west-steel-eu.json'));
+      const given = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers;
+      assert.ok(Object.keys(given).length > 20);
+      await page.evaluate(() => {
+        try {
+          window.wasmBindings.crash_for_testing();
+        } catch {
+          // The panic ends in a trap.
+        }
+      });
+      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      await page.click('main.crashed a.reload');
+      await page.waitForSelector('.resume');
+      const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+      assert.deepEqual(stored.answers, given);
+      assert.match(await page.textContent('.resume'), /\d+ of \d+ answered/);
     } finally {
       await context.close();
     }

@@ -134,16 +134,13 @@ impl Reading {
                 loop {
                     let mut lines = Vec::with_capacity(BATCH);
                     while lines.len() < BATCH {
-                        let mut line = Vec::new();
-                        let read = reader
-                            .read_until(b'\n', &mut line)
+                        let line = read_line(&mut reader, MAX_RESULT_BYTES)
                             .map_err(|e| format!("cannot read {path}: {e}"))?;
-                        if read == 0 {
-                            break;
-                        }
+                        let Some(line) = line else { break };
                         line_no += 1;
                         // Blank lines (a trailing newline, a separator) are no results.
-                        if !line.iter().all(u8::is_ascii_whitespace) {
+                        if !matches!(&line, Line::Read(l) if l.iter().all(u8::is_ascii_whitespace))
+                        {
                             lines.push((line_no, line));
                         }
                     }
@@ -151,9 +148,12 @@ impl Reading {
                         break;
                     }
                     let states = self.parallel(&lines, &init, |state, (n, line)| {
-                        let outcome = match std::str::from_utf8(line) {
-                            Ok(text) => import(text, questionnaire).map_err(Refusal::from),
-                            Err(_) => Err(Unread::NotUtf8.into()),
+                        let outcome = match line {
+                            Line::TooLong => Err(Unread::TooLarge.into()),
+                            Line::Read(line) => match std::str::from_utf8(line) {
+                                Ok(text) => import(text, questionnaire).map_err(Refusal::from),
+                                Err(_) => Err(Unread::NotUtf8.into()),
+                            },
                         };
                         fold(state, format!("{path}:{n}"), outcome)
                     });
@@ -193,6 +193,49 @@ impl Reading {
                 .collect()
         })
     }
+}
+
+/// One line of a JSON Lines file.
+enum Line {
+    Read(Vec<u8>),
+    /// Over the limit: skipped to its end unkept, so memory stays bounded whatever its length.
+    TooLong,
+}
+
+/// The next line of `reader` (without its newline), or `None` at the end of the file.
+fn read_line(reader: &mut impl BufRead, max: u64) -> std::io::Result<Option<Line>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, ends) = match buf.iter().position(|b| *b == b'\n') {
+            Some(at) => (&buf[..at], true),
+            None => (buf, false),
+        };
+        if !too_long {
+            if (line.len() + part.len()) as u64 > max {
+                too_long = true;
+                line = Vec::new();
+            } else {
+                line.extend_from_slice(part);
+            }
+        }
+        let used = part.len() + usize::from(ends);
+        reader.consume(used);
+        if ends {
+            break;
+        }
+    }
+    Ok(any.then_some(if too_long {
+        Line::TooLong
+    } else {
+        Line::Read(line)
+    }))
 }
 
 /// One result file, read and imported; refused with a reason a person can act on.

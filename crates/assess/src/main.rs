@@ -25,6 +25,7 @@ use std::process::ExitCode;
 
 use assessment::association::questionnaire_with;
 use assessment::citations::{self, Verdict};
+use assessment::limits::Document;
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
     AssociationConfig, Comparison, LangTag, LevelChange, PathView, Place, Problem, Questionnaire,
@@ -114,7 +115,7 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         [cmd, qpath, apath] if cmd.as_str() == "score" => {
             let q = load_questionnaire(qpath)?;
-            let text = read(apath)?;
+            let text = read(apath, Document::Result)?;
             let sheet = AnswerSheet::from_json(&text, &q).map_err(|e| format!("{apath}: {e}"))?;
             let report = score(&q, &sheet);
             if json {
@@ -138,8 +139,10 @@ fn run(args: &[String]) -> Result<String, String> {
             let q = load_questionnaire(qpath)?;
             // Not checked here: `compare` carries each over to the questionnaire as saved answers
             // are, and refuses what cannot be.
-            let parse =
-                |path: &str| AnswerSheet::parse(&read(path)?).map_err(|e| format!("{path}: {e}"));
+            let parse = |path: &str| {
+                AnswerSheet::parse(&read(path, Document::Result)?)
+                    .map_err(|e| format!("{path}: {e}"))
+            };
             let c = compare(&q, &parse(earlier)?, &parse(later)?).map_err(|e| {
                 let path = match e.which {
                     Which::Earlier => earlier,
@@ -156,8 +159,8 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         [cmd, qpath, apath, base] if cmd.as_str() == "link" => {
             let q = load_questionnaire(qpath)?;
-            let sheet =
-                AnswerSheet::from_json(&read(apath)?, &q).map_err(|e| format!("{apath}: {e}"))?;
+            let sheet = AnswerSheet::from_json(&read(apath, Document::Result)?, &q)
+                .map_err(|e| format!("{apath}: {e}"))?;
             let base = assessment::link_base("", Some(base), false).map_err(|_| {
                 format!(
                     "{base} is not an address a phone can open: give the app's public http(s) \
@@ -195,7 +198,7 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         [cmd, qpath, paper] if cmd.as_str() == "check-citations" => {
             let q = load_questionnaire(qpath)?;
-            let checked = citations::check(q.doc(), &read(paper)?);
+            let checked = citations::check(q.doc(), &read(paper, Document::Paper)?);
             let failed = checked
                 .iter()
                 .filter(|c| c.verdict != Verdict::Found)
@@ -230,19 +233,30 @@ fn pretty(value: serde_json::Value) -> String {
     serde_json::to_string_pretty(&value).expect("schema serialises") + "\n"
 }
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+/// The text of `path`, a file of kind `what`: refused by name over its limit, read no further.
+fn read(path: &str, what: Document) -> Result<String, String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut text = String::new();
+    // One byte more than the limit tells a file at the limit from a larger one.
+    file.take(what.max_bytes() + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
+    if text.len() as u64 > what.max_bytes() {
+        return Err(format!("{path}: {}", what.too_large(&"en".into())));
+    }
+    Ok(text)
 }
 
 /// An association's config, checked as the web app checks it: its own fields, then its sections
 /// and weights applied to the questionnaire it customises, which is validated too. Every problem
 /// names its file and field.
 fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String, String> {
-    let text = read(path)?;
+    let text = read(path, Document::Config)?;
     let config =
         AssociationConfig::from_file(&text).map_err(|problems| listed(&problems, path, ""))?;
     let (qsource, qtext) = match (questionnaire, &config.questionnaire) {
-        (Some(q), _) => (q.as_str(), read(q)?),
+        (Some(q), _) => (q.as_str(), read(q, Document::Questionnaire)?),
         (None, Some(url)) => {
             return Err(format!(
                 "{path}: names the questionnaire {url}; pass that file too to check the \
@@ -272,7 +286,11 @@ pub(crate) fn load_with_config(path: &str, config: Option<&str>) -> Result<Quest
     let Some(config) = config else {
         return load_questionnaire(path);
     };
-    questionnaire_with(&read(config)?, &read(path)?).map_err(|problems| {
+    questionnaire_with(
+        &read(config, Document::Config)?,
+        &read(path, Document::Questionnaire)?,
+    )
+    .map_err(|problems| {
         format!(
             "the association's config cannot be used: {}",
             listed(&problems, config, path)
@@ -315,7 +333,8 @@ pub(crate) fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangT
 }
 
 pub(crate) fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
-    Questionnaire::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))
+    Questionnaire::from_json(&read(path, Document::Questionnaire)?)
+        .map_err(|e| format!("{path}: {e}"))
 }
 
 /// The CLI's own words in one language; the questionnaire's texts come from the questionnaire.

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use assessment::limits::Document;
 use assessment::obligations::{page, view};
 use assessment::{
     obligations, AnswerSheet, Catalogue, CodeRefused, Date, Group, HsCode, LangTag, NeededName,
@@ -61,10 +62,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
         return Err(usage());
     };
     let q = crate::load_questionnaire(qpath)?;
-    let mut sheet =
-        AnswerSheet::from_json(&crate::read(apath)?, &q).map_err(|e| format!("{apath}: {e}"))?;
+    let mut sheet = AnswerSheet::from_json(&crate::read(apath, Document::Result)?, &q)
+        .map_err(|e| format!("{apath}: {e}"))?;
     let (text, name) = match &catalogue_path {
-        Some(path) => (crate::read(path)?, path.as_str()),
+        Some(path) => (crate::read(path, Document::Catalogue)?, path.as_str()),
         None => (BUILTIN_CATALOGUE.to_owned(), "the shipped catalogue"),
     };
     let catalogue = Catalogue::from_json(&text, &q).map_err(|problems| {
@@ -116,8 +117,8 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
         None => assessment::Questionnaire::from_json(assessment::BUILTIN_QUESTIONNAIRE)
             .map_err(|e| format!("the shipped questionnaire: {e}"))?,
     };
-    let catalogue =
-        Catalogue::from_json(&crate::read(cpath)?, &q).map_err(|e| format!("{cpath}: {e}"))?;
+    let catalogue = Catalogue::from_json(&crate::read(cpath, Document::Catalogue)?, &q)
+        .map_err(|e| format!("{cpath}: {e}"))?;
     let doc = catalogue.doc();
     Ok(format!(
         "{cpath}: valid — obligations catalogue {} for questionnaire \"{}\" {}, rules as of {}, \

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::ids::{HsCode, OptionId, QuestionId};
+use crate::limits::{list_capped, MAX_ANSWERS};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::text::LangTag;
 
@@ -197,6 +198,11 @@ impl<'de> Deserialize<'de> for Written {
             ) -> Result<Written, A::Error> {
                 let mut pairs = Vec::new();
                 while let Some(pair) = map.next_entry::<QuestionId, Answer>()? {
+                    if pairs.len() == MAX_ANSWERS {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "more than {MAX_ANSWERS} answers, more than any questionnaire asks"
+                        )));
+                    }
                     pairs.push(pair);
                 }
                 Ok(Written(pairs))
@@ -209,14 +215,7 @@ impl<'de> Deserialize<'de> for Written {
 impl Written {
     /// The answers by question, or the first question answered twice.
     fn into_map(self) -> Result<ListMap<QuestionId, Answer>, QuestionId> {
-        let mut answers = ListMap::new();
-        for (question, answer) in self.0 {
-            if answers.contains_key(&question) {
-                return Err(question);
-            }
-            answers.insert(question, answer);
-        }
-        Ok(answers)
+        ListMap::from_unique(self.0)
     }
 }
 
@@ -374,11 +373,11 @@ impl fmt::Display for AnswersError {
                 "question \"{q}\" is answered twice in this file, so which answer is meant is unclear"
             ),
             AnswersError::Invalid(problems) => {
-                write!(f, "the answers file has {} problem(s):", problems.len())?;
-                for problem in problems {
-                    write!(f, "\n- {problem}")?;
-                }
-                Ok(())
+                let mut text = format!("the answers file has {} problem(s):", problems.len());
+                list_capped(&mut text, problems, &LangTag::from("en"), |p| {
+                    p.to_string()
+                });
+                f.write_str(&text)
             }
         }
     }
@@ -408,10 +407,7 @@ impl AnswersError {
             }
             AnswersError::Invalid(problems) => {
                 let mut text = format!("此回答文件有 {} 处问题：", problems.len());
-                for problem in problems {
-                    text += "\n- ";
-                    text += &problem.message(lang);
-                }
+                list_capped(&mut text, problems, lang, |p| p.message(lang));
                 text
             }
         }

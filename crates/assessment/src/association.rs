@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::customise::{Customisation, Weights};
 use crate::ids::DimensionId;
+use crate::limits::Document;
 use crate::questionnaire::Questionnaire;
 use crate::text::{LangTag, Text};
 use crate::validate::{is_bidi_control, Place, Problem, ProblemKind};
@@ -239,6 +240,10 @@ impl AssociationConfig {
     /// An association's config file. A file must name its origin: otherwise a page anywhere could
     /// frame the association's file under its own origin and receive its members' results.
     pub fn from_file(text: &str) -> Result<Self, Vec<Problem>> {
+        if text.len() as u64 > Document::Config.max_bytes() {
+            let why = Document::Config.too_large(&"en".into());
+            return Err(vec![problem("", ProblemKind::Format(why))]);
+        }
         let config: Self = serde_json::from_str(text)
             .map_err(|e| vec![problem("", ProblemKind::Format(e.to_string()))])?;
         if config.origin.is_none() {

@@ -422,6 +422,10 @@ fn header(body: &[u8]) -> Result<Header<'_>, HandoffError> {
 /// whole, of this format, made for this questionnaire's questions, and its answers pass the checks
 /// of an imported file.
 pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, HandoffError> {
+    // Far longer than any code a QR code holds: a link pasted wrong, refused before it is read.
+    if code.len() > MAX_CODE_DIGITS {
+        return Err(HandoffError::Damaged);
+    }
     let bytes = from_digits(code)?;
     if bytes.len() < 5 {
         return Err(HandoffError::Damaged);
@@ -534,6 +538,9 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
     })
 }
 
+/// The longest hand-off code read: far above any code a QR code of version 10 can hold.
+pub const MAX_CODE_DIGITS: usize = 4096;
+
 /// The longest address a hand-off link may start with. A QR code of version 10 at error
 /// correction M holds 1728 data bits; the shipped questionnaire's code (110 digits in a numeric
 /// segment, 383 bits with its header) and the address in a byte segment (20 bits of header, 8 a
@@ -568,41 +575,193 @@ pub enum NoLink {
     Embedded,
 }
 
+/// A URL's host as a browser reads it (the WHATWG URL standard's host parser, for http(s)): an
+/// IPv4 address in any of its spellings, an IPv6 address, or a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Host {
+    V4(u32),
+    V6([u16; 8]),
+    Name(String),
+}
+
+/// Parses `host` (lower case, without port and credentials) as a browser does; `None` where a
+/// browser refuses it. A name whose last label is a number is an IPv4 address: `127.1`,
+/// `0x7f.0.0.1` and `0177.0.0.1` are all 127.0.0.1.
+fn parse_host(host: &str) -> Option<Host> {
+    if let Some(v6) = host.strip_prefix('[') {
+        return parse_ipv6(v6.strip_suffix(']')?).map(Host::V6);
+    }
+    // A percent-escape would be decoded into the host first: refused rather than decoded.
+    if host.is_empty() || host.contains(['%', '[', ']']) {
+        return None;
+    }
+    let mut labels: Vec<&str> = host.split('.').collect();
+    if labels.len() > 1 && labels.last() == Some(&"") {
+        labels.pop();
+    }
+    let last = labels.last().copied().unwrap_or("");
+    let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
+        || last
+            .strip_prefix("0x")
+            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if numeric {
+        return parse_ipv4(&labels).map(Host::V4);
+    }
+    Some(Host::Name(host.trim_end_matches('.').to_owned()))
+}
+
+/// The WHATWG IPv4 parser: one to four parts, each decimal, hex (`0x`) or octal (leading `0`);
+/// all but the last at most 255, the last filling the remaining bytes.
+fn parse_ipv4(parts: &[&str]) -> Option<u32> {
+    if parts.is_empty() || parts.len() > 4 {
+        return None;
+    }
+    let number = |part: &str| -> Option<u64> {
+        let (digits, radix) = if let Some(h) = part.strip_prefix("0x") {
+            (h, 16)
+        } else if part.len() > 1 && part.starts_with('0') {
+            (&part[1..], 8)
+        } else {
+            (part, 10)
+        };
+        if digits.is_empty() {
+            return (radix != 10).then_some(0);
+        }
+        // Longer than any u32 in any radix: out of range however it reads.
+        if digits.len() > 12 {
+            return None;
+        }
+        u64::from_str_radix(digits, radix).ok()
+    };
+    let numbers: Vec<u64> = parts.iter().map(|p| number(p)).collect::<Option<_>>()?;
+    let (last, init) = numbers.split_last()?;
+    if init.iter().any(|n| *n > 255) || *last >= 256u64.pow(5 - numbers.len() as u32) {
+        return None;
+    }
+    let mut address = *last;
+    for (i, n) in init.iter().enumerate() {
+        address += n << (8 * (3 - i));
+    }
+    u32::try_from(address).ok()
+}
+
+/// The WHATWG IPv6 parser: eight groups of up to four hex digits, one `::` for a run of zeros,
+/// and the last two groups as a dotted IPv4 address if written so.
+fn parse_ipv6(text: &str) -> Option<[u16; 8]> {
+    let groups = |part: &str| -> Option<Vec<u16>> {
+        if part.is_empty() {
+            return Some(Vec::new());
+        }
+        let pieces: Vec<&str> = part.split(':').collect();
+        let mut out = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i == pieces.len() - 1 && piece.contains('.') {
+                let octets: Vec<&str> = piece.split('.').collect();
+                // Only plain decimal here, as the standard has it inside brackets.
+                if octets.len() != 4
+                    || octets.iter().any(|o| {
+                        o.is_empty()
+                            || o.len() > 3
+                            || !o.bytes().all(|b| b.is_ascii_digit())
+                            || (o.len() > 1 && o.starts_with('0'))
+                    })
+                {
+                    return None;
+                }
+                let v: Vec<u16> = octets
+                    .iter()
+                    .map(|o| o.parse().ok())
+                    .collect::<Option<_>>()?;
+                if v.iter().any(|o| *o > 255) {
+                    return None;
+                }
+                out.push(v[0] << 8 | v[1]);
+                out.push(v[2] << 8 | v[3]);
+            } else {
+                if piece.is_empty() || piece.len() > 4 {
+                    return None;
+                }
+                out.push(u16::from_str_radix(piece, 16).ok()?);
+            }
+        }
+        Some(out)
+    };
+    let mut address = [0u16; 8];
+    match text.split_once("::") {
+        Some((head, tail)) => {
+            let (head, tail) = (groups(head)?, groups(tail)?);
+            if head.len() + tail.len() > 7 || tail.len() > 8 {
+                return None;
+            }
+            address[..head.len()].copy_from_slice(&head);
+            address[8 - tail.len()..].copy_from_slice(&tail);
+        }
+        None => {
+            let all = groups(text)?;
+            if all.len() != 8 {
+                return None;
+            }
+            address.copy_from_slice(&all);
+        }
+    }
+    Some(address)
+}
+
+/// Whether an IPv4 address is one a phone elsewhere can reach: not this machine, "this network",
+/// a private, shared (carrier-grade NAT), link-local, benchmarking, multicast or reserved one.
+fn is_public_ipv4(a: u32) -> bool {
+    let in_net = |net: u32, bits: u32| a >> (32 - bits) == net >> (32 - bits);
+    ![
+        (0x0000_0000, 8),  // 0.0.0.0/8, "this network"
+        (0x0a00_0000, 8),  // 10/8
+        (0x6440_0000, 10), // 100.64/10, carrier-grade NAT
+        (0x7f00_0000, 8),  // 127/8, loopback
+        (0xa9fe_0000, 16), // 169.254/16, link-local
+        (0xac10_0000, 12), // 172.16/12
+        (0xc000_0000, 24), // 192.0.0/24, protocol assignments
+        (0xc0a8_0000, 16), // 192.168/16
+        (0xc612_0000, 15), // 198.18/15, benchmarking
+        (0xe000_0000, 3),  // 224/4 multicast and 240/4 reserved
+    ]
+    .iter()
+    .any(|(net, bits)| in_net(*net, *bits))
+}
+
 /// Whether `host` (as in a URL's authority, without port and credentials) names a machine that a
-/// phone elsewhere can reach: not this machine, not a private or link-local network, not a name
-/// only a local network resolves.
+/// phone elsewhere can reach: not this machine, not a private, shared or link-local network, not
+/// a name only a local network resolves, however the address is spelt.
 fn is_public_host(host: &str) -> bool {
-    let host = host.trim_end_matches('.');
-    if host.is_empty() || !host.contains(['.', ':']) {
-        return false;
+    match parse_host(host) {
+        None => false,
+        Some(Host::V4(a)) => is_public_ipv4(a),
+        Some(Host::V6(g)) => {
+            let v4 = u32::from(g[6]) << 16 | u32::from(g[7]);
+            match g {
+                // Unspecified and loopback.
+                [0, 0, 0, 0, 0, 0, 0, 0 | 1] => false,
+                // IPv4-mapped, IPv4-compatible and NAT64: the IPv4 address decides.
+                [0, 0, 0, 0, 0, 0xffff | 0, _, _] | [0x64, 0xff9b, 0, 0, 0, 0, _, _] => {
+                    is_public_ipv4(v4)
+                }
+                // Link-local, unique-local, multicast, documentation.
+                [first, ..] if first & 0xffc0 == 0xfe80 || first & 0xfe00 == 0xfc00 => false,
+                [first, ..] if first & 0xff00 == 0xff00 => false,
+                [0x2001, 0x0db8, ..] => false,
+                _ => true,
+            }
+        }
+        Some(Host::Name(name)) => {
+            let last = name.rsplit('.').next().unwrap_or("");
+            name.contains('.')
+                && !matches!(
+                    last,
+                    "localhost" | "local" | "internal" | "lan" | "home" | "test"
+                )
+                && name.split('.').all(|l| {
+                    !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+        }
     }
-    if host.starts_with('[') {
-        // An IPv6 literal: loopback, unspecified, link-local and unique-local are not public.
-        let inner = host.trim_start_matches('[').trim_end_matches(']');
-        return !(inner == "::1"
-            || inner == "::"
-            || inner.starts_with("fe8")
-            || inner.starts_with("fe9")
-            || inner.starts_with("fea")
-            || inner.starts_with("feb")
-            || inner.starts_with("fc")
-            || inner.starts_with("fd"));
-    }
-    let octets: Vec<u8> = host.split('.').filter_map(|p| p.parse().ok()).collect();
-    if octets.len() == 4 && host.split('.').count() == 4 {
-        let private = matches!(
-            octets[..],
-            [0, ..] | [10, ..] | [127, ..] | [169, 254, ..] | [192, 168, ..]
-        ) || (octets[0] == 172 && (16..32).contains(&octets[1]));
-        return !private;
-    }
-    let last = host.rsplit('.').next().unwrap_or("");
-    !matches!(
-        last,
-        "localhost" | "local" | "internal" | "lan" | "home" | "test"
-    ) && host
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
 }
 
 /// `url` without its fragment, if it is an http(s) address of a public host, without
@@ -629,11 +788,25 @@ fn public_address(url: &str) -> Option<String> {
     if authority.contains('@') {
         return None;
     }
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => format!("[{}]", v6.split(']').next()?),
-        None => authority.split(':').next().unwrap_or("").to_owned(),
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let (inner, after) = v6.split_once(']')?;
+            (format!("[{inner}]"), after)
+        }
+        None => match authority.find(':') {
+            Some(at) => (authority[..at].to_owned(), &authority[at..]),
+            None => (authority.to_owned(), ""),
+        },
     };
-    is_public_host(&host).then(|| url.to_owned())
+    // A port, if any, as a browser takes it: digits up to 65535 (none: the scheme's own).
+    let port_ok = match port.strip_prefix(':') {
+        None => port.is_empty(),
+        Some(digits) => {
+            digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits.is_empty() || digits.parse::<u32>().is_ok_and(|p| p <= 65_535))
+        }
+    };
+    (port_ok && is_public_host(&host)).then(|| url.to_owned())
 }
 
 /// Whether `url` may be a config's `handoff_url`: an http(s) address of a public host, with no

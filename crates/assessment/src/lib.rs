@@ -18,6 +18,7 @@ pub mod date;
 pub mod estimate;
 pub mod handoff;
 pub mod ids;
+pub mod limits;
 pub mod list_map;
 pub mod model;
 pub mod obligations;

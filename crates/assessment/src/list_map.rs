@@ -107,14 +107,51 @@ impl<K: Ord, V> ListMap<K, V> {
     }
 }
 
+impl<K: Ord, V> ListMap<K, V> {
+    /// The entries as a map, a later entry for a key replacing an earlier one, as in a
+    /// `BTreeMap`. Sorted once: inserting one by one into the sorted list would shift it at each
+    /// entry, quadratic for keys in descending order, and the keys may come from a hostile file.
+    fn from_entries(mut entries: Vec<(K, V)>) -> Self {
+        // A stable sort keeps equal keys in their order: the last of each run is the later one.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(K, V)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match out.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => out.push(entry),
+            }
+        }
+        Self(out)
+    }
+
+    /// The entries as a map, or the key that comes a second time first in their order: sorted
+    /// once, in n·log n, whatever the order of the keys.
+    pub fn from_unique(entries: Vec<(K, V)>) -> Result<Self, K> {
+        let mut indexed: Vec<(usize, (K, V))> = entries.into_iter().enumerate().collect();
+        indexed.sort_by(|a, b| (a.1).0.cmp(&(b.1).0));
+        // Where a reader going in order meets a key again: the second of a run, the earliest.
+        let repeat = indexed
+            .windows(2)
+            .filter(|w| (w[0].1).0 == (w[1].1).0)
+            .map(|w| w[0].0.max(w[1].0))
+            .min();
+        if let Some(at) = repeat {
+            let (_, (key, _)) = indexed.swap_remove(
+                indexed
+                    .iter()
+                    .position(|(i, _)| *i == at)
+                    .expect("the repeat is among the entries"),
+            );
+            return Err(key);
+        }
+        Ok(Self(indexed.into_iter().map(|(_, e)| e).collect()))
+    }
+}
+
 impl<K: Ord, V> FromIterator<(K, V)> for ListMap<K, V> {
     /// A later entry for a key replaces an earlier one, as in a `BTreeMap`.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
-        let mut map = Self::new();
-        for (k, v) in entries {
-            map.insert(k, v);
-        }
-        map
+        Self::from_entries(entries.into_iter().collect())
     }
 }
 
@@ -168,11 +205,7 @@ impl<T: Ord> ListSet<T> {
 
 impl<T: Ord> FromIterator<T> for ListSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
-        let mut set = Self::new();
-        for value in values {
-            set.insert(value);
-        }
-        set
+        Self(values.into_iter().map(|v| (v, ())).collect())
     }
 }
 
@@ -197,11 +230,11 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for L
                 self,
                 mut access: A,
             ) -> Result<Self::Value, A::Error> {
-                let mut map = ListMap::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    map.insert(k, v);
+                let mut entries = Vec::new();
+                while let Some(entry) = access.next_entry()? {
+                    entries.push(entry);
                 }
-                Ok(map)
+                Ok(ListMap::from_entries(entries))
             }
         }
         deserializer.deserialize_map(Entries(PhantomData))
@@ -245,6 +278,29 @@ mod tests {
                 assert!(ours.iter().eq(theirs.iter()));
                 assert_eq!(ours.get(&key), theirs.get(&key));
                 assert_eq!(ours.contains_key(&key), theirs.contains_key(&key));
+            }
+        }
+    }
+
+    #[test]
+    fn is_built_from_entries_as_a_btree_map_is() {
+        // Every sequence of up to 5 keys of 3, with repeats: the later value wins.
+        for n in 0..3u32.pow(5) {
+            let len = (n % 6) as usize;
+            let entries: Vec<(u32, usize)> =
+                (0..len).map(|i| (n / 3u32.pow(i as u32) % 3, i)).collect();
+            let ours: ListMap<u32, usize> = entries.iter().copied().collect();
+            let theirs: BTreeMap<u32, usize> = entries.iter().copied().collect();
+            assert!(ours.iter().eq(theirs.iter()), "{entries:?}");
+            // The first key met twice, reading in order.
+            let mut seen = std::collections::BTreeSet::new();
+            let first_repeat = entries.iter().find(|(k, _)| !seen.insert(*k)).map(|e| e.0);
+            match ListMap::from_unique(entries.clone()) {
+                Ok(map) => {
+                    assert_eq!(first_repeat, None);
+                    assert!(map.iter().eq(theirs.iter()));
+                }
+                Err(key) => assert_eq!(Some(key), first_repeat, "{entries:?}"),
             }
         }
     }

@@ -20,6 +20,7 @@ use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Known, Ref};
 use crate::date::Date;
 use crate::ids::{HsCode, ObligationId, OptionId, QuestionId};
+use crate::limits::{Document, MAX_CATALOGUE_ENTRIES};
 use crate::questionnaire::Questionnaire;
 use crate::score::Answers;
 use crate::text::{LangTag, Text};
@@ -188,13 +189,26 @@ impl Catalogue {
     /// Parses and validates a catalogue for `questionnaire`; every problem found, each with its
     /// place and field.
     pub fn from_json(json: &str, questionnaire: &Questionnaire) -> Result<Self, Problems> {
-        let doc: CatalogueDoc = serde_json::from_str(json).map_err(|e| {
+        let format = |message: String| {
             Problems(vec![Problem {
                 place: Place::Catalogue,
                 field: String::new(),
-                kind: ProblemKind::Format(e.to_string()),
+                kind: ProblemKind::Format(message),
             }])
-        })?;
+        };
+        // Bounded before it is parsed or checked: an association's catalogue is hostile input,
+        // and the app reads it on the page's thread.
+        if json.len() as u64 > Document::Catalogue.max_bytes() {
+            return Err(format(Document::Catalogue.too_large(&"en".into())));
+        }
+        let doc: CatalogueDoc = serde_json::from_str(json).map_err(|e| format(e.to_string()))?;
+        if doc.obligations.len() > MAX_CATALOGUE_ENTRIES {
+            return Err(format(format!(
+                "this catalogue has {} obligations, more than the {MAX_CATALOGUE_ENTRIES} this \
+                 tool reads",
+                doc.obligations.len()
+            )));
+        }
         Self::new(doc, questionnaire)
     }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::condition::Condition;
 use crate::customise::Customisation;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, RouteId, StageId};
+use crate::limits::Document;
 use crate::model::{
     Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
     Stage,
@@ -193,6 +194,11 @@ impl Questionnaire {
 
     /// Parses and validates a questionnaire file.
     pub fn from_json(json: &str) -> Result<Self, LoadError> {
+        if json.len() as u64 > Document::Questionnaire.max_bytes() {
+            return Err(LoadError::Format(
+                Document::Questionnaire.too_large(&"en".into()),
+            ));
+        }
         let doc: QuestionnaireDoc =
             serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
         Self::new(doc).map_err(LoadError::Invalid)
@@ -202,13 +208,18 @@ impl Questionnaire {
     /// customisation, validate. Every problem comes back in one shape, naming its place and field:
     /// the file's format, the customisation's fields (`Place::Config`), or the content.
     pub fn load(text: &str, customisation: &Customisation) -> Result<Self, Problems> {
-        let doc: QuestionnaireDoc = serde_json::from_str(text).map_err(|e| {
+        let format = |message: String| {
             Problems(vec![Problem {
                 place: Place::Questionnaire,
                 field: String::new(),
-                kind: ProblemKind::Format(e.to_string()),
+                kind: ProblemKind::Format(message),
             }])
-        })?;
+        };
+        if text.len() as u64 > Document::Questionnaire.max_bytes() {
+            return Err(format(Document::Questionnaire.too_large(&"en".into())));
+        }
+        let doc: QuestionnaireDoc =
+            serde_json::from_str(text).map_err(|e| format(e.to_string()))?;
         if customisation.is_empty() {
             return Self::new(doc);
         }

@@ -839,7 +839,7 @@ impl std::error::Error for ImportError {}
 
 /// A result file larger than this is refused unread: a record or an answers file is a few
 /// kilobytes.
-pub const MAX_RESULT_BYTES: u64 = 1 << 20;
+pub use crate::limits::MAX_RESULT_BYTES;
 
 /// Why a result's text never reached [`import`]: what a front end that reads files says of one.
 #[derive(Clone, Debug, PartialEq, Eq)]

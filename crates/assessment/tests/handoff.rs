@@ -613,3 +613,76 @@ fn a_link_starts_with_an_address_a_phone_can_open() {
     let digits = fixture_code(&q).len();
     assert!(qr_version(&[Segment::Byte(MAX_LINK_BASE + 1), Segment::Numeric(digits)]).is_some());
 }
+
+#[test]
+fn a_handoff_address_is_public_however_its_host_is_spelt() {
+    use assessment::is_handoff_url;
+    // (address, a phone elsewhere can open it): hosts as a browser parses them (WHATWG URL).
+    let cases: &[(&str, bool)] = &[
+        ("https://assoc.example/assess/", true),
+        ("https://assoc.example:8443/", true),
+        ("https://assoc.example:/", true),
+        ("https://93.184.216.34/", true),
+        ("https://[2606:4700::1111]/", true),
+        ("https://[::ffff:93.184.216.34]/", true),
+        // This machine, in every spelling a browser reads as 127.0.0.1.
+        ("http://127.0.0.1/", false),
+        ("http://127.1/", false),
+        ("http://0x7f.0.0.1/", false),
+        ("http://0x7f000001/", false),
+        ("http://0177.0.0.1/", false),
+        ("http://2130706433/", false),
+        ("http://127.0.0.1./", false),
+        ("http://0/", false),
+        ("http://localhost/", false),
+        ("http://app.localhost/", false),
+        // IPv6: loopback, unspecified, IPv4-mapped private addresses in both notations.
+        ("http://[::1]/", false),
+        ("http://[::]/", false),
+        ("http://[0:0:0:0:0:0:0:1]/", false),
+        ("http://[::ffff:127.0.0.1]/", false),
+        ("http://[::ffff:7f00:1]/", false),
+        ("http://[::ffff:c0a8:101]/", false),
+        ("http://[64:ff9b::a00:1]/", false),
+        ("http://[fe80::1]/", false),
+        ("http://[fd12:3456::1]/", false),
+        // Private, shared (carrier-grade NAT) and link-local networks.
+        ("http://10.1.2.3/", false),
+        ("http://172.16.0.1/", false),
+        ("http://172.31.255.255/", false),
+        ("http://192.168.1.1/", false),
+        ("http://0xc0.0xa8.1.1/", false),
+        ("http://100.64.0.1/", false),
+        ("http://100.127.255.254/", false),
+        ("http://169.254.169.254/", false),
+        ("http://224.0.0.1/", false),
+        ("https://100.128.0.1/", true),
+        ("https://172.32.0.1/", true),
+        // What a browser refuses: an invalid port or address, an escape in the host.
+        ("https://assoc.example:99999/", false),
+        ("https://assoc.example:8x/", false),
+        ("https://256.0.0.1/", false),
+        ("https://1.2.3.4.5/", false),
+        ("https://0x100.0.0.1/", false),
+        ("https://09.0.0.1/", false),
+        ("https://[::ffff:127.0.0.1/", false),
+        ("https://[1::2::3]/", false),
+        ("https://127.0.0.%31/", false),
+        ("https://user@assoc.example/", false),
+    ];
+    for (url, public) in cases {
+        assert_eq!(is_handoff_url(url), *public, "{url}");
+    }
+}
+
+#[test]
+fn a_code_far_too_long_is_refused_unread() {
+    let q = builtin();
+    let long = "7".repeat(100_000);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        assessment::handoff::decode(&long, &q).err(),
+        Some(assessment::HandoffError::Damaged)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}

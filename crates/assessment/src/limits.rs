@@ -1,0 +1,93 @@
+//! The bounds on every file the tools read: one set, so that the app, the cohort page, its worker
+//! and the command line refuse the same file, by name and with the same limit, before they parse
+//! it. A file is hostile input: without a bound, one file (or one line of a JSON Lines file) could
+//! hold the tools for minutes or fill their memory.
+
+use crate::answers::in_chinese;
+use crate::text::LangTag;
+
+/// A result record, an answers file, or one line of a JSON Lines file of them: a few KB.
+pub const MAX_RESULT_BYTES: u64 = 1 << 20;
+/// Answers in one answers file (or a record's): more than a questionnaire asks.
+pub const MAX_ANSWERS: usize = 2_000;
+/// A questionnaire: the shipped one, whole in both languages, is about 200 KB.
+pub const MAX_QUESTIONNAIRE_BYTES: u64 = 4 << 20;
+/// An association's config: a few hundred bytes.
+pub const MAX_CONFIG_BYTES: u64 = 64 << 10;
+/// An obligations catalogue, the shipped one (about 50 KB) or an association's.
+pub const MAX_CATALOGUE_BYTES: u64 = 2 << 20;
+/// Obligations in one catalogue: the shipped one has a few dozen.
+pub const MAX_CATALOGUE_ENTRIES: usize = 1_000;
+/// The paper the citations are checked against (`assess citations`).
+pub const MAX_PAPER_BYTES: u64 = 8 << 20;
+/// Problems one message lists; the others are counted ("and 12 more"), so that a message stays
+/// readable and small whatever the file.
+pub const MAX_PROBLEMS_LISTED: usize = 20;
+
+/// A kind of file the tools read, with its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// A result record or an answers file (or a line of JSON Lines of them).
+    Result,
+    Questionnaire,
+    Config,
+    Catalogue,
+    Paper,
+}
+
+impl Document {
+    pub const fn max_bytes(self) -> u64 {
+        match self {
+            Document::Result => MAX_RESULT_BYTES,
+            Document::Questionnaire => MAX_QUESTIONNAIRE_BYTES,
+            Document::Config => MAX_CONFIG_BYTES,
+            Document::Catalogue => MAX_CATALOGUE_BYTES,
+            Document::Paper => MAX_PAPER_BYTES,
+        }
+    }
+
+    /// Why a file of this kind over its limit is refused, in `lang`.
+    pub fn too_large(self, lang: &LangTag) -> String {
+        let kb = self.max_bytes() / 1024;
+        if in_chinese(lang) {
+            let what = match self {
+                Document::Result => "结果或回答文件",
+                Document::Questionnaire => "问卷",
+                Document::Config => "协会配置",
+                Document::Catalogue => "义务目录",
+                Document::Paper => "论文",
+            };
+            format!("此文件超过 {kb} KB，是本工具读取的{what}的上限：请检查是否选错了文件")
+        } else {
+            let what = match self {
+                Document::Result => "a result or answers file",
+                Document::Questionnaire => "a questionnaire",
+                Document::Config => "an association's config",
+                Document::Catalogue => "an obligations catalogue",
+                Document::Paper => "the paper",
+            };
+            format!("this file is over {kb} KB, the most this tool reads of {what}: is it the right file?")
+        }
+    }
+}
+
+/// Writes `items` one a line after `- `, the first [`MAX_PROBLEMS_LISTED`], then how many more.
+pub fn list_capped<T>(
+    out: &mut String,
+    items: &[T],
+    lang: &LangTag,
+    mut each: impl FnMut(&T) -> String,
+) {
+    for item in items.iter().take(MAX_PROBLEMS_LISTED) {
+        out.push_str("\n- ");
+        out.push_str(&each(item));
+    }
+    let more = items.len().saturating_sub(MAX_PROBLEMS_LISTED);
+    if more > 0 {
+        out.push_str(&if in_chinese(lang) {
+            format!("\n……另有 {more} 处")
+        } else {
+            format!("\n… and {more} more")
+        });
+    }
+}
