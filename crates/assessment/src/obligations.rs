@@ -25,7 +25,8 @@ use crate::questionnaire::Questionnaire;
 use crate::score::Answers;
 use crate::text::{LangTag, Text};
 use crate::validate::{
-    is_questionnaire_id, is_version, text_problems, Place, Problem, ProblemKind, Problems,
+    is_bidi_control, is_questionnaire_id, is_version, text_problems, Place, Problem, ProblemKind,
+    Problems,
 };
 
 /// The `format` of a catalogue file, so that a file of another kind is recognised as such.
@@ -364,9 +365,23 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
         push(&mut problems, &top, "obligations", ProblemKind::Empty);
     }
     let mut ids = ListSet::new();
+    // Control and bidi characters would reorder or hide the words of a message that quotes an id
+    // or an address: refused, and the id escaped where a message names its place.
+    let forbidden = |s: &str| s.chars().find(|c| c.is_control() || is_bidi_control(*c));
     for o in &doc.obligations {
-        let place = Place::Obligation(o.id.0.clone());
-        if !ids.insert(&o.id) {
+        let bad_id = forbidden(&o.id.0);
+        let place = Place::Obligation(match bad_id {
+            Some(_) => o.id.0.escape_debug().to_string(),
+            None => o.id.0.clone(),
+        });
+        if let Some(c) = bad_id {
+            push(
+                &mut problems,
+                &place,
+                "id",
+                ProblemKind::ForbiddenCharacter(c),
+            );
+        } else if !ids.insert(&o.id) {
             push(
                 &mut problems,
                 &place,
@@ -408,7 +423,14 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                 );
             }
         }
-        if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
+        if let Some(c) = forbidden(&o.source) {
+            push(
+                &mut problems,
+                &place,
+                "source",
+                ProblemKind::ForbiddenCharacter(c),
+            );
+        } else if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
             push(
                 &mut problems,
                 &place,

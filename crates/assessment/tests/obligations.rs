@@ -1187,6 +1187,23 @@ fn every_catalogue_problem_is_found_with_its_place() {
                 ProblemKind::ForbiddenCharacter('\u{202E}'),
             ),
         ),
+        // In an id or an address, which messages quote, as in a text; the id escaped in its place.
+        (
+            Box::new(|d| d["obligations"][0]["id"] = json!("x\u{202E}y")),
+            (
+                obligation("x\\u{202e}y"),
+                "id",
+                ProblemKind::ForbiddenCharacter('\u{202E}'),
+            ),
+        ),
+        (
+            Box::new(|d| d["obligations"][0]["source"] = json!("https://a.example/\u{0007}")),
+            (
+                obligation("x"),
+                "source",
+                ProblemKind::ForbiddenCharacter('\u{7}'),
+            ),
+        ),
     ];
     assert!(problems_of(small()).is_empty());
     for (i, (break_it, (place, field, kind))) in cases.into_iter().enumerate() {

@@ -1,6 +1,7 @@
 //! The core's tests, one binary (as ripgrep does): each module is one concern.
 
 mod association;
+mod bounds;
 mod citations;
 mod codes;
 mod cohort;
