@@ -132,8 +132,9 @@ describe('the cohort page', () => {
         else assert.equal(members, `withheld (fewer than ${g.members.hidden.withheld} or would reveal such a group)`);
       }
     }
-    // Some group is hidden in this set, so the rule shows on the page.
-    assert.ok(shown.some((r) => r[5] === 'fewer than 5'), 'a group of fewer than 5 is shown as such');
+    // Some group is withheld in this set, so the rule shows on the page, in the same words for all.
+    assert.ok(shown.some((r) => r[5] === 'withheld (fewer than 5 or would reveal such a group)'), 'a small group is withheld');
+    assert.ok(!shown.some((r) => r[5] === 'fewer than 5'), 'never which withheld group is the small one');
 
     // The CSV export is assess cohort --csv.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);

@@ -12,9 +12,9 @@
 //! - Only fixed groupings ([`Grouping`]), never crossed with each other, and no free filter.
 //! - Complementary suppression: the groups of a grouping add up to the whole set, so a hidden
 //!   group could be narrowed down as the whole minus the shown groups. The groups withheld are
-//!   those below the threshold and, where needed, the smallest others, until every withheld group
-//!   (and every combination of them) could be at least the threshold for all a reader can work
-//!   out from everything published: [`suppress`]. Every withheld group gives the same reason
+//!   those below the threshold and, where needed, the smallest others, so that every withheld
+//!   group (and every combination of them) could be at least the threshold for all a reader can
+//!   work out from everything published and from the rule itself: [`suppress`]. Every withheld group gives the same reason
 //!   ([`Hidden::Withheld`]), so the reasons do not tell which one is small.
 //!
 //! Counting is a [`Tally`]: members are added one by one and tallies merged, so a front end can
@@ -733,47 +733,69 @@ fn at_least(n: u64, threshold: u64) -> Shown<u64> {
 
 /// Which groups of a grouping (by size, summing to the whole set) to withhold at `threshold`,
 /// starting from those already withheld (`given`), so that no withheld group, nor any
-/// combination of them, can be pinned below the threshold from what is published: the whole
-/// set, the shown groups, and the rule itself.
+/// combination of them, can be pinned below the threshold from what is published (the whole
+/// set, the shown groups) and from this rule itself, which is public.
 ///
-/// What a reader can work out: the withheld groups together are the whole minus the shown ones
-/// (`sum`), and each is at least 1, since an empty group is shown as 0 unless every group is
-/// withheld. So one of `k` withheld groups is at most `sum - (k - 1)`, and a combination of them
-/// at least as much. The rule withholds every non-empty group below the threshold and, while
-/// that most is below the threshold, the smallest shown non-empty group (the first of equal
-/// ones): one is always enough, being at least the threshold itself. When no group is left to
-/// withhold, every group is withheld, the empty ones too, so that none is known to be non-empty
-/// and each could be the whole set. Groups are withheld only when one is below the threshold,
-/// and all give one reason, so neither the reasons nor their order say which one is.
+/// - A grouping of a set smaller than `threshold + groups - 1` is withheld whole, whatever its
+///   groups hold: then no group could be at least the threshold with every other one shown, and
+///   withholding it whole only when the groups are small would tell that they are.
+/// - Otherwise every non-empty group below the threshold is withheld. A reader knows that a
+///   withheld group is not empty (an empty one is shown as 0), so one of `k` withheld groups
+///   holding `sum` together is at most `sum - (k - 1)`. While that is below the threshold, the
+///   smallest shown groups are withheld too: all those of that size, so that which one of them
+///   is withheld says nothing of the order of the groups. One size is always enough, being at
+///   least the threshold.
+/// - When those below the threshold are enough by that count, a reader who knows this rule
+///   could still tell that each of them is below the threshold, unless one of them could be the
+///   group the rule withholds to protect the others: a group of at least the threshold, smaller
+///   than every shown group, with the others too small without it. Where none could, the
+///   smallest shown groups are withheld too.
+///
+/// Every withheld group then could hold the threshold or more for all a reader can work out, and
+/// the reasons, all one, say nothing more (`tests/disclosure.rs` attacks it).
 pub fn suppress(sizes: &[u64], threshold: u64, given: &[bool]) -> Vec<bool> {
+    let groups = sizes.len() as u64;
+    let whole: u64 = sizes.iter().sum();
+    if whole + 1 < threshold + groups {
+        return vec![true; sizes.len()];
+    }
     let mut hidden: Vec<bool> = sizes
         .iter()
         .zip(given)
         .map(|(&n, &g)| g || (n > 0 && n < threshold))
         .collect();
-    loop {
-        if !hidden.contains(&true) || !hidden.contains(&false) {
-            return hidden;
+    if !hidden.contains(&true) {
+        return hidden;
+    }
+    let (sum, k) = sizes
+        .iter()
+        .zip(&hidden)
+        .filter(|(_, h)| **h)
+        .fold((0, 0), |(s, k), (n, _)| (s + n, k + 1));
+    let smallest_shown = sizes
+        .iter()
+        .zip(&hidden)
+        .filter(|(n, h)| !**h && **n > 0)
+        .map(|(n, _)| *n)
+        .min();
+    let enough = sum + 1 >= threshold + k;
+    let more = match smallest_shown {
+        // With every non-empty group withheld, the set's size settles it: enough.
+        None => false,
+        Some(_) if !enough => true,
+        Some(smallest) => {
+            // The sizes one of them could have as the group withheld to protect the others.
+            let low = threshold.max((sum + 3).saturating_sub(k + threshold));
+            let high = (smallest - 1).min(sum + 1 - k);
+            low > high
         }
-        let (sum, k) = sizes
-            .iter()
-            .zip(&hidden)
-            .filter(|(_, h)| **h)
-            .fold((0, 0), |(s, k), (n, _)| (s + n, k + 1));
-        if sum + 1 >= threshold + k {
-            return hidden;
-        }
-        let next = sizes
-            .iter()
-            .enumerate()
-            .filter(|(i, &n)| !hidden[*i] && n > 0)
-            .min_by_key(|(_, &n)| n)
-            .map(|(i, _)| i);
-        match next {
-            Some(i) => hidden[i] = true,
-            None => return vec![true; sizes.len()],
+    };
+    if let (true, Some(smallest)) = (more, smallest_shown) {
+        for (h, n) in hidden.iter_mut().zip(sizes) {
+            *h |= *n == smallest;
         }
     }
+    hidden
 }
 
 /// The cohort's figures as CSV (RFC 4180), one figure a row: `grouping,group,figure,subject,

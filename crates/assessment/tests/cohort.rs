@@ -477,10 +477,18 @@ fn a_group_of_4_is_hidden_and_of_5_shown_with_its_complement() {
     let c = cohort(&records);
     assert_eq!(c.all.members, Shown::Shown(24));
     // Both with the same reason: it does not say which one is the small group.
-    let withheld = Shown::Hidden(Hidden::Withheld(MIN_GROUP));
     for code in ["west", "east"] {
         let g = group(&c, Grouping::Region, code);
-        assert_eq!((&g.members, &g.figures), (&withheld, &withheld), "{code}");
+        assert_eq!(
+            g.members,
+            Shown::Hidden(Hidden::Withheld(MIN_GROUP)),
+            "{code}"
+        );
+        assert_eq!(
+            g.figures,
+            Shown::Hidden(Hidden::Withheld(MIN_GROUP)),
+            "{code}"
+        );
     }
     // Empty groups are shown as empty: they reveal no member.
     assert_eq!(
@@ -565,34 +573,39 @@ fn no_percentile_below_20_values() {
 #[test]
 fn complementary_suppression_withholds_the_small_groups_and_the_fewest_others() {
     // (sizes, threshold, withheld: H = withheld, . = shown). One of k withheld groups can be at
-    // most their sum − (k − 1): withheld until that reaches the threshold.
+    // most their sum − (k − 1): withheld until that reaches the threshold, and until one of them
+    // could be the group withheld to protect the others.
     let cases: &[(&[u64], u64, &str)] = &[
         (&[20, 4, 0, 0, 0], 5, "HH..."),
         (&[20, 3, 3, 0, 0], 5, ".HH.."),
         (&[20, 2, 3, 0, 0], 5, "HHH.."),
         (&[20, 8, 2, 0, 7], 5, "..H.H"),
         (&[20, 8, 2, 6, 7], 5, "..HH."),
-        (&[1, 5, 5, 105, 0], 5, "HH..."),
-        (&[3, 5, 5, 105, 0], 5, "HH..."),
+        // Every shown group of the smallest size, whatever their order.
+        (&[1, 5, 5, 105, 0], 5, "HHH.."),
+        (&[3, 5, 5, 105, 0], 5, "HHH.."),
         (&[4, 4, 100, 0, 0], 5, "HH..."),
+        // Enough by the count, but none of the three could be 5 or more: the 6 as well.
+        (&[4, 4, 4, 6, 100], 5, "HHHH."),
         (&[30, 12, 9, 0, 0], 10, ".HH.."),
         (&[30, 12, 10, 0, 0], 10, "....."),
-        // Nothing left to withhold: every group, the empty ones too.
-        (&[3, 1, 0, 0, 0], 5, "HHHHH"),
-        (&[1, 1, 1, 1, 1], 5, "HHHHH"),
-        (&[0, 0, 0, 0, 0], 5, "....."),
         (&[6, 6, 6, 0, 1], 10, "HHH.H"),
         (&[12, 15, 6, 0, 1], 10, "H.H.H"),
+        // A set under threshold + groups − 1 (9 here): its grouping withheld whole.
+        (&[3, 1, 0, 0, 0], 5, "HHHHH"),
+        (&[1, 1, 1, 1, 1], 5, "HHHHH"),
+        (&[8, 0, 0, 0, 0], 5, "HHHHH"),
+        (&[9, 0, 0, 0, 0], 5, "....."),
     ];
     for (sizes, threshold, expected) in cases {
         let hidden = suppress(sizes, *threshold, &vec![false; sizes.len()]);
         let got: String = hidden.iter().map(|h| if *h { 'H' } else { '.' }).collect();
         assert_eq!(&got, expected, "{sizes:?} at {threshold}");
     }
-    // What is withheld already (the members, for the breakdowns) stays withheld.
+    // What is withheld already (the members, for the breakdowns) stays withheld, and counts.
     assert_eq!(
-        suppress(&[7, 8, 100], 10, &[false, false, true]),
-        [true, false, true]
+        suppress(&[7, 12, 100], 10, &[true, false, false]),
+        [true, true, false]
     );
 }
 
