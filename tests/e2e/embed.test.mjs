@@ -356,5 +356,31 @@ describe('embedding on an association site', () => {
     } finally {
       await bad.context.close();
     }
+
+    // A catalogue of 100 000 entries (about 30 MB): refused by name with the limit, unparsed, and
+    // the page's thread never held for seconds by it.
+    const huge = structuredClone(catalogue);
+    huge.obligations = Array.from({ length: 100_000 }, (_, i) => entry(`rule_${i}`, { markets: ['eu'] }));
+    writeFileSync(path.join(site.dir, 'obligations-huge.json'), JSON.stringify(huge));
+    const big = await openHost(page('obligations-huge.json'));
+    try {
+      await big.frame.evaluate(() => {
+        window.longestTask = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.longestTask = Math.max(window.longestTask, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await walk(big.frame);
+      await big.frame.waitForSelector('.obligations .problems li', { timeout: 30_000 });
+      const problems = await big.frame.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));
+      assert.match(problems.join('\n'), /over 2048 KB, the most this tool reads of an obligations catalogue/);
+      assert.ok(await big.frame.$('.score-card'));
+      const longest = await big.frame.evaluate(() => window.longestTask);
+      console.log(`a catalogue of 100 000 entries: refused; longest task ${Math.round(longest)} ms`);
+      assert.ok(longest < 2000, `the page's thread was held ${longest} ms`);
+      assert.deepEqual(big.errors, []);
+    } finally {
+      await big.context.close();
+    }
   });
 });
