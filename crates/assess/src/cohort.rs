@@ -114,7 +114,7 @@ const EN: Words = Words {
         format!("Cohort of questionnaire \"{id}\" version {version}: {counted} result(s) counted, {refused} file(s) not counted")
     },
     rules: |g, x, p| {
-        format!("Privacy: a group of fewer than {g} is not shown; a breakdown by region, sector or size needs {x}; percentiles need {p}; a figure that would let a hidden group be worked out is withheld too.")
+        format!("Privacy: a group of fewer than {g} is withheld, and so are the groups that would let it be worked out, all with the same words, which never say which one is small; a breakdown by region, sector or size needs {x}; percentiles need {p}.")
     },
     not_counted: "Not counted:",
     all: "ALL MEMBERS",
@@ -146,7 +146,7 @@ const ZH_CN: Words = Words {
         )
     },
     rules: |g, x, p| {
-        format!("隐私规则：不足 {g} 家的组不显示；按地区、行业或规模细分需至少 {x} 家；百分位数需至少 {p} 家；可借以推算出隐藏组的数字也一并隐去。")
+        format!("隐私规则：不足 {g} 家的组不显示，可借以推算出它的组也一并隐去，所有隐去的组说明相同，不指明哪一组是小组；按地区、行业或规模细分需至少 {x} 家；百分位数需至少 {p} 家。")
     },
     not_counted: "未计入：",
     all: "全体会员",
