@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, fixture, option, ready, SECTION } from './walk.mjs';
+import { completeWalk, crash, fixture, option, ready, SECTION } from './walk.mjs';
 
 /** Everything the page's origin holds in the storages a browser keeps between visits. */
 async function stored(page) {
@@ -144,60 +144,34 @@ describe('kiosk mode', () => {
     }
   });
 
-  it('after a crash offers nothing of the visitor and clears itself after the idle time', async () => {
-    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=1&countdown=1`, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await page.click('button.primary');
-      await page.check(option('P.region', 'west'));
-      await page.evaluate(() => {
-        try {
-          window.wasmBindings.crash_for_testing();
-        } catch {
-          // The panic ends in a trap, thrown here.
-        }
-      });
-      await page.waitForSelector('html[data-crashed="true"] main.crashed');
-      assert.equal(await page.$('main.crashed a[download]'), null, 'no download in a kiosk');
-      assert.match(await page.textContent('main.crashed'), /clears itself/);
-      assert.deepEqual(await stored(page), EMPTY);
-      // The browser reloads the page after idle + countdown (2 s): a fresh visit.
-      await page.waitForSelector('section.start', { timeout: 8000 });
-      assert.equal(await page.$('html[data-crashed]'), null);
-      await page.click('button.primary');
-      await page.waitForSelector(SECTION);
-      assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('after a crash, Reload starts a fresh kiosk visit with nothing of the visitor', async () => {
-    const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=60&countdown=10`, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await page.click('button.primary');
-      await page.check(option('P.region', 'west'));
-      await page.evaluate(() => {
-        try {
-          window.wasmBindings.crash_for_testing();
-        } catch {
-          // The panic ends in a trap, thrown here.
-        }
-      });
-      await page.waitForSelector('html[data-crashed="true"] main.crashed');
-      await page.click('main.crashed a.reload');
-      await page.waitForSelector('section.start', { timeout: 8000 });
-      assert.equal(await page.$('html[data-crashed]'), null);
-      assert.equal(await page.$('.resume'), null, 'no offer to resume in a kiosk');
-      assert.deepEqual(await stored(page), EMPTY);
-      await page.click('button.primary');
-      await page.waitForSelector(SECTION);
-      assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
-    } finally {
-      await context.close();
-    }
-  });
+  // The screen reloads itself after idle + countdown (2 s), or at once when Reload is pressed:
+  // either way a fresh visit, with nothing of the visitor and no offer to resume.
+  for (const [how, query, leave] of [
+    ['clears itself after the idle time', 'idle=1&countdown=1', async () => {}],
+    ['Reload starts a fresh visit', 'idle=60&countdown=10', (page) => page.click('main.crashed a.reload')],
+  ]) {
+    it(`after a crash offers nothing of the visitor, and ${how}`, async () => {
+      const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&${query}`, { locale: 'en-US' });
+      try {
+        await ready(page);
+        await page.click('button.primary');
+        await page.check(option('P.region', 'west'));
+        await crash(page);
+        assert.equal(await page.$('main.crashed a[download]'), null, 'no download in a kiosk');
+        assert.match(await page.textContent('main.crashed'), /clears itself/);
+        assert.deepEqual(await stored(page), EMPTY);
+        await leave(page);
+        await page.waitForSelector('section.start', { timeout: 8000 });
+        assert.equal(await page.$('html[data-crashed]'), null);
+        assert.equal(await page.$('.resume'), null, 'no offer to resume in a kiosk');
+        await page.click('button.primary');
+        await page.waitForSelector(SECTION);
+        assert.equal(await page.$('input:checked'), null, 'nothing of the visitor after the reload');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   it('wipes a visit that only switched the language', async () => {
     const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0&idle=1&countdown=1`, { locale: 'en-US' });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, openPage } from './support.mjs';
-import { SHIPPED_VERSION, assertImportsRefused, completeWalk, fixture, option, ready } from './walk.mjs';
+import { SHIPPED_VERSION, assertImportsRefused, completeWalk, crash, fixture, option, ready } from './walk.mjs';
 
 const KEY = 'exporter-assessment/answers/digital-trade';
 const sheet = (version, answers) =>
@@ -152,14 +152,7 @@ describe('reliability', () => {
       await page.click('button.primary');
       await page.check(option('P.region', 'west'));
       await page.check(option('P.markets', 'eu'));
-      await page.evaluate(() => {
-        try {
-          window.wasmBindings.crash_for_testing();
-        } catch {
-          // The panic ends in a trap, thrown here as a RuntimeError.
-        }
-      });
-      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      await crash(page);
       assert.match(await page.textContent('main.crashed'), /Something went wrong/);
       const answers = JSON.parse(await downloaded(page, () => page.click('main.crashed a[download]')));
       assert.deepEqual(answers.answers, { 'P.markets': ['eu'], 'P.region': 'west' });
@@ -184,14 +177,7 @@ describe('reliability', () => {
       await completeWalk(page, fixture('west-steel-eu.json'));
       const given = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).answers;
       assert.ok(Object.keys(given).length > 20);
-      await page.evaluate(() => {
-        try {
-          window.wasmBindings.crash_for_testing();
-        } catch {
-          // The panic ends in a trap.
-        }
-      });
-      await page.waitForSelector('html[data-crashed="true"] main.crashed');
+      await crash(page);
       await page.click('main.crashed a.reload');
       await page.waitForSelector('.resume');
       const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));

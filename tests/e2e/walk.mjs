@@ -134,3 +134,15 @@ export function expectedFigures(core) {
     recommendations: core.recommendations.length,
   };
 }
+
+/** Panics the app on purpose (`crash_for_testing`) and waits for the crash screen. */
+export async function crash(page) {
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.crash_for_testing();
+    } catch {
+      // The panic ends in a trap, thrown here.
+    }
+  });
+  await page.waitForSelector('html[data-crashed="true"] main.crashed');
+}
