@@ -111,14 +111,16 @@ impl<K: Ord, V> ListMap<K, V> {
     /// The entries as a map, a later entry for a key replacing an earlier one, as in a
     /// `BTreeMap`. Sorted once: inserting one by one into the sorted list would shift it at each
     /// entry, quadratic for keys in descending order, and the keys may come from a hostile file.
-    fn from_entries(mut entries: Vec<(K, V)>) -> Self {
-        // A stable sort keeps equal keys in their order: the last of each run is the later one.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<(K, V)> = Vec::with_capacity(entries.len());
-        for entry in entries {
-            match out.last_mut() {
-                Some(last) if last.0 == entry.0 => *last = entry,
-                _ => out.push(entry),
+    fn from_entries(entries: Vec<(K, V)>) -> Self {
+        let (order, mut slots) = Self::ordered(entries);
+        let mut out: Vec<(K, V)> = Vec::with_capacity(order.len());
+        // In a run of equal keys the order is the file's (a stable sort): the last one stays.
+        for i in order {
+            if let Some(entry) = slots[i].take() {
+                match out.last_mut() {
+                    Some(last) if last.0 == entry.0 => *last = entry,
+                    _ => out.push(entry),
+                }
             }
         }
         Self(out)
@@ -127,24 +129,29 @@ impl<K: Ord, V> ListMap<K, V> {
     /// The entries as a map, or the key that comes a second time first in their order: sorted
     /// once, in n·log n, whatever the order of the keys.
     pub fn from_unique(entries: Vec<(K, V)>) -> Result<Self, K> {
-        let mut indexed: Vec<(usize, (K, V))> = entries.into_iter().enumerate().collect();
-        indexed.sort_by(|a, b| (a.1).0.cmp(&(b.1).0));
+        let (order, mut slots) = Self::ordered(entries);
+        let key = |i: usize| slots[i].as_ref().map(|e| &e.0);
         // Where a reader going in order meets a key again: the second of a run, the earliest.
-        let repeat = indexed
+        let repeat = order
             .windows(2)
-            .filter(|w| (w[0].1).0 == (w[1].1).0)
-            .map(|w| w[0].0.max(w[1].0))
+            .filter(|w| key(w[0]) == key(w[1]))
+            .map(|w| w[1])
             .min();
-        if let Some(at) = repeat {
-            let (_, (key, _)) = indexed.swap_remove(
-                indexed
-                    .iter()
-                    .position(|(i, _)| *i == at)
-                    .expect("the repeat is among the entries"),
-            );
-            return Err(key);
+        if let Some((k, _)) = repeat.and_then(|at| slots[at].take()) {
+            return Err(k);
         }
-        Ok(Self(indexed.into_iter().map(|(_, e)| e).collect()))
+        Ok(Self(
+            order.iter().filter_map(|i| slots[*i].take()).collect(),
+        ))
+    }
+
+    /// The entries' stable order by key, and the entries to take from by it.
+    #[allow(clippy::type_complexity)]
+    fn ordered(entries: Vec<(K, V)>) -> (Vec<usize>, Vec<Option<(K, V)>>) {
+        let slots: Vec<Option<(K, V)>> = entries.into_iter().map(Some).collect();
+        let key = |i: usize| slots[i].as_ref().map(|e| &e.0);
+        let order = crate::order::stable_order(slots.len(), &mut |i, j| key(i).cmp(&key(j)));
+        (order, slots)
     }
 }
 

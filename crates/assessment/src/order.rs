@@ -19,6 +19,38 @@ pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     }
 }
 
+/// The order of `n` elements by `compare` (of their indices), stably: a bottom-up merge sort of
+/// the indices, n·log n whatever the order, for lists from a file that may be long. It takes a
+/// `dyn` comparator, so that the app holds one copy of it whatever is sorted.
+pub fn stable_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut to = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut to[start..end] {
+                // The left run's element first when equal: stable.
+                let left = i < mid && (j == end || compare(from[j], from[i]) != Ordering::Less);
+                if left {
+                    *slot = from[i];
+                    i += 1;
+                } else {
+                    *slot = from[j];
+                    j += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    from
+}
+
 /// Sorts `v` by the key `key` gives each element, stably. Quadratic: for short lists.
 pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
@@ -40,6 +72,9 @@ mod tests {
                 expected.sort_by_key(|(x, _)| *x);
                 sort_by_key(&mut v, |(x, _)| *x);
                 assert_eq!(v, expected);
+                let order = stable_order(v.len(), &mut |i, j| v[i].0.cmp(&v[j].0));
+                let by_order: Vec<(u32, usize)> = order.iter().map(|i| v[*i]).collect();
+                assert_eq!(by_order, expected);
             }
         }
     }
