@@ -13,6 +13,11 @@
 //    visit. Without it, the old page would be kept under the new revision, its files gone from the
 //    host once the deploy ends, and the app dead until the next build.
 //
+// 1b. What each web server includes to send those two policies (docs/hosting/): `csp.nginx.conf`,
+//    `csp.caddy` and `csp.apache.conf`. The policies' hashes change with every build, so a server's
+//    configuration includes the build's own file rather than holding a copy; where the embedding
+//    policy says ASSOCIATION-ORIGINS, each names a variable that the server's configuration sets.
+//
 // 3. `*.gz` and `*.br` beside every text file and the wasm (gzip by zopfli, brotli 11), for hosts that
 //    serve precompressed files (docs/hosting.md): the best compression once, at build time, rather
 //    than a fast one on every request. They are not precached: the worker keeps files as served.
@@ -21,6 +26,10 @@
 //    Terser: it is generated, nobody reads it in the build, and it is on the first load's path
 //    (the app's: 9.6 KB gzip as written). The hand-written files (embed.js, which an association
 //    may want to read before it embeds, cohort.js) and Workbox's worker stay as they are.
+//    Trunk's loader of each worker calls the glue with the wasm's address as a bare string, a form
+//    wasm-bindgen deprecates (a console warning each time a worker starts): it is given as
+//    `{ module_or_path }`. The stylesheets (index.html's inlined one and cohort.css) are minified
+//    by esbuild.
 //
 // The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
@@ -31,6 +40,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync as zopfli } from '@gfx/zopfli';
+import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
 
@@ -51,6 +61,15 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
   writeFileSync(glue, code);
   console.log(`minified: ${path.basename(glue)} ${source.length} -> ${code.length} B`);
 }
+for (const name of readdirSync(dir).filter((n) => n.endsWith('_loader.js'))) {
+  const loader = path.join(dir, name);
+  const source = readFileSync(loader, 'utf8');
+  // Exactly what Trunk 0.21 writes, or this rewrite of it (a build finished twice): anything else
+  // (a newer Trunk) is for a person to look at.
+  const call = /^importScripts\("(\.\/[\w.-]+\.js)"\);wasm_bindgen\((?:\{module_or_path:)?("\.\/[\w.-]+_bg\.wasm")\}?\);$/.exec(source);
+  if (!call) throw new Error(`${name} is not the worker loader Trunk 0.21 writes: ${source}`);
+  writeFileSync(loader, `importScripts("${call[1]}");wasm_bindgen({module_or_path:${call[2]}});`);
+}
 
 /** The base64 SHA-256 of `data`, as CSP hashes and subresource integrity write it. */
 const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('base64')}`;
@@ -62,42 +81,28 @@ const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('bas
 // bytes are read.
 const PRELOAD = /<link rel="(?:module)?preload"[^>]*>/g;
 const CHARSET = '<meta charset="utf-8">';
-// The stylesheet's comments go too, and its runs of white space become one space (none next to
-// `{`, `}`, `;` or `,`); strings are left as they are: about 2.4 KB of the first paint's gzip.
-const minifyCss = (css) => {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < css.length;) {
-    const c = css[i];
-    if (c === '/' && css[i + 1] === '*') {
-      const end = css.indexOf('*/', i + 2);
-      i = end < 0 ? css.length : end + 2;
-      space = true;
-    } else if (/\s/.test(c)) {
-      i += 1;
-      space = true;
-    } else {
-      let token = c;
-      if (c === '"' || c === "'") {
-        let j = i + 1;
-        while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
-        token = css.slice(i, j + 1);
-      }
-      if (space && out !== '' && !/[{};,]$/.test(out) && !/^[{};,]/.test(token)) out += ' ';
-      out += token;
-      i += token.length;
-      space = false;
-    }
-  }
-  return out;
-};
-const read = readFileSync(path.join(dir, 'index.html'), 'utf8')
-  .replace(/<!--[\s\S]*?-->\n?/g, '')
-  .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open, css, close) => open + minifyCss(css) + close);
+// The stylesheets are minified by esbuild (build time only): comments, spare white space, shorter
+// forms of the same numbers and colours, adjacent rules of the same content merged (about 2.4 KB of
+// the first paint's gzip). Its targets are the oldest browsers that run the app (WebAssembly, module
+// scripts, 'wasm-unsafe-eval'), so that it writes no newer syntax than the source's (media ranges,
+// say); non-ASCII text stays as written. tests/e2e/build.test.mjs checks that the browser reads
+// the result as it reads styles/main.css, rule by rule.
+const minifyCss = async (css) => (await esbuild.transform(css, {
+  loader: 'css', minify: true, charset: 'utf8', target: ['chrome97', 'firefox102', 'safari16'],
+})).code.trim();
+const written = readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->\n?/g, '');
+const STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/;
+const [, open, css, close] = STYLE.exec(written) ?? [];
+if (!css) throw new Error('index.html has no inline stylesheet');
+const minified = await minifyCss(css);
+const read = written.replace(STYLE, () => open + minified + close);
 if (!read.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET}`);
 const preloads = read.match(PRELOAD) ?? [];
 const html = read.replace(PRELOAD, '').replace(CHARSET, [CHARSET, ...preloads].join('\n'));
 writeFileSync(path.join(dir, 'index.html'), html);
+// The cohort page's stylesheet, a file of its own.
+const cohortCss = path.join(dir, 'cohort.css');
+writeFileSync(cohortCss, await minifyCss(readFileSync(cohortCss, 'utf8')));
 const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)<\\/${tag}>`, 'g'))]
   .filter(([, body]) => body.trim() !== '')
   .map(([, body]) => `'${sha256(body)}'`);
@@ -127,13 +132,46 @@ const policy = ({ embed }) => [
 ].join('; ');
 writeFileSync(path.join(dir, 'csp.txt'), `${policy({ embed: false })}\n`);
 writeFileSync(path.join(dir, 'csp-embed.txt'), `${policy({ embed: true })}\n`);
+
+// 1b. The two policies as nginx, Caddy and Apache include them (docs/hosting/ has the configurations
+// that include these, and docs/hosting.md says how). A request is embedded when its query has an
+// `embed=` parameter, as embed.js writes it and the report's worker repeats it. Where the policy
+// says ASSOCIATION-ORIGINS, each names the variable its configuration sets (a `set` for nginx,
+// `vars` for Caddy, `Define` for Apache), so that a new build needs no edit by the host.
+const standalone = policy({ embed: false });
+const embedded = policy({ embed: true });
+// Hashes are base64 and the rest is fixed text: nothing a configuration's quoting could mistake.
+for (const line of [standalone, embedded]) {
+  if (/["\\$`{}\n]/.test(line)) throw new Error(`a policy holds a character the servers' quoting cannot take: ${line}`);
+}
+const EMBED_QUERY = '(^|&)embed=';
+const GENERATED = 'Written by scripts/post-build.mjs with this build (its csp.txt and csp-embed.txt): do not edit; a new build writes it anew.';
+writeFileSync(path.join(dir, 'csp.nginx.conf'), `# ${GENERATED}
+# For docs/hosting/nginx.conf, at the http level; it reads $association_origins, set in the server block.
+map $args $assessment_csp {
+    "~${EMBED_QUERY}" "${embedded.replaceAll(PLACEHOLDER, '$association_origins')}";
+    default "${standalone}";
+}
+`);
+writeFileSync(path.join(dir, 'csp.caddy'), `# ${GENERATED}
+# For docs/hosting/Caddyfile, imported in the site block; it reads {vars.association_origins}.
+@assessment_embedded query embed=*
+@assessment_standalone not query embed=*
+header @assessment_embedded Content-Security-Policy "${embedded.replaceAll(PLACEHOLDER, '{vars.association_origins}')}"
+header @assessment_standalone Content-Security-Policy "${standalone}"
+`);
+writeFileSync(path.join(dir, 'csp.apache.conf'), `# ${GENERATED}
+# For docs/hosting/apache.conf, included in the virtual host; it reads \${ASSOCIATION_ORIGINS}.
+Header always set Content-Security-Policy "${embedded.replaceAll(PLACEHOLDER, '${ASSOCIATION_ORIGINS}')}" "expr=%{QUERY_STRING} =~ /${EMBED_QUERY}/"
+Header always set Content-Security-Policy "${standalone}" "expr=%{QUERY_STRING} !~ /${EMBED_QUERY}/"
+`);
 console.log(`csp: ${hashes.length} inline script(s) and ${styles.length} stylesheet(s) allowed by hash`);
 
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ['**/*'],
   // The worker itself is never precached; a kiosk's config file changes without a build.
-  globIgnores: ['sw.js', 'csp.txt', 'csp-embed.txt', '*.map', 'kiosk*.json', '**/*.gz', '**/*.br'],
+  globIgnores: ['sw.js', 'csp.txt', 'csp-embed.txt', 'csp.nginx.conf', 'csp.caddy', 'csp.apache.conf', '*.map', 'kiosk*.json', '**/*.gz', '**/*.br'],
   swDest: `${dir}/sw.js`,
   mode: 'production',
   sourcemap: false,
