@@ -56,6 +56,7 @@ describe('start screen', () => {
         await page.route(/\.wasm$/, () => {});
         await page.goto(app.server.url);
         assert.equal(await page.locator('h1:visible').textContent(), title);
+        assert.equal(await page.getByRole('main').count(), 1, 'one main landmark');
         const shell = await text();
         await page.unroute(/\.wasm$/);
         await page.reload();
