@@ -150,10 +150,16 @@ export async function launch() {
 }
 
 /**
+ * Console warnings that Chromium itself gives and a page cannot prevent, each with why; every
+ * other warning counts as an error in `openPage`'s `errors`.
+ */
+export const BROWSER_WARNINGS = [];
+
+/**
  * Opens `url` in a fresh context and waits for `load`.
  * `requests` collects every URL requested outside the page's origin (the app
  * must not talk to any server but its own); `errors` collects uncaught page
- * errors and console errors.
+ * errors, console errors and console warnings (but BROWSER_WARNINGS).
  */
 export async function openPage(
   browser,
@@ -177,9 +183,11 @@ export async function openPage(
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    // The location names the failing URL, which "Failed to load resource" omits.
-    if (message.type() === 'error') {
-      errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    // The location names the failing URL, which "Failed to load resource" omits. A warning fails
+    // a test as an error does, but for those the browser itself says of things no page controls.
+    const type = message.type();
+    if (type === 'error' || (type === 'warning' && !BROWSER_WARNINGS.some((w) => w.test(message.text())))) {
+      errors.push(`console.${type}: ${message.text()} (${message.location().url})`);
     }
   });
 
