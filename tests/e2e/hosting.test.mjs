@@ -10,7 +10,7 @@
 // with no console error or warning and no CSP violation, its service worker controlling the site.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -240,7 +240,7 @@ Include ${tmp}/site.conf
 ];
 
 for (const server of SERVERS) {
-  describe(`${server.name}, configured as docs/hosting/ says`, { skip: !existsSync(server.binary) && `${server.binary} missing: run scripts/setup` }, () => {
+  describe(`${server.name}, configured as docs/hosting/ says`, () => {
     let tmp;
     let origin;
     let child;
@@ -249,6 +249,7 @@ for (const server of SERVERS) {
     const exited = [];
 
     before(async () => {
+      assert.ok(existsSync(server.binary), `${server.binary} is missing: scripts/setup installs it`);
       tmp = mkdtempSync(path.join(tmpdir(), `hosting-${server.name}-`));
       // The build, copied where a worker process dropped from root may read it.
       const site = path.join(tmp, 'site');
