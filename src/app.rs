@@ -53,10 +53,17 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let tag = lang.lang_tag();
     let s = lang.strings();
-    let send = {
+    let dispatch_to = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
+    // The app's Back is the browser's where it can be (`use_history`): every page's Back goes
+    // through it.
+    let back = use_history(&state, dispatch_to.clone());
+    let send = Callback::from(move |action| match action {
+        Action::Back => back.emit(()),
+        action => dispatch_to.emit(action),
+    });
     // The reducer's current state as a plain `Rc`, for the hooks and the pages.
     let page = Rc::new((*state).clone());
 
@@ -95,7 +102,6 @@ pub fn App(props: &AppProps) -> Html {
     use_host_messages(page.clone(), setup.embed.clone());
     let (shared, on_share) = use_share(page.clone(), setup.embed.as_ref());
     use_focus(&state);
-    use_history(&state, send.clone(), setup.embed.is_some());
 
     // The first load carries the shipped questionnaire in one language: a switch to another
     // fetches it whole (precached by the service worker, so a kiosk switches offline).
@@ -147,6 +153,7 @@ pub fn App(props: &AppProps) -> Html {
                 questionnaire={state.questionnaire.clone()}
                 offer={state.offer()}
                 kiosk={state.mode.is_kiosk()}
+                persistent={state.persistent}
                 on_begin={dispatch(Action::Begin)}
                 on_resume={dispatch(Action::Resume)}
             >

@@ -2,12 +2,12 @@
 //! walk and a reload returns to the same screen. The query string is never touched (it carries
 //! `?kiosk` and `?embed` settings).
 //!
-//! The shape is `#profile`, `#<dimension id>`, `#review`, `#report`, `#about`; the start screen
+//! The shape is `#profile` (or `#<profile part id>`), `#<dimension id>`, `#review`, `#report`, `#about`; the start screen
 //! (and a kiosk's attract screen) has none. A fragment is whatever anyone put in a link, so it
 //! is read strictly: one word of lowercase ASCII letters, digits, `-` and `_`, at most
 //! `MAX_LEN` bytes, naming a screen this questionnaire has; anything else names no screen.
 
-use assessment::Questionnaire;
+use assessment::{Questionnaire, SectionId};
 
 use crate::state::Screen;
 
@@ -53,6 +53,10 @@ pub fn parse(fragment: &str, questionnaire: &Questionnaire) -> Option<Screen> {
         "review" => Some(Screen::Review),
         "report" => Some(Screen::Report),
         "about" => Some(Screen::About),
+        // An address from before the profile had parts names it as a whole: its first part.
+        "profile" => questionnaire
+            .screen_for(SectionId::Profile)
+            .map(Screen::Section),
         _ => questionnaire
             .sections()
             .into_iter()
@@ -63,7 +67,7 @@ pub fn parse(fragment: &str, questionnaire: &Questionnaire) -> Option<Screen> {
 
 #[cfg(test)]
 mod tests {
-    use assessment::{SectionId, BUILTIN_QUESTIONNAIRE};
+    use assessment::BUILTIN_QUESTIONNAIRE;
 
     use super::*;
 

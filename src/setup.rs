@@ -258,9 +258,11 @@ pub fn load(text: &str, embed: Option<&EmbedConfig>) -> Result<Questionnaire, Ve
 pub async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
     // Made afresh each time: cloning a `ProblemKind` would bring its whole `Clone` into the wasm.
     let unreadable = || ProblemKind::Unavailable(None);
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|_| unreadable())?;
+    let window = gloo::utils::window();
+    let response = match JsFuture::from(window.fetch_with_str(url)).await {
+        Ok(response) => response,
+        Err(_) => return Err(why_unreadable(url).await),
+    };
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(ProblemKind::Unavailable(Some(response.status())));
@@ -271,6 +273,20 @@ pub async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(unreadable)
+}
+
+/// Why a fetch failed, as far as the page can tell: when a request that does not ask to read the
+/// answer (`no-cors`) gets one, the server is there and only withholds the file from this app (no
+/// `Access-Control-Allow-Origin` naming its origin); otherwise it is offline or unreachable.
+async fn why_unreadable(url: &str) -> ProblemKind {
+    let window = gloo::utils::window();
+    let init = web_sys::RequestInit::new();
+    // Set as a plain field: web-sys's `RequestMode` would be one more binding for this alone.
+    let _ = js_sys::Reflect::set(&init, &"mode".into(), &"no-cors".into());
+    match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(_) => ProblemKind::NotShared(window.location().origin().unwrap_or_default()),
+        Err(_) => ProblemKind::Unavailable(None),
+    }
 }
 
 /// Today's date in the person's time zone (the browser's clock).

@@ -585,6 +585,11 @@ impl State {
         }
     }
 
+    /// Where Back goes from the screen shown.
+    pub fn back_target(&self) -> Screen {
+        self.before(&self.screen)
+    }
+
     /// The screen before `screen`: the previous section, the start before the profile.
     fn before(&self, screen: &Screen) -> Screen {
         let q = &self.questionnaire;
@@ -761,8 +766,13 @@ impl Reducible for State {
                 next.return_to = next.screen.clone();
                 next.screen = Screen::About;
             }
-            // A section this questionnaire does not have is no screen.
-            Action::Go(Screen::Section(s)) if !self.questionnaire.has_section(&s) => {}
+            // A section this questionnaire does not have is no screen; the profile as a whole is
+            // its first screen.
+            Action::Go(Screen::Section(s)) => {
+                if let Some(section) = self.questionnaire.screen_for(s) {
+                    next.screen = Screen::Section(section);
+                }
+            }
             Action::Go(screen) => next.screen = screen,
             Action::GoTo(question) => {
                 if let Some(section) = self.questionnaire.section_of(&question) {
@@ -940,12 +950,23 @@ mod tests {
         Screen::Section(SectionId::Dimension(id.into()))
     }
 
-    const PROFILE: Screen = Screen::Section(SectionId::Profile);
+    fn part(id: &str) -> Screen {
+        Screen::Section(SectionId::Part(id.into()))
+    }
+
+    /// The shipped profile's first screen.
+    fn profile() -> Screen {
+        part("company")
+    }
 
     #[test]
     fn the_walk_goes_profile_dimensions_review_report_and_back() {
         let s = apply(fresh(), [Action::Begin]);
-        assert_eq!(s.screen, PROFILE);
+        assert_eq!(s.screen, profile());
+        let s = apply(s, [Action::Next]);
+        assert_eq!(s.screen, part("size"));
+        let s = apply(s, [Action::Next, Action::Next]);
+        assert_eq!(s.screen, part("data"));
         let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, dimension("technology"));
         let s = apply(s, [Action::Next, Action::Next]);
@@ -957,18 +978,27 @@ mod tests {
         let s = apply(s, [Action::Back, Action::Back]);
         assert_eq!(s.screen, dimension("institutions"));
         let s = apply(s, [Action::Back, Action::Back, Action::Back]);
-        assert_eq!(s.screen, PROFILE);
+        assert_eq!(s.screen, part("data"));
+        let s = apply(s, [Action::Back, Action::Back, Action::Back]);
+        assert_eq!(s.screen, profile());
         assert_eq!(apply(s, [Action::Back]).screen, Screen::Start);
+        // The profile as a whole ("change answers" on the report) is its first screen.
+        let s = apply(fresh(), [Action::Begin, Action::Next, Action::Next]);
+        let s = apply(s, [Action::Go(Screen::Section(SectionId::Profile))]);
+        assert_eq!(s.screen, profile());
     }
 
     #[test]
     fn the_walk_follows_the_questionnaire_not_a_count() {
-        // An association's questionnaire with one dimension: profile, that dimension, review.
+        // An association's questionnaire with one dimension and a profile without parts: the
+        // profile, that dimension, review.
         let text = include_str!("../tests/fixtures/association-questionnaire.json");
         let q = Shared::new(Questionnaire::from_json(text).unwrap());
         let id = q.doc().dimensions[0].id.clone();
         let s = Rc::new(State::new(q, Lang::En, None, Mode::Personal, true));
-        let s = apply(s, [Action::Begin, Action::Next]);
+        let s = apply(s, [Action::Begin]);
+        assert_eq!(s.screen, Screen::Section(SectionId::Profile));
+        let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, Screen::Section(SectionId::Dimension(id)));
         assert_eq!(apply(s, [Action::Next]).screen, Screen::Review);
     }
@@ -1043,7 +1073,7 @@ mod tests {
                 }
             );
             let s = apply(s, [Action::Next]);
-            assert_eq!(s.screen, if attract { Screen::Start } else { PROFILE });
+            assert_eq!(s.screen, if attract { Screen::Start } else { profile() });
         }
     }
 
@@ -1123,7 +1153,7 @@ mod tests {
         );
         assert_eq!(s.screen, Screen::Start);
         assert_eq!(s.offer().map(|o| o.answered), Some(1));
-        assert_eq!(apply(s, [Action::Resume]).screen, PROFILE);
+        assert_eq!(apply(s, [Action::Resume]).screen, profile());
     }
 
     #[test]
@@ -1166,7 +1196,7 @@ mod tests {
         assert!(s.saved.is_none() && s.sheet.answers.is_empty());
         let s = apply(s, [Action::UndoClear]);
         assert_eq!(s.sheet, saved);
-        assert_eq!(s.screen, PROFILE, "where the person stopped");
+        assert_eq!(s.screen, profile(), "where the person stopped");
         // A first start has nothing to undo.
         assert_eq!(apply(fresh(), [Action::Begin]).notice, None);
     }
@@ -1203,7 +1233,8 @@ mod tests {
         let fresh_state = || (*fresh()).clone();
         assert_eq!(fresh_state().arrive("#report").screen, Screen::Start);
         assert_eq!(fresh_state().arrive("#review").screen, Screen::Start);
-        assert_eq!(fresh_state().arrive("#profile").screen, PROFILE);
+        assert_eq!(fresh_state().arrive("#profile").screen, profile());
+        assert_eq!(fresh_state().arrive("#markets").screen, part("markets"));
         assert_eq!(fresh_state().arrive("#nope").screen, Screen::Start);
         assert_eq!(fresh_state().arrive("").screen, Screen::Start);
         assert_eq!(fresh_state().arrive("#<script>").screen, Screen::Start);
@@ -1216,13 +1247,13 @@ mod tests {
         assert!(s.damaged.is_some() && s.saved.is_some());
         // Unreadable ones keep their notice while the walk goes on, Back and Forward included.
         let s = apply(with_saved("{}"), [Action::Begin, Action::Next]);
-        let s = apply(s, [Action::Arrive("#profile".into())]);
-        assert_eq!(s.screen, PROFILE);
+        let s = apply(s, [Action::Arrive("#company".into())]);
+        assert_eq!(s.screen, profile());
         assert!(s.damaged.is_some());
         // Back and Forward arrive through the reducer; the about screen returns where it was.
         let s = apply(fresh(), [Action::Begin, Action::Arrive("#about".into())]);
         assert_eq!(s.screen, Screen::About);
-        assert_eq!(apply(s, [Action::Back]).screen, PROFILE);
+        assert_eq!(apply(s, [Action::Back]).screen, profile());
         // After a kiosk's wipe, Back into the last visitor's report shows nothing of theirs.
         let k = apply(
             kiosk(true),
@@ -1506,7 +1537,7 @@ mod tests {
         assert_eq!(s.history.len(), 1);
         assert_eq!(s.history[0].sheet, done);
         assert_eq!(s.history[0].key, "2026-11-01-1");
-        assert_eq!(s.screen, PROFILE);
+        assert_eq!(s.screen, profile());
         // The same answers, undated until one changes.
         assert_eq!(s.sheet.answers, done.answers);
         assert_eq!(s.sheet.date, None);
@@ -1523,7 +1554,7 @@ mod tests {
             .as_ref()
             .unwrap()
             .to_check
-            .contains(&SectionId::Profile));
+            .contains(&SectionId::Part("company".into())));
         assert_eq!(s.sheet.date, Some(day(26)));
         let c = s.comparing.clone().unwrap();
         assert_eq!(
@@ -1718,7 +1749,7 @@ mod tests {
     #[test]
     fn a_start_pressed_before_the_app_was_ready_opens_the_walk_unless_there_is_a_choice() {
         let s = fresh().as_ref().clone().pressed_start(true);
-        assert_eq!(s.screen, PROFILE);
+        assert_eq!(s.screen, profile());
         assert_eq!(
             fresh().as_ref().clone().pressed_start(false).screen,
             Screen::Start

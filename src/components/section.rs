@@ -1,5 +1,5 @@
-//! One section of the walk: the profile or a dimension, with the questions that apply (or may
-//! apply) to this firm, shown or hidden live as profile answers change.
+//! One section of the walk: the profile (or one of its parts) or a dimension, with the questions
+//! that apply (or may apply) to this firm, shown or hidden live as profile answers change.
 
 use std::rc::Rc;
 
@@ -35,8 +35,8 @@ pub fn Section(props: &SectionProps) -> Html {
     let tag = lang.lang_tag();
     let s = lang.strings();
     let q = &state.questionnaire;
-    // The profile's title and introduction are the interface's words; a dimension's come from the
-    // questionnaire.
+    // A part's or a dimension's title and introduction come from the questionnaire; those of a
+    // profile without parts are the interface's words.
     let title = q
         .section_title(&props.section)
         .map_or(s.profile_title, |t| t.get(&tag));
@@ -44,6 +44,8 @@ pub fn Section(props: &SectionProps) -> Html {
         .section_intro(&props.section)
         .map_or(s.profile_intro, |t| t.get(&tag));
     let shown = state.report.shown_in(q, &props.section);
+    let here = state.report.progress_in(q, &props.section);
+    let minutes_left = assessment::minutes_to_finish(q, &state.report, &tag) as usize;
     let last = q.next_section(&props.section).is_none();
     // Until the first frame is painted, its first questions and the one a review link asks to
     // focus (`App` keys this component by section, so each section starts with a first frame).
@@ -60,7 +62,8 @@ pub fn Section(props: &SectionProps) -> Html {
     html! {
         <>
             <Steps lang={lang} steps={walk_steps(state)} current={Screen::Section(props.section.clone())}
-                answered={state.report.progress.answered} total={state.report.progress.total}
+                answered={here.answered} total={here.total} here=true
+                minutes_left={Some(minutes_left)}
                 on_go={props.send.reform(Action::Go)} />
             <section class="section" aria-labelledby="screen-title"
                 aria-busy={(building && shown.len() > built).then_some("true")}>

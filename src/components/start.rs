@@ -22,6 +22,10 @@ pub struct StartProps {
     pub offer: Option<Progress>,
     /// On a shared machine: say what happens to the answers there.
     pub kiosk: bool,
+    /// Whether this page can keep answers (storage works): in a frame whose browser blocks its
+    /// storage it cannot, and the start says so rather than promise what it cannot keep.
+    #[prop_or(true)]
+    pub persistent: bool,
     pub on_begin: Callback<()>,
     pub on_resume: Callback<()>,
     /// The import of an answers file, where files are allowed.
@@ -40,7 +44,11 @@ pub fn Start(props: &StartProps) -> Html {
             <p class="lead">{ &props.description }</p>
             <ul class="facts">
                 <li>{ props.lang.duration(props.minutes, props.questions) }</li>
-                <li>{ if props.kiosk { s.kiosk_data } else { s.stays_on_device } }</li>
+                <li>{ match (props.kiosk, props.persistent) {
+                    (true, _) => s.kiosk_data,
+                    (false, true) => s.stays_on_device,
+                    (false, false) => s.not_kept_here,
+                } }</li>
             </ul>
             <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             if let Some(offer) = props.offer {

@@ -66,7 +66,15 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
                 </div>
             }
             if props.not_persistent {
-                <div class="status warning no-print" role="status"><p>{ s.not_persistent }</p></div>
+                <div class="status warning no-print" role="status">
+                    <p>{ s.not_persistent }</p>
+                    if let Some(export) = &props.export_unsaved {
+                        <div class="actions">
+                            <button type="button" class="button"
+                                onclick={export.reform(|_| ())}>{ s.export_answers }</button>
+                        </div>
+                    }
+                </div>
             }
             if let Some(error) = &props.config_error {
                 <div class="status warning no-print" role="status">

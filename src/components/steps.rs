@@ -1,5 +1,5 @@
-//! Where the person is in the walk: the sections as steps they can jump between, and how many of
-//! the questions that apply to them are answered.
+//! Where the person is in the walk: the sections as steps they can jump between, how many of the
+//! questions shown are answered (on a section, of that screen's), and about how long is left.
 
 use assessment::short_title;
 use yew::prelude::*;
@@ -54,8 +54,16 @@ pub struct StepsProps {
     pub steps: Vec<Step>,
     /// The screen shown now.
     pub current: Screen,
+    /// How many are answered, of the questions counted: on a section, of those it shows (the
+    /// core's `progress_in`, which moves only with what is on screen); on the review, of all.
     pub answered: usize,
     pub total: usize,
+    /// Whether the count is of this screen's questions.
+    #[prop_or_default]
+    pub here: bool,
+    /// The core's estimate of the minutes the whole walk still takes, where it is shown.
+    #[prop_or_default]
+    pub minutes_left: Option<usize>,
     pub on_go: Callback<Screen>,
 }
 
@@ -93,9 +101,15 @@ pub fn Steps(props: &StepsProps) -> Html {
                 if let Some(step) = props.steps.iter().find(|step| step.screen == props.current) {
                     <span class="now" aria-hidden="true">{ step.title.clone() }</span>
                 }
-                <label for="answered">{ lang.answered(props.answered, props.total) }</label>
+                <label for="answered">{ match props.here {
+                    true => lang.answered_here(props.answered, props.total),
+                    false => lang.answered(props.answered, props.total),
+                } }</label>
                 <progress id="answered" max={props.total.max(1).to_string()}
                     value={props.answered.to_string()}></progress>
+                if let Some(minutes) = props.minutes_left {
+                    <span class="left">{ lang.minutes_left(minutes) }</span>
+                }
             </p>
         </nav>
     }

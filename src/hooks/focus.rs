@@ -22,6 +22,10 @@ pub fn use_focus(state: &State) {
             let shows_focus = !matches!(screen, Screen::Start | Screen::Attract);
             if shows_focus && (moved || focus.is_some()) {
                 focus_screen(focus.as_ref().map(element_id));
+            } else if moved {
+                // The start screen starts at its top too: "Start over" at the foot of a long
+                // report lands there, and its notice (with its Undo) is at the top.
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         },
     );

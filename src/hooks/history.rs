@@ -7,9 +7,15 @@
 //! could not be shown as asked (the report with no answers) corrects the entry in place, so that
 //! Forward still leads where it did.
 //!
-//! Embedded, no entry is added: an iframe's entries join the host page's history, so its Back
-//! button would step through the frame's screens before it leaves the association's page, which
-//! no host expects. The frame's address still follows the screen (replaced in place).
+//! The app's own Back button is the browser's Back when the entry before this one is the screen
+//! it goes to (each entry the app adds remembers the fragment it was added over): it steps back
+//! through history rather than adding an entry, so the browser's Back and Forward then go where
+//! they would have. Otherwise (a reload on a later screen, a jump through the steps) it replaces
+//! this entry, and still adds none.
+//!
+//! Embedded, entries are added too: an iframe's entries join the host page's history, so the
+//! browser's Back on the association's page steps back through the walk instead of leaving the
+//! page and the walk with it.
 //!
 //! In a kiosk entries are added like anywhere, and the end of a visit leaves them behind (history
 //! cannot be emptied): Back from the next visitor's screen arrives at a fragment alone, in a state
@@ -25,11 +31,35 @@ use yew::prelude::*;
 use crate::route;
 use crate::state::{Action, State};
 
+/// Keeps the address and the screen together; returns what the app's Back button does.
 #[hook]
-pub fn use_history(state: &State, send: Callback<Action>, embedded: bool) {
+pub fn use_history(state: &State, send: Callback<Action>) -> Callback<()> {
     // Whether the next screen change came from the address (a `popstate`).
     let from_address = use_mut_ref(|| Rc::new(Cell::new(false)));
+    // Whether it came from the app's Back where history could not step back.
+    let going_back = use_mut_ref(|| Rc::new(Cell::new(false)));
     let first = use_mut_ref(|| true);
+    let back = {
+        let going_back = going_back.borrow().clone();
+        let target = route::fragment(&state.back_target());
+        let send = send.clone();
+        Callback::from(move |()| {
+            let history = gloo::utils::window().history().ok();
+            let before = history
+                .as_ref()
+                .and_then(|h| h.state().ok())
+                .and_then(|s| s.as_string());
+            match (history, before) {
+                (Some(history), Some(before)) if before == target => {
+                    let _ = history.back();
+                }
+                _ => {
+                    going_back.set(true);
+                    send.emit(Action::Back);
+                }
+            }
+        })
+    };
     {
         let from_address = from_address.borrow().clone();
         use_effect_with((), move |_| {
@@ -42,8 +72,10 @@ pub fn use_history(state: &State, send: Callback<Action>, embedded: bool) {
         });
     }
     let from_address = from_address.borrow().clone();
+    let going_back = going_back.borrow().clone();
     use_effect_with(state.screen.clone(), move |screen| {
-        let replace = first.replace(false) || from_address.replace(false) || embedded;
+        let replace =
+            first.replace(false) || from_address.replace(false) || going_back.replace(false);
         let wanted = route::fragment(screen);
         // After the new screen is painted: a history entry costs the browser a few milliseconds
         // (about 9 ms, 37 ms at 4x CPU slowdown, when the report opens), and the person sees the
@@ -68,10 +100,17 @@ pub fn use_history(state: &State, send: Callback<Action>, embedded: bool) {
             let Ok(history) = window.history() else {
                 return;
             };
+            // An added entry remembers the fragment it was added over (for the app's Back); one
+            // replaced keeps what it remembered.
             let _ = match replace {
-                true => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-                false => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+                true => history.replace_state_with_url(
+                    &history.state().unwrap_or(JsValue::NULL),
+                    "",
+                    Some(&url),
+                ),
+                false => history.push_state_with_url(&JsValue::from_str(&current), "", Some(&url)),
             };
         });
     });
+    back
 }

@@ -15,6 +15,7 @@ const EN: Strings = Strings {
     start_over: "Start over",
     saved_found: "This device holds answers from an assessment you have not finished.",
     stays_on_device: "Your answers stay on this device. Nothing is sent anywhere unless you export it yourself.",
+    not_kept_here: "This browser does not let this page keep your answers: they are lost when you leave or reload it. Nothing is sent anywhere. To continue another time, save your answers to a file before you leave (the warning above offers it once you have answered, and so does the review screen), then open that file here.",
     sections: "Sections",
     profile_title: "About your firm",
     profile_intro: "These questions are not scored: they decide which questions, rules and benchmarks apply to you.",
@@ -219,6 +220,18 @@ impl Words for En {
 
     fn answered(answered: usize, total: usize) -> String {
         format!("{answered} of {total} answered")
+    }
+
+    fn answered_here(answered: usize, total: usize) -> String {
+        format!("{answered} of {total} answered on this screen")
+    }
+
+    fn minutes_left(minutes: usize) -> String {
+        match minutes {
+            0 => "Nothing left to answer".to_owned(),
+            1 => "About 1 minute left".to_owned(),
+            m => format!("About {m} minutes left"),
+        }
     }
 
     fn step(n: usize, of: usize) -> String {

@@ -78,6 +78,8 @@ pub struct Strings {
     pub start_over: &'static str,
     pub saved_found: &'static str,
     pub stays_on_device: &'static str,
+    /// Instead, where the page cannot keep answers (storage blocked, say in a frame).
+    pub not_kept_here: &'static str,
     // The walk
     pub sections: &'static str,
     pub profile_title: &'static str,
@@ -305,6 +307,8 @@ trait Words {
     fn strings() -> &'static Strings;
     fn duration(minutes: usize, questions: usize) -> String;
     fn answered(answered: usize, total: usize) -> String;
+    fn answered_here(answered: usize, total: usize) -> String;
+    fn minutes_left(minutes: usize) -> String;
     fn step(n: usize, of: usize) -> String;
     fn partial(missing: usize) -> String;
     /// The cap and the uncapped score, each written as every score is (`format_score`).
@@ -405,6 +409,16 @@ impl Lang {
     /// "12 of 38 answered".
     pub fn answered(self, answered: usize, total: usize) -> String {
         speak!(self, answered(answered, total))
+    }
+
+    /// A screen's own count: "3 of 5 answered on this screen".
+    pub fn answered_here(self, answered: usize, total: usize) -> String {
+        speak!(self, answered_here(answered, total))
+    }
+
+    /// Beside a screen's count, the core's estimate for the whole walk: "About 9 minutes left".
+    pub fn minutes_left(self, minutes: usize) -> String {
+        speak!(self, minutes_left(minutes))
     }
 
     /// The number of a section in the steps: "Step 2 of 5".

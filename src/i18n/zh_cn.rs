@@ -15,6 +15,7 @@ const ZH_CN: Strings = Strings {
     start_over: "重新开始",
     saved_found: "本设备上保存有您上次未完成的回答。",
     stays_on_device: "您的回答只保存在本设备上，不会发送到任何地方，除非您自己导出。",
+    not_kept_here: "本浏览器不允许此页面保存您的回答：离开或刷新页面后回答将丢失；回答也不会发送到任何地方。如需下次继续，请在离开前把回答保存为文件（作答后上方提示和“检查”页都提供此功能），下次在这里打开该文件。",
     sections: "各部分",
     profile_title: "企业基本情况",
     profile_intro: "这些问题不计分，用于确定哪些题目、规则和基准适用于贵企业。",
@@ -214,6 +215,17 @@ impl Words for ZhCn {
 
     fn answered(answered: usize, total: usize) -> String {
         format!("已答 {answered} / {total} 题")
+    }
+
+    fn answered_here(answered: usize, total: usize) -> String {
+        format!("本页已答 {answered} / {total} 题")
+    }
+
+    fn minutes_left(minutes: usize) -> String {
+        match minutes {
+            0 => "已无待答问题".to_owned(),
+            m => format!("全部约剩 {m} 分钟"),
+        }
     }
 
     fn step(n: usize, of: usize) -> String {

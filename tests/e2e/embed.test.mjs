@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { associationSite, launch, openPage, serve } from './support.mjs';
+import { assertNoViolations, associationSite, launch, launchProfile, openPage, serve } from './support.mjs';
 import { answerShown, completeWalk, fixture, option, REPORT, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +21,22 @@ const received = (page) => page.evaluate(() => window.assessmentEvents ?? []);
 async function answerSection(frame, answers) {
   await answerShown(frame, answers);
   await frame.click('.walk-nav button.primary');
+}
+
+/** Answers every section the frame shows of `answers`, from the one shown up to the review. */
+async function answerSections(frame, answers) {
+  for (;;) {
+    await frame.waitForSelector('#screen-title');
+    if (await frame.$('section.review')) return;
+    await answerSection(frame, answers);
+  }
+}
+
+/** The example config in docs/embedding.md, as written: the first JSON block of "## Configuration". */
+function docConfig() {
+  const doc = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Configuration'));
+  return section.match(/```json\n([\s\S]*?)```/)[1];
 }
 
 describe('embedding on an association site', () => {
@@ -74,15 +90,14 @@ describe('embedding on an association site', () => {
       assert.ok(Math.abs((await height()) - content) <= 1, 'the frame follows the profile section');
 
       const answers = fixture('gba-electronics-brand.json');
-      for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+      await answerSections(frame, answers);
       await frame.click('.walk-nav button.primary');
       await frame.waitForSelector(REPORT);
       const events = await received(page);
-      assert.deepEqual(events.map((e) => e.type), [
-        'started', 'section-completed', 'section-completed', 'section-completed', 'section-completed', 'finished',
-      ]);
-      assert.deepEqual(events.slice(1, 5).map((e) => e.section), ['profile', 'technology', 'industry', 'institutions']);
-      assert.equal(events[5].complete, true);
+      const sections = ['company', 'size', 'markets', 'data', 'technology', 'industry', 'institutions'];
+      assert.deepEqual(events.map((e) => e.type), ['started', ...sections.map(() => 'section-completed'), 'finished']);
+      assert.deepEqual(events.slice(1, -1).map((e) => e.section), sections);
+      assert.equal(events.at(-1).complete, true);
       for (const event of events) assert.equal(event.overall, undefined, `${event.type} carries no score`);
       assert.deepEqual(errors, []);
     } finally {
@@ -90,22 +105,20 @@ describe('embedding on an association site', () => {
     }
   });
 
-  it('brings the frame’s top into view on each new screen, and adds nothing to the host’s history', async () => {
+  it('brings the frame’s top into view on each new screen', async () => {
     const { context, page, frame, errors } = await openHost(host.url, { width: 800, height: 600 });
     try {
       const frameTop = () => page.evaluate(() => document.querySelector('#assessment iframe').getBoundingClientRect().top);
-      const entries = await page.evaluate(() => history.length);
       await frame.click('button.primary');
       await frame.waitForSelector(SECTION);
-      // Next at the bottom of the long profile section: the host page is scrolled far down.
+      // Next at the bottom of a section: the host page is scrolled down past the frame's top.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      assert.ok((await frameTop()) < -500, 'scrolled past the frame’s top');
+      assert.ok((await frameTop()) < -300, 'scrolled past the frame’s top');
       await frame.click('.walk-nav button.primary');
       await page.waitForFunction(() => {
         const top = document.querySelector('#assessment iframe').getBoundingClientRect().top;
         return top >= -1 && top < innerHeight;
       }, null, { timeout: 5000 });
-      assert.equal(await page.evaluate(() => history.length), entries, 'no entry in the host’s history');
 
       // A message of the same shape from anywhere but the frame moves nothing.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -119,12 +132,58 @@ describe('embedding on an association site', () => {
     }
   });
 
+  it('steps back through the walk with the browser’s Back on the host page, never leaving it', async () => {
+    const { context, page, frame, errors } = await openHost();
+    try {
+      const hostUrl = page.url();
+      await frame.click('button.primary');
+      await frame.waitForFunction(() => location.hash === '#company');
+      await frame.check(option('P.region', 'east'));
+      await frame.click('.walk-nav button.primary');
+      await frame.waitForFunction(() => location.hash === '#size');
+      // One Back on the association's page: the previous screen of the walk, on the same page.
+      await page.goBack();
+      await frame.waitForFunction(() => location.hash === '#company');
+      assert.equal(page.url(), hostUrl, 'still on the association’s page');
+      assert.ok(await frame.isChecked(option('P.region', 'east')), 'with the answers');
+      // Back again: the frame's start, where the member is offered to resume; Forward returns.
+      await page.goBack();
+      await frame.waitForSelector('section.start');
+      assert.equal(page.url(), hostUrl);
+      await page.goForward();
+      await frame.waitForFunction(() => location.hash === '#company');
+      // The app's own Back is the same step and adds no entry: the browser's Forward still
+      // leads on from where it was.
+      await frame.click('.walk-nav button.primary');
+      await frame.waitForFunction(() => location.hash === '#size');
+      const entries = await page.evaluate(() => history.length);
+      await frame.click('.walk-nav button:not(.primary)');
+      await frame.waitForFunction(() => location.hash === '#company');
+      assert.equal(await page.evaluate(() => history.length), entries, 'no entry added by Back');
+      await page.goForward();
+      await frame.waitForFunction(() => location.hash === '#size');
+      // Leaving the page and coming back: the walk is where it was, with its answers.
+      await page.goto('about:blank');
+      await page.goBack();
+      const back = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+      await back.waitForSelector('html[data-ready="true"]');
+      if (await back.$('.resume')) await back.click('.resume button.primary');
+      await back.waitForSelector('section.section');
+      await back.click('.steps li:first-child button');
+      await back.waitForSelector('#q-P\\.region');
+      assert.ok(await back.isChecked(option('P.region', 'east')), 'resumed with the answers');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sends the result only when the member presses share, with answers only if ticked', async () => {
     const { context, page, frame } = await openHost();
     try {
       await frame.click('button.primary');
       const answers = fixture('west-steel-eu.json');
-      for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+      await answerSections(frame, answers);
       await frame.click('.walk-nav button.primary');
       await frame.waitForSelector('.share');
       await page.waitForTimeout(300);
@@ -184,7 +243,7 @@ describe('embedding on an association site', () => {
         assert.equal(await page.evaluate(() => document.querySelector('#assessment iframe').style.height), '40rem', 'not even the size');
         const answers = fixture('textile-central-oem.json');
         await frame.click('.steps li:first-child button');
-        for (let section = 0; section < 4; section++) await answerSection(frame, answers);
+        await answerSections(frame, answers);
         await frame.click('.walk-nav button.primary');
         await frame.waitForSelector(REPORT);
         assert.equal(await frame.$('.share'), null, 'no share button where the share could not arrive');
@@ -383,4 +442,153 @@ describe('embedding on an association site', () => {
       await big.context.close();
     }
   });
+});
+
+describe('embedding as the doc says, on the first try', () => {
+  let app;
+  let browser;
+  before(async () => {
+    app = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** The example site with `config` (text, as written) as its config file, served as `options` say. */
+  async function siteWith(config, options) {
+    const site = associationSite(app.url);
+    writeFileSync(path.join(site.dir, 'config.json'), config);
+    return { site, host: await serve(site.dir, options) };
+  }
+
+  it('starts the frame with the doc’s example config copied as it is', async () => {
+    const config = docConfig();
+    const { site, host } = await siteWith(config, { cors: true });
+    try {
+      // The tool the doc says to check it with accepts it.
+      const file = path.join(site.dir, 'config.json');
+      const said = execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'validate', '--config', file], { cwd: ROOT, encoding: 'utf8' });
+      assert.match(said, /valid/);
+      // Its hand-off address is the app's own, as the doc's table asks, not the association's page.
+      assert.match(JSON.parse(config).handoff_url, /^https:\/\/tools\.example\.org\//);
+      const { context, page, errors } = await openPage(browser, host.url, { locale: 'en-US' });
+      try {
+        const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+        await frame.waitForSelector('html[data-ready="true"]');
+        assert.equal(await frame.$('.setup-problems'), null, 'no setup problem');
+        await frame.waitForSelector('section.start');
+        assert.match(await frame.textContent('.masthead'), /Example Exporters' Association/);
+        assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('.masthead')).backgroundColor), 'rgb(122, 31, 92)');
+        await frame.click('button.primary');
+        await frame.waitForSelector(SECTION);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('names the missing Access-Control-Allow-Origin header when the config is served without it', async () => {
+    const { site, host } = await siteWith(readFileSync(path.join(ROOT, 'examples/embed/config.json'), 'utf8'), { cors: false });
+    try {
+      site.config(host.origin);
+      const { context, page } = await openPage(browser, host.url, { locale: 'en-US' });
+      try {
+        const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+        await frame.waitForSelector('.setup-problems');
+        const problems = await frame.textContent('.setup-problems .problems');
+        assert.match(problems, new RegExp(`Access-Control-Allow-Origin: ${app.origin.replaceAll('.', '\\.')}`), problems);
+        assert.match(await frame.textContent('.setup-problems .sources'), /config\.json/);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await host.close();
+    }
+  });
+});
+
+describe('a frame on another site, its storage blocked or kept', () => {
+  let app;
+  let host;
+  let appOnOtherSite;
+  before(async () => {
+    app = await serve();
+    // localhost and 127.0.0.1 are two sites: the frame is a third-party one, as on a real site.
+    appOnOtherSite = app.url.replace('127.0.0.1', 'localhost');
+    const site = associationSite(appOnOtherSite);
+    host = await serve(site.dir, { cors: true });
+    site.config(host.origin);
+  });
+  after(async () => {
+    await host?.close();
+    await app?.close();
+  });
+
+  const frameOf = async (page) => {
+    const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+    await frame.waitForSelector('html[data-ready="true"]');
+    await frame.waitForSelector('section.start');
+    return frame;
+  };
+
+  for (const partitioning of [true, false]) {
+    const flags = partitioning ? [] : ['--disable-features=ThirdPartyStoragePartitioning'];
+    const named = `storage partitioning ${partitioning ? 'on' : 'off'}`;
+
+    it(`says answers are not kept, and offers them as a file, where third-party storage is blocked (${named})`, async () => {
+      const browser = await launch(flags);
+      try {
+        // A fresh context is like a private window: third-party storage is blocked.
+        const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
+        const page = await context.newPage();
+        await page.goto(host.url);
+        const frame = await frameOf(page);
+        assert.equal(await frame.evaluate(() => { try { localStorage.length; return 'kept'; } catch { return 'blocked'; } }), 'blocked');
+        const start = await frame.textContent('section.start .facts');
+        assert.match(start, /does not let this page keep your answers/);
+        assert.doesNotMatch(start, /stay on this device/);
+        assert.match(await frame.textContent('.status.warning'), /cannot keep your answers/);
+        assert.ok(await frame.$('section.start .answers-file input[type=file]'), 'a saved answers file can be opened');
+        await assertNoViolations(frame, `start, storage blocked (${named})`);
+        // Once answered, the warning offers the answers as a file.
+        await frame.click('button.primary');
+        await frame.check(option('P.region', 'east'));
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          frame.click('.status.warning button'),
+        ]);
+        assert.match(download.suggestedFilename(), /^exporter-assessment-answers-.*\.json$/);
+        await context.close();
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it(`keeps the answers, and says so, where the browser lets the frame store them (${named})`, async () => {
+      const context = await launchProfile({
+        args: flags,
+        preferences: { profile: { cookie_controls_mode: 0 } },
+        locale: 'en-US',
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(host.url);
+        const frame = await frameOf(page);
+        assert.match(await frame.textContent('section.start .facts'), /stay on this device/);
+        await frame.click('button.primary');
+        await frame.check(option('P.region', 'east'));
+        await page.goto('about:blank');
+        await page.goto(host.url);
+        const again = await frameOf(page);
+        assert.match(await again.textContent('.resume'), /1 of \d+ answered/);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

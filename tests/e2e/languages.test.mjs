@@ -53,7 +53,7 @@ describe('the questionnaire in one language first', () => {
       fetched.length = 0;
       await page.click('button[lang="en"]');
       await page.waitForSelector('html[lang="en"]');
-      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'About your firm');
+      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'Your firm: what it does and where');
       assert.ok(fetched.includes('/split/digital-trade.json'), fetched.join(' '));
       assert.equal(await page.isChecked(option('P.region', 'west')), true, 'the answer stays');
 

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, ready, REPORT, SECTION } from './walk.mjs';
+import { answerShown, completeWalk, fixture, ready, REPORT, showQuestion } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
@@ -114,8 +114,8 @@ describe('what each market asks of the firm’s goods', () => {
     try {
       await ready(page);
       await page.click('button.primary');
-      // The goods are the profile's 12th question: built a frame after the first six.
-      await page.waitForSelector(SECTION);
+      // The goods are asked on the profile's markets screen.
+      await showQuestion(page, 'P.goods');
       const goods = page.locator('#q-P\\.goods');
       const visible = () => goods.locator('label.option:visible input').evaluateAll((inputs) => inputs.map((i) => i.value));
       const all = (await visible()).length;
@@ -144,7 +144,9 @@ describe('what each market asks of the firm’s goods', () => {
     try {
       await ready(page);
       await page.click('button.primary');
-      await answerShown(page, { 'P.offer': 'goods', 'P.markets': ['eu'] });
+      await answerShown(page, { 'P.offer': 'goods' });
+      await showQuestion(page, 'P.markets');
+      await answerShown(page, { 'P.markets': ['eu'] });
       const field = page.getByLabel('Goods not in the list: their HS code');
       const error = page.locator('.hs-codes .error');
       // Refused, with what to change, tied to the field.
@@ -208,7 +210,9 @@ describe('what each market asks of the firm’s goods', () => {
     try {
       await ready(page);
       await page.click('button.primary');
-      await answerShown(page, { 'P.offer': 'goods', 'P.markets': ['eu'] });
+      await answerShown(page, { 'P.offer': 'goods' });
+      await showQuestion(page, 'P.markets');
+      await answerShown(page, { 'P.markets': ['eu'] });
       const tonnage = page.locator('#q-P\\.cbam_tonnage');
       const operator = page.locator('#q-P\\.eudr_operator');
       const field = page.getByLabel('Goods not in the list: their HS code');

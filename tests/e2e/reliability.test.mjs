@@ -94,6 +94,8 @@ describe('reliability', () => {
       await page.goto(app.server.url);
       await ready(page);
       assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
+      // The start screen says so too, rather than promise to keep them.
+      assert.match(await page.textContent('section.start .facts'), /does not let this page keep your answers/);
       await completeWalk(page, fixture('ict-services-yrd.json'));
       assert.match(await page.textContent('.status.warning'), /cannot keep your answers/);
     } finally {
@@ -151,11 +153,11 @@ describe('reliability', () => {
       await ready(page);
       await page.click('button.primary');
       await page.check(option('P.region', 'west'));
-      await page.check(option('P.markets', 'eu'));
+      await page.check(option('P.offer', 'goods'));
       await crash(page);
       assert.match(await page.textContent('main.crashed'), /Something went wrong/);
       const answers = JSON.parse(await downloaded(page, () => page.click('main.crashed a[download]')));
-      assert.deepEqual(answers.answers, { 'P.markets': ['eu'], 'P.region': 'west' });
+      assert.deepEqual(answers.answers, { 'P.offer': 'goods', 'P.region': 'west' });
       // Reload reloads (not a move to the screen's fragment): the start screen again, with the
       // offer to resume every answer.
       assert.match(page.url(), /#/, 'the walk has a fragment');
@@ -204,14 +206,14 @@ describe('reliability', () => {
       const notice = await a.waitForSelector('.notice.warning');
       assert.match(await notice.textContent(), /changed in another tab/);
       assert.ok(await a.isChecked(option('P.sector', 'textiles')));
-      await a.check(option('P.markets', 'eu'));
-      await b.waitForFunction(() => document.querySelector('input[name="P.markets"][value="eu"]')?.checked);
+      await a.check(option('P.offer', 'goods'));
+      await b.waitForFunction(() => document.querySelector('input[name="P.offer"][value="goods"]')?.checked);
       const saved = JSON.parse(await a.evaluate((key) => localStorage.getItem(key), KEY));
-      assert.deepEqual(Object.keys(saved.answers).sort(), ['P.markets', 'P.region', 'P.sector']);
+      assert.deepEqual(Object.keys(saved.answers).sort(), ['P.offer', 'P.region', 'P.sector']);
       // Undo brings this tab's answers back (and the other tab follows).
       await b.click('.notice.warning button:has-text("Go back")');
-      assert.equal(await b.isChecked(option('P.markets', 'eu')), false);
-      await a.waitForFunction(() => !document.querySelector('input[name="P.markets"][value="eu"]')?.checked);
+      assert.equal(await b.isChecked(option('P.offer', 'goods')), false);
+      await a.waitForFunction(() => !document.querySelector('input[name="P.offer"][value="goods"]')?.checked);
     } finally {
       await context.close();
     }

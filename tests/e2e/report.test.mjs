@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, openPage } from './support.mjs';
-import { completeWalk, coreReport, fixture, option, ready, REPORT } from './walk.mjs';
+import { completeWalk, coreReport, fixture, option, ready, REPORT, showQuestion } from './walk.mjs';
 
 describe('the report a firm acts on', () => {
   const app = appUnderTest();
@@ -88,6 +88,7 @@ describe('the report a firm acts on', () => {
       const { context, page } = await open({ locale });
       try {
         await page.click('button.primary');
+        await showQuestion(page, 'P.data.sends_pi');
         await page.check(option('P.data.sends_pi', 'no'));
         await page.click('.walk-nav button.primary');
         await page.check(option('T1', 'cloud'));

@@ -3,7 +3,7 @@
 // accessibility checks. Plain node:test, no test framework beyond node's own.
 
 import assert from 'node:assert/strict';
-import { cpSync, createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -131,21 +131,42 @@ export async function serve(dir = DIST, { port = 0, headers = {}, cors = false, 
   };
 }
 
-/** Launches the system Chromium headless (playwright-core downloads nothing). */
-export async function launch() {
+/** How the tests start Chromium: the system's, headless, quiet. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches the system Chromium headless (playwright-core downloads nothing), with `args` added. */
+export async function launch(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...CHROMIUM_ARGS, ...args],
+  });
+}
+
+/**
+ * A browser with a profile of its own on disk, as a person's is (a context of `launch` is like a
+ * private window: it blocks a cross-site frame's storage). `preferences` are written to the
+ * profile first, e.g. `{ profile: { cookie_controls_mode: 0 } }` to allow third-party cookies and
+ * storage. Resolves to a context; close it to end the browser.
+ */
+export async function launchProfile({ args = [], preferences = {}, ...options } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'profile-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+    ...options,
   });
 }
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, option, ready, REPORT } from './walk.mjs';
+import { answerShown, completeWalk, fixture, option, ready, REPORT, SECTION, showQuestion } from './walk.mjs';
 
 const title = (page) => page.textContent('#screen-title');
 const hash = (page) => page.evaluate(() => location.hash);
@@ -24,33 +24,70 @@ describe('the walk in the browser: history, undo, resume, language', () => {
     try {
       const entries = await page.evaluate(() => history.length);
       await page.click('button.primary');
-      await page.waitForFunction(() => location.hash === '#profile');
+      await page.waitForFunction(() => location.hash === '#company');
       await page.check(option('P.region', 'west'));
       await page.click('.walk-nav button.primary');
-      await page.waitForFunction(() => location.hash === '#technology');
+      await page.waitForFunction(() => location.hash === '#size');
       assert.equal(await page.evaluate(() => location.search), '?lang=en', 'the query string is kept');
       assert.equal(await page.evaluate(() => history.length), entries + 2, 'one entry per screen');
 
       await page.goBack();
-      await page.waitForFunction(() => location.hash === '#profile');
-      assert.equal(await title(page), 'About your firm');
+      await page.waitForFunction(() => location.hash === '#company');
+      assert.equal(await title(page), 'Your firm: what it does and where');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'screen-title');
       await page.goForward();
-      await page.waitForFunction(() => location.hash === '#technology');
-      assert.match(await title(page), /^Technology/);
+      await page.waitForFunction(() => location.hash === '#size');
+      assert.match(await title(page), /^Size/);
 
       // A reload returns to the same screen, with the answers.
       await page.reload();
       await ready(page);
-      assert.match(await title(page), /^Technology/);
+      assert.match(await title(page), /^Size/);
       await page.goBack();
-      await page.waitForFunction(() => location.hash === '#profile');
+      await page.waitForFunction(() => location.hash === '#company');
       assert.ok(await page.isChecked(option('P.region', 'west')));
       // Back from the first section is the start screen, without a fragment.
       await page.goBack();
       await page.waitForSelector('section.start');
       assert.equal(await hash(page), '');
       assert.equal(await page.evaluate(() => location.search), '?lang=en');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('makes the app’s own Back the browser’s: no entry added, Forward still leads on', async () => {
+    const { context, page, errors } = await open('?lang=en');
+    try {
+      await page.click('button.primary');
+      await page.waitForFunction(() => location.hash === '#company');
+      await page.click('.walk-nav button.primary');
+      await page.waitForFunction(() => location.hash === '#size');
+      await page.click('.walk-nav button.primary');
+      await page.waitForFunction(() => location.hash === '#markets');
+      const entries = await page.evaluate(() => history.length);
+      await page.click('.walk-nav button:not(.primary)');
+      await page.waitForFunction(() => location.hash === '#size');
+      assert.equal(await page.evaluate(() => history.length), entries, 'Back added no entry');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'screen-title');
+      // The browser's Back goes on from there, and Forward returns: no bouncing between two.
+      await page.goBack();
+      await page.waitForFunction(() => location.hash === '#company');
+      await page.goForward();
+      await page.waitForFunction(() => location.hash === '#size');
+      await page.goForward();
+      await page.waitForFunction(() => location.hash === '#markets');
+      // Where history holds no entry before (a reload on a later screen, reached by a step),
+      // Back replaces this one: still none added.
+      await page.click('.steps li:nth-child(6) button');
+      await page.waitForFunction(() => location.hash === '#industry');
+      await page.reload();
+      await ready(page);
+      const more = await page.evaluate(() => history.length);
+      await page.click('.walk-nav button:not(.primary)');
+      await page.waitForFunction(() => location.hash === '#technology');
+      assert.equal(await page.evaluate(() => history.length), more);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -75,6 +112,7 @@ describe('the walk in the browser: history, undo, resume, language', () => {
     try {
       await page.click('button.primary');
       await page.check(option('P.region', 'west'));
+      await showQuestion(page, 'P.markets');
       await page.check(option('P.markets', 'eu'));
       await page.click('.steps li:last-child button');
       await page.click('.walk-nav button.primary');
@@ -109,7 +147,7 @@ describe('the walk in the browser: history, undo, resume, language', () => {
       await page.click('.resume button:not(.primary)');
       await page.waitForSelector('.notice');
       await page.click('.notice button:has-text("Undo")');
-      await page.waitForFunction(() => location.hash === '#profile');
+      await page.waitForFunction(() => location.hash === '#company');
       assert.ok(await page.isChecked(option('P.region', 'west')));
       // Cleared again, then a new answer: the undo is gone, the new answer kept.
       await page.goto(app.server.url);
@@ -143,9 +181,13 @@ describe('the walk in the browser: history, undo, resume, language', () => {
     const partial = await open();
     try {
       await partial.page.click('button.primary');
-      await answerShown(partial.page, answers);
-      await partial.page.click('.walk-nav button.primary');
-      await partial.page.waitForFunction(() => location.hash === '#technology');
+      // The profile's screens answered, nothing else.
+      for (;;) {
+        await answerShown(partial.page, answers);
+        await partial.page.click('.walk-nav button.primary');
+        await partial.page.waitForSelector('#screen-title');
+        if ((await hash(partial.page)) === '#technology') break;
+      }
       await partial.page.goto(app.server.url);
       await ready(partial.page);
       await partial.page.click('.resume button.primary');
@@ -194,6 +236,76 @@ describe('the walk in the browser: history, undo, resume, language', () => {
       assert.ok(inView, 'the focused answer is still on the screen');
     } finally {
       await context.close();
+    }
+  });
+
+  it('keeps the question at the top of the screen where it was when the language is switched', async () => {
+    for (const [locale, other] of [['en-US', 'zh-CN'], ['zh-CN', 'en']]) {
+      const { context, page } = await open('', { locale, viewport: { width: 360, height: 740 } });
+      try {
+        await page.click('button.primary');
+        await page.waitForSelector(SECTION);
+        // Scrolled down the section: the fourth question at the top of the screen, under the bar.
+        const place = () => page.evaluate(() => {
+          const q = [...document.querySelectorAll('fieldset.question')].find((f) => f.getBoundingClientRect().bottom > 0);
+          return { id: q.id, top: Math.round(q.getBoundingClientRect().top), scrolled: scrollY };
+        });
+        await page.evaluate(() => {
+          const q = document.querySelectorAll('fieldset.question')[3];
+          scrollTo(0, scrollY + q.getBoundingClientRect().top - 20);
+        });
+        const before = await place();
+        assert.ok(before.scrolled > 300, `scrolled (${before.scrolled})`);
+        // Pressed where it is (the switch is in the masthead; a keyboard user tabs to it).
+        await page.evaluate((tag) => document.querySelector(`button[lang="${tag}"]`).click(), other);
+        await page.waitForSelector(`html[lang="${other}"]`);
+        await page.waitForTimeout(300);
+        const after = await place();
+        assert.equal(after.id, before.id, `the same question at the top (${locale} → ${other})`);
+        assert.ok(Math.abs(after.top - before.top) <= 2, `where it was (${before.top} → ${after.top})`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('shows Start over’s Undo where the person is, on a phone', async () => {
+    const { context, page } = await open('', { locale: 'en-US', viewport: { width: 360, height: 740 } });
+    try {
+      await completeWalk(page, fixture('textile-central-oem.json'));
+      const button = await page.$('article.report .actions button:has-text("Start over")');
+      await button.scrollIntoViewIfNeeded();
+      assert.ok((await page.evaluate(() => scrollY)) > 2000, 'at the foot of the report');
+      await button.click();
+      await page.waitForSelector('section.start');
+      const undo = await page.waitForSelector('.notice button:has-text("Undo")');
+      const box = await undo.boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= 740, `the Undo is on the screen (at ${Math.round(box.y)} px)`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the steps bar off most of the screen at 400 % zoom, and sticky on a phone', async () => {
+    // 400 % of a 1280 × 720 screen: 320 × 180 CSS pixels.
+    for (const [viewport, most, sticky] of [[{ width: 320, height: 180 }, 0.15, false], [{ width: 360, height: 740 }, 0.2, true]]) {
+      const { context, page } = await open('', { locale: 'zh-CN', viewport });
+      try {
+        await page.click('button.primary');
+        await page.waitForSelector(SECTION);
+        await page.evaluate(() => document.querySelectorAll('fieldset.question')[2].scrollIntoView());
+        const covered = await page.evaluate(() => {
+          const r = document.querySelector('.steps').getBoundingClientRect();
+          return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
+        });
+        console.log(`# steps bar at ${viewport.width}×${viewport.height}: ${(covered * 100).toFixed(0)} % of the screen`);
+        assert.ok(covered <= most, `${(covered * 100).toFixed(0)} % covered`);
+        assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.steps')).position), sticky ? 'sticky' : 'static');
+        // Every step still fits on its row: nothing runs off the side.
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+      } finally {
+        await context.close();
+      }
     }
   });
 });

@@ -74,6 +74,21 @@ export async function answerShown(target, answers) {
 }
 
 /**
+ * Moves on through the walk (Next, as a person does) until the section shown asks `question`;
+ * stays if it already does. The profile is asked in short screens (`profile_parts`).
+ */
+export async function showQuestion(target, question) {
+  for (let moves = 0; moves < 12; moves++) {
+    await target.waitForSelector(SECTION);
+    if (await target.$(`fieldset[id="q-${question}"]`)) return;
+    if (await target.$('section.review')) break;
+    await target.click('.walk-nav button.primary');
+    await target.waitForSelector('#screen-title');
+  }
+  throw new Error(`no section of the walk shows ${question}`);
+}
+
+/**
  * From the start screen, answers every question of `answers` that the walk shows, section by
  * section, clicking Next until the review, then opens the report.
  */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { assertImportsRefused, completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures, SHIPPED_VERSION } from './walk.mjs';
+import { assertImportsRefused, completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures, SECTION, SHIPPED_VERSION, showQuestion } from './walk.mjs';
 
 // Issue 15: a typical firm's report prints on four A4 pages or fewer in either language (the GBA
 // brand's took ten in English and eight in Chinese when each section began a page; now four in
@@ -54,11 +54,74 @@ describe('the assessment walk and the report', () => {
     });
   }
 
+  for (const locale of ['zh-CN', 'en-US']) {
+    it(`asks the profile in three or four short screens at 360×740, each counting only what it shows (${locale})`, async () => {
+      const { context, page } = await open({ locale, viewport: { width: 360, height: 740 } });
+      try {
+        const answers = fixture('textile-central-oem.json');
+        const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+        const count = async () => {
+          const [, answered, total] = (await page.textContent('.counter label')).match(/(\d+)\D+(\d+)/);
+          return { answered: Number(answered), total: Number(total), shown: (await page.$$('fieldset.question')).length };
+        };
+        const minutesLeft = async () => Number((await page.textContent('.counter .left')).match(/\d+/)?.[0] ?? 0);
+        const screens = [];
+        await page.click('button.primary');
+        let minutes = Infinity;
+        for (;;) {
+          await page.waitForSelector(SECTION);
+          const name = await page.evaluate(() => location.hash.slice(1));
+          if (await page.$('fieldset.question[id="q-T1"]')) break;
+          const tall = () => page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
+          const heights = [await tall()];
+          if (process.env.E2E_SCREENSHOTS) {
+            await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}-${locale}.png`, fullPage: true });
+          }
+          // Each answer as a person gives it, top to bottom; the count after each.
+          for (let again = true; again; ) {
+            again = false;
+            for (const fieldset of await page.$$('fieldset.question')) {
+              const id = (await fieldset.getAttribute('id')).slice(2);
+              const values = [answers[id] ?? []].flat();
+              for (const [n, value] of values.entries()) {
+                const input = await page.$(option(id, value));
+                if (!input || (await input.isChecked())) continue;
+                const before = await count();
+                await input.check();
+                await settle();
+                const after = await count();
+                const step = `${name}, ${id}=${value}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
+                assert.equal(after.total, after.shown, `the count is of the questions on the screen (${step})`);
+                assert.equal(after.answered, before.answered + (n === 0 ? 1 : 0), step);
+                const left = await minutesLeft();
+                assert.ok(left <= minutes, `the time left never grows (${step}: ${minutes} → ${left})`);
+                minutes = left;
+                again = true;
+              }
+            }
+          }
+          heights.push(await tall());
+          screens.push({ name, heights: heights.map((h) => Number(h.toFixed(2))) });
+          await page.click('.walk-nav button.primary');
+          await page.waitForFunction((was) => location.hash.slice(1) !== was, name);
+        }
+        console.log(`# profile screens at 360×740 (${locale}): ${JSON.stringify(screens)}`);
+        assert.ok(screens.length >= 3 && screens.length <= 4, `${screens.length} screens`);
+        for (const { name, heights } of screens) {
+          for (const h of heights) assert.ok(h <= 2.5, `${name}: ${h} phone screens`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   it('resumes after a reload with every answer kept', async () => {
     const { context, page } = await open({ locale: 'en-US' });
     try {
       await page.click('button.primary');
       await page.check(option('P.region', 'west'));
+      await showQuestion(page, 'P.markets');
       await page.check(option('P.markets', 'eu'));
       await page.check(option('P.markets', 'asean'));
       await page.reload();
@@ -72,6 +135,7 @@ describe('the assessment walk and the report', () => {
       assert.match(await page.textContent('.resume'), /2 of \d+ answered/);
       await page.click('.resume button.primary');
       assert.ok(await page.isChecked(option('P.region', 'west')));
+      await showQuestion(page, 'P.markets');
       assert.ok(await page.isChecked(option('P.markets', 'eu')));
       assert.ok(await page.isChecked(option('P.markets', 'asean')));
     } finally {
@@ -84,8 +148,9 @@ describe('the assessment walk and the report', () => {
     try {
       await page.click('button.primary');
       await page.check(option('P.sector', 'cbam_goods'));
+      await showQuestion(page, 'P.markets');
       await page.check(option('P.markets', 'eu'));
-      await page.click('.walk-nav button.primary');
+      await showQuestion(page, 'T1');
       await page.check(option('T1', 'cloud'));
       await page.click('button[lang="en"]');
       await page.waitForSelector('html[lang="en"]');
@@ -93,6 +158,7 @@ describe('the assessment walk and the report', () => {
       assert.ok(await page.isChecked(option('T1', 'cloud')));
       await page.click('.steps li:first-child button');
       assert.ok(await page.isChecked(option('P.sector', 'cbam_goods')));
+      await showQuestion(page, 'P.markets');
       assert.ok(await page.isChecked(option('P.markets', 'eu')));
     } finally {
       await context.close();
@@ -193,9 +259,11 @@ describe('the assessment walk and the report', () => {
       try {
         await assertNoViolations(page, `start ${locale}`);
         await page.click('button.primary');
+        await assertNoViolations(page, `profile's first screen ${locale}`);
+        await showQuestion(page, 'P.data.sends_pi');
         await page.check(option('P.data.sends_pi', 'yes'));
         await page.click('.help summary');
-        await assertNoViolations(page, `profile ${locale}`);
+        await assertNoViolations(page, `profile's data screen ${locale}`);
         await page.click('.walk-nav button.primary');
         await page.check(option('T1', 'cloud'));
         await assertNoViolations(page, `technology ${locale}`);

@@ -45,6 +45,11 @@ id_type!(
     OptionId
 );
 id_type!(
+    /// One of the profile's screens (`company`, `size`, `markets`, `data`): a section of the
+    /// walk, named in the page's address as a dimension is.
+    PartId
+);
+id_type!(
     /// A scored dimension's id (`technology`, `industry`, `institutions`).
     DimensionId
 );

@@ -56,7 +56,7 @@ pub use handoff::{
 };
 pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
-    ObligationId, OptionId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
+    ObligationId, OptionId, PartId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
 pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;

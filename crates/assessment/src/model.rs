@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
 use crate::ids::{
-    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, OptionId, PathId, QuestionId,
-    RoleId, RouteId, StageId,
+    CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, OptionId, PartId, PathId,
+    QuestionId, RoleId, RouteId, StageId,
 };
 use crate::text::{LangTag, Text};
 
@@ -43,6 +43,12 @@ pub struct QuestionnaireDoc {
     /// Questions about the firm. Not scored: they decide which items apply and which rules hold.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub profile: Vec<ProfileQuestion>,
+    /// The profile's screens, in order, each from its first question up to the next part's first:
+    /// a long profile asked in short screens. Without parts the profile is one screen. Parts only
+    /// group the questions: the profile's order (which saved answers and hand-off codes follow)
+    /// is unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile_parts: Vec<ProfilePart>,
     /// The scored dimensions, in the order they are asked and reported.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub dimensions: Vec<Dimension>,
@@ -112,6 +118,23 @@ pub struct ProfileQuestion {
     /// Asked only when this holds; otherwise hidden and ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<Condition>,
+}
+
+/// One screen of the profile: the questions from `from` up to the next part's `from`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfilePart {
+    /// The screen's name in the page's address and in a host's events: lower-case ASCII letters,
+    /// digits, `-` and `_`; not a dimension's id, nor `profile`, `review`, `report` or `about`.
+    pub id: PartId,
+    /// The screen's heading; the steps bar names it by the part before a colon.
+    pub title: Text,
+    /// A sentence under the heading: why these questions are asked.
+    pub intro: Text,
+    /// The part's first question. The first part starts at the profile's first question, and each
+    /// part after the one before it.
+    pub from: QuestionId,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -39,6 +39,7 @@ fn place_in_chinese(place: &Place) -> String {
         Place::Attribute => "嵌入属性".to_owned(),
         Place::KioskConfig => "自助终端配置".to_owned(),
         Place::Question(id) => format!("画像问题 {id}"),
+        Place::ProfilePart(id) => format!("画像分页 {id}"),
         Place::Item(id) => format!("题目 {id}"),
         Place::Dimension(id) => format!("维度 {id}"),
         Place::Stage(i) => format!("第 {} 个阶段", i + 1),
@@ -86,6 +87,13 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::ProfileReferencesItems(id) => {
             format!("画像问题只能依赖其他画像问题，不能依赖“{id}”")
         }
+        K::BadPartId(id) => format!(
+            "“{}”不能作为页面名称：请用 1 至 32 个小写字母、数字、“-”“_”，以字母开头，且不与维度标识或 profile、review、report、about 相同",
+            id.escape_debug()
+        ),
+        K::PartOutOfOrder => {
+            "须从前一分页之后的问题开始（第一个分页从第一个画像问题开始）：分页不能改变画像问题的顺序".to_owned()
+        }
         K::BadQuestionnaireId(id) => format!(
             "“{}”不是有效标识（1 至 64 个小写字母、数字、“-”“_”“.”，以字母或数字开头）",
             id.escape_debug()
@@ -110,7 +118,13 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::MigrationFromItself(v) => format!("从问卷自身版本 {v} 迁移：该版本的答案无需迁移"),
         K::Format(message) => format!("格式不符：{message}"),
         K::Unavailable(Some(status)) => format!("无法读取：服务器返回 {status}"),
-        K::Unavailable(None) => "无法读取（处于离线状态，或服务器不允许本应用读取）".to_owned(),
+        K::Unavailable(None) => {
+            "无法读取：处于离线状态，或其服务器未发送允许本应用读取的 Access-Control-Allow-Origin 响应头".to_owned()
+        }
+        K::NotShared(origin) => format!(
+            "服务器有响应，但不允许本应用读取：请在响应中加上“Access-Control-Allow-Origin: {}”",
+            origin.escape_debug()
+        ),
         K::UnknownDimension(id) => format!("问卷中没有维度“{id}”"),
         K::NotAsked(id) => format!("“{id}”不在所问之列"),
         K::Missing => "缺少此项".to_owned(),

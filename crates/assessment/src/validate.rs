@@ -46,6 +46,8 @@ pub enum Place {
     /// A kiosk's config file.
     KioskConfig,
     Question(String),
+    /// A screen of the profile (`profile_parts`).
+    ProfilePart(String),
     Item(String),
     Dimension(String),
     Stage(usize),
@@ -72,6 +74,7 @@ impl fmt::Display for Place {
             Place::Attribute => write!(f, "embed attribute"),
             Place::KioskConfig => write!(f, "kiosk config"),
             Place::Question(id) => write!(f, "profile question {id}"),
+            Place::ProfilePart(id) => write!(f, "profile part {id}"),
             Place::Item(id) => write!(f, "item {id}"),
             Place::Dimension(id) => write!(f, "dimension {id}"),
             Place::Stage(i) => write!(f, "stage #{}", i + 1),
@@ -114,6 +117,12 @@ pub enum ProblemKind {
     FirstStageNotZero(f64),
     NoLanguages,
     ProfileReferencesItems(String),
+    /// A profile part's id that cannot name a screen in the page's address: not a short
+    /// lower-case name, or the name of a dimension or of another screen.
+    BadPartId(String),
+    /// A profile part that does not start after the one before it (the first: at the profile's
+    /// first question), so that the parts would reorder or skip questions.
+    PartOutOfOrder,
     /// The questionnaire's id is not a short lower-case name (`digital-trade`).
     BadQuestionnaireId(String),
     /// The version is not `MAJOR.MINOR.PATCH`.
@@ -138,6 +147,9 @@ pub enum ProblemKind {
     /// A file that could not be had: the server's status, or `None` when nothing answered (offline,
     /// or the server does not allow the app to read it).
     Unavailable(Option<u16>),
+    /// A file whose server answered but did not let the app read it: no
+    /// `Access-Control-Allow-Origin` header naming the app's origin (given here).
+    NotShared(String),
     /// A customisation names a dimension the questionnaire does not have.
     UnknownDimension(String),
     /// A customisation's weight for an item or dimension that is not asked.
@@ -256,6 +268,18 @@ impl fmt::Display for ProblemKind {
                 f,
                 "a profile question may depend only on other profile questions, not on \"{id}\""
             ),
+            ProblemKind::BadPartId(id) => write!(
+                f,
+                "\"{}\" cannot name a screen: use 1 to 32 lower-case letters, digits, \"-\" and \
+                 \"_\", starting with a letter, and not a dimension's id nor profile, review, \
+                 report or about",
+                id.escape_debug()
+            ),
+            ProblemKind::PartOutOfOrder => write!(
+                f,
+                "must start after the part before it (the first part at the first profile \
+                 question): parts keep the profile's order"
+            ),
             ProblemKind::BadQuestionnaireId(id) => write!(
                 f,
                 "\"{}\" is not an id of 1 to 64 lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
@@ -302,7 +326,14 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::Unavailable(None) => write!(
                 f,
-                "could not be read (offline, or the server does not allow this app to read it)"
+                "could not be read: offline, or its server does not send the \
+                 Access-Control-Allow-Origin header that lets this app read it"
+            ),
+            ProblemKind::NotShared(origin) => write!(
+                f,
+                "its server answered but does not let this app read it: serve it with the header \
+                 \"Access-Control-Allow-Origin: {}\"",
+                origin.escape_debug()
             ),
             ProblemKind::UnknownDimension(id) => {
                 write!(f, "the questionnaire has no dimension \"{id}\"")
@@ -873,12 +904,56 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         // left its section out, and an answer to an unknown question is dropped anyway.
     }
 
+    profile_parts(&mut c, doc, &dimension_ids);
     cycles(&mut c, doc);
 
     if c.problems.is_empty() {
         Ok(())
     } else {
         Err(Problems(c.problems))
+    }
+}
+
+/// Names that are screens of their own in the page's address (`route.rs` in the app).
+const SCREEN_NAMES: [&str; 4] = ["profile", "review", "report", "about"];
+
+/// Whether `id` can name a part's screen: 1–32 lower-case ASCII letters, digits, `-` and `_`,
+/// starting with a letter (a name of digits alone is a hand-off code in an address).
+fn is_part_name(id: &str) -> bool {
+    (1..=32).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The profile's parts: screens of the walk named beside the dimensions, each starting after the
+/// one before, so that together they ask the profile in its own order.
+fn profile_parts(c: &mut Checker<'_>, doc: &QuestionnaireDoc, dimension_ids: &ListSet<&str>) {
+    let mut ids = ListSet::new();
+    let mut previous: Option<usize> = None;
+    for part in &doc.profile_parts {
+        let id = part.id.as_str();
+        let place = Place::ProfilePart(id.to_owned());
+        c.unique(&mut ids, &place, "id", id);
+        if !is_part_name(id) || SCREEN_NAMES.contains(&id) || dimension_ids.contains(&id) {
+            c.push(&place, "id", ProblemKind::BadPartId(id.to_owned()));
+        }
+        c.text(&place, "title", &part.title);
+        c.text(&place, "intro", &part.intro);
+        match doc.profile.iter().position(|q| q.id == part.from) {
+            None => c.push(
+                &place,
+                "from",
+                ProblemKind::UnknownQuestion(part.from.0.clone()),
+            ),
+            Some(at) => {
+                if previous.map_or(at != 0, |before| at <= before) {
+                    c.push(&place, "from", ProblemKind::PartOutOfOrder);
+                }
+                previous = Some(at);
+            }
+        }
     }
 }
 

@@ -664,3 +664,97 @@ fn duplicate_role_and_blank_help_source_text() {
         ],
     );
 }
+
+/// The tiny questionnaire with a second profile question and its profile in two parts.
+fn with_parts(doc: &mut Value) {
+    doc["profile"].as_array_mut().unwrap().push(json!({
+        "id": "P.size",
+        "text": t("How many people?"),
+        "options": [{"id": "few", "label": t("Few")}, {"id": "many", "label": t("Many")}]
+    }));
+    doc["profile_parts"] = json!([
+        {"id": "firm", "title": t("Firm"), "intro": t("About the firm"), "from": "P.eu"},
+        {"id": "size", "title": t("Size"), "intro": t("How large"), "from": "P.size"}
+    ]);
+}
+
+#[test]
+fn profile_parts_are_valid() {
+    let mut doc = tiny();
+    with_parts(&mut doc);
+    Questionnaire::from_json(&doc.to_string()).unwrap();
+}
+
+#[test]
+fn a_profile_part_that_does_not_start_at_a_profile_question() {
+    for from in ["P.nope", "A1"] {
+        check(
+            |d| {
+                with_parts(d);
+                d["profile_parts"][1]["from"] = json!(from);
+            },
+            &["profile part size", "field from", "does not exist"],
+        );
+    }
+}
+
+#[test]
+fn profile_parts_that_would_reorder_or_skip_questions() {
+    // The first part must start at the first question: else the profile's first would be asked
+    // nowhere.
+    check(
+        |d| {
+            with_parts(d);
+            d["profile_parts"][0]["from"] = json!("P.size");
+        },
+        &[
+            "profile part firm",
+            "field from",
+            "keep the profile's order",
+        ],
+    );
+    // Parts in another order than their questions', or two starting at the same question.
+    check(
+        |d| {
+            with_parts(d);
+            d["profile_parts"][1]["from"] = json!("P.eu");
+        },
+        &[
+            "profile part size",
+            "field from",
+            "keep the profile's order",
+        ],
+    );
+}
+
+#[test]
+fn a_profile_part_id_that_cannot_name_a_screen() {
+    // A dimension's id, another screen's name, not lower-case, digits (a hand-off code).
+    for id in ["a", "review", "profile", "Firm", "123", "firm part", ""] {
+        check(
+            |d| {
+                with_parts(d);
+                d["profile_parts"][0]["id"] = json!(id);
+            },
+            &["field id", "cannot name a screen"],
+        );
+    }
+    check(
+        |d| {
+            with_parts(d);
+            d["profile_parts"][1]["id"] = json!("firm");
+        },
+        &["profile part firm", "field id", "used more than once"],
+    );
+}
+
+#[test]
+fn a_profile_part_missing_a_translation() {
+    check(
+        |d| {
+            with_parts(d);
+            d["profile_parts"][1]["intro"] = json!({"en": "How large"});
+        },
+        &["profile part size", "field intro", "zh-CN"],
+    );
+}

@@ -1,6 +1,11 @@
 //! The walk: sections in order, next and previous, what each asks and what is missing.
 
-use assessment::{score, short_title, DimensionId, LangTag, QuestionId, SectionId};
+use std::path::Path;
+
+use assessment::{
+    minutes_to_finish, score, short_title, AnswerSheet, Asked, DimensionId, LangTag, PartId,
+    QuestionId, SectionId,
+};
 
 use crate::common::{builtin, load, sheet, tiny};
 
@@ -73,4 +78,142 @@ fn a_step_is_named_by_its_title_before_the_colon() {
     );
     assert_eq!(short_title("技术：数字基础设施"), "技术");
     assert_eq!(q.section_title(&SectionId::Profile), None);
+}
+
+fn part(id: &str) -> SectionId {
+    SectionId::Part(PartId::from(id))
+}
+
+#[test]
+fn the_shipped_profile_is_asked_in_short_screens_in_its_own_order() {
+    let q = builtin();
+    let parts = ["company", "size", "markets", "data"].map(part);
+    assert_eq!(q.sections()[..4], parts);
+    assert_eq!(q.first_section(), part("company"));
+    assert_eq!(q.next_section(&part("data")), Some(dim("technology")));
+    assert_eq!(q.previous_section(&dim("technology")), Some(part("data")));
+    // Together the parts ask the profile, question for question, in its order: saved answers
+    // and hand-off codes (which follow that order) read as before.
+    let asked: Vec<&QuestionId> = parts
+        .iter()
+        .flat_map(|p| q.section_questions(p))
+        .map(|a| a.id())
+        .collect();
+    let profile: Vec<&QuestionId> = q.doc().profile.iter().map(|p| &p.id).collect();
+    assert_eq!(asked, profile);
+    for p in &parts {
+        assert!(q.section_questions(p).len() <= 9, "{p}: a short screen");
+        let title = q.section_title(p).unwrap().get(&LangTag::from("zh-CN"));
+        assert!(!short_title(title).is_empty());
+        assert!(q.section_intro(p).is_some());
+    }
+    // The profile as a whole, as an older address names it, is its first part; it is no screen
+    // of its own.
+    assert!(!q.has_section(&SectionId::Profile));
+    assert_eq!(q.screen_for(SectionId::Profile), Some(part("company")));
+    assert_eq!(q.screen_for(part("markets")), Some(part("markets")));
+    assert_eq!(q.screen_for(part("nope")), None);
+    assert_eq!(part("markets").key(), "markets");
+    // Without parts the profile is one screen.
+    let tiny = load(&tiny());
+    assert_eq!(
+        tiny.screen_for(SectionId::Profile),
+        Some(SectionId::Profile)
+    );
+}
+
+fn fixture(name: &str) -> AnswerSheet {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    AnswerSheet::from_json(&text, &builtin()).unwrap()
+}
+
+/// Whether `question`'s applicability reads `trigger`'s answer.
+fn follows(question: Asked<'_>, trigger: &QuestionId) -> bool {
+    let condition = match question {
+        Asked::Profile(p) => p.applies_when.as_ref(),
+        Asked::Item(i) => i.applies_when.as_ref(),
+    };
+    condition.is_some_and(|c| {
+        serde_json::to_string(c)
+            .unwrap()
+            .contains(&format!("\"{trigger}\""))
+    })
+}
+
+#[test]
+fn a_screen_count_moves_only_with_what_the_screen_shows() {
+    // Each fixture answered as a person does: screen by screen, each question as it is shown.
+    let q = builtin();
+    let lang = LangTag::from("zh-CN");
+    for name in [
+        "textile-central-oem.json",
+        "gba-electronics-brand.json",
+        "ict-services-yrd.json",
+        "west-steel-eu.json",
+    ] {
+        let full = fixture(name);
+        let mut sheet = AnswerSheet::new(&q);
+        let mut minutes = minutes_to_finish(&q, &score(&q, &sheet), &lang);
+        let sections = q.sections();
+        for (at, section) in sections.iter().enumerate() {
+            while let Some(asked) = score(&q, &sheet)
+                .missing_in(&q, section)
+                .into_iter()
+                .find(|a| full.answers.get(a.id()).is_some())
+            {
+                let id = asked.id().clone();
+                let before = score(&q, &sheet);
+                sheet
+                    .answers
+                    .insert(id.clone(), full.answers.get(&id).unwrap().clone());
+                let after = score(&q, &sheet);
+                let (was, is) = (
+                    before.progress_in(&q, section),
+                    after.progress_in(&q, section),
+                );
+                assert_eq!(is.answered, was.answered + 1, "{name}, {id}");
+                // The total moves only by the follow-ups of this answer that came or went.
+                let moved: Vec<_> = q
+                    .section_questions(section)
+                    .into_iter()
+                    .filter(|a| before.shows(a.id()) != after.shows(a.id()))
+                    .collect();
+                assert!(
+                    moved.iter().all(|a| follows(*a, &id)),
+                    "{name}, {id}: {moved:?} moved"
+                );
+                assert_eq!(
+                    is.total as isize - was.total as isize,
+                    moved
+                        .iter()
+                        .map(|a| if after.shows(a.id()) { 1 } else { -1 })
+                        .sum::<isize>(),
+                    "{name}, {id}"
+                );
+                // The screens already done keep their count.
+                for done in &sections[..at] {
+                    assert_eq!(
+                        before.progress_in(&q, done),
+                        after.progress_in(&q, done),
+                        "{name}, {id}: {done}"
+                    );
+                }
+                // The estimate of what is left never grows as answers are given.
+                let left = minutes_to_finish(&q, &after, &lang);
+                assert!(
+                    left <= minutes,
+                    "{name}, {id}: {minutes} then {left} minutes"
+                );
+                minutes = left;
+            }
+        }
+        assert_eq!(
+            score(&q, &sheet).progress,
+            score(&q, &full).progress,
+            "{name}: every answer that counts was given on its screen"
+        );
+    }
 }
