@@ -965,7 +965,7 @@ mod tests {
         assert_eq!(s.screen, profile());
         let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, part("size"));
-        let s = apply(s, [Action::Next, Action::Next]);
+        let s = apply(s, [Action::Next, Action::Next, Action::Next]);
         assert_eq!(s.screen, part("data"));
         let s = apply(s, [Action::Next]);
         assert_eq!(s.screen, dimension("technology"));
@@ -979,7 +979,7 @@ mod tests {
         assert_eq!(s.screen, dimension("institutions"));
         let s = apply(s, [Action::Back, Action::Back, Action::Back]);
         assert_eq!(s.screen, part("data"));
-        let s = apply(s, [Action::Back, Action::Back, Action::Back]);
+        let s = apply(s, [Action::Back, Action::Back, Action::Back, Action::Back]);
         assert_eq!(s.screen, profile());
         assert_eq!(apply(s, [Action::Back]).screen, Screen::Start);
         // The profile as a whole ("change answers" on the report) is its first screen.

@@ -94,7 +94,7 @@ describe('embedding on an association site', () => {
       await frame.click('.walk-nav button.primary');
       await frame.waitForSelector(REPORT);
       const events = await received(page);
-      const sections = ['company', 'size', 'markets', 'data', 'technology', 'industry', 'institutions'];
+      const sections = ['company', 'size', 'markets', 'goods', 'data', 'technology', 'industry', 'institutions'];
       assert.deepEqual(events.map((e) => e.type), ['started', ...sections.map(() => 'section-completed'), 'finished']);
       assert.deepEqual(events.slice(1, -1).map((e) => e.section), sections);
       assert.equal(events.at(-1).complete, true);

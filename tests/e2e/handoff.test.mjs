@@ -161,7 +161,7 @@ describe('a follow-up assessment', () => {
       await page.click('.earlier button:has-text("Start a follow-up assessment")');
       await page.waitForSelector('.follow-up');
       const sections = await page.$$eval('.steps .to-check', (marks) => marks.length);
-      assert.equal(sections, 7, 'every section to check: the profile’s four screens and three dimensions');
+      assert.equal(sections, 8, 'every section to check: the profile’s five screens and three dimensions');
       await assertNoViolations(page, 'a follow-up section');
 
       // Three answers change: T1 and R1 up, I1 down; every section is confirmed with Next.

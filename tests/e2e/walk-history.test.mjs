@@ -80,7 +80,7 @@ describe('the walk in the browser: history, undo, resume, language', () => {
       await page.waitForFunction(() => location.hash === '#markets');
       // Where history holds no entry before (a reload on a later screen, reached by a step),
       // Back replaces this one: still none added.
-      await page.click('.steps li:nth-child(6) button');
+      await page.click('.steps li:nth-child(7) button');
       await page.waitForFunction(() => location.hash === '#industry');
       await page.reload();
       await ready(page);

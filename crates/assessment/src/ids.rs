@@ -45,7 +45,7 @@ id_type!(
     OptionId
 );
 id_type!(
-    /// One of the profile's screens (`company`, `size`, `markets`, `data`): a section of the
+    /// One of the profile's screens (`company`, `size`, `markets`, `goods`, `data`): a section of the
     /// walk, named in the page's address as a dimension is.
     PartId
 );

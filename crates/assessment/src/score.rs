@@ -181,6 +181,10 @@ pub struct Report {
     pub missing: Vec<QuestionId>,
     /// Questions that do not apply to this firm, in the order they are asked: a UI hides them.
     pub not_applicable: Vec<QuestionId>,
+    /// Of the questions still to answer, those whose applicability waits on an answer not given
+    /// yet (a follow-up before the question it follows), in the order they are asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<QuestionId>,
     /// How many questions apply (or may apply) and how many of those are answered.
     pub progress: Progress,
     /// 0–100, rounded to one decimal; `None` while no dimension has a score.
@@ -356,11 +360,16 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
 
     let mut missing = Vec::new();
     let mut not_applicable = Vec::new();
+    let mut pending = Vec::new();
     for question in questionnaire.questions() {
-        if eval.applies(question) == Some(false) {
+        let applies = eval.applies(question);
+        if applies == Some(false) {
             not_applicable.push(question.id().clone());
         } else if !eval.answered(question) {
             missing.push(question.id().clone());
+            if applies.is_none() {
+                pending.push(question.id().clone());
+            }
         }
     }
     let total = questionnaire.questions().count() - not_applicable.len();
@@ -534,6 +543,7 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         complete,
         missing,
         not_applicable,
+        pending,
         progress,
         overall,
         stage,

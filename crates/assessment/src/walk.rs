@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::condition::Ref;
 use crate::ids::{DimensionId, PartId, QuestionId};
 use crate::model::ProfilePart;
 use crate::questionnaire::{Asked, Questionnaire};
@@ -198,19 +199,40 @@ pub fn short_title(title: &str) -> &str {
 }
 
 impl Report {
-    /// The questions of `section` that apply (or may apply) and are not answered yet, in order.
+    /// The questions of `section` that apply (or may apply) and are not answered yet, in order:
+    /// of those it shows (`shown_in`).
     pub fn missing_in<'q>(&self, q: &'q Questionnaire, section: &SectionId) -> Vec<Asked<'q>> {
-        q.section_questions(section)
+        self.shown_in(q, section)
             .into_iter()
             .filter(|asked| self.missing.contains(asked.id()))
             .collect()
     }
 
-    /// The questions of `section` to show: those that apply or may yet apply, in order.
+    /// The questions of `section` to show: those that apply or may yet apply, in order, but for
+    /// a follow-up that waits only on questions of its own screen not answered yet: it appears
+    /// once they are answered so that it applies. One that waits on another screen's unanswered
+    /// question is shown while it waits: the person may have passed that question by.
     pub fn shown_in<'q>(&self, q: &'q Questionnaire, section: &SectionId) -> Vec<Asked<'q>> {
-        q.section_questions(section)
-            .into_iter()
-            .filter(|asked| self.shows(asked.id()))
+        let questions = q.section_questions(section);
+        let here = |id: &QuestionId| questions.iter().any(|a| a.id() == id);
+        let waits_here = |asked: &Asked<'_>| {
+            self.pending.contains(asked.id())
+                && asked.applies_when().is_some_and(|condition| {
+                    let mut only_here = true;
+                    condition.visit_refs(&mut |r| match r {
+                        Ref::Question(id)
+                        | Ref::Option(id, _)
+                        | Ref::Codes(id)
+                        | Ref::Level(id, _) => only_here &= here(id) || !self.missing.contains(id),
+                        Ref::ExportPath | Ref::Outcome(_) => only_here = false,
+                    });
+                    only_here
+                })
+        };
+        questions
+            .iter()
+            .filter(|asked| self.shows(asked.id()) && !waits_here(asked))
+            .copied()
             .collect()
     }
 

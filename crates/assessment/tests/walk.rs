@@ -87,8 +87,8 @@ fn part(id: &str) -> SectionId {
 #[test]
 fn the_shipped_profile_is_asked_in_short_screens_in_its_own_order() {
     let q = builtin();
-    let parts = ["company", "size", "markets", "data"].map(part);
-    assert_eq!(q.sections()[..4], parts);
+    let parts = ["company", "size", "markets", "goods", "data"].map(part);
+    assert_eq!(q.sections()[..5], parts);
     assert_eq!(q.first_section(), part("company"));
     assert_eq!(q.next_section(&part("data")), Some(dim("technology")));
     assert_eq!(q.previous_section(&dim("technology")), Some(part("data")));
@@ -130,6 +130,10 @@ fn fixture(name: &str) -> AnswerSheet {
     AnswerSheet::from_json(&text, &builtin()).unwrap()
 }
 
+fn ids(asked: Vec<Asked<'_>>) -> Vec<QuestionId> {
+    asked.into_iter().map(|a| a.id().clone()).collect()
+}
+
 /// Whether `question`'s applicability reads `trigger`'s answer.
 fn follows(question: Asked<'_>, trigger: &QuestionId) -> bool {
     let condition = match question {
@@ -141,6 +145,43 @@ fn follows(question: Asked<'_>, trigger: &QuestionId) -> bool {
             .unwrap()
             .contains(&format!("\"{trigger}\""))
     })
+}
+
+#[test]
+fn a_follow_up_waiting_on_its_own_screen_appears_once_it_applies() {
+    let q = builtin();
+    let (markets, goods) = (part("markets"), part("goods"));
+    let shown = |answers: &[(&str, &str)]| {
+        let r = score(&q, &sheet(&q, answers));
+        let mut shown = ids(r.shown_in(&q, &markets));
+        shown.extend(ids(r.shown_in(&q, &goods)));
+        shown
+    };
+    let id = QuestionId::from;
+    // Before the markets are given, their follow-ups wait out of sight; the goods, which follow
+    // an answer of an earlier screen (what the firm exports), are shown while they wait.
+    let before = shown(&[]);
+    assert!(before.contains(&id("P.goods")));
+    assert!(!before.contains(&id("P.eu_individuals")));
+    let eu = shown(&[("P.offer", "goods"), ("P.markets", "eu")]);
+    assert!(eu.contains(&id("P.eu_individuals")));
+    assert!(
+        !eu.contains(&id("P.cbam_tonnage")),
+        "it waits on the goods too"
+    );
+    let steel = shown(&[
+        ("P.offer", "goods"),
+        ("P.markets", "eu"),
+        ("P.goods", "iron_steel"),
+    ]);
+    assert!(steel.contains(&id("P.cbam_tonnage")));
+    // What waits out of sight is not listed as missing on its screen either (the review's list).
+    let r = score(&q, &sheet(&q, &[]));
+    assert!(!ids(r.missing_in(&q, &markets)).contains(&id("P.eu_individuals")));
+    assert!(
+        r.missing.contains(&id("P.eu_individuals")),
+        "though the report still waits on it"
+    );
 }
 
 #[test]
@@ -176,10 +217,14 @@ fn a_screen_count_moves_only_with_what_the_screen_shows() {
                 );
                 assert_eq!(is.answered, was.answered + 1, "{name}, {id}");
                 // The total moves only by the follow-ups of this answer that came or went.
+                let (shown_before, shown_after) = (
+                    ids(before.shown_in(&q, section)),
+                    ids(after.shown_in(&q, section)),
+                );
                 let moved: Vec<_> = q
                     .section_questions(section)
                     .into_iter()
-                    .filter(|a| before.shows(a.id()) != after.shows(a.id()))
+                    .filter(|a| shown_before.contains(a.id()) != shown_after.contains(a.id()))
                     .collect();
                 assert!(
                     moved.iter().all(|a| follows(*a, &id)),
