@@ -12,39 +12,82 @@ pub struct LangSwitchProps {
     pub on_change: Callback<Lang>,
 }
 
-/// What a place on the page is held by: elements with an id that a screen is read by (a
-/// question, a heading, a report's section).
-const ANCHORS: [&str; 4] = ["FIELDSET", "H1", "H2", "SECTION"];
-
-/// The first of the `ANCHORS` (in the page's order) still on the screen, and how far from the
-/// screen's top it is.
-fn place() -> Option<(String, f64)> {
-    let main = gloo::utils::document().get_element_by_id("main")?;
-    first_on_screen(main.first_element_child())
+/// A place on the page: the innermost element at the top of the screen, as the element with an
+/// id around it and the way down to it (the n-th child at each step), and how far it is from the
+/// screen's top. Found again by that way after the texts changed language.
+#[derive(Clone, Debug, PartialEq)]
+struct Place {
+    id: String,
+    path: Vec<u32>,
+    top: f64,
 }
 
-fn first_on_screen(mut next: Option<web_sys::Element>) -> Option<(String, f64)> {
+/// Where the person is: the first element in `main` still on the screen, leaving out the sticky
+/// steps bar (a `nav`), which is on the screen wherever the person is.
+fn place() -> Option<Place> {
+    let main = gloo::utils::document().get_element_by_id("main")?;
+    let mut found = None;
+    first_on_screen(&main, "main", &mut Vec::new(), &mut found);
+    found
+}
+
+fn first_on_screen(
+    parent: &web_sys::Element,
+    id: &str,
+    path: &mut Vec<u32>,
+    found: &mut Option<Place>,
+) {
+    let mut next = parent.first_element_child();
+    let mut n = 0;
     while let Some(element) = next {
         let rect = element.get_bounding_client_rect();
-        // Wholly above the screen: so is everything in it.
-        if rect.bottom() > 0.0 {
-            if !element.id().is_empty() && ANCHORS.contains(&element.tag_name().as_str()) {
-                return Some((element.id(), rect.top()));
+        // Wholly above the screen (or not shown): so is everything in it.
+        if rect.bottom() > 0.0 && rect.height() > 0.0 && element.tag_name() != "NAV" {
+            let own = element.id();
+            let (id, path) = match own.is_empty() {
+                true => {
+                    path.push(n);
+                    (id, &mut *path)
+                }
+                false => (own.as_str(), &mut Vec::new()),
+            };
+            match element.first_element_child() {
+                None => {
+                    *found = Some(Place {
+                        id: id.to_owned(),
+                        path: path.clone(),
+                        top: rect.top(),
+                    })
+                }
+                Some(_) => first_on_screen(&element, id, path, found),
             }
-            if let Some(found) = first_on_screen(element.first_element_child()) {
-                return Some(found);
+            if found.is_some() {
+                return;
+            }
+            if own.is_empty() {
+                path.pop();
             }
         }
         next = element.next_element_sibling();
+        n += 1;
     }
-    None
 }
 
 /// Scrolls so that the element of `place` is as far from the screen's top as it was.
-fn keep(place: &(String, f64)) {
-    let (id, top) = place;
-    if let Some(element) = gloo::utils::document().get_element_by_id(id) {
-        let moved = element.get_bounding_client_rect().top() - top;
+fn keep(place: &Place) {
+    let document = gloo::utils::document();
+    let mut element = document.get_element_by_id(&place.id);
+    for &n in &place.path {
+        element = element.and_then(|e| {
+            let mut child = e.first_element_child();
+            for _ in 0..n {
+                child = child.and_then(|c| c.next_element_sibling());
+            }
+            child
+        });
+    }
+    if let Some(element) = element {
+        let moved = element.get_bounding_client_rect().top() - place.top;
         if moved.abs() >= 1.0 {
             gloo::utils::window().scroll_by_with_x_and_y(0.0, moved);
         }
@@ -55,12 +98,15 @@ fn keep(place: &(String, f64)) {
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let label = props.lang.strings().language;
     // Where the person was when they pressed a language, kept until the page is in it.
-    let held = use_mut_ref(|| None::<(String, f64)>);
+    let held = use_mut_ref(|| None::<Place>);
     {
         let held = held.clone();
         use_effect_with(props.lang, move |_| {
+            // After the frame is laid out: a browser that anchors scrolling itself (Chrome,
+            // Firefox) has moved the page by then, and this only mends what is left; one that
+            // does not (Safari) is moved here.
             if let Some(place) = held.borrow_mut().take() {
-                keep(&place);
+                crate::paint::after_paint(move || keep(&place));
             }
         });
     }

@@ -36,7 +36,13 @@ pub fn use_focus(state: &State) {
         if first_lang.replace(false) {
             return;
         }
-        let Some(active) = gloo::utils::document().active_element() else {
+        // The screen's heading holds the focus only because the screen began there: keeping it
+        // in view would scroll a person who has read on back to the top (`LangSwitch` keeps the
+        // place instead).
+        let Some(active) = gloo::utils::document()
+            .active_element()
+            .filter(|a| a.id() != "screen-title")
+        else {
             return;
         };
         let rect = active.get_bounding_client_rect();
