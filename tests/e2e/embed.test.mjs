@@ -32,6 +32,13 @@ async function answerSections(frame, answers) {
   }
 }
 
+/**
+ * The browser's Back and Forward on the host page (the frame's entries are in its history, and
+ * a Back that moves only the frame brings no new page to wait for).
+ */
+const back = (page) => page.evaluate(() => history.back());
+const forward = (page) => page.evaluate(() => history.forward());
+
 /** The example config in docs/embedding.md, as written: the first JSON block of "## Configuration". */
 function docConfig() {
   const doc = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
@@ -142,15 +149,15 @@ describe('embedding on an association site', () => {
       await frame.click('.walk-nav button.primary');
       await frame.waitForFunction(() => location.hash === '#size');
       // One Back on the association's page: the previous screen of the walk, on the same page.
-      await page.goBack();
+      await back(page);
       await frame.waitForFunction(() => location.hash === '#company');
       assert.equal(page.url(), hostUrl, 'still on the association’s page');
       assert.ok(await frame.isChecked(option('P.region', 'east')), 'with the answers');
       // Back again: the frame's start, where the member is offered to resume; Forward returns.
-      await page.goBack();
+      await back(page);
       await frame.waitForSelector('section.start');
       assert.equal(page.url(), hostUrl);
-      await page.goForward();
+      await forward(page);
       await frame.waitForFunction(() => location.hash === '#company');
       // The app's own Back is the same step and adds no entry: the browser's Forward still
       // leads on from where it was.
@@ -160,18 +167,18 @@ describe('embedding on an association site', () => {
       await frame.click('.walk-nav button:not(.primary)');
       await frame.waitForFunction(() => location.hash === '#company');
       assert.equal(await page.evaluate(() => history.length), entries, 'no entry added by Back');
-      await page.goForward();
+      await forward(page);
       await frame.waitForFunction(() => location.hash === '#size');
       // Leaving the page and coming back: the walk is where it was, with its answers.
       await page.goto('about:blank');
       await page.goBack();
-      const back = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-      await back.waitForSelector('html[data-ready="true"]');
-      if (await back.$('.resume')) await back.click('.resume button.primary');
-      await back.waitForSelector('section.section');
-      await back.click('.steps li:first-child button');
-      await back.waitForSelector('#q-P\\.region');
-      assert.ok(await back.isChecked(option('P.region', 'east')), 'resumed with the answers');
+      const returned = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+      await returned.waitForSelector('html[data-ready="true"]');
+      if (await returned.$('.resume')) await returned.click('.resume button.primary');
+      await returned.waitForSelector('section.section');
+      await returned.click('.steps li:first-child button');
+      await returned.waitForSelector('#q-P\\.region');
+      assert.ok(await returned.isChecked(option('P.region', 'east')), 'resumed with the answers');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
