@@ -147,6 +147,7 @@ describe('what each market asks of the firm’s goods', () => {
       await answerShown(page, { 'P.offer': 'goods' });
       await showQuestion(page, 'P.markets');
       await answerShown(page, { 'P.markets': ['eu'] });
+      await showQuestion(page, 'P.goods');
       const field = page.getByLabel('Goods not in the list: their HS code');
       const error = page.locator('.hs-codes .error');
       // Refused, with what to change, tied to the field.
@@ -212,7 +213,8 @@ describe('what each market asks of the firm’s goods', () => {
       await page.click('button.primary');
       await answerShown(page, { 'P.offer': 'goods' });
       await showQuestion(page, 'P.markets');
-      await answerShown(page, { 'P.markets': ['eu'] });
+      await answerShown(page, { 'P.markets': ['eu'], 'P.eu_individuals': 'no' });
+      await showQuestion(page, 'P.goods');
       const tonnage = page.locator('#q-P\\.cbam_tonnage');
       const operator = page.locator('#q-P\\.eudr_operator');
       const field = page.getByLabel('Goods not in the list: their HS code');
@@ -230,7 +232,7 @@ describe('what each market asks of the firm’s goods', () => {
       assert.equal(await tonnage.count(), 1);
       assert.match(await tonnage.locator('legend').textContent(), /more than 50 tonnes/);
       await assertNoViolations(page, 'the tonnage question brought up by a typed HS code');
-      await answerShown(page, { 'P.eu_individuals': 'no', 'P.cbam_tonnage': 'all_under50' });
+      await answerShown(page, { 'P.cbam_tonnage': 'all_under50' });
 
       for (;;) {
         await page.click('.walk-nav button.primary');

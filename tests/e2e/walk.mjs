@@ -82,8 +82,9 @@ export async function showQuestion(target, question) {
     await target.waitForSelector(SECTION);
     if (await target.$(`fieldset[id="q-${question}"]`)) return;
     if (await target.$('section.review')) break;
+    const was = await target.evaluate(() => location.hash);
     await target.click('.walk-nav button.primary');
-    await target.waitForSelector('#screen-title');
+    await target.waitForFunction((hash) => location.hash !== hash, was);
   }
   throw new Error(`no section of the walk shows ${question}`);
 }
