@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, crash, fixture, option, ready, SECTION } from './walk.mjs';
+import { completeWalk, crash, fixture, option, ready, SECTION, showQuestion } from './walk.mjs';
 
 /** Everything the page's origin holds in the storages a browser keeps between visits. */
 async function stored(page) {
@@ -46,10 +46,12 @@ describe('kiosk mode', () => {
       await page.click('section.attract p.lead');
       await page.click('button.primary');
 
-      // Visitor A answers half of the profile, switches language, and leaves.
+      // Visitor A answers half of the profile (its first two screens), switches language, and
+      // leaves.
       const answers = fixture('gba-electronics-brand.json');
       const half = Object.keys(answers).filter((q) => q.startsWith('P.')).slice(0, 8);
       for (const q of half) {
+        await showQuestion(page, q);
         for (const v of [answers[q]].flat()) await page.check(option(q, v));
         assert.deepEqual(await stored(page), EMPTY, `nothing stored after answering ${q}`);
       }
