@@ -67,6 +67,7 @@ fn start_props(
         questionnaire: Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap()),
         offer,
         kiosk: false,
+        persistent: true,
         children: Html::default(),
         on_begin: Callback::from(move |()| begin.borrow_mut().push("begin")),
         on_resume: Callback::from(move |()| resume.borrow_mut().push("resume")),
@@ -92,6 +93,17 @@ async fn start_says_how_long_it_takes_and_where_answers_stay() {
     assert_eq!(root.query_selector_all("button").unwrap().length(), 1);
     click(&root, "button.primary");
     assert_eq!(*seen.borrow(), ["begin"]);
+}
+
+#[wasm_bindgen_test]
+async fn start_says_answers_are_not_kept_where_the_page_cannot_keep_them() {
+    // A frame whose browser blocks its storage: the start promises nothing it cannot keep.
+    let (mut props, _) = start_props(Lang::En, None);
+    props.persistent = false;
+    let root = render::<Start>(props).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("does not let this page keep your answers"), "{text}");
+    assert!(!text.contains("stay on this device"), "{text}");
 }
 
 #[wasm_bindgen_test]
