@@ -102,7 +102,10 @@ async fn start_says_answers_are_not_kept_where_the_page_cannot_keep_them() {
     props.persistent = false;
     let root = render::<Start>(props).await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("does not let this page keep your answers"), "{text}");
+    assert!(
+        text.contains("does not let this page keep your answers"),
+        "{text}"
+    );
     assert!(!text.contains("stay on this device"), "{text}");
 }
 
