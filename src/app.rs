@@ -8,8 +8,8 @@ use assessment::CatalogueSource;
 use yew::prelude::*;
 
 use crate::components::{
-    About, AnswersFile, Attract, DamagedNotice, HandoffOffer, KioskTimer, LangSwitch, NoticeBar,
-    ReportPage, Review, Section, Share, Start, StatusBar,
+    About, AnswersFile, Attract, DamagedNotice, Finish, HandoffOffer, KioskTimer, LangSwitch,
+    NoticeBar, ReportPage, Review, Section, Share, Start, StatusBar,
 };
 use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
@@ -133,7 +133,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Attract => html! {
             <Attract lang={lang} title={doc.title.get(&tag).to_owned()}
                 questionnaire={state.questionnaire.clone()}
-                description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Next)} />
+                description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Begin)} />
         },
         Screen::Start => html! {
             <>
@@ -220,8 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="masthead-actions">
                         if let Some((_, true)) = &kiosk {
-                            <button type="button" class="button finish no-print"
-                                onclick={send.reform(|_| Action::Wipe)}>{ s.finish_and_clear }</button>
+                            <Finish lang={lang} on_finish={dispatch(Action::Wipe)} />
                         }
                         <LangSwitch lang={lang} on_change={on_lang} />
                     </div>

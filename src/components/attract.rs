@@ -1,5 +1,5 @@
-//! A kiosk's screen between visitors: the title, what the tool gives, and one large way in (a tap
-//! anywhere on it).
+//! A kiosk's screen between visitors: the title, what the tool gives, what a shared machine does
+//! with answers, and one large way in (a tap anywhere on it), straight to the first question.
 
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
@@ -26,6 +26,7 @@ pub fn Attract(props: &AttractProps) -> Html {
             <h1 id="screen-title" tabindex="-1">{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
             <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
+            <p class="facts">{ s.kiosk_data }</p>
             <button type="button" class="button primary huge">
                 { s.touch_to_start }
             </button>

@@ -3,7 +3,9 @@
 //! critical gaps closed and new, the earlier plan's actions now done, what stopped or started to
 //! apply, and what of the earlier answers could not be carried over. Figures from the core's
 //! `Comparison`, names from the two reports' `ReportView`s (as `assess compare` renders them).
-//! The radar of the report draws both shapes.
+//! The radar of the report draws both shapes; the report's first screen and this part's folded
+//! line say it in one sentence (`verdict::headline`). No number, stage or heading of the table
+//! wraps inside itself: on a phone the rows are the dimensions' short names.
 
 use assessment::{
     format_change, format_score, Comparison, ItemRef, LevelChange, ReportView, ScoreChange,
@@ -46,9 +48,9 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
         html! {
             <tr data-row={key}>
                 <th scope="row">{ name.to_owned() }</th>
-                <td data-then={format_score(change.before)}>{ format_score(change.before) }</td>
-                <td data-now={format_score(change.after)}>{ format_score(change.after) }</td>
-                <td class={classes!("change", trend_class(change))} data-change={format_change(change.change)}>
+                <td class="num" data-then={format_score(change.before)}>{ format_score(change.before) }</td>
+                <td class="num" data-now={format_score(change.after)}>{ format_score(change.after) }</td>
+                <td class={classes!("num", "change", trend_class(change))} data-change={format_change(change.change)}>
                     { format_change(change.change) }
                 </td>
             </tr>
@@ -136,20 +138,20 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col">{ s.then }<span class="date">{ then.clone() }</span></th>
-                        <th scope="col">{ s.now }<span class="date">{ now.clone() }</span></th>
-                        <th scope="col">{ s.change }</th>
+                        <th scope="col" class="num">{ s.then }<span class="date">{ then.clone() }</span></th>
+                        <th scope="col" class="num">{ s.now }<span class="date">{ now.clone() }</span></th>
+                        <th scope="col" class="num">{ s.change }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { row(s.overall, &c.overall, "overall".into()) }
                     { for c.dimensions.iter().zip(after.dimensions()).map(|(d, view)| {
-                        row(view.title, &d.score, d.id.to_string())
+                        row(view.short_title, &d.score, d.id.to_string())
                     }) }
                     <tr data-row="stage">
                         <th scope="row">{ s.stage }</th>
-                        <td data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.stage().map_or("–", |s| s.label) }</td>
-                        <td data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.stage().map_or("–", |s| s.label) }</td>
+                        <td class="num" data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.stage().map_or("–", |s| s.label) }</td>
+                        <td class="num" data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.stage().map_or("–", |s| s.label) }</td>
                         <td></td>
                     </tr>
                 </tbody>

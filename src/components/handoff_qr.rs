@@ -1,10 +1,14 @@
-//! "Take this result with you": a QR code of a link that opens these answers on a phone, the
-//! answers in the link's fragment (never sent to a server). Its address is the app's own when a
-//! phone can open it, else the config's `handoff_url` (`handoff::link_base`); with neither, the
-//! reason is shown instead. Part of the printed report. The code is drawn by the report's worker
-//! (`report_worker.rs`), so that the QR encoder is not part of the first load.
+//! "Take this result with you": a link that opens these answers on another device, the answers in
+//! the link's fragment (never sent to a server), and its QR code. Its address is the app's own
+//! when a phone can open it, else the config's `handoff_url` (`handoff::link_base`); with neither,
+//! the reason is shown instead. The hand-off fits the device: on a kiosk, the code to scan (its
+//! clipboard would hand the link to the next visitor); on a person's own device, the link shared
+//! (Web Share where the browser has it) or copied, and the code beside it, which a phone's screen
+//! leaves out (a phone cannot scan itself). Part of the printed report. The code is drawn by the
+//! report's worker (`report_worker.rs`), so that the QR encoder is not part of the first load.
 
 use assessment::{AnswerSheet, Date, LinkBase, NoLink, Questionnaire};
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -46,6 +50,60 @@ fn path(size: usize, modules: &str) -> Option<String> {
     Some(d)
 }
 
+/// What became of sending the link: copied, or not (the link is then shown to copy by hand).
+#[derive(Clone, Copy, PartialEq)]
+enum Sent {
+    Not,
+    Copied,
+    Failed,
+}
+
+/// The browser's `navigator`, and its method `name` if it has one (Web Share and the clipboard
+/// are not in every browser, nor in an insecure context).
+fn navigator_method(name: &str) -> Option<(JsValue, js_sys::Function)> {
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    let (this, name) = match name.split_once('.') {
+        Some((object, method)) => (
+            js_sys::Reflect::get(&navigator, &object.into()).ok()?,
+            method,
+        ),
+        None => (navigator, name),
+    };
+    let method = js_sys::Reflect::get(&this, &name.into()).ok()?;
+    let method = method.dyn_into::<js_sys::Function>().ok()?;
+    Some((this, method))
+}
+
+/// Hands `link` to the system's share sheet, or else copies it; `done` hears how it went. A share
+/// the person cancels is no failure.
+fn send(link: &str, title: &str, done: Callback<Sent>) {
+    let link = JsValue::from_str(link);
+    let promise = if let Some((navigator, share)) = navigator_method("share") {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &link);
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        share.call1(&navigator, &data).map(|p| (p, false))
+    } else if let Some((clipboard, write)) = navigator_method("clipboard.writeText") {
+        write.call1(&clipboard, &link).map(|p| (p, true))
+    } else {
+        return done.emit(Sent::Failed);
+    };
+    let Ok((promise, copying)) = promise else {
+        return done.emit(Sent::Failed);
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return done.emit(Sent::Failed);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) if copying => done.emit(Sent::Copied),
+            Ok(_) => done.emit(Sent::Not),
+            Err(_) if copying => done.emit(Sent::Failed),
+            Err(_) => {}
+        }
+    });
+}
+
 /// What the section shows: the code drawn, still to come from the worker, or why there is none.
 #[derive(Clone, PartialEq)]
 enum Drawn {
@@ -70,8 +128,12 @@ enum NoCode {
 pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     let s = props.lang.strings();
     let drawn = use_state(|| Drawn::Waiting);
+    // The link, as soon as it is made: it is sent without waiting for the code to be drawn.
+    let link = use_state(|| None::<String>);
+    let sent = use_state_eq(|| Sent::Not);
     {
         let drawn = drawn.clone();
+        let (link_made, sent) = (link.clone(), sent.clone());
         use_effect_with(
             (
                 props.questionnaire.clone(),
@@ -88,6 +150,8 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                     return drawn.set(Drawn::None(NoCode::TooLong));
                 };
                 let link = base.link(&code);
+                link_made.set(Some(link.clone()));
+                sent.set(Sent::Not);
                 ask(
                     &[
                         ("kind", "qr".into()),
@@ -135,26 +199,64 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         Drawn::None(NoCode::TooLong) => Some(s.handoff_none_too_long),
         Drawn::None(NoCode::Unavailable) => Some(s.handoff_none_unavailable),
     };
+    // A kiosk's visitor scans; a person on their own device sends the link (or scans it from a
+    // computer's screen).
+    let link = (*link).clone().filter(|_| !props.kiosk);
+    let on_send = link.clone().map(|link| {
+        let sent = sent.clone();
+        let title = s.handoff_title;
+        Callback::from(move |_: MouseEvent| {
+            let sent = sent.clone();
+            send(&link, title, Callback::from(move |result| sent.set(result)));
+        })
+    });
+    let send_label = if navigator_method("share").is_some() {
+        s.share_link
+    } else {
+        s.copy_link
+    };
+    let shown_link = match (&*drawn, &link) {
+        (Drawn::Code { link, .. }, _) | (_, Some(link)) => Some(link.clone()),
+        _ => None,
+    };
     html! {
         // Without a code the section is for the screen only: on paper it would say nothing useful.
-        <section class={classes!("handoff", "report-section", reason.is_some().then_some("no-print"))}
+        <section class={classes!("handoff", "report-section", props.kiosk.then_some("kiosk"),
+            (!matches!(*drawn, Drawn::Code { .. })).then_some("no-print"))}
             aria-labelledby="handoff-title">
             <h2 id="handoff-title">{ s.handoff_title }</h2>
-            if let Drawn::Code { link, size, d } = (*drawn).clone() {
+            if let Some(on_send) = on_send {
+                <div class="handoff-send no-print">
+                    <p>{ s.handoff_send }</p>
+                    <div class="actions">
+                        <button type="button" class="button primary send-link" onclick={on_send}>
+                            { send_label }
+                        </button>
+                    </div>
+                    <p class="sent" role="status">
+                        { match *sent {
+                            Sent::Copied => s.link_copied,
+                            Sent::Failed => s.copy_failed,
+                            Sent::Not => "",
+                        } }
+                    </p>
+                </div>
+            }
+            if let Drawn::Code { size, d, .. } = (*drawn).clone() {
                 <div class="handoff-code">
                     <svg class="qr" viewBox={format!("0 0 {size} {size}")} role="img"
                         aria-label={s.handoff_qr_label} shape-rendering="crispEdges">
                         <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
                         <path d={d} fill="#000" />
                     </svg>
-                    <div>
-                        <p>{ s.handoff_scan }</p>
-                        <details class="no-print">
-                            <summary>{ s.handoff_show_link }</summary>
-                            <p class="handoff-link">{ link }</p>
-                        </details>
-                    </div>
+                    <p>{ s.handoff_scan }</p>
                 </div>
+            }
+            if let Some(link) = shown_link {
+                <details class="no-print" open={*sent == Sent::Failed}>
+                    <summary>{ s.handoff_show_link }</summary>
+                    <p class="handoff-link">{ link }</p>
+                </details>
             }
             if let Some(reason) = reason {
                 <p class="handoff-none">{ reason }</p>

@@ -7,6 +7,7 @@
 use assessment::{Action, Horizon, Plan, Questionnaire, Report, ReportView, Step};
 use yew::prelude::*;
 
+use crate::components::Fold;
 use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
@@ -118,11 +119,14 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                     <p class="none">{ none }</p>
                 </section>
             }
+            // The rest is for later: folded to its count.
             if !plan.by_horizon.is_empty() {
-                <section class="plan recommendations report-section" aria-labelledby="plan-title">
-                    <h2 id="plan-title">{ s.rest_of_plan }</h2>
-                    { horizons }
-                </section>
+                <Fold name="plan" title={s.rest_of_plan} line={html! { { props.lang.plan_line(start - first - 1) } }}>
+                    <section class="plan recommendations report-section" aria-labelledby="plan-title">
+                        <h2 id="plan-title">{ s.rest_of_plan }</h2>
+                        { horizons }
+                    </section>
+                </Fold>
             }
         </>
     }

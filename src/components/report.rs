@@ -1,24 +1,30 @@
-//! The report: whom it describes, what is still missing (a partial report says so first), overall
-//! score and stage on the ladder of stages, critical gaps, the first steps and the rest of the plan
-//! by horizon, the dimensions as chart and bars with the bottleneck, the data-export path, and each
-//! answer beside the paper's benchmark. Everything shown is read from the core's `ReportView`, the
-//! report resolved in the page's language: no part of the report looks an id up.
+//! The report, a short action document: what is still missing (a partial report says so first),
+//! then the verdict on the first screen (score, stage in words, critical gaps, the first action;
+//! a kiosk's hand-off code), the critical gaps and the first steps, open; then, each folded to a
+//! line that says what it holds, the rest of the plan by horizon, the progress since an earlier
+//! assessment, the dimensions with the ladder of stages and the bottleneck, the data-export path,
+//! the rules of the firm's markets, and each answer beside the paper's benchmark; the hand-off;
+//! and whom it describes, folded, at the end. Printed, every fold is open. Everything shown is
+//! read from the core's `ReportView`, the report resolved in the page's language: no part of the
+//! report looks an id up.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::score_bars::Bar;
+use crate::components::verdict::headline;
 use crate::components::{
-    AnswersFile, ComparisonSection, CriticalGaps, EarlierAssessments, ExportPath, HandoffQr,
+    AnswersFile, ComparisonSection, CriticalGaps, EarlierAssessments, ExportPath, Fold, HandoffQr,
     ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
-    ScoreBars, StageLadder,
+    ScoreBars, StageLadder, Verdict,
 };
+use crate::i18n::Strings;
 use crate::paint::use_painted;
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
-use assessment::{format_score, plan_with, Completeness, ReportView};
+use assessment::{format_score, obligations, plan_with, Completeness, PathView, ReportView};
 use assessment::{LinkBase, NoLink};
 
 #[derive(Properties, PartialEq)]
@@ -210,56 +216,74 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         }
     });
 
+    // Folded parts, each to a line that says what it holds.
+    let bottleneck_line = dimensions
+        .iter()
+        .map(|d| {
+            let score = format_score(d.score);
+            html! {
+                <span class={classes!("nowrap", d.bottleneck.then_some("weakest"))}>
+                    { d.short_title }{ " " }{ score }
+                </span>
+            }
+        })
+        .collect::<Vec<_>>();
+    let dimensions_line = html! {
+        <>{ for bottleneck_line.into_iter().enumerate().map(|(i, part)| html! {
+            <>{ (i > 0).then_some(" · ") }{ part }</>
+        }) }</>
+    };
+    let export_line = match view.export_path() {
+        PathView::Decided(o) => o.title.to_owned(),
+        PathView::Pending => s.export_pending.to_owned(),
+        PathView::Uncovered => s.export_uncovered.to_owned(),
+    };
+    let answered = dimensions
+        .iter()
+        .flat_map(|d| d.items())
+        .filter(|i| i.level.is_some())
+        .count();
+    let items_line = lang.items_line(answered, view.has_benchmarks());
+    let obligations_line = state.obligations.as_ref().map(|page| {
+        let counts = obligations::Group::ALL
+            .into_iter()
+            .map(|g| (g, page.entries.iter().filter(|e| e.group == g).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(g, n)| format!("{}{}{n}", obligation_group(s, g), s.colon))
+            .collect::<Vec<_>>();
+        if counts.is_empty() {
+            s.obligations_none.to_owned()
+        } else {
+            counts.join(" · ")
+        }
+    });
+    let profile_line = profile
+        .iter()
+        .map(|line| line.answer_text())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    // A kiosk's visitor leaves with the code or nothing: it is on the first screen.
+    let kiosk_code = if painted && kiosk {
+        handoff.clone()
+    } else {
+        None
+    };
+
     html! {
         <article class="report" aria-labelledby="screen-title" aria-busy={(!painted).then_some("true")}>
             <header class="report-head">
-                <h1 id="screen-title" tabindex="-1">{ s.report_title }</h1>
-                <p class="subtitle">{ view.title() }</p>
-                <dl class="meta">
-                    <dt>{ s.date }</dt><dd>{ (*date).clone() }</dd>
-                    <dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd>
-                </dl>
-                if painted && !profile.is_empty() {
-                    <section class="firm" aria-labelledby="firm-title">
-                        <h2 id="firm-title">{ s.firm }</h2>
-                        <dl>
-                            { for profile.iter().map(|line| html! {
-                                <div><dt>{ line.question }</dt><dd>{ line.answer_text() }</dd></div>
-                            }) }
-                        </dl>
-                    </section>
-                }
+                <h1 id="screen-title" tabindex="-1">{ s.report_title }
+                    <span class="report-date">{ (*date).clone() }</span></h1>
             </header>
 
             if Completeness::of(report) != Completeness::Complete {
                 <MissingAnswers lang={lang} questionnaire={q.clone()} missing={missing} send={props.send.clone()} />
             }
 
-            <section class="summary report-section" aria-labelledby="summary-title">
-                <h2 id="summary-title" class="visually-hidden">{ s.overall }</h2>
-                <div class="score-card">
-                    <p class="overall"><span class="label">{ s.overall }</span>
-                        <span class="value" data-score={format_score(view.overall())}>{ format_score(view.overall()) }</span>
-                        <span class="unit">{ "/ 100" }</span></p>
-                    if let Some(stage) = view.stage() {
-                        <p class="stage"><span class="label">{ s.stage }</span>
-                            <span class="value" data-stage={stage.id.to_string()}>{ stage.label }</span></p>
-                        <p class="meaning">{ stage.meaning }</p>
-                    }
-                </div>
-                if painted {
-                    <StageLadder lang={lang} questionnaire={q.clone()} report={report.clone()} />
-                }
-            </section>
-
-            // A kiosk's visitor leaves with the code or nothing: it comes first.
-            if painted && kiosk {
-                { for handoff.clone() }
-            }
-            if let (true, Some(comparing), Some(then)) = (painted, comparing.clone(), then.clone()) {
-                <ComparisonSection lang={lang} questionnaire={q.clone()} comparing={comparing}
-                    dates={(then, AttrValue::from((*date).clone()))} />
-            }
+            <Verdict lang={lang} questionnaire={q.clone()} report={report.clone()}
+                plan={(*plan).clone()} comparing={comparing.clone()}>
+                { for kiosk_code }
+            </Verdict>
 
             if painted {
                 if view.critical_gaps().next().is_some() {
@@ -269,25 +293,41 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     <Recommendations lang={lang} questionnaire={q.clone()} report={report.clone()} plan={plan} />
                 }
 
-                <section class="dimensions report-section" aria-labelledby="dimensions-title">
-                    <h2 id="dimensions-title">{ dimensions_title.clone() }</h2>
-                    <div class="charts">
-                        // A radar needs three axes to be a shape: fewer dimensions are bars only.
-                        if axes.len() >= 3 {
-                            <RadarChart title={lang.chart_title(&outline)} axes={axes} earlier={earlier_axes} />
-                        }
-                        <ScoreBars title={dimensions_title} bars={bars} />
-                    </div>
-                    if let Some(d) = dimensions.iter().find(|d| d.bottleneck) {
-                        <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
-                            { d.title }{ " — " }{ d.description }</p>
-                    }
-                    { for caps }
-                </section>
+                if let (Some(c), Some(then)) = (comparing.clone(), then.clone()) {
+                    <Fold name="comparison" title={lang.progress_since(&then)}
+                        line={html! { <>{ headline(lang, q, &c) }</> }}>
+                        <ComparisonSection lang={lang} questionnaire={q.clone()} comparing={c}
+                            dates={(then, AttrValue::from((*date).clone()))} />
+                    </Fold>
+                }
 
-                <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                <Fold name="dimensions" title={dimensions_title.clone()} line={dimensions_line}>
+                    <section class="dimensions report-section" aria-labelledby="dimensions-title">
+                        <h2 id="dimensions-title">{ dimensions_title.clone() }</h2>
+                        <StageLadder lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                        <div class="charts">
+                            // A radar needs three axes to be a shape: fewer dimensions are bars only.
+                            if axes.len() >= 3 {
+                                <RadarChart title={lang.chart_title(&outline)} axes={axes} earlier={earlier_axes} />
+                            }
+                            <ScoreBars title={dimensions_title} bars={bars} />
+                        </div>
+                        if let Some(d) = dimensions.iter().find(|d| d.bottleneck) {
+                            <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
+                                { d.title }{ " — " }{ d.description }</p>
+                        }
+                        { for caps }
+                    </section>
+                </Fold>
+
+                <Fold name="export" title={s.export_title} line={html! { { export_line } }}>
+                    <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                </Fold>
                 if let Some(page) = state.obligations.clone() {
-                    <MarketObligations lang={lang} page={page} />
+                    <Fold name="obligations" title={s.obligations_title}
+                        line={obligations_line.map(|line| html! { { line } })}>
+                        <MarketObligations lang={lang} page={page} />
+                    </Fold>
                 } else if let Some(problems) = state.obligations_refused.clone() {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">
                         <h2 id="obligations-title">{ s.obligations_title }</h2>
@@ -302,10 +342,25 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <p>{ s.obligations_unavailable }</p>
                     </section>
                 }
-                <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                <Fold name="items" title={lang.items_title(view.has_benchmarks())} line={html! { { items_line } }}>
+                    <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
+                </Fold>
 
                 if !kiosk {
                     { for handoff }
+                }
+                if !profile.is_empty() {
+                    <Fold name="firm" title={s.firm} line={html! { { profile_line } }}>
+                        <section class="firm report-section" aria-labelledby="firm-title">
+                            <h2 id="firm-title">{ s.firm }</h2>
+                            <dl>
+                                { for profile.iter().map(|line| html! {
+                                    <div><dt>{ line.question }</dt><dd>{ line.answer_text() }</dd></div>
+                                }) }
+                                <div><dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd></div>
+                            </dl>
+                        </section>
+                    </Fold>
                 }
                 <p class="disclaimer">{ view.disclaimer() }</p>
                 { props.children.clone() }
@@ -327,6 +382,18 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 }
             }
         </article>
+    }
+}
+
+/// The heading of an obligations group, as the section names it.
+fn obligation_group(s: &Strings, group: obligations::Group) -> &'static str {
+    use obligations::Group;
+    match group {
+        Group::InForce => s.obligations_in_force,
+        Group::WithinYear => s.obligations_within_year,
+        Group::Later => s.obligations_later,
+        Group::ToCheck => s.obligations_to_check,
+        Group::MayApply => s.obligations_may_apply,
     }
 }
 

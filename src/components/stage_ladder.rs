@@ -40,16 +40,8 @@ pub fn StageLadder(props: &StageLadderProps) -> Html {
         None if view.overall().is_some() => Some(s.top_stage.to_owned()),
         None => None,
     };
-    // Scrolled to rather than followed: the URL's fragment belongs to the walk's history.
-    let to_items = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("items-title"))
-        {
-            title.scroll_into_view();
-        }
-    });
+    // The answers are folded: opened, then scrolled to.
+    let to_items = crate::components::fold::reveal("items-title");
     html! {
         <div class="ladder">
             <ol aria-label={s.ladder}>{ for rungs }</ol>

@@ -1,6 +1,6 @@
 //! English: the interface's words in English.
 
-use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, WhyNotACode};
+use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, Trend, WhyNotACode};
 
 use super::{Strings, Words};
 
@@ -85,6 +85,9 @@ const EN: Strings = Strings {
     not_persistent: "This browser cannot keep your answers: they will be lost when you close or reload the page. Export them before you leave.",
     kiosk_config_ignored: "The kiosk configuration file could not be used; the defaults apply:",
     finish_and_clear: "Finish and clear",
+    finish_confirm: "Clear your answers and this report?",
+    finish_yes: "Yes, clear",
+    finish_keep: "No, keep them",
     idle_title: "Are you still there?",
     still_here: "I'm still here",
     touch_to_start: "Tap to start the assessment",
@@ -114,6 +117,9 @@ const EN: Strings = Strings {
     undo_clear: "Undo",
     // Issue 15: the report
     firm: "The firm",
+    verdict_title: "Your result",
+    first_action: "Do this first",
+    show_details: "Show",
     missing_title: "This report is not finished",
     missing_intro: "Questions still unanswered, by section. Until they are answered the report shows only part of the picture: an unanswered item is not a strength, and its advice is not here yet.",
     finish_questions: "Answer the missing questions",
@@ -138,6 +144,11 @@ const EN: Strings = Strings {
     handoff_title: "Take this result with you",
     handoff_scan: "Scan the code with your phone's camera: it opens these answers, and this report, on your phone. The answers travel inside the link itself; nothing is sent to a server, and no one else can open them without the link.",
     handoff_show_link: "Show the link",
+    handoff_send: "Send the link to yourself (in a chat or an email): it opens these answers, and this report, on any device. The answers travel inside the link itself; nothing is sent to a server, and no one else can open them without the link.",
+    share_link: "Share the link",
+    copy_link: "Copy the link",
+    link_copied: "Link copied.",
+    copy_failed: "The link could not be copied here: open “Show the link” and copy it from there.",
     handoff_qr_label: "QR code of the link to these answers",
     handoff_none_local: "No code to scan here: this app runs at an address that a phone cannot open (this computer or a local network). Print the report, or export your answers to a file. Whoever runs the app can set its public address (handoff_url in the config).",
     handoff_none_kiosk: "No code to scan here: no public address was set for this kiosk's app. Print your report before you leave.",
@@ -168,6 +179,7 @@ const EN: Strings = Strings {
     then: "Then",
     now: "Now",
     change: "Change",
+    clause_sep: ", ",
     improved: "Answers that improved",
     fell_back: "Answers that fell back",
     gaps_closed: "Critical gaps closed",
@@ -377,6 +389,29 @@ impl Words for En {
         format!("from {min}")
     }
 
+    fn critical_count(gaps: usize) -> String {
+        match gaps {
+            1 => "1 critical compliance gap".to_owned(),
+            n => format!("{n} critical compliance gaps"),
+        }
+    }
+
+    fn plan_line(actions: usize) -> String {
+        match actions {
+            1 => "1 more action, with when to do it".to_owned(),
+            n => format!("{n} more actions, by when to do them"),
+        }
+    }
+
+    fn items_line(answers: usize, benchmarks: bool) -> String {
+        match (answers, benchmarks) {
+            (1, true) => "Your 1 answer, its level and the paper's figure".to_owned(),
+            (1, false) => "Your 1 answer and its level".to_owned(),
+            (n, true) => format!("Your {n} answers, each with its level and the paper's figure"),
+            (n, false) => format!("Your {n} answers, each with its level"),
+        }
+    }
+
     fn handoff_offer(date: &str) -> String {
         format!("Open the answers from {date}?")
     }
@@ -391,6 +426,33 @@ impl Words for En {
 
     fn progress_since(date: &str) -> String {
         format!("Progress since {date}")
+    }
+
+    fn points_change(change: &str) -> String {
+        // One decimal always ("+1.0"), so always plural.
+        format!("{change} points")
+    }
+
+    fn stage_moved(trend: Trend, stage: &str) -> String {
+        match trend {
+            Trend::Up => format!("up to {stage}"),
+            Trend::Same => format!("still {stage}"),
+            Trend::Down => format!("down to {stage}"),
+        }
+    }
+
+    fn gaps_closed_count(gaps: usize) -> String {
+        match gaps {
+            1 => "1 critical gap closed".to_owned(),
+            n => format!("{n} critical gaps closed"),
+        }
+    }
+
+    fn gaps_new_count(gaps: usize) -> String {
+        match gaps {
+            1 => "1 new critical gap".to_owned(),
+            n => format!("{n} new critical gaps"),
+        }
     }
 
     fn follow_up_banner(date: &str) -> String {

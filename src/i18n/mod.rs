@@ -11,7 +11,7 @@
 mod en;
 mod zh_cn;
 
-use assessment::{AnswerProblem, Cap, LangTag, Level, NotAnHsCode, Outline, Problem};
+use assessment::{AnswerProblem, Cap, LangTag, Level, NotAnHsCode, Outline, Problem, Trend};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -158,6 +158,10 @@ pub struct Strings {
     pub not_persistent: &'static str,
     pub kiosk_config_ignored: &'static str,
     pub finish_and_clear: &'static str,
+    /// A kiosk's finish asks once: nothing is cleared by one tap.
+    pub finish_confirm: &'static str,
+    pub finish_yes: &'static str,
+    pub finish_keep: &'static str,
     pub idle_title: &'static str,
     pub still_here: &'static str,
     pub touch_to_start: &'static str,
@@ -187,6 +191,11 @@ pub struct Strings {
     pub undo_clear: &'static str,
     // Issue 15: the report
     pub firm: &'static str,
+    /// The report's first screen: its hidden heading and the first action's heading.
+    pub verdict_title: &'static str,
+    pub first_action: &'static str,
+    /// A folded part of the report's summary line opens with this (a screen reader hears it).
+    pub show_details: &'static str,
     pub missing_title: &'static str,
     pub missing_intro: &'static str,
     pub finish_questions: &'static str,
@@ -217,6 +226,12 @@ pub struct Strings {
     pub handoff_title: &'static str,
     pub handoff_scan: &'static str,
     pub handoff_show_link: &'static str,
+    /// On a personal device: the link sent or copied, rather than a code to scan with the same phone.
+    pub handoff_send: &'static str,
+    pub share_link: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
     pub handoff_qr_label: &'static str,
     /// Why no code is offered: the app's address is not one a phone can open.
     pub handoff_none_local: &'static str,
@@ -253,6 +268,8 @@ pub struct Strings {
     pub then: &'static str,
     pub now: &'static str,
     pub change: &'static str,
+    /// Between the clauses of the comparison's one sentence: ", " or "，".
+    pub clause_sep: &'static str,
     pub improved: &'static str,
     pub fell_back: &'static str,
     pub gaps_closed: &'static str,
@@ -344,6 +361,11 @@ trait Words {
     fn missing_in(section: &str, questions: usize) -> String;
     /// A stage's threshold on the ladder.
     fn from_score(min: &str) -> String;
+    /// The report's first screen: how many critical gaps there are.
+    fn critical_count(gaps: usize) -> String;
+    /// Folded parts of the report, each in a few words.
+    fn plan_line(actions: usize) -> String;
+    fn items_line(answers: usize, benchmarks: bool) -> String;
     // Issue 16: hand-off and progress
     /// The offer of a hand-off link's answers.
     fn handoff_offer(date: &str) -> String;
@@ -352,6 +374,13 @@ trait Words {
     fn opened(date: &str) -> String;
     /// The heading of a comparison with the assessment of `date`.
     fn progress_since(date: &str) -> String;
+    /// The comparison's one sentence, clause by clause (each kept on one line): the overall
+    /// score's change, as `format_change` writes it.
+    fn points_change(change: &str) -> String;
+    /// The stage now, against the earlier one.
+    fn stage_moved(trend: Trend, stage: &str) -> String;
+    fn gaps_closed_count(gaps: usize) -> String;
+    fn gaps_new_count(gaps: usize) -> String;
     /// On each screen of a follow-up: whose answers it starts from.
     fn follow_up_banner(date: &str) -> String;
     fn history_unreadable(entries: usize) -> String;
@@ -525,6 +554,18 @@ impl Lang {
         speak!(self, from_score(min))
     }
 
+    pub fn critical_count(self, gaps: usize) -> String {
+        speak!(self, critical_count(gaps))
+    }
+
+    pub fn plan_line(self, actions: usize) -> String {
+        speak!(self, plan_line(actions))
+    }
+
+    pub fn items_line(self, answers: usize, benchmarks: bool) -> String {
+        speak!(self, items_line(answers, benchmarks))
+    }
+
     pub fn handoff_offer(self, date: &str) -> String {
         speak!(self, handoff_offer(date))
     }
@@ -539,6 +580,22 @@ impl Lang {
 
     pub fn progress_since(self, date: &str) -> String {
         speak!(self, progress_since(date))
+    }
+
+    pub fn points_change(self, change: &str) -> String {
+        speak!(self, points_change(change))
+    }
+
+    pub fn stage_moved(self, trend: Trend, stage: &str) -> String {
+        speak!(self, stage_moved(trend, stage))
+    }
+
+    pub fn gaps_closed_count(self, gaps: usize) -> String {
+        speak!(self, gaps_closed_count(gaps))
+    }
+
+    pub fn gaps_new_count(self, gaps: usize) -> String {
+        speak!(self, gaps_new_count(gaps))
     }
 
     pub fn follow_up_banner(self, date: &str) -> String {

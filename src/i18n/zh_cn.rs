@@ -1,6 +1,6 @@
 //! 简体中文: the interface's words in Simplified Chinese.
 
-use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, WhyNotACode};
+use assessment::{format_score, Cap, Level, NotAnHsCode, Outline, Trend, WhyNotACode};
 
 use super::{Strings, Words};
 
@@ -85,6 +85,9 @@ const ZH_CN: Strings = Strings {
     not_persistent: "本浏览器无法保存回答：关闭或刷新页面后回答将丢失。请在结束前导出回答。",
     kiosk_config_ignored: "自助终端配置文件无法使用，已采用默认设置：",
     finish_and_clear: "完成并清除",
+    finish_confirm: "清除您的答案和本报告吗？",
+    finish_yes: "确认清除",
+    finish_keep: "不清除",
     idle_title: "还在使用吗？",
     still_here: "继续使用",
     touch_to_start: "点击开始自评",
@@ -114,6 +117,9 @@ const ZH_CN: Strings = Strings {
     undo_clear: "撤销",
     // Issue 15: the report
     firm: "企业概况",
+    verdict_title: "评估结果",
+    first_action: "先做这件事",
+    show_details: "展开",
     missing_title: "本报告尚未完成",
     missing_intro: "以下各部分还有题目未作答。作答之前，报告只反映部分情况：未作答的题目不代表做得好，相应的建议也还没有列出。",
     finish_questions: "回答未答的题目",
@@ -138,6 +144,11 @@ const ZH_CN: Strings = Strings {
     handoff_title: "把结果带走",
     handoff_scan: "用手机相机扫描此码，即可在手机上打开这些答案和本报告。答案就在链接之中，不会发送到任何服务器；没有此链接，别人无法打开。",
     handoff_show_link: "显示链接",
+    handoff_send: "把链接发给自己（通过聊天或邮件），即可在任何设备上打开这些答案和本报告。答案就在链接之中，不会发送到任何服务器；没有此链接，别人无法打开。",
+    share_link: "分享链接",
+    copy_link: "复制链接",
+    link_copied: "链接已复制。",
+    copy_failed: "此处无法复制链接：请打开“显示链接”，从那里复制。",
     handoff_qr_label: "指向这些答案的链接二维码",
     handoff_none_local: "此处无法提供二维码：本工具运行的地址手机无法打开（本机或局域网）。请打印报告，或将答案导出为文件。运行本工具的一方可在配置中设置公开地址（handoff_url）。",
     handoff_none_kiosk: "此处无法提供二维码：本终端未设置本工具的公开地址。请在离开前打印报告。",
@@ -168,6 +179,7 @@ const ZH_CN: Strings = Strings {
     then: "之前",
     now: "现在",
     change: "变化",
+    clause_sep: "，",
     improved: "有进步的答案",
     fell_back: "有退步的答案",
     gaps_closed: "已消除的关键短板",
@@ -357,6 +369,22 @@ impl Words for ZhCn {
         format!("{min} 分起")
     }
 
+    fn critical_count(gaps: usize) -> String {
+        format!("{gaps} 个关键合规缺口")
+    }
+
+    fn plan_line(actions: usize) -> String {
+        format!("另有 {actions} 项行动，按时间排列")
+    }
+
+    fn items_line(answers: usize, benchmarks: bool) -> String {
+        if benchmarks {
+            format!("您的 {answers} 个回答：各自的等级与论文中的数据")
+        } else {
+            format!("您的 {answers} 个回答及各自的等级")
+        }
+    }
+
     fn handoff_offer(date: &str) -> String {
         format!("打开 {date} 的答案吗？")
     }
@@ -371,6 +399,26 @@ impl Words for ZhCn {
 
     fn progress_since(date: &str) -> String {
         format!("自 {date} 以来的变化")
+    }
+
+    fn points_change(change: &str) -> String {
+        format!("{change} 分")
+    }
+
+    fn stage_moved(trend: Trend, stage: &str) -> String {
+        match trend {
+            Trend::Up => format!("升至{stage}"),
+            Trend::Same => format!("仍为{stage}"),
+            Trend::Down => format!("降至{stage}"),
+        }
+    }
+
+    fn gaps_closed_count(gaps: usize) -> String {
+        format!("关闭 {gaps} 个关键缺口")
+    }
+
+    fn gaps_new_count(gaps: usize) -> String {
+        format!("新增 {gaps} 个关键缺口")
     }
 
     fn follow_up_banner(date: &str) -> String {

@@ -393,7 +393,7 @@ describe('embedding on an association site', () => {
     const good = await openHost(page('obligations-good.json'));
     try {
       await walk(good.frame);
-      await good.frame.waitForSelector('.obligations .obligation-group');
+      await good.frame.waitForSelector('.obligations .obligation-group', { state: 'attached' });
       const shown = await good.frame.$$eval('.obligations li[data-obligation]', (items) => items.map((i) => [
         i.closest('.obligation-group').classList[1], i.dataset.obligation]));
       assert.deepEqual(shown, [['in-force', 'bolts_eu'], ['later', 'any_eu_later']]);

@@ -66,10 +66,13 @@ describe('hand-off by QR code', () => {
     try {
       await ready(kiosk.page);
       await completeWalk(kiosk.page, fixture('west-steel-eu.json'));
-      // On a kiosk the code comes first, right after the summary.
-      const order = await kiosk.page.evaluate(() =>
-        [...document.querySelectorAll('article.report > section')].map((s) => s.className.split(' ')[0]));
-      assert.equal(order[order.indexOf('summary') + 1], 'handoff', order.join(' '));
+      // On a kiosk the code is on the report's first screen, beside the score.
+      await kiosk.page.waitForSelector('svg.qr');
+      const code = await kiosk.page.$eval('svg.qr', (svg) => svg.getBoundingClientRect().bottom + scrollY);
+      assert.ok(code <= kiosk.page.viewportSize().height, `the code ends at ${code} px`);
+      assert.ok(await kiosk.page.$('.verdict svg.qr'), 'in the verdict');
+      // A kiosk offers no link to copy or share: its clipboard would hand it to the next visitor.
+      assert.equal(await kiosk.page.$('.send-link'), null);
       link = await kiosk.page.textContent('.handoff-link');
       assert.match(link, /^https:\/\/assess\.example\/app\/#\d+$/);
       const { text, version } = await scan(kiosk.page);
@@ -79,6 +82,7 @@ describe('hand-off by QR code', () => {
       await assertNoViolations(kiosk.page, 'kiosk report with its code');
       assert.deepEqual(await stored(kiosk.page), { local: {}, session: {}, databases: [] }, 'the kiosk kept nothing');
       await kiosk.page.click('button.finish');
+      await kiosk.page.click('.finish-yes');
       await kiosk.page.waitForSelector('section.start');
       assert.deepEqual(await stored(kiosk.page), { local: {}, session: {}, databases: [] });
       assert.deepEqual(kiosk.errors, []);
@@ -178,6 +182,8 @@ describe('a follow-up assessment', () => {
       assert.equal(await page.$('.steps .to-check'), null, 'every section confirmed');
       await page.click('.walk-nav button.primary');
       await page.waitForSelector(REPORT);
+      // The comparison is folded to its one sentence: opened, as a person would.
+      await page.click('.fold-comparison > summary');
       await page.waitForSelector('.comparison');
       await assertNoViolations(page, 'the report with its comparison');
 
@@ -238,7 +244,7 @@ describe('a follow-up assessment', () => {
       await page.waitForSelector(REPORT);
       assert.equal(await page.$('.comparison'), null);
       await page.click('.earlier-list button:has-text("Compare")');
-      await page.waitForSelector('.comparison');
+      await page.waitForSelector('.comparison', { state: 'attached' });
       assert.deepEqual(
         await page.$eval('.compare-table tr[data-row="overall"]', (tr) => tr.children[3].dataset.change),
         signed(c.overall.change),

@@ -41,10 +41,12 @@ describe('kiosk mode', () => {
       await page.waitForSelector('section.attract');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await assertNoViolations(page, 'attract screen');
-      // Nothing focused draws a box on it, and a tap anywhere on it starts.
+      // Nothing focused draws a box on it, it says what a shared machine does with answers, and
+      // a tap anywhere on it opens the first question: one tap, not two.
       assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+      assert.match(await page.textContent('section.attract .facts'), /shared machine.*cleared/);
       await page.click('section.attract p.lead');
-      await page.click('button.primary');
+      await page.waitForSelector(SECTION);
 
       // Visitor A answers half of the profile (its first two screens), switches language, and
       // leaves.
@@ -69,7 +71,6 @@ describe('kiosk mode', () => {
 
       // Visitor B: a clean start, nothing of A's answers anywhere in the walk.
       await page.click('section.attract button');
-      await page.click('button.primary');
       await page.waitForSelector(SECTION);
       assert.match(await page.textContent('.counter label'), /^0 of \d+ answered/);
       assert.equal(await page.$('input:checked'), null);
@@ -96,7 +97,7 @@ describe('kiosk mode', () => {
     }
   });
 
-  it('finishes and clears at once, after the report can be printed', async () => {
+  it('finishes and clears after one question, which an accidental tap does not get past', async () => {
     const { context, page } = await openPage(app.browser, `${app.server.url}?kiosk&attract=0`, { locale: 'en-US' });
     try {
       await ready(page);
@@ -109,7 +110,22 @@ describe('kiosk mode', () => {
       const pdf = await page.pdf({ format: 'A4' });
       assert.ok(pdf.length > 10_000, 'the report prints in a kiosk');
       assert.deepEqual(await stored(page), EMPTY);
+      const overall = await page.textContent('.overall .value');
+      // One accidental tap: nothing is cleared. The question takes the button's place, the focus
+      // on the safe answer; a second tap on the same spot lands on no button.
+      const spot = await page.locator('button.finish').boundingBox();
       await page.click('button.finish');
+      await page.waitForSelector('.finish-confirm');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'button finish-keep');
+      await page.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
+      assert.ok(await page.$('article.report'), 'the report survives a second tap on the same spot');
+      await assertNoViolations(page, 'the finish question');
+      await page.click('.finish-keep');
+      assert.ok(await page.$('article.report'), 'the report is still there');
+      assert.equal(await page.textContent('.overall .value'), overall);
+      // Meant: asked, and confirmed.
+      await page.click('button.finish');
+      await page.click('.finish-yes');
       await page.waitForSelector('section.start');
       assert.equal(await page.$('button.finish'), null);
       await page.click('button.primary');

@@ -58,7 +58,7 @@ describe('what each market asks of the firm’s goods', () => {
       try {
         await ready(page);
         await completeWalk(page, fixture('west-steel-eu.json'));
-        await page.waitForSelector('.obligations .obligation-group');
+        await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
         assert.equal(await page.textContent('#obligations-title'), title);
         const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
         const expected = expectedGroups(saved);
@@ -84,7 +84,7 @@ describe('what each market asks of the firm’s goods', () => {
       const answers = fixture('west-steel-eu.json');
       delete answers['P.cbam_tonnage'];
       await completeWalk(page, answers);
-      await page.waitForSelector('.obligations .obligation-group.may-apply');
+      await page.waitForSelector('.obligations .obligation-group.may-apply', { state: 'attached' });
       const cbam = page.locator('.obligation-group.may-apply li[data-obligation="eu_cbam"]');
       assert.match(await cbam.locator('.needed').textContent(), /To know, answer: .*tonnes/i);
       const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
@@ -101,7 +101,7 @@ describe('what each market asks of the firm’s goods', () => {
       await page.reload();
       await ready(page);
       await page.waitForSelector(REPORT);
-      await page.waitForSelector('.obligations .obligation-group.may-apply li[data-obligation="eu_cbam"]');
+      await page.waitForSelector('.obligations .obligation-group.may-apply li[data-obligation="eu_cbam"]', { state: 'attached' });
       assert.equal(await page.$('.obligations.no-print'), null);
       assert.deepEqual(errors, []);
     } finally {
@@ -186,7 +186,7 @@ describe('what each market asks of the firm’s goods', () => {
       assert.match(await page.textContent('.review .codes-given'), /HS codes you gave: HS 731815/);
       await page.click('.walk-nav button.primary');
       await page.waitForSelector(REPORT);
-      await page.waitForSelector('.obligations .obligation-group');
+      await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
       const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
       assert.deepEqual(JSON.parse(saved).answers['P.goods'], { codes: ['731815'] });
       const expected = expectedGroups(saved);
@@ -241,7 +241,7 @@ describe('what each market asks of the firm’s goods', () => {
       }
       await page.click('.walk-nav button.primary');
       await page.waitForSelector(REPORT);
-      await page.waitForSelector('.obligations .obligation-group');
+      await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
       const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
       const answers = JSON.parse(saved).answers;
       assert.deepEqual(answers['P.goods'], { codes: ['731815'] });

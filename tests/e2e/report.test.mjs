@@ -22,7 +22,8 @@ describe('the report a firm acts on', () => {
     try {
       await completeWalk(page, fixture('gba-electronics-brand.json'));
       const report = await page.evaluate(() => {
-        const sections = [...document.querySelectorAll('article.report > section')].map((s) => s.className);
+        // Sections in the order of the page, folded ones included.
+        const sections = [...document.querySelectorAll('article.report section')].map((s) => s.className);
         // The questionnaire's recommendations among the first steps (a duty in force has no who).
         const steps = [...document.querySelectorAll('.first-steps > ol > li:not(.duty)')].map((li) => ({
           text: li.querySelector('p').textContent.trim(),
@@ -134,7 +135,9 @@ describe('the report a firm acts on', () => {
       assert.match(ladder.current, /your firm/);
       assert.match(ladder.next, /^\d+\.\d points to Level \d\.$/);
       assert.equal(ladder.how, '#items-title');
-      // Each card: no label without a value, and level 0 worded as what it is.
+      // Each card: no label without a value, and level 0 worded as what it is (the answers are
+      // folded: opened first).
+      await page.click('.fold-items > summary');
       const cards = await page.evaluate(() =>
         [...document.querySelectorAll('.items td')]
           .filter((td) => td.getClientRects().length > 0)

@@ -90,11 +90,13 @@ export async function showQuestion(target, question) {
 }
 
 /**
- * From the start screen, answers every question of `answers` that the walk shows, section by
- * section, clicking Next until the review, then opens the report.
+ * From the start screen (or the first question, where a kiosk's attract screen has opened it),
+ * answers every question of `answers` that the walk shows, section by section, clicking Next until
+ * the review, then opens the report.
  */
 export async function completeWalk(target, answers) {
-  await target.click('button.primary');
+  await target.waitForSelector('section.start, section.section');
+  if (await target.$('section.start')) await target.click('button.primary');
   for (;;) {
     await target.waitForSelector('#screen-title');
     if (await target.$('section.review')) break;
@@ -103,6 +105,37 @@ export async function completeWalk(target, answers) {
   }
   await target.click('.walk-nav button.primary');
   await target.waitForSelector(REPORT);
+}
+
+/**
+ * From the start screen, opens the report of a fixture (tests/fixtures/NAME) as a person with an
+ * answers file does: imports it, continues, and for answers not yet complete goes to the review
+ * and on to the report.
+ */
+export async function importToReport(page, name) {
+  await page.setInputFiles('.answers-file input[type=file]', `${ROOT}tests/fixtures/${name}`);
+  await page.waitForSelector('.notice.good');
+  await page.click('.notice.good button');
+  await page.click('.resume button.primary');
+  await page.waitForSelector('#screen-title');
+  if (!(await page.$('article.report'))) {
+    await page.click('.steps li:last-child button');
+    await page.waitForSelector('section.review');
+    await page.click('.walk-nav button.primary');
+  }
+  await page.waitForSelector(REPORT);
+}
+
+/** Lays out every part of the page once (parts far from the screen are laid out only when near
+ * it, `content-visibility: auto`), so that its height is the real one; back at the top. */
+export async function layOutWhole(page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    window.scrollTo(0, 0);
+  });
 }
 
 /**

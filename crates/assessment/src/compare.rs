@@ -148,6 +148,43 @@ pub struct Comparison {
     pub started_applying: Vec<ItemRef>,
 }
 
+/// One part of the comparison's one sentence ("+7.5 points, still Level 1, 1 critical gap
+/// closed"): front ends word each in their language, in this order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Clause<'a> {
+    /// The overall score's change, one decimal.
+    Points(f64),
+    /// The stage now, and how it moved from the earlier one.
+    Stage {
+        trend: Trend,
+        now: &'a StageId,
+    },
+    GapsClosed(usize),
+    GapsNew(usize),
+}
+
+impl Comparison {
+    /// What a person reads first of the comparison: the overall change, where the stage went, and
+    /// the critical gaps closed and new. A clause with nothing to say is left out (no score on
+    /// either side, a stage unknown on either, no gap closed or none new).
+    pub fn headline(&self) -> Vec<Clause<'_>> {
+        let mut clauses = Vec::new();
+        if let Some(change) = self.overall.change {
+            clauses.push(Clause::Points(change));
+        }
+        if let (Some(trend), Some(now)) = (self.stage.trend, &self.stage.after) {
+            clauses.push(Clause::Stage { trend, now });
+        }
+        if !self.gaps_closed.is_empty() {
+            clauses.push(Clause::GapsClosed(self.gaps_closed.len()));
+        }
+        if !self.gaps_new.is_empty() {
+            clauses.push(Clause::GapsNew(self.gaps_new.len()));
+        }
+        clauses
+    }
+}
+
 fn carry(
     sheet: &AnswerSheet,
     questionnaire: &Questionnaire,

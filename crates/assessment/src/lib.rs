@@ -43,7 +43,7 @@ pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
 #[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
-    compare, Assessed, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
+    compare, Assessed, Clause, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,
 };
 pub use condition::Condition;

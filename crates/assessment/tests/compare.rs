@@ -5,8 +5,8 @@
 //! of its version 1.1.0 and 1.0.0.
 
 use assessment::{
-    compare, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, QuestionId, Trend,
-    Which,
+    compare, AnswerProblem, AnswerSheet, AnswersError, Clause, CompareError, Comparison,
+    QuestionId, Trend, Which,
 };
 use serde_json::json;
 
@@ -269,6 +269,40 @@ fn comparisons_of_hand_checked_cases() {
         })
         .collect();
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// The comparison's one sentence, clause by clause, for each hand-checked case in order: what moved,
+/// and nothing said of what did not (no gap closed, none new).
+#[test]
+fn the_headline_gives_the_change_the_stage_and_the_gaps() {
+    let q = load(&tiny());
+    let expected = [
+        "+36.3 | up to level4 | 1 closed",
+        "-36.3 | down to level2 | 1 new",
+        "+0.0 | still level1",
+        "+0.0 | still level4",
+        "+50.0 | up to level3",
+    ];
+    assert_eq!(CASES.len(), expected.len());
+    for (case, expected) in CASES.iter().zip(expected) {
+        let c = compare(&q, &sheet(&q, case.earlier), &sheet(&q, case.later)).unwrap();
+        let said = c
+            .headline()
+            .iter()
+            .map(|clause| match clause {
+                Clause::Points(change) => format!("{change:+.1}"),
+                Clause::Stage { trend, now } => match trend {
+                    Trend::Up => format!("up to {now}"),
+                    Trend::Same => format!("still {now}"),
+                    Trend::Down => format!("down to {now}"),
+                },
+                Clause::GapsClosed(n) => format!("{n} closed"),
+                Clause::GapsNew(n) => format!("{n} new"),
+            })
+            .collect::<Vec<_>>()
+            .join(" | ");
+        assert_eq!(said, expected, "{}", case.name);
+    }
 }
 
 /// The earlier answers were given to version 0.9.0, since which A1 asks something else and A9 is
