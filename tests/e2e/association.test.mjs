@@ -23,8 +23,8 @@ const EXPECT = {
     duration: 'About 1 minute, 3 questions, and a few more to read your report',
     start: 'At the end you get your score on Digital and your stage, your data-export path, and an action plan ranked by priority.',
     headings: [
-      'The firm', 'Overall score', 'Your first steps', 'The dimension: Digital', 'Your data-export path',
-      'Your answers', 'Take this result with you', 'Share your result with Example Exporters\' Association',
+      'Your result', 'Your first steps', 'The dimension: Digital', 'Your data-export path',
+      'Your answers', 'Take this result with you', 'The firm', 'Share your result with Example Exporters\' Association',
       'Next time', 'Your answers', 'Your result for your association',
     ],
     share: 'What is shared: your score, stage, data-export path and top recommendations, with your region, sector and size where the questionnaire asks them, and never your name or any text of your own. Nothing is sent to Example Exporters\' Association until you press the button below.',
@@ -34,8 +34,8 @@ const EXPECT = {
     duration: '约 1 分钟，共 3 题；阅读报告另需几分钟',
     start: '完成后您将得到：“数字化”得分和所处阶段、数据出境路径，以及按优先级排列的行动计划。',
     headings: [
-      '企业概况', '总分', '您的第一步', '评估维度：数字化', '数据出境路径', '您的回答',
-      '把结果带走', '与示例出口商协会分享结果', '下一次评估', '您的回答', '交给协会的结果',
+      '评估结果', '您的第一步', '评估维度：数字化', '数据出境路径', '您的回答',
+      '把结果带走', '企业概况', '与示例出口商协会分享结果', '下一次评估', '您的回答', '交给协会的结果',
     ],
     share: '分享的内容：您的得分、阶段、数据出境路径和首要建议，以及问卷所问的地区、行业和规模，不含您的名称或您写的任何文字。只有在您点击下方按钮后，才会发送给示例出口商协会。',
     untrue: /三个|制度|上限|短板|论文|关键/,

@@ -490,7 +490,11 @@ describe('embedding as the doc says, on the first try', () => {
         assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('.masthead')).backgroundColor), 'rgb(122, 31, 92)');
         await frame.click('button.primary');
         await frame.waitForSelector(SECTION);
-        assert.deepEqual(errors, []);
+        // The doc's `origin` is the association's own site; here the page that frames the app is
+        // on this machine, so the browser drops the app's messages addressed to that origin and
+        // says so. On the association's real site they arrive. Every other warning still fails.
+        const dropped = `The target origin provided ('${JSON.parse(config).origin}') does not match the recipient window's origin ('${new URL(host.url).origin}')`;
+        assert.deepEqual(errors.filter((e) => !e.includes(dropped)), []);
       } finally {
         await context.close();
       }

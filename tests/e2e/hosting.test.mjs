@@ -377,7 +377,7 @@ for (const server of SERVERS) {
         await completeWalk(page, fixture('gba-electronics-brand.json'));
         await page.waitForSelector(REPORT);
         // The report's section on markets and goods comes from its worker: started, and answered.
-        await page.waitForSelector('.obligations .obligation-group');
+        await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
         assert.deepEqual(errors, []);
         // Installed (every file's integrity checked as it precaches) and in control of the page.
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
