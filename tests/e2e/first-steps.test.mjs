@@ -80,7 +80,7 @@ describe('first steps in the owner’s language', () => {
       try {
         await ready(page);
         await walkTo(page, fixture('textile-central-oem.json'));
-        await page.waitForSelector('.obligations');
+        await page.waitForSelector('.obligations', { state: 'attached' });
         const texts = await firstStepTexts(page);
         assert.ok(texts.length > 10, texts.join(' | '));
         const codes = texts.flatMap(codesIn);
