@@ -17,6 +17,10 @@ use crate::state::Shared;
 pub struct MarketObligationsProps {
     pub lang: Lang,
     pub page: Shared<Page>,
+    /// The obligations among the first steps, which print what to prepare there: here, on
+    /// paper, the entry says so instead of printing it twice.
+    #[prop_or_default]
+    pub first_steps: Vec<String>,
 }
 
 fn group_class(group: Group) -> &'static str {
@@ -41,7 +45,7 @@ fn heading(s: &Strings, group: Group) -> &'static str {
 
 /// One entry: what it is and from when, the goods it concerns when not all of its market's,
 /// what to answer or prepare, what is still to check, and its basis.
-fn entry(lang: Lang, v: &PageEntry, goods: &[String]) -> Html {
+fn entry(lang: Lang, v: &PageEntry, goods: &[String], first_step: bool) -> Html {
     let s = lang.strings();
     let needed: Vec<String> = v
         .needed
@@ -53,7 +57,7 @@ fn entry(lang: Lang, v: &PageEntry, goods: &[String]) -> Html {
         })
         .collect();
     html! {
-        <li data-obligation={v.obligation.clone()}>
+        <li data-obligation={v.obligation.clone()} class={classes!(first_step.then_some("first-step"))}>
             <p class="obligation-title"><strong>{ &v.regime }</strong>{ s.colon }{ &v.title }</p>
             if !goods.is_empty() {
                 <p class="goods-apart">{ s.obligations_only_for }{ s.colon }{ goods.join(" · ") }</p>
@@ -65,6 +69,9 @@ fn entry(lang: Lang, v: &PageEntry, goods: &[String]) -> Html {
                 <p class="needed">{ s.obligations_answer_to_know }{ s.colon }{ needed.join(" · ") }</p>
             } else {
                 <p class="prepare">{ &v.prepare }</p>
+                if first_step {
+                    <p class="print-only in-first-steps">{ s.obligations_in_first_steps }</p>
+                }
             }
             if let Some(check) = &v.check_with {
                 <p class="check-with">{ s.obligations_check }{ s.colon }{ check }</p>
@@ -75,7 +82,13 @@ fn entry(lang: Lang, v: &PageEntry, goods: &[String]) -> Html {
 }
 
 /// One market: its name, the goods once, then its entries by when.
-fn market(lang: Lang, page: &Page, market: &MarketGroup, at: usize) -> Html {
+fn market(
+    lang: Lang,
+    page: &Page,
+    market: &MarketGroup,
+    at: usize,
+    first_steps: &[String],
+) -> Html {
     let s = lang.strings();
     let title_id = format!("obligations-market-{at}");
     let name = if market.markets.is_empty() {
@@ -95,7 +108,7 @@ fn market(lang: Lang, page: &Page, market: &MarketGroup, at: usize) -> Html {
                 <div class={classes!("obligation-group", group_class(group))}>
                     <h4>{ heading(s, group) }</h4>
                     <ul>
-                        { for entries.into_iter().map(|v| entry(lang, v, market.goods_apart(v))) }
+                        { for entries.into_iter().map(|v| entry(lang, v, market.goods_apart(v), first_steps.contains(&v.obligation))) }
                     </ul>
                 </div>
             }
@@ -125,7 +138,7 @@ pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
             if markets.is_empty() {
                 <p>{ s.obligations_none }</p>
             }
-            { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at)) }
+            { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at, &props.first_steps)) }
             <p class="disclaimer">{ &page.disclaimer }</p>
         </section>
     }

@@ -21,8 +21,9 @@ pub struct RecommendationsProps {
 
 /// One action as a list entry: what to do in plain words; for a first step (`details`) why it
 /// comes first and who, what it takes and where to get help; and, folded away from the text, the
-/// question it answers and the source it follows.
-fn step(s: &Strings, step: &Step, details: bool) -> Html {
+/// question it answers and the source it follows. A place to get help named by an earlier first
+/// step (`helped`) says what it offers once: on paper the repeat is left out.
+fn step(s: &Strings, step: &Step, details: bool, helped: &mut Vec<String>) -> Html {
     let critical = step.critical();
     let duty = match &step.action {
         Action::Duty { obligation } => Some(obligation.clone()),
@@ -55,8 +56,14 @@ fn step(s: &Strings, step: &Step, details: bool) -> Html {
                         }
                         if !step.help.is_empty() {
                             <div><dt>{ s.help_from }</dt><dd>
-                                { for step.help.iter().map(|(name, offers)| html! {
-                                    <span class="help-source">{ name }{ s.colon }{ offers }</span>
+                                { for step.help.iter().map(|(name, offers)| {
+                                    let again = helped.contains(name);
+                                    if !again {
+                                        helped.push(name.clone());
+                                    }
+                                    html! {
+                                        <span class="help-source">{ name }<span class={classes!("offers", again.then_some("again"))}>{ s.colon }{ offers }</span></span>
+                                    }
                                 }) }
                             </dd></div>
                         }
@@ -80,6 +87,12 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let plan = &*props.plan;
     let first = plan.first_steps.len();
+    let mut helped = Vec::new();
+    let first_steps = plan
+        .first_steps
+        .iter()
+        .map(|st| step(s, st, true, &mut helped))
+        .collect::<Html>();
     // One numbering through the first steps and the plan: "step 7" means one action.
     let mut start = first + 1;
     let horizons = plan
@@ -92,7 +105,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                 <section class="horizon">
                     <h3>{ view.horizon_label(*horizon) }</h3>
                     <ol start={at.to_string()}>
-                        { for steps.iter().map(|st| step(s, st, false)) }
+                        { for steps.iter().map(|st| step(s, st, false, &mut Vec::new())) }
                     </ol>
                 </section>
             }
@@ -111,7 +124,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                 <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">
                     <h2 id="first-steps-title">{ s.first_steps_title }</h2>
                     <p>{ s.first_steps_intro }</p>
-                    <ol>{ for plan.first_steps.iter().map(|st| step(s, st, true)) }</ol>
+                    <ol>{ first_steps }</ol>
                 </section>
             } else if plan.by_horizon.is_empty() {
                 <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">

@@ -129,6 +129,19 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             painted.then(|| Shared::new(plan_with(q, report, page.as_deref(), &lang.lang_tag())))
         },
     );
+    // The duties among the first steps: the markets' section prints what they ask only once.
+    let first_duties: Vec<String> = (*plan)
+        .as_ref()
+        .map(|plan| {
+            plan.first_steps
+                .iter()
+                .filter_map(|st| match &st.action {
+                    assessment::Action::Duty { obligation } => Some(obligation.clone()),
+                    assessment::Action::Recommendation(_) => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let missing = use_memo(
         (state.questionnaire.clone(), report.clone()),
         |(q, report)| Shared::new(missing_by_section(q, report)),
@@ -326,7 +339,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 if let Some(page) = state.obligations.clone() {
                     <Fold name="obligations" title={s.obligations_title}
                         line={obligations_line.map(|line| html! { { line } })}>
-                        <MarketObligations lang={lang} page={page} />
+                        <MarketObligations lang={lang} page={page} first_steps={first_duties.clone()} />
                     </Fold>
                 } else if let Some(problems) = state.obligations_refused.clone() {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">

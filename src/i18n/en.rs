@@ -199,6 +199,7 @@ const EN: Strings = Strings {
     obligations_to_check: "Check these (not confirmed)",
     obligations_may_apply: "May apply: answer to know",
     obligations_goods: "For your goods",
+    obligations_in_first_steps: "What to prepare: printed in full among your first steps.",
     obligations_only_for: "Only for",
     obligations_any_market: "Any destination",
     obligations_answer_to_know: "To know, answer",

@@ -295,6 +295,7 @@ pub struct Strings {
     /// Before the goods a market's entries concern, named once for the market.
     pub obligations_goods: &'static str,
     /// Before the goods an entry concerns when they are only some of its market's.
+    pub obligations_in_first_steps: &'static str,
     pub obligations_only_for: &'static str,
     /// The heading of entries that apply whatever the destination.
     pub obligations_any_market: &'static str,

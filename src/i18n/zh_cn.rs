@@ -199,6 +199,7 @@ const ZH_CN: Strings = Strings {
     obligations_to_check: "请核实（尚未确认）",
     obligations_may_apply: "可能适用：回答后即可确定",
     obligations_goods: "涉及您的货物",
+    obligations_in_first_steps: "要准备什么：已在“您的第一步”中完整列出。",
     obligations_only_for: "仅涉及",
     obligations_any_market: "所有目的地",
     obligations_answer_to_know: "请回答",
