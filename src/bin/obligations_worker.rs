@@ -242,7 +242,7 @@ mod worker {
         let findings = obligations(catalogue, questionnaire, &trade, &sheet, date);
         Ok((
             "page",
-            rows(page(catalogue, questionnaire, &findings, &lang).to_rows()),
+            rows(page(catalogue, questionnaire, &findings, &lang, date).to_rows()),
         ))
     }
 

@@ -6,8 +6,7 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use assessment::limits::Document;
-use assessment::obligations::{page, view};
+use assessment::obligations::{view, Currency};
 use assessment::{
     obligations, AnswerSheet, Catalogue, CodeRefused, Date, Group, HsCode, LangTag, NeededName,
     Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
@@ -95,9 +94,11 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
     let findings = obligations(&catalogue, &q, &trade, &sheet, date);
     if json {
+        let currency = Currency::of(&catalogue, date);
         let out = json!({
             "rules_as_of": catalogue.doc().rules_as_of,
             "assessed_on": date,
+            "rules_may_have_changed": currency.stale,
             "trade": trade,
             "findings": findings,
         });
@@ -165,10 +166,9 @@ struct Words {
     none: &'static str,
     from: &'static str,
     announced: &'static str,
-    /// Before the goods a market's entries concern, named once for the market.
-    for_goods: &'static str,
-    /// Before the goods an entry concerns when they are only some of its market's.
-    only_for: &'static str,
+    /// An unconfirmed date already passed on the assessment's date.
+    said_since: &'static str,
+    why: &'static str,
     any_market: &'static str,
     hs_code: &'static str,
     prepare: &'static str,
@@ -201,9 +201,9 @@ const EN: Words = Words {
     none: "No rule of the catalogue applies to the goods and markets given.",
     from: "from",
     announced: "announced for",
-    for_goods: "For your goods",
-    only_for: "Only for",
-    any_market: "Any destination",
+    said_since: "said to apply since",
+    why: "Why",
+    any_market: "any destination",
     hs_code: "HS code",
     prepare: "What to prepare",
     if_confirmed: "If confirmed",
@@ -231,8 +231,8 @@ const ZH: Words = Words {
     none: "按您填写的货物和市场，目录中没有适用的规则。",
     from: "起始日期",
     announced: "公布的日期",
-    for_goods: "涉及您的货物",
-    only_for: "仅涉及",
+    said_since: "据称已自此日起适用",
+    why: "原因",
     any_market: "任何目的地",
     hs_code: "海关编码",
     prepare: "需要准备",
@@ -261,6 +261,12 @@ fn render(
     let mut out = String::new();
     let _ = writeln!(out, "{}", doc.title.get(lang));
     let _ = writeln!(out, "{}", (w.assessed)(doc.rules_as_of, date));
+    // How current the rules are: the core's words, as the app shows them.
+    let currency = Currency::of(catalogue, date);
+    let _ = writeln!(out, "{}", currency.line(lang));
+    if let Some(warning) = currency.warning(catalogue, lang) {
+        let _ = writeln!(out, "{warning}");
+    }
     let _ = writeln!(out, "{}", doc.disclaimer.get(lang));
     if views.is_empty() {
         let _ = writeln!(out, "\n{}", w.none);
@@ -278,9 +284,22 @@ fn render(
             let goods: Vec<String> = market.goods.iter().map(|g| goods_name(w, g)).collect();
             let _ = writeln!(out, "  {}{}{}", w.for_goods, w.colon, goods.join(w.list));
         }
-        for (group, heading) in Group::ALL.iter().zip(w.groups) {
-            let entries: Vec<usize> = market
-                .entries
+        let _ = writeln!(out, "\n{heading}");
+        for v in entries {
+            let _ = write!(out, "  • {}{}{}", v.regime, w.colon, v.title);
+            if let Some(from) = v.from {
+                let word = if v.since {
+                    w.said_since
+                } else if *group == Group::ToCheck {
+                    w.announced
+                } else {
+                    w.from
+                };
+                out.push_str(&(w.aside)(&format!("{word} {from}")));
+            }
+            out.push('\n');
+            let goods: Vec<String> = v
+                .goods
                 .iter()
                 .copied()
                 .filter(|&i| views[i].group == *group)

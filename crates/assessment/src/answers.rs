@@ -492,13 +492,32 @@ impl Recovered {
             Err(other) => return Recovered::Unreadable(other),
         }
         let from = sheet.questionnaire.clone();
-        // Questions whose meaning changed since the answers' version: same ids, new question.
-        let changed: &[QuestionId] = questionnaire
+        let migration = questionnaire
             .doc()
             .migrations
             .iter()
-            .find(|m| m.from == from.version)
-            .map_or(&[], |m| &m.changed);
+            .find(|m| m.from == from.version);
+        // Questions whose meaning changed since the answers' version: same ids, new question.
+        let changed: &[QuestionId] = migration.map_or(&[], |m| &m.changed);
+        // Earlier answers this version asks under another question, each carried when its
+        // earlier answer (and its condition) was given and the new question has no answer yet.
+        let chose = |question: &QuestionId, option: &OptionId| {
+            sheet
+                .get(question)
+                .is_some_and(|a| a.chosen().contains(option))
+        };
+        let carried: Vec<(&QuestionId, QuestionId, OptionId)> = migration
+            .map_or(&[][..], |m| &m.carried)
+            .iter()
+            .filter(|c| chose(&c.question, &c.option))
+            .filter(|c| {
+                c.only_if
+                    .as_ref()
+                    .is_none_or(|e| chose(&e.question, &e.option))
+            })
+            .filter(|c| sheet.get(&c.to).is_none())
+            .map(|c| (&c.question, c.to.clone(), c.as_option.clone()))
+            .collect();
         let mut kept = AnswerSheet::new(questionnaire);
         // Carried over, the answers keep the day they were given.
         kept.date = sheet.date;
@@ -514,8 +533,13 @@ impl Recovered {
             };
             if problems.is_empty() {
                 kept.answers.insert(id, answer);
-            } else {
+            } else if !carried.iter().any(|(from, _, _)| **from == id) {
                 dropped.extend(problems);
+            }
+        }
+        for (_, to, option) in carried {
+            if !kept.answers.contains_key(&to) {
+                kept.answers.insert(to, Answer::One(option));
             }
         }
         Recovered::Migrated {

@@ -132,6 +132,17 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 impl Date {
+    /// The same day `months` months later, or the month's last day when it is shorter
+    /// (31 August and six months: 28 or 29 February).
+    pub fn months_later(self, months: u8) -> Option<Self> {
+        let index = u32::from(self.month) - 1 + u32::from(months);
+        let year = self.year.checked_add(u16::try_from(index / 12).ok()?)?;
+        let month = u8::try_from(index % 12 + 1).ok()?;
+        (28..=self.day.max(28))
+            .rev()
+            .find_map(|day| Self::new(year, month, day.min(self.day)))
+    }
+
     /// The same day a year later; 29 February becomes 1 March. For "within 12 months".
     pub fn a_year_later(self) -> Option<Self> {
         let year = self.year.checked_add(1)?;

@@ -86,6 +86,41 @@ pub struct Migration {
     pub from: String,
     /// Questions (profile or items) to answer again.
     pub changed: Vec<QuestionId>,
+    /// Answers of `from` that this version asks under another question, carried over to it so
+    /// that what decides a verdict is not asked again (or left pending) for nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<Carry>,
+}
+
+/// One answer of an earlier version carried over to a question of this one: an earlier answer
+/// `option` to `question` becomes `as` to `to`, when `only_if` (an earlier answer too) holds.
+/// Only what means the same is carried (data never notified as important is not sent abroad as
+/// important data); any other answer to `question` is dropped as before and `to` asked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Carry {
+    /// The earlier version's question (it may no longer exist).
+    pub question: QuestionId,
+    /// The earlier answer (an option of it) that is carried.
+    pub option: OptionId,
+    /// The question of this version that gets it.
+    pub to: QuestionId,
+    /// The option of `to` it becomes.
+    #[serde(rename = "as")]
+    pub as_option: OptionId,
+    /// Carried only when the earlier answers also chose this option of this question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_if: Option<EarlierAnswer>,
+}
+
+/// An option chosen, in the earlier version's answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EarlierAnswer {
+    pub question: QuestionId,
+    pub option: OptionId,
 }
 
 /// A profile question: single or multiple choice, not scored.

@@ -62,8 +62,14 @@ pub struct CatalogueDoc {
     /// The id of the questionnaire whose profile answers the catalogue reads.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
     pub questionnaire: String,
-    /// The day the rules were last checked as a whole: shown with the report's section.
+    /// The day the rules were last checked as a whole: shown with the report's section, and more
+    /// than six months before the assessment's date, with a warning that rules may have changed.
     pub rules_as_of: Date,
+    /// Where a person checks the rules when the catalogue may be out of date (an association
+    /// names itself); without it, the core's general words (each entry's source, a customs broker
+    /// or trade association).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub where_to_check: Option<Text>,
     /// Every language the texts are given in; the questionnaire's languages.
     pub languages: Vec<LangTag>,
     pub title: Text,
@@ -148,6 +154,28 @@ pub struct ObligationDoc {
     pub check_with: Option<Text>,
     /// The day the entry was last checked against its source.
     pub checked: Date,
+    /// The entry is the rule as it stood before an amending act that applies from this date: an
+    /// assessment dated before it gets the rule as it stood then; one dated on or after it gets
+    /// nothing (a `C` amendment) or "check this" (an `M` one, which decides nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<Amendment>,
+    /// The entry is the rule as amended by an act that applies from this date: an assessment
+    /// dated before it does not get it; one dated on or after it gets it, as "check this" while
+    /// the amendment is `M`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended: Option<Amendment>,
+}
+
+/// An amending act and the day from which it changes the rule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    pub date: Date,
+    /// Whether the amending act has been read in its official text.
+    pub confidence: Confidence,
+    /// The amending act, e.g. "Delegated Regulation (EU) 2026/2102".
+    pub act: Text,
 }
 
 /// When an obligation applies: every part that is given must hold.
@@ -400,11 +428,36 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
         if let Some(check) = &o.check_with {
             problems.extend(text_problems(languages, &place, "check_with", check));
         }
+        for (field, amendment) in [("superseded", &o.superseded), ("amended", &o.amended)] {
+            if let Some(a) = amendment {
+                problems.extend(text_problems(
+                    languages,
+                    &place,
+                    &format!("{field}.act"),
+                    &a.act,
+                ));
+            }
+        }
+        if let (Some(amended), Some(superseded)) = (&o.amended, &o.superseded) {
+            if superseded.date <= amended.date {
+                push(
+                    &mut problems,
+                    &place,
+                    "superseded",
+                    ProblemKind::UntilNotAfterFrom,
+                );
+            }
+        }
         let unconfirmed = o.confidence == Confidence::M
             || [o.from, o.until]
                 .iter()
                 .flatten()
-                .any(|d| d.confidence == Confidence::M);
+                .any(|d| d.confidence == Confidence::M)
+            || [&o.superseded, &o.amended]
+                .iter()
+                .copied()
+                .flatten()
+                .any(|a| a.confidence == Confidence::M);
         if unconfirmed && o.check_with.is_none() {
             push(
                 &mut problems,
@@ -620,6 +673,10 @@ pub enum NotApplying {
     Answers,
     /// It ended (a confirmed `until`) on or before the assessment's date.
     Ended,
+    /// A confirmed amendment replaced it on or before the assessment's date (its `superseded`).
+    Superseded,
+    /// It is the rule as amended, and the amendment applies only after the assessment's date.
+    NotYetAmended,
 }
 
 /// When an obligation starts, relative to the assessment's date.
@@ -632,8 +689,12 @@ pub enum Timeline {
     WithinYear(Date),
     /// It starts more than 12 months after the assessment's date.
     Later(Date),
-    /// Its date is not confirmed (`M`): shown as "check this", never placed on the timeline.
+    /// Its date is not confirmed (`M`) and after the assessment's date: shown as "check this",
+    /// never placed on the timeline.
     CheckDate(Date),
+    /// Its date is not confirmed (`M`) and on or before the assessment's date: "said to apply
+    /// since …, check this" — still not placed on the timeline, but not shown as a future date.
+    CheckSince(Date),
 }
 
 /// One catalogue entry for one firm.
@@ -693,6 +754,10 @@ fn fit(codes: &[HsCode], trigger: &Trigger) -> Fit {
 fn timeline(from: Option<Dated>, date: Date) -> Timeline {
     match from {
         None => Timeline::InForce,
+        Some(Dated {
+            date: start,
+            confidence: Confidence::M,
+        }) if start <= date => Timeline::CheckSince(start),
         Some(Dated {
             date: start,
             confidence: Confidence::M,
@@ -795,6 +860,11 @@ pub fn obligations(
                 match answers.eval(when) {
                     (Some(true), _) => {}
                     (Some(false), _) => out = out.or(Some(NotApplying::Answers)),
+                    // An answer given to a follow-up whose goods may be in the entry decides
+                    // the entry as it would for goods that are: the firm said it.
+                    (None, _) if answers.eval_given(when) == Some(false) => {
+                        out = out.or(Some(NotApplying::Answers))
+                    }
                     (None, questions) => {
                         for q in questions {
                             let q = Needed::Question(q);
@@ -806,10 +876,30 @@ pub fn obligations(
                 }
             }
 
-            // A confirmed end on or before the day: over.
+            // A confirmed end on or before the day: over. An unconfirmed one, or an unconfirmed
+            // amendment in force on the day, decides nothing: the entry is to be checked.
+            let mut changed_unconfirmed = false;
             if let Some(until) = o.until {
-                if until.confidence == Confidence::C && until.date <= date {
-                    out = out.or(Some(NotApplying::Ended));
+                if until.date <= date {
+                    match until.confidence {
+                        Confidence::C => out = out.or(Some(NotApplying::Ended)),
+                        Confidence::M => changed_unconfirmed = true,
+                    }
+                }
+            }
+            if let Some(a) = &o.superseded {
+                if a.date <= date {
+                    match a.confidence {
+                        Confidence::C => out = out.or(Some(NotApplying::Superseded)),
+                        Confidence::M => changed_unconfirmed = true,
+                    }
+                }
+            }
+            if let Some(a) = &o.amended {
+                if date < a.date {
+                    out = out.or(Some(NotApplying::NotYetAmended));
+                } else if a.confidence == Confidence::M {
+                    changed_unconfirmed = true;
                 }
             }
 
@@ -818,7 +908,7 @@ pub fn obligations(
                 None if !needed.is_empty() => Status::MayApply {
                     answer_needed: needed,
                 },
-                None if o.confidence == Confidence::M => Status::Check,
+                None if o.confidence == Confidence::M || changed_unconfirmed => Status::Check,
                 None => Status::Applies,
             };
             Finding {
@@ -897,6 +987,9 @@ pub struct FindingView<'a> {
     pub markets: Vec<&'a str>,
     /// The date it starts, when it is not in force yet or its date is not confirmed.
     pub from: Option<Date>,
+    /// Whether `from` is an unconfirmed date on or before the assessment's date ("said to apply
+    /// since …") rather than one to come.
+    pub since: bool,
     /// What would tell, for an entry that may apply.
     pub needed: Vec<NeededName<'a>>,
 }
@@ -929,15 +1022,21 @@ pub fn view<'a>(
             let group = match (&f.status, f.timeline) {
                 (Status::DoesNotApply { .. }, _) => return None,
                 (Status::MayApply { .. }, _) => Group::MayApply,
-                (Status::Check, _) | (_, Timeline::CheckDate(_)) => Group::ToCheck,
+                (Status::Check, _) | (_, Timeline::CheckDate(_) | Timeline::CheckSince(_)) => {
+                    Group::ToCheck
+                }
                 (_, Timeline::InForce) => Group::InForce,
                 (_, Timeline::WithinYear(_)) => Group::WithinYear,
                 (_, Timeline::Later(_)) => Group::Later,
             };
             let from = match f.timeline {
                 Timeline::InForce => None,
-                Timeline::WithinYear(d) | Timeline::Later(d) | Timeline::CheckDate(d) => Some(d),
+                Timeline::WithinYear(d)
+                | Timeline::Later(d)
+                | Timeline::CheckDate(d)
+                | Timeline::CheckSince(d) => Some(d),
             };
+            let since = matches!(f.timeline, Timeline::CheckSince(_));
             let needed = match &f.status {
                 Status::MayApply { answer_needed } => answer_needed
                     .iter()
@@ -987,6 +1086,7 @@ pub fn view<'a>(
                     .map(|m| label(&doc.markets_question, m))
                     .collect(),
                 from,
+                since,
                 needed,
             })
         })
@@ -996,6 +1096,72 @@ pub fn view<'a>(
     views
 }
 
+/// How many months after its "rules as of" date a catalogue is said to be possibly out of date.
+pub const STALE_AFTER_MONTHS: u8 = 6;
+
+/// How current the catalogue is on an assessment's date: rules move (the EUDR's product list
+/// changed in 2026), and a catalogue is only as good as its last check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Currency {
+    pub rules_as_of: Date,
+    pub assessed: Date,
+    /// The assessment's date is more than [`STALE_AFTER_MONTHS`] months after `rules_as_of`.
+    pub stale: bool,
+}
+
+impl Currency {
+    pub fn of(catalogue: &Catalogue, date: Date) -> Self {
+        let rules_as_of = catalogue.doc().rules_as_of;
+        let limit = rules_as_of.months_later(STALE_AFTER_MONTHS);
+        Self {
+            rules_as_of,
+            assessed: date,
+            // A date too far to count months to is far out of date.
+            stale: limit.is_none_or(|limit| date > limit),
+        }
+    }
+
+    /// The "rules as of" line shown with the section.
+    pub fn line(&self, lang: &LangTag) -> String {
+        let d = self.rules_as_of;
+        if crate::answers::in_chinese(lang) {
+            format!("规则截至 {d}（本目录当天最后一次对照法规原文核对）；各日期均与本次评估的日期比较。")
+        } else {
+            format!(
+                "Rules as of {d} (the day this catalogue was last checked against the legal \
+                 texts); every date is compared with this assessment's date."
+            )
+        }
+    }
+
+    /// When stale, in plain words: the rules may have changed since, and where to check —
+    /// the catalogue's own `where_to_check` (an association's), or the general sources.
+    pub fn warning(&self, catalogue: &Catalogue, lang: &LangTag) -> Option<String> {
+        if !self.stale {
+            return None;
+        }
+        let (d, on) = (self.rules_as_of, self.assessed);
+        let own = catalogue.doc().where_to_check.as_ref().map(|t| t.get(lang));
+        Some(if crate::answers::in_chinese(lang) {
+            let other = own.unwrap_or("也可以咨询报关行、货代或您所在的行业协会");
+            format!(
+                "请注意：本次评估日期是 {on}，距这些规则最后核对的日期（{d}）已超过六个月，\
+                 期间规则可能已经改变。行动前请按每条规则所列的来源核对原文（欧盟规则查 \
+                 EUR-Lex 网站，中国规则查主管部门网站）；{other}。"
+            )
+        } else {
+            let other =
+                own.unwrap_or("or ask a customs broker, your freight forwarder or your trade association");
+            format!(
+                "Please note: this assessment is dated {on}, more than six months after these \
+                 rules were last checked ({d}), and the rules may have changed since. Before you \
+                 act, check each rule at the source named with it (EUR-Lex for EU rules, the \
+                 authority's own site for Chinese rules), {other}."
+            )
+        })
+    }
+}
+
 /// The report's "Your markets and goods" as plain text in one language: what a front end that
 /// does not carry the catalogue's code renders (the web app's first load does not: a worker
 /// makes this page, `src/bin/obligations_worker.rs`). Made from [`view`].
@@ -1003,6 +1169,11 @@ pub fn view<'a>(
 pub struct Page {
     pub title: String,
     pub rules_as_of: Date,
+    /// The "rules as of" line, in the page's language.
+    pub currency: String,
+    /// When the assessment's date is more than six months after `rules_as_of`: that the rules may
+    /// have changed since, and where to check.
+    pub stale: Option<String>,
     pub disclaimer: String,
     /// Entries in the report's order, each with its group.
     pub entries: Vec<PageEntry>,
@@ -1022,6 +1193,8 @@ pub struct PageEntry {
     pub goods: Vec<String>,
     pub markets: Vec<String>,
     pub from: Option<Date>,
+    /// `from` is an unconfirmed date already passed on the assessment's date.
+    pub since: bool,
     pub needed: Vec<PageNeeded>,
 }
 
@@ -1034,17 +1207,21 @@ pub enum PageNeeded {
     CodeOf(String),
 }
 
-/// The page of `findings` in `lang`.
+/// The page of `findings` in `lang`, for an assessment dated `date`.
 pub fn page(
     catalogue: &Catalogue,
     questionnaire: &Questionnaire,
     findings: &[Finding],
     lang: &LangTag,
+    date: Date,
 ) -> Page {
     let doc = catalogue.doc();
+    let currency = Currency::of(catalogue, date);
     Page {
         title: doc.title.get(lang).to_owned(),
         rules_as_of: doc.rules_as_of,
+        currency: currency.line(lang),
+        stale: currency.warning(catalogue, lang),
         disclaimer: doc.disclaimer.get(lang).to_owned(),
         entries: view(catalogue, questionnaire, findings, lang)
             .into_iter()
@@ -1066,6 +1243,7 @@ pub fn page(
                     .collect(),
                 markets: v.markets.iter().map(|m| (*m).to_owned()).collect(),
                 from: v.from,
+                since: v.since,
                 needed: v
                     .needed
                     .iter()
@@ -1101,8 +1279,8 @@ impl Page {
     /// The page as rows of strings: how the web app's obligations worker hands it over (a
     /// structured clone of arrays of strings), so that the app reads it without a JSON
     /// deserialiser of its own for it. The first row is `["page", title, rules as of,
-    /// disclaimer]`; each entry is a row `["entry", id, group, regime, title, prepare, basis,
-    /// check with or "", from or ""]` followed by its `["goods", text]`, `["market", text]` and
+    /// disclaimer, currency line, stale warning or ""]`; each entry is a row `["entry", id, group,
+    /// regime, title, prepare, basis, check with or "", from or "", "since" or ""]` followed by its `["goods", text]`, `["market", text]` and
     /// `["needed", question | finer_code | code_of, text]` rows.
     pub fn to_rows(&self) -> Vec<Vec<String>> {
         let mut rows = vec![vec![
@@ -1110,6 +1288,8 @@ impl Page {
             self.title.clone(),
             self.rules_as_of.to_string(),
             self.disclaimer.clone(),
+            self.currency.clone(),
+            self.stale.clone().unwrap_or_default(),
         ]];
         for e in &self.entries {
             rows.push(vec![
@@ -1122,6 +1302,7 @@ impl Page {
                 e.basis.clone(),
                 e.check_with.clone().unwrap_or_default(),
                 e.from.map(|d| d.to_string()).unwrap_or_default(),
+                if e.since { "since" } else { "" }.to_owned(),
             ]);
             rows.extend(e.goods.iter().map(|g| vec!["goods".to_owned(), g.clone()]));
             rows.extend(
@@ -1145,9 +1326,11 @@ impl Page {
     pub fn from_rows(rows: &[Vec<String>]) -> Option<Page> {
         let (first, rest) = rows.split_first()?;
         let mut page = match first.as_slice() {
-            [kind, title, date, disclaimer] if kind == "page" => Page {
+            [kind, title, date, disclaimer, currency, stale] if kind == "page" => Page {
                 title: title.clone(),
                 rules_as_of: date.parse().ok()?,
+                currency: currency.clone(),
+                stale: (!stale.is_empty()).then(|| stale.clone()),
                 disclaimer: disclaimer.clone(),
                 entries: Vec::new(),
             },
@@ -1156,7 +1339,7 @@ impl Page {
         let optional = |s: &String| (!s.is_empty()).then(|| s.clone());
         for row in rest {
             match row.as_slice() {
-                [kind, id, group, regime, title, prepare, basis, check, from]
+                [kind, id, group, regime, title, prepare, basis, check, from, since]
                     if kind == "entry" =>
                 {
                     page.entries.push(PageEntry {
@@ -1172,6 +1355,11 @@ impl Page {
                         from: match from.as_str() {
                             "" => None,
                             d => Some(d.parse().ok()?),
+                        },
+                        since: match since.as_str() {
+                            "" => false,
+                            "since" => true,
+                            _ => return None,
                         },
                         needed: Vec::new(),
                     })

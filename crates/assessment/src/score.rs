@@ -232,6 +232,9 @@ struct Eval<'a> {
     sheet: &'a AnswerSheet,
     applies: ListMap<QuestionId, Truth>,
     path: Option<ExportDecision>,
+    /// Whether a question whose applicability is still open counts with the answer given to it
+    /// (the obligations catalogue, for goods that may be in an entry: see `Answers::eval_given`).
+    open_answers_count: bool,
 }
 
 impl<'a> Eval<'a> {
@@ -241,6 +244,7 @@ impl<'a> Eval<'a> {
             sheet,
             applies: ListMap::new(),
             path: None,
+            open_answers_count: false,
         }
     }
 
@@ -313,6 +317,9 @@ impl Facts for Eval<'_> {
         };
         match self.applies(question) {
             Some(false) => QuestionState::NotApplicable,
+            None if self.open_answers_count && self.answered(question) => {
+                QuestionState::Answered(self.chosen(question))
+            }
             None => QuestionState::Pending,
             Some(true) => {
                 if !self.answered(question) {
@@ -586,6 +593,18 @@ impl<'a> Answers<'a> {
             self.pending(condition, &mut needed);
         }
         (truth, needed)
+    }
+
+    /// The condition's truth as [`Answers::eval`] gives it, except that a question whose
+    /// applicability is still open counts with the answer given to it. For an obligation whose
+    /// goods may be in its trigger (a chapter typed where the entry names headings): its
+    /// follow-up is asked for exactly the entry's goods, so for those goods it applies, and the
+    /// answer given decides the entry whichever way the code falls.
+    pub(crate) fn eval_given(&mut self, condition: &Condition) -> Truth {
+        self.0.open_answers_count = true;
+        let truth = condition.eval(&mut self.0);
+        self.0.open_answers_count = false;
+        truth
     }
 
     /// The questions to answer before `id` has an answer that counts: `id` itself when it

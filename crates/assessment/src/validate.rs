@@ -902,6 +902,26 @@ pub fn validate(doc: &QuestionnaireDoc) -> Result<(), Problems> {
         }
         // A question listed as changed need not exist: an association's customisation may have
         // left its section out, and an answer to an unknown question is dropped anyway.
+        // A carried answer must land on an option that exists, of a single-choice question.
+        for (j, carry) in m.carried.iter().enumerate() {
+            let field = format!("migrations[{i}].carried[{j}]");
+            match doc.profile.iter().find(|q| q.id == carry.to) {
+                None => c.push(
+                    &top,
+                    format!("{field}.to"),
+                    ProblemKind::UnknownQuestion(carry.to.0.clone()),
+                ),
+                Some(q) if !q.options.iter().any(|o| o.id == carry.as_option) => c.push(
+                    &top,
+                    format!("{field}.as"),
+                    ProblemKind::UnknownOption {
+                        question: carry.to.0.clone(),
+                        option: carry.as_option.0.clone(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
     }
 
     profile_parts(&mut c, doc, &dimension_ids);
