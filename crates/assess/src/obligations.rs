@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use assessment::obligations::{view, Currency};
+use assessment::obligations::{unconfirmed_deciding, view, Currency};
 use assessment::{
-    obligations, AnswerSheet, Catalogue, CodeRefused, Date, Group, HsCode, LangTag, NeededName,
-    Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
+    obligations, AnswerSheet, Catalogue, CodeRefused, Confidence, Date, GoodsName, Group, HsCode,
+    LangTag, NeededName, Status, Trade, BUILTIN_CATALOGUE,
 };
 use serde_json::json;
 
@@ -121,9 +121,28 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
     let catalogue = Catalogue::from_json(&crate::read(cpath, Document::Catalogue)?, &q)
         .map_err(|e| format!("{cpath}: {e}"))?;
     let doc = catalogue.doc();
+    // Every entry has a source address, a checked date and a confidence (the format requires
+    // them); this checks, in addition, that no unconfirmed fact would decide a dated group.
+    let deciding = unconfirmed_deciding(&catalogue);
+    if !deciding.is_empty() {
+        let list: Vec<String> = deciding
+            .iter()
+            .map(|(id, day)| format!("obligation {id} on {day}"))
+            .collect();
+        return Err(format!(
+            "{cpath}: an unconfirmed (M) fact would decide the group of: {}\n",
+            list.join("; ")
+        ));
+    }
+    let unconfirmed = doc
+        .obligations
+        .iter()
+        .filter(|o| o.check_with.is_some() && o.confidence == Confidence::M)
+        .count();
     Ok(format!(
         "{cpath}: valid — obligations catalogue {} for questionnaire \"{}\" {}, rules as of {}, \
-         {} entries, {} goods options\n",
+         {} entries (each with its source, checked date and confidence; {unconfirmed} not confirmed, \
+         shown only as \"check this\"), {} goods options\n",
         doc.version,
         q.doc().id,
         q.doc().version,
@@ -231,7 +250,7 @@ const ZH: Words = Words {
     none: "按您填写的货物和市场，目录中没有适用的规则。",
     from: "起始日期",
     announced: "公布的日期",
-    said_since: "据称已自此日起适用",
+    said_since: "据称已适用，自",
     why: "原因",
     any_market: "任何目的地",
     hs_code: "海关编码",

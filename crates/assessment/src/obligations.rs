@@ -476,14 +476,15 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                 );
             }
         }
-        if let Some(c) = forbidden(&o.source) {
+        if o.checked > doc.rules_as_of {
             push(
                 &mut problems,
                 &place,
-                "source",
-                ProblemKind::ForbiddenCharacter(c),
+                "checked",
+                ProblemKind::CheckedAfterRulesAsOf(doc.rules_as_of.to_string()),
             );
-        } else if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
+        }
+        if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
             push(
                 &mut problems,
                 &place,
@@ -876,41 +877,7 @@ pub fn obligations(
                 }
             }
 
-            // A confirmed end on or before the day: over. An unconfirmed one, or an unconfirmed
-            // amendment in force on the day, decides nothing: the entry is to be checked.
-            let mut changed_unconfirmed = false;
-            if let Some(until) = o.until {
-                if until.date <= date {
-                    match until.confidence {
-                        Confidence::C => out = out.or(Some(NotApplying::Ended)),
-                        Confidence::M => changed_unconfirmed = true,
-                    }
-                }
-            }
-            if let Some(a) = &o.superseded {
-                if a.date <= date {
-                    match a.confidence {
-                        Confidence::C => out = out.or(Some(NotApplying::Superseded)),
-                        Confidence::M => changed_unconfirmed = true,
-                    }
-                }
-            }
-            if let Some(a) = &o.amended {
-                if date < a.date {
-                    out = out.or(Some(NotApplying::NotYetAmended));
-                } else if a.confidence == Confidence::M {
-                    changed_unconfirmed = true;
-                }
-            }
-
-            let status = match out {
-                Some(reason) => Status::DoesNotApply { reason },
-                None if !needed.is_empty() => Status::MayApply {
-                    answer_needed: needed,
-                },
-                None if o.confidence == Confidence::M || changed_unconfirmed => Status::Check,
-                None => Status::Applies,
-            };
+            let status = settle(o, out, needed, date);
             Finding {
                 obligation: o.id.clone(),
                 status,
@@ -920,6 +887,113 @@ pub fn obligations(
             }
         })
         .collect()
+}
+
+/// An entry's status on `date` once its trigger is read: `out`, the first part found not to
+/// hold; `needed`, the answers that would tell. Its dates decide here, the unconfirmed ones never:
+/// a confirmed end or amendment on or before the day ends it; an unconfirmed one makes it "check".
+fn settle(
+    o: &ObligationDoc,
+    mut out: Option<NotApplying>,
+    needed: Vec<Needed>,
+    date: Date,
+) -> Status {
+    let mut changed_unconfirmed = false;
+    if let Some(until) = o.until {
+        if until.date <= date {
+            match until.confidence {
+                Confidence::C => out = out.or(Some(NotApplying::Ended)),
+                Confidence::M => changed_unconfirmed = true,
+            }
+        }
+    }
+    if let Some(a) = &o.superseded {
+        if a.date <= date {
+            match a.confidence {
+                Confidence::C => out = out.or(Some(NotApplying::Superseded)),
+                Confidence::M => changed_unconfirmed = true,
+            }
+        }
+    }
+    if let Some(a) = &o.amended {
+        if date < a.date {
+            out = out.or(Some(NotApplying::NotYetAmended));
+        } else if a.confidence == Confidence::M {
+            changed_unconfirmed = true;
+        }
+    }
+    match out {
+        Some(reason) => Status::DoesNotApply { reason },
+        None if !needed.is_empty() => Status::MayApply {
+            answer_needed: needed,
+        },
+        None if o.confidence == Confidence::M || changed_unconfirmed => Status::Check,
+        None => Status::Applies,
+    }
+}
+
+/// The report's group of an entry that applies or may apply; `None` for one that does not.
+pub fn group_of(status: &Status, timeline: Timeline) -> Option<Group> {
+    Some(match (status, timeline) {
+        (Status::DoesNotApply { .. }, _) => return None,
+        (Status::MayApply { .. }, _) => Group::MayApply,
+        (Status::Check, _) | (_, Timeline::CheckDate(_) | Timeline::CheckSince(_)) => {
+            Group::ToCheck
+        }
+        (_, Timeline::InForce) => Group::InForce,
+        (_, Timeline::WithinYear(_)) => Group::WithinYear,
+        (_, Timeline::Later(_)) => Group::Later,
+    })
+}
+
+/// Entries (with the day) that an unconfirmed fact would place in a dated group — in force,
+/// within 12 months or later — if their trigger held: each of its dates, the day before and the
+/// catalogue's "rules as of" are tried. Empty for a sound catalogue and evaluation: an `M` fact
+/// is shown as "check this", never used to decide a group or a date.
+pub fn unconfirmed_deciding(catalogue: &Catalogue) -> Vec<(ObligationId, Date)> {
+    let doc = catalogue.doc();
+    let mut found = Vec::new();
+    for o in &doc.obligations {
+        let mut days = vec![doc.rules_as_of];
+        let dates = [o.from, o.until]
+            .into_iter()
+            .flatten()
+            .map(|d| d.date)
+            .chain(
+                [&o.superseded, &o.amended]
+                    .into_iter()
+                    .flatten()
+                    .map(|a| a.date),
+            );
+        for d in dates {
+            days.push(d);
+            days.extend(Date::from_days_since_1970(d.days_since_1970() - 1));
+        }
+        for day in days {
+            // An unconfirmed fact that bears on this day.
+            let m = |c: Confidence| c == Confidence::M;
+            let live = m(o.confidence)
+                || o.from.is_some_and(|f| m(f.confidence))
+                || o.until.is_some_and(|u| m(u.confidence) && u.date <= day)
+                || o.superseded
+                    .as_ref()
+                    .is_some_and(|a| m(a.confidence) && a.date <= day)
+                || o.amended
+                    .as_ref()
+                    .is_some_and(|a| m(a.confidence) && a.date <= day);
+            let status = settle(o, None, Vec::new(), day);
+            let group = group_of(&status, timeline(o.from, day));
+            if live
+                && matches!(
+                    group,
+                    Some(Group::InForce | Group::WithinYear | Group::Later)
+                )
+            {
+                found.push((o.id.clone(), day));
+            }
+        }
+    }
+    found
 }
 
 /// Where an entry stands in the report's "Your markets and goods" section.
@@ -1019,16 +1093,7 @@ pub fn view<'a>(
         .iter()
         .filter_map(|f| {
             let o = catalogue.obligation(&f.obligation)?;
-            let group = match (&f.status, f.timeline) {
-                (Status::DoesNotApply { .. }, _) => return None,
-                (Status::MayApply { .. }, _) => Group::MayApply,
-                (Status::Check, _) | (_, Timeline::CheckDate(_) | Timeline::CheckSince(_)) => {
-                    Group::ToCheck
-                }
-                (_, Timeline::InForce) => Group::InForce,
-                (_, Timeline::WithinYear(_)) => Group::WithinYear,
-                (_, Timeline::Later(_)) => Group::Later,
-            };
+            let group = group_of(&f.status, f.timeline)?;
             let from = match f.timeline {
                 Timeline::InForce => None,
                 Timeline::WithinYear(d)
@@ -1150,8 +1215,9 @@ impl Currency {
                  EUR-Lex 网站，中国规则查主管部门网站）；{other}。"
             )
         } else {
-            let other =
-                own.unwrap_or("or ask a customs broker, your freight forwarder or your trade association");
+            let other = own.unwrap_or(
+                "or ask a customs broker, your freight forwarder or your trade association",
+            );
             format!(
                 "Please note: this assessment is dated {on}, more than six months after these \
                  rules were last checked ({d}), and the rules may have changed since. Before you \

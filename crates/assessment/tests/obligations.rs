@@ -68,6 +68,7 @@ fn line(f: &Finding) -> Option<String> {
         Timeline::WithinYear(d) => format!("within:{d}"),
         Timeline::Later(d) => format!("later:{d}"),
         Timeline::CheckDate(d) => format!("check:{d}"),
+        Timeline::CheckSince(d) => format!("since:{d}"),
     };
     Some(format!("{} {status} {timeline}", f.obligation))
 }
@@ -98,9 +99,10 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates applies within:2027-02-01",
             "eu_cbam applies in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -117,8 +119,8 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_cbam_de_minimis applies in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -133,10 +135,11 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates may(P.cbam_tonnage) within:2027-02-01",
             "eu_cbam may(P.cbam_tonnage) in_force",
             "eu_cbam_de_minimis may(P.cbam_tonnage) in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -154,9 +157,10 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates applies within:2027-02-01",
             "eu_cbam applies in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
             "us_uflpa applies in_force",
         ],
     },
@@ -174,8 +178,8 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_eudr applies within:2026-12-30",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -192,9 +196,10 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_eudr_small applies within:2027-06-30",
             "eu_eudr_timber_small applies within:2026-12-30",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -211,7 +216,7 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_eudr_small applies within:2027-06-30",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
         ],
     },
     Case {
@@ -227,13 +232,15 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_battery_built_in may(P.built_in_battery) in_force",
+            "eu_battery_removability may(P.built_in_battery) within:2027-02-18",
+            "eu_low_value_parcels check since:2026-07-01",
+            "eu_rohs applies in_force",
             "eu_gpsr applies in_force",
             "eu_red_cyber applies in_force",
             "eu_cra_reporting applies in_force",
             "eu_cra_full applies later:2027-12-11",
-            "eu_rohs check in_force",
-            "eu_reach check in_force",
-            "eu_low_value_parcels check check:2026-07-01",
+            "eu_reach applies in_force",
         ],
     },
     Case {
@@ -249,10 +256,12 @@ const CASES: &[Case] = &[
         codes: &[],
         on: TODAY,
         expect: &[
+            "eu_battery_labels applies since:2026-08-18",
+            "eu_battery_passport applies within:2027-02-18",
+            "eu_battery_registration applies in_force",
             "eu_batteries applies in_force",
-            "eu_battery_passport applies check:2027-02-18",
             "eu_battery_due_diligence applies within:2027-08-18",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
             "cn_2025_measures may(code_of:batteries) in_force",
         ],
     },
@@ -269,10 +278,12 @@ const CASES: &[Case] = &[
         codes: &["850760"],
         on: TODAY,
         expect: &[
+            "eu_battery_labels applies since:2026-08-18",
+            "eu_battery_passport applies within:2027-02-18",
+            "eu_battery_registration applies in_force",
             "eu_batteries applies in_force",
-            "eu_battery_passport applies check:2027-02-18",
             "eu_battery_due_diligence applies within:2027-08-18",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
             "cn_2025_measures check in_force",
         ],
     },
@@ -377,7 +388,7 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_gpsr may(code_of:none) in_force",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
         ],
     },
     Case {
@@ -393,10 +404,11 @@ const CASES: &[Case] = &[
         codes: &["73181590"],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates may(P.cbam_tonnage) within:2027-02-01",
             "eu_cbam may(P.cbam_tonnage) in_force",
             "eu_cbam_de_minimis may(P.cbam_tonnage) in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -411,9 +423,10 @@ const CASES: &[Case] = &[
         codes: &["7318.15"],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates applies within:2027-02-01",
             "eu_cbam applies in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -429,8 +442,8 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_cbam_de_minimis applies in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -446,14 +459,15 @@ const CASES: &[Case] = &[
         on: TODAY,
         // A finer code would tell: both CBAM entries may apply, and the tonnage is asked.
         expect: &[
+            "eu_cbam_certificates may(code:73) within:2027-02-01",
             "eu_cbam may(code:73) in_force",
             "eu_cbam_de_minimis may(code:73) in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
-        name: "a code too broad to tell (chapter 73), tonnage answered: still a finer code to tell",
+        name: "a code too broad to tell (chapter 73), tonnage answered: the answer decides, the code stays open",
         answers: &[
             "P.offer=goods",
             "P.markets=eu",
@@ -463,13 +477,12 @@ const CASES: &[Case] = &[
         ],
         codes: &["73"],
         on: TODAY,
-        // Chapter 73 holds goods outside CBAM (7320 springs): whether the question applies is
-        // not known, so its answer decides nothing yet.
+        // Chapter 73 holds goods outside CBAM (7320 springs), but the firm said every buyer
+        // takes 50 t or less: for whatever of it is CBAM goods, that decides (Art. 2a).
         expect: &[
-            "eu_cbam may(code:73) in_force",
             "eu_cbam_de_minimis may(code:73) in_force",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
     Case {
@@ -485,7 +498,7 @@ const CASES: &[Case] = &[
         on: TODAY,
         expect: &[
             "eu_eudr applies within:2026-12-30",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
         ],
     },
     Case {
@@ -515,10 +528,12 @@ const CASES: &[Case] = &[
         codes: &["850760"],
         on: TODAY,
         expect: &[
+            "eu_battery_labels applies since:2026-08-18",
+            "eu_battery_passport applies within:2027-02-18",
+            "eu_battery_registration applies in_force",
             "eu_batteries applies in_force",
-            "eu_battery_passport applies check:2027-02-18",
             "eu_battery_due_diligence applies within:2027-08-18",
-            "eu_reach check in_force",
+            "eu_reach applies in_force",
             "cn_2025_measures check in_force",
         ],
     },
@@ -536,10 +551,11 @@ const CASES: &[Case] = &[
         codes: &["731815"],
         on: TODAY,
         expect: &[
+            "eu_cbam_certificates applies within:2027-02-01",
             "eu_cbam applies in_force",
             "eu_eudr_small applies within:2027-06-30",
-            "eu_reach check in_force",
-            "eu_espr applies check:2024-07-18",
+            "eu_reach applies in_force",
+            "eu_espr applies in_force",
         ],
     },
 ];
@@ -799,18 +815,22 @@ fn an_unconfirmed_fact_never_decides() {
         ],
     );
     let trade = Trade::from_answers(&c, &q, &battery);
-    for on in ["2026-01-01", "2027-02-17", "2027-02-18", "2030-01-01"] {
+    // The labels' date depends on an implementing act (Reg. (EU) 2023/1542 Art. 13): to check,
+    // announced before it, "since" on and after it, never on the timeline.
+    for (on, expected) in [
+        ("2026-01-01", Timeline::CheckDate(date("2026-08-18"))),
+        ("2026-08-17", Timeline::CheckDate(date("2026-08-18"))),
+        ("2026-08-18", Timeline::CheckSince(date("2026-08-18"))),
+        ("2030-01-01", Timeline::CheckSince(date("2026-08-18"))),
+    ] {
         let found = obligations(&c, &q, &trade, &battery, date(on));
-        let passport = found
+        let labels = found
             .iter()
-            .find(|f| f.obligation.as_str() == "eu_battery_passport")
+            .find(|f| f.obligation.as_str() == "eu_battery_labels")
             .unwrap();
-        assert_eq!(passport.timeline, Timeline::CheckDate(date("2027-02-18")));
-        let reach = found
-            .iter()
-            .find(|f| f.obligation.as_str() == "eu_reach")
-            .unwrap();
-        assert_eq!(reach.status, Status::Check);
+        assert_eq!(labels.timeline, expected, "{on}");
+        let group = assessment::obligations::group_of(&labels.status, labels.timeline);
+        assert_eq!(group, Some(assessment::Group::ToCheck), "{on}");
     }
     for o in &c.doc().obligations {
         if o.confidence == assessment::Confidence::M {
@@ -939,23 +959,29 @@ fn follow_up_questions_are_asked_for_exactly_the_goods_their_entries_cover() {
         ("eu_eudr", "P.eudr_operator"),
         ("eu_batteries", "P.battery_kind"),
         ("us_uflpa", "P.xinjiang"),
+        ("eu_battery_built_in", "P.built_in_battery"),
     ] {
+        // The goods the 2026 amendment may have removed still ask the operator's size: the
+        // rule as it stood before it reads it.
+        let also: &[&str] = if entry == "eu_eudr" {
+            &["eu_eudr_removed"]
+        } else {
+            &[]
+        };
         let asked_for = q
             .question(&question.into())
             .unwrap()
             .applies_when()
             .unwrap();
         let (listed, codes) = goods_read(&serde_json::to_value(asked_for).unwrap());
-        assert_eq!(
-            options_covered(&q, &c, entry),
-            listed,
-            "{question} against {entry}"
-        );
-        assert_eq!(
-            trigger_codes(&c, entry),
-            codes,
-            "{question}'s codes against {entry}"
-        );
+        let mut covered = options_covered(&q, &c, entry);
+        let mut theirs = trigger_codes(&c, entry);
+        for other in also {
+            covered.extend(options_covered(&q, &c, other));
+            theirs.extend(trigger_codes(&c, other));
+        }
+        assert_eq!(covered, listed, "{question} against {entry}");
+        assert_eq!(theirs, codes, "{question}'s codes against {entry}");
         // Every entry that reads the answer, and names goods, is brought in only by codes that
         // ask it.
         for o in &c.doc().obligations {
@@ -966,7 +992,13 @@ fn follow_up_questions_are_asked_for_exactly_the_goods_their_entries_cover() {
             });
             if reads && !o.trigger.codes.is_empty() {
                 let theirs = trigger_codes(&c, o.id.as_str());
-                assert!(theirs.is_subset(&codes), "{} reads {question}", o.id);
+                assert!(
+                    theirs
+                        .iter()
+                        .all(|t| codes.iter().any(|c| t.starts_with(c.as_str()))),
+                    "{} reads {question}",
+                    o.id
+                );
             }
         }
     }
@@ -1269,7 +1301,7 @@ fn the_shipped_catalogue_covers_the_facts_file() {
     ] {
         assert!(ids.contains(id), "{id} is missing");
     }
-    assert_eq!(c.doc().rules_as_of, date("2026-11-25"));
+    assert_eq!(c.doc().rules_as_of, date("2026-12-07"));
 }
 
 /// Random sheets of the shipped questionnaire, on random days.
@@ -1312,7 +1344,15 @@ mod properties {
                 prop_assert_eq!(&f.obligation, &o.id);
                 match &f.status {
                     Status::Applies => prop_assert_eq!(o.confidence, assessment::Confidence::C),
-                    Status::Check => prop_assert_eq!(o.confidence, assessment::Confidence::M),
+                    Status::Check => {
+                        let m = |c: assessment::Confidence| c == assessment::Confidence::M;
+                        prop_assert!(
+                            m(o.confidence)
+                                || o.until.is_some_and(|u| m(u.confidence) && u.date <= on)
+                                || o.superseded.as_ref().is_some_and(|a| m(a.confidence) && a.date <= on)
+                                || o.amended.as_ref().is_some_and(|a| m(a.confidence) && a.date <= on)
+                        )
+                    }
                     Status::MayApply { answer_needed } => {
                         prop_assert!(!answer_needed.is_empty());
                         for n in answer_needed {
@@ -1329,6 +1369,12 @@ mod properties {
                     (Some(d), Timeline::CheckDate(t)) => {
                         prop_assert_eq!(d.confidence, assessment::Confidence::M);
                         prop_assert_eq!(d.date, t);
+                        prop_assert!(t > on);
+                    }
+                    (Some(d), Timeline::CheckSince(t)) => {
+                        prop_assert_eq!(d.confidence, assessment::Confidence::M);
+                        prop_assert_eq!(d.date, t);
+                        prop_assert!(t <= on);
                     }
                     (Some(d), t) => {
                         prop_assert_eq!(d.confidence, assessment::Confidence::C);
@@ -1336,7 +1382,7 @@ mod properties {
                             Timeline::InForce => prop_assert!(d.date <= on),
                             Timeline::WithinYear(x) => prop_assert!(x == d.date && on < x && x <= year),
                             Timeline::Later(x) => prop_assert!(x == d.date && x > year),
-                            Timeline::CheckDate(_) => unreachable!(),
+                            Timeline::CheckDate(_) | Timeline::CheckSince(_) => unreachable!(),
                         }
                     }
                 }
@@ -1389,7 +1435,7 @@ fn the_report_page_goes_through_its_rows_unchanged() {
     let findings = obligations(&c, &q, &trade, &s, date("2026-11-26"));
     for lang in ["zh-CN", "en"] {
         let lang = assessment::LangTag::from(lang);
-        let p = page(&c, &q, &findings, &lang);
+        let p = page(&c, &q, &findings, &lang, date("2026-11-26"));
         let views = view(&c, &q, &findings, &lang);
         assert!(!p.entries.is_empty());
         assert_eq!(

@@ -13,6 +13,7 @@ mod export_path;
 mod first_steps;
 mod fixtures;
 mod handoff;
+mod law;
 mod obligations;
 mod plan;
 mod properties;
