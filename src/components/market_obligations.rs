@@ -134,8 +134,11 @@ pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
     html! {
         <section class="obligations report-section" aria-labelledby="obligations-title">
             <h2 id="obligations-title">{ s.obligations_title }</h2>
-            <p class="rules-as-of">{ lang.rules_as_of(&page.rules_as_of.to_string()) }</p>
-            if markets.is_empty() {
+            <p class="rules-as-of">{ &page.currency }</p>
+            if let Some(warning) = &page.stale {
+                <p class="rules-may-have-changed" role="note">{ warning }</p>
+            }
+            if none {
                 <p>{ s.obligations_none }</p>
             }
             { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at, &props.first_steps)) }

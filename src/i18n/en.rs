@@ -467,10 +467,6 @@ impl Words for En {
         }
     }
 
-    fn rules_as_of(date: &str) -> String {
-        format!("Rules as of {date}. Dates are counted from this assessment's date.")
-    }
-
     fn obligation_from(date: &str) -> String {
         format!("From {date}")
     }

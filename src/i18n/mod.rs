@@ -386,7 +386,6 @@ trait Words {
     fn follow_up_banner(date: &str) -> String;
     fn history_unreadable(entries: usize) -> String;
     // Issue 17
-    fn rules_as_of(date: &str) -> String;
     fn obligation_from(date: &str) -> String;
     /// A code more precise than this one would tell.
     fn finer_code(code: &str) -> String;
@@ -605,10 +604,6 @@ impl Lang {
 
     pub fn history_unreadable(self, entries: usize) -> String {
         speak!(self, history_unreadable(entries))
-    }
-
-    pub fn rules_as_of(self, date: &str) -> String {
-        speak!(self, rules_as_of(date))
     }
 
     pub fn obligation_from(self, date: &str) -> String {

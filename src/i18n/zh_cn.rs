@@ -432,10 +432,6 @@ impl Words for ZhCn {
         format!("本设备上保存的 {entries} 次先前评估无法读取，已原样保留。")
     }
 
-    fn rules_as_of(date: &str) -> String {
-        format!("规则截至 {date}。日期均相对于本次评估的日期。")
-    }
-
     fn obligation_from(date: &str) -> String {
         format!("自 {date} 起")
     }
