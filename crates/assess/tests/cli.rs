@@ -37,7 +37,7 @@ fn score_prints_a_readable_report() {
         "Overall: 60.5  Stage: Level 3",
         "(capped from 44.2)",
         "CRITICAL GAPS",
-        "Standard contract filing or certification",
+        "Standard contract filing or personal information export certification",
         "Greater Bay Area standard contract",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
