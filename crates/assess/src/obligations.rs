@@ -180,7 +180,7 @@ pub fn today() -> Result<Date, String> {
 
 /// The CLI's own words for the section, in one language.
 struct Words {
-    assessed: fn(Date, Date) -> String,
+    assessed: fn(Date) -> String,
     groups: [&'static str; 5],
     none: &'static str,
     from: &'static str,
@@ -209,7 +209,7 @@ struct Words {
 }
 
 const EN: Words = Words {
-    assessed: |rules, on| format!("Rules as of {rules}; assessed on {on}."),
+    assessed: |on| format!("Assessed on {on}."),
     groups: [
         "In force",
         "Within 12 months",
@@ -239,7 +239,7 @@ const EN: Words = Words {
 };
 
 const ZH: Words = Words {
-    assessed: |rules, on| format!("规则截至 {rules}；评估日期 {on}。"),
+    assessed: |on| format!("评估日期 {on}。"),
     groups: [
         "已经适用",
         "12 个月内适用",
@@ -279,7 +279,7 @@ fn render(
     let doc = catalogue.doc();
     let mut out = String::new();
     let _ = writeln!(out, "{}", doc.title.get(lang));
-    let _ = writeln!(out, "{}", (w.assessed)(doc.rules_as_of, date));
+    let _ = writeln!(out, "{}", (w.assessed)(date));
     // How current the rules are: the core's words, as the app shows them.
     let currency = Currency::of(catalogue, date);
     let _ = writeln!(out, "{}", currency.line(lang));

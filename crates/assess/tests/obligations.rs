@@ -45,7 +45,8 @@ fn speaker() -> String {
     answers(
         "speaker.json",
         json!({"P.offer": "goods", "P.goods": ["wireless"], "P.markets": ["eu"],
-               "P.eu_individuals": "yes", "P.channels": ["cbec_platforms"], "P.parcels": "yes"}),
+               "P.eu_individuals": "yes", "P.channels": ["cbec_platforms"], "P.parcels": "yes",
+               "P.built_in_battery": "yes"}),
     )
 }
 
@@ -56,18 +57,21 @@ fn prints_what_applies_by_when_with_why_and_what_to_prepare() {
     let out = stdout(&o);
     for expected in [
         "Your markets and goods",
-        "Rules as of 2026-11-25; assessed on 2026-11-26.",
-        "\n  In force\n",
+        "Assessed on 2026-11-26.",
+        "Rules as of 2026-12-07 (the day this catalogue was last checked against the legal texts)",
+        "\nIn force\n",
         "EU GPSR: Name a responsible economic operator in the EU",
-        "\nEuropean Union\n  For your goods: Wireless or connected products: phones, routers, \
-         Bluetooth speakers and headphones, smart watches, cameras (8517, 8518, 8525)\n",
+        "EU Batteries Regulation: A battery built into your product is covered by the Batteries Regulation too",
+        "Why: Wireless or connected products: phones, routers, Bluetooth speakers and headphones, \
+         smart watches, cameras (8517, 8518, 8525) → European Union",
         "EU Cyber Resilience Act: Report actively exploited vulnerabilities",
         "\n  Later\n",
         "EU Cyber Resilience Act: Meet all essential cybersecurity requirements, with CE marking (from 2027-12-11)",
         "\n  To check (not confirmed)\n",
         "EU RoHS:",
-        "If confirmed: Electrical and electronic equipment may hold at most 0.1 %",
-        "(announced for 2026-07-01)",
+        "What to prepare: Electrical and electronic equipment may hold at most 0.1 %",
+        "If confirmed: ",
+        "(said to apply since 2026-07-01)",
         "Legal basis: Delegated Regulation (EU) 2022/30",
         "Source: https://eur-lex.europa.eu/eli/reg/2024/2847/oj (checked 2026-11-25)",
     ] {
@@ -134,13 +138,13 @@ fn prints_in_chinese_with_the_catalogues_chinese_texts() {
     let out = stdout(&o);
     for expected in [
         "您的市场和货物",
-        "规则截至 2026-11-25；评估日期 2026-11-26。",
+        "评估日期 2026-11-26。",
+        "规则截至 2026-12-07（本目录当天最后一次对照法规原文核对）",
         "已经适用",
         "12 个月以后适用",
         "请核实（尚未确认）",
-        "欧盟 GPSR：在欧盟指定负责的经济经营者",
-        "欧盟\n  涉及您的货物：无线或联网产品",
-        "有待核实：",
+        "欧盟 GPSR：在欧盟指定一家负责的经营者",
+        "原因：无线或联网产品",
         "法律依据：",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
@@ -159,7 +163,7 @@ fn lists_what_may_apply_and_the_answer_that_tells() {
     let out = stdout(&assess(&["obligations", Q, &bolts, "--date", "2026-11-26"]));
     assert!(out.contains("\n  May apply: answer to know\n"), "{out}");
     assert!(
-        out.contains("Answer: In a calendar year, does any single EU importer bring in more than 50 tonnes of CBAM goods in total?"),
+        out.contains("Answer: Does any one of your EU buyers import more than 50 tonnes in a year"),
         "{out}"
     );
     // A code given beside the options, and one too broad to tell.
@@ -193,7 +197,8 @@ fn json_is_the_cores_findings() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["rules_as_of"], "2026-11-25");
+    assert_eq!(v["rules_as_of"], "2026-12-07");
+    assert_eq!(v["rules_may_have_changed"], false);
     assert_eq!(v["assessed_on"], "2026-11-26");
     let findings = v["findings"].as_array().unwrap();
     let cra = findings
@@ -261,7 +266,7 @@ fn refuses_bad_input_saying_what_is_wrong() {
         "{err}"
     );
     assert!(
-        err.contains("obligation eu_cbam_electricity_hydrogen, field source"),
+        err.contains("obligation eu_cbam_certificates, field source"),
         "{err}"
     );
     // Another questionnaire's answers, and the shipped catalogue against an association's
@@ -279,9 +284,15 @@ fn refuses_bad_input_saying_what_is_wrong() {
 fn validate_checks_a_catalogue_against_its_questionnaire() {
     let o = assess(&["obligations", "validate", "questionnaire/obligations.json"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // Every entry with its source, checked date and confidence; no unconfirmed fact decides.
+    assert!(
+        stdout(&o).contains("each with its source, checked date and confidence; 4 not confirmed"),
+        "{}",
+        stdout(&o)
+    );
     assert!(
         stdout(&o)
-            .contains("valid — obligations catalogue 1.0.0 for questionnaire \"digital-trade\""),
+            .contains("valid — obligations catalogue 1.1.0 for questionnaire \"digital-trade\""),
         "{}",
         stdout(&o)
     );
@@ -409,7 +420,7 @@ fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
     );
     let text = stdout(&assess(&["obligations", Q, &open, "--date", "2026-11-26"]));
     assert!(
-        text.contains("Answer: In a calendar year, does any single EU importer bring in more than 50 tonnes of CBAM goods in total?"),
+        text.contains("Answer: Does any one of your EU buyers import more than 50 tonnes in a year"),
         "{text}"
     );
     let below = answers(
@@ -445,7 +456,7 @@ fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
         "7318.15",
     ]));
     assert!(
-        text.contains("does any single EU importer bring in more than 50 tonnes"),
+        text.contains("Does any one of your EU buyers import more than 50 tonnes"),
         "{text}"
     );
 }
