@@ -286,7 +286,7 @@ fn validate_checks_a_catalogue_against_its_questionnaire() {
     assert!(o.status.success(), "{}", stderr(&o));
     // Every entry with its source, checked date and confidence; no unconfirmed fact decides.
     assert!(
-        stdout(&o).contains("each with its source, checked date and confidence; 4 not confirmed"),
+        stdout(&o).contains("each with its source, checked date and confidence; 5 not confirmed"),
         "{}",
         stdout(&o)
     );

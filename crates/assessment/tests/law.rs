@@ -232,6 +232,24 @@ const CASES: &[Case] = &[
         about: &["eu_rohs"],
         expect: &["eu_rohs applies in_force"],
     },
+    // (6) Export control: the unified list is far wider than minerals. Whether goods are listed
+    // turns on technical parameters: shown as "check this", never as a duty.
+    Case {
+        cites: "Regulations on the Export Control of Dual-use Items; MOFCOM 2024 No. 51 (unified list): machine tools",
+        answers: &[],
+        codes: &["845811"],
+        on: "2026-12-07",
+        about: &["cn_dual_use", "cn_dual_use_other", "cn_2025_measures"],
+        expect: &["cn_dual_use_other check in_force"],
+    },
+    Case {
+        cites: "MOFCOM 2025 Nos. 70 and 72: both suspensions ended before the assessment's date: M, check",
+        answers: &[],
+        codes: &["850760"],
+        on: "2026-12-07",
+        about: &["cn_2025_measures"],
+        expect: &["cn_2025_measures check in_force"],
+    },
     // (9) An answer that decides an entry is used, though the code is too broad to tell.
     Case {
         cites: "Reg. (EU) 2023/956 Art. 2a: a buyer above 50 t is not exempt",
