@@ -136,7 +136,7 @@ pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
             <h2 id="obligations-title">{ s.obligations_title }</h2>
             <p class="rules-as-of">{ &page.currency }</p>
             if let Some(warning) = &page.stale {
-                <p class="rules-may-have-changed" role="note">{ warning }</p>
+                <p class="rules-may-have-changed notice warning" role="note">{ warning }</p>
             }
             if none {
                 <p>{ s.obligations_none }</p>

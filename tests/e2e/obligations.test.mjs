@@ -28,7 +28,7 @@ function expectedGroups(answersJson) {
   for (const f of JSON.parse(out).findings) {
     if (f.status === 'does_not_apply') continue;
     const group = f.status === 'may_apply' ? 'may-apply'
-      : f.status === 'check' || f.timeline.when === 'check_date' ? 'to-check'
+      : f.status === 'check' || ['check_date', 'check_since'].includes(f.timeline.when) ? 'to-check'
         : f.timeline.when.replace('_', '-').replace('within-year', 'within-year');
     (groups[group] ??= []).push(f.obligation);
   }
@@ -65,12 +65,43 @@ describe('what each market asks of the firm’s goods', () => {
         assert.deepEqual(await shownGroups(page), expected);
         assert.ok(expected['in-force'].includes('eu_cbam'), 'CBAM is in force for more than 50 t');
         assert.match(await page.textContent('.obligations .rules-as-of'), /\d{4}-\d{2}-\d{2}/);
+        // Within six months of the catalogue's "rules as of": no warning.
+        assert.equal(await page.locator('.obligations .rules-may-have-changed').count(), 0);
         await assertNoViolations(page, 'the report with the markets and goods');
         // Printed with the report.
         await page.emulateMedia({ media: 'print' });
         assert.equal(await page.$eval('.obligations', (s) => getComputedStyle(s).display !== 'none'), true);
         assert.deepEqual(errors, []);
         assert.deepEqual(requests, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  // Seven months after the catalogue's "rules as of" (2026-12-07): the section says, in the
+  // page's language and in the core's words, that the rules may have changed and where to check.
+  for (const [locale, words] of [
+    ['en-US', [/Rules as of 2026-12-07/, /dated 2027-07-07, more than six months after/, /may have changed/, /EUR-Lex/]],
+    ['zh-CN', [/规则截至 2026-12-07/, /本次评估日期是 2027-07-07/, /可能已经改变/, /EUR-Lex/]],
+  ]) {
+    it(`says the rules may have changed when the assessment is seven months after them (${locale})`, async () => {
+      const { context, page, errors } = await openPage(app.browser, app.server.url, { locale });
+      try {
+        await context.clock.setFixedTime(new Date('2027-07-07T09:00:00Z'));
+        await ready(page);
+        await completeWalk(page, fixture('west-steel-eu.json'));
+        await page.waitForSelector('.obligations .obligation-group');
+        const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY));
+        assert.equal(saved.date, '2027-07-07', 'the assessment is dated by the clock');
+        const asOf = await page.textContent('.obligations .rules-as-of');
+        assert.match(asOf, words[0]);
+        const warning = page.locator('.obligations .rules-may-have-changed');
+        assert.equal(await warning.getAttribute('role'), 'note');
+        const text = await warning.textContent();
+        for (const w of words.slice(1)) assert.match(text, w);
+        await assertNoViolations(page, 'the markets and goods with the currency warning');
+        assert.deepEqual(errors, []);
       } finally {
         await context.close();
       }
