@@ -86,9 +86,10 @@ describe('what each market asks of the firm’s goods', () => {
     ['zh-CN', [/规则截至 2026-12-07/, /本次评估日期是 2027-07-07/, /可能已经改变/, /EUR-Lex/]],
   ]) {
     it(`says the rules may have changed when the assessment is seven months after them (${locale})`, async () => {
-      const { context, page, errors } = await openPage(app.browser, app.server.url, { locale });
+      const { context, page, errors } = await openPage(app.browser, app.server.url, {
+        locale, time: new Date('2027-07-07T09:00:00Z'),
+      });
       try {
-        await context.clock.setFixedTime(new Date('2027-07-07T09:00:00Z'));
         await ready(page);
         await completeWalk(page, fixture('west-steel-eu.json'));
         await page.waitForSelector('.obligations .obligation-group');
