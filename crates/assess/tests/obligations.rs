@@ -420,7 +420,9 @@ fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
     );
     let text = stdout(&assess(&["obligations", Q, &open, "--date", "2026-11-26"]));
     assert!(
-        text.contains("Answer: Does any one of your EU buyers import more than 50 tonnes in a year"),
+        text.contains(
+            "Answer: Does any one of your EU buyers import more than 50 tonnes in a year"
+        ),
         "{text}"
     );
     let below = answers(

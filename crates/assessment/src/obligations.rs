@@ -476,14 +476,6 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                 );
             }
         }
-        if o.checked > doc.rules_as_of {
-            push(
-                &mut problems,
-                &place,
-                "checked",
-                ProblemKind::CheckedAfterRulesAsOf(doc.rules_as_of.to_string()),
-            );
-        }
         if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
             push(
                 &mut problems,

@@ -166,9 +166,6 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
                 .to_owned()
         }
         K::UntilNotAfterFrom => "结束日期（until）必须晚于开始日期（from）".to_owned(),
-        K::CheckedAfterRulesAsOf(day) => {
-            format!("核对日期晚于目录的规则截至日期（rules_as_of，{day}）：请把 rules_as_of 改为最后一次核对的日期")
-        }
         K::CodesOnSingleChoice => {
             "只有可多选的题目才能填写海关编码：请设置 \"multiple\": true".to_owned()
         }

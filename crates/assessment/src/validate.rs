@@ -198,9 +198,7 @@ pub enum ProblemKind {
     CheckWithMissing,
     /// An entry that ends (`until`) on or before the day it starts (`from`).
     UntilNotAfterFrom,
-    /// An entry checked after the catalogue's "rules as of" date (given): the catalogue would
-    /// claim to be older than what it holds.
-    CheckedAfterRulesAsOf(String),
+
     /// A catalogue rule refers to a scored item: obligations follow from facts about the firm
     /// (its profile), never from how mature its practice is.
     NotAProfileQuestion(String),
@@ -391,10 +389,6 @@ impl fmt::Display for ProblemKind {
             ProblemKind::UntilNotAfterFrom => {
                 write!(f, "the end date (until) must come after the start date (from)")
             }
-            ProblemKind::CheckedAfterRulesAsOf(day) => write!(
-                f,
-                "checked after the catalogue's rules_as_of ({day}): move rules_as_of to the day of the last check"
-            ),
             ProblemKind::NotAProfileQuestion(id) => write!(
                 f,
                 "refers to \"{id}\", a scored item: obligations may depend only on profile questions"
