@@ -6,74 +6,11 @@
 use std::collections::BTreeSet;
 
 use assessment::obligations::{page, unconfirmed_deciding, Currency};
-use assessment::{
-    obligations, Answer, AnswerSheet, Catalogue, Date, ExportDecision, Finding, HsCode, Needed,
-    OptionId, QuestionId, Questionnaire, Recovered, Status, Timeline, Trade, BUILTIN_CATALOGUE,
-};
+use assessment::{obligations, Answer, Catalogue, ExportDecision, Questionnaire, Recovered, Trade};
 use serde_json::json;
 
 use crate::common::builtin;
-
-fn date(s: &str) -> Date {
-    s.parse().unwrap()
-}
-
-fn catalogue(q: &Questionnaire) -> Catalogue {
-    Catalogue::from_json(BUILTIN_CATALOGUE, q).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// A sheet from `question=option[,option]` and typed HS codes.
-fn answers(q: &Questionnaire, given: &[&str], codes: &[&str]) -> AnswerSheet {
-    let mut sheet = AnswerSheet::new(q);
-    for pair in given {
-        let (id, options) = pair.split_once('=').unwrap();
-        let id = QuestionId::from(id);
-        let multiple = q.question(&id).unwrap_or_else(|| panic!("{id}")).multiple();
-        let options: Vec<OptionId> = options.split(',').map(OptionId::from).collect();
-        let answer = if multiple {
-            Answer::Many(options)
-        } else {
-            Answer::One(options[0].clone())
-        };
-        sheet.answers.insert(id, answer);
-    }
-    for code in codes {
-        sheet
-            .add_code(q, &"P.goods".into(), HsCode::from_input(code).unwrap())
-            .unwrap();
-    }
-    sheet.check(q).unwrap_or_else(|e| panic!("{e}"));
-    sheet
-}
-
-/// `id status timeline`, as the obligations table writes it.
-fn line(f: &Finding) -> Option<String> {
-    let status = match &f.status {
-        Status::Applies => "applies".to_owned(),
-        Status::Check => "check".to_owned(),
-        Status::MayApply { answer_needed } => format!(
-            "may({})",
-            answer_needed
-                .iter()
-                .map(|n| match n {
-                    Needed::Question(q) => q.to_string(),
-                    Needed::FinerCode(c) => format!("code:{c}"),
-                    Needed::CodeOf(o) => format!("code_of:{o}"),
-                })
-                .collect::<Vec<_>>()
-                .join("|")
-        ),
-        Status::DoesNotApply { .. } => return None,
-    };
-    let timeline = match f.timeline {
-        Timeline::InForce => "in_force".to_owned(),
-        Timeline::WithinYear(d) => format!("within:{d}"),
-        Timeline::Later(d) => format!("later:{d}"),
-        Timeline::CheckDate(d) => format!("check:{d}"),
-        Timeline::CheckSince(d) => format!("since:{d}"),
-    };
-    Some(format!("{} {status} {timeline}", f.obligation))
-}
+use crate::obligations::{catalogue, date, line, typed};
 
 struct Case {
     /// The act and article the case checks.
@@ -290,7 +227,7 @@ fn each_fact_on_the_assessment_date_by_its_article() {
             given.retain(|g| !g.starts_with(&format!("{key}=")));
             given.push(a);
         }
-        let sheet = answers(&q, &given, case.codes);
+        let sheet = typed(&q, &given, case.codes);
         let trade = Trade::from_answers(&c, &q, &sheet);
         let got: BTreeSet<String> = obligations(&c, &q, &trade, &sheet, date(case.on))
             .iter()
@@ -481,7 +418,7 @@ fn the_catalogue_says_how_current_it_is() {
     ] {
         assert_eq!(Currency::of(&c, date(on)).stale, stale, "{on}");
     }
-    let sheet = answers(&q, EU_B2B, &["7318"]);
+    let sheet = typed(&q, EU_B2B, &["7318"]);
     let trade = Trade::from_answers(&c, &q, &sheet);
     let on = date("2027-07-07");
     let findings = obligations(&c, &q, &trade, &sheet, on);

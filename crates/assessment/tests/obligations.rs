@@ -14,11 +14,11 @@ use serde_json::{json, Value};
 
 use crate::common::builtin;
 
-fn catalogue(q: &Questionnaire) -> Catalogue {
+pub(crate) fn catalogue(q: &Questionnaire) -> Catalogue {
     Catalogue::from_json(BUILTIN_CATALOGUE, q).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn date(s: &str) -> Date {
+pub(crate) fn date(s: &str) -> Date {
     s.parse().unwrap()
 }
 
@@ -45,7 +45,7 @@ fn sheet(q: &Questionnaire, answers: &[&str]) -> AnswerSheet {
 
 /// A finding in a line: `id applies in_force`, `id check within:2026-12-30`,
 /// `id may(P.goods|code:73) later:2027-12-11`.
-fn line(f: &Finding) -> Option<String> {
+pub(crate) fn line(f: &Finding) -> Option<String> {
     let status = match &f.status {
         Status::Applies => "applies".to_owned(),
         Status::Check => "check".to_owned(),
@@ -659,7 +659,7 @@ fn the_cbam_item_applies_to_typed_codes_as_to_ticked_options() {
 }
 
 /// A sheet with these answers and these codes typed into the goods question.
-fn typed(q: &Questionnaire, answers: &[&str], codes: &[&str]) -> AnswerSheet {
+pub(crate) fn typed(q: &Questionnaire, answers: &[&str], codes: &[&str]) -> AnswerSheet {
     let mut answers = sheet(q, answers);
     for code in codes {
         answers
