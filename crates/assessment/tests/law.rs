@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use assessment::obligations::{page, unconfirmed_deciding, Currency};
-use assessment::{obligations, Answer, Catalogue, ExportDecision, Questionnaire, Recovered, Trade};
+use assessment::{obligations, Answer, Catalogue, ExportDecision, Recovered, Trade};
 use serde_json::json;
 
 use crate::common::builtin;
