@@ -58,7 +58,7 @@ fn prints_what_applies_by_when_with_why_and_what_to_prepare() {
     for expected in [
         "Your markets and goods",
         "Assessed on 2026-11-26.",
-        "Rules as of 2026-12-07 (the day this catalogue was last checked against the legal texts)",
+        "Rules as of 2026-12-07 (checked against the legal texts that day).",
         "\nIn force\n",
         "EU GPSR: Name a responsible economic operator in the EU",
         "EU Batteries Regulation: A battery built into your product is covered by the Batteries Regulation too",
@@ -139,7 +139,7 @@ fn prints_in_chinese_with_the_catalogues_chinese_texts() {
     for expected in [
         "您的市场和货物",
         "评估日期 2026-11-26。",
-        "规则截至 2026-12-07（本目录当天最后一次对照法规原文核对）",
+        "规则截至 2026-12-07（当天对照法规原文核对）。",
         "已经适用",
         "12 个月以后适用",
         "请核实（尚未确认）",

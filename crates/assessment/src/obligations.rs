@@ -1182,12 +1182,9 @@ impl Currency {
     pub fn line(&self, lang: &LangTag) -> String {
         let d = self.rules_as_of;
         if crate::answers::in_chinese(lang) {
-            format!("规则截至 {d}（本目录当天最后一次对照法规原文核对）；各日期均与本次评估的日期比较。")
+            format!("规则截至 {d}（当天对照法规原文核对）。")
         } else {
-            format!(
-                "Rules as of {d} (the day this catalogue was last checked against the legal \
-                 texts); every date is compared with this assessment's date."
-            )
+            format!("Rules as of {d} (checked against the legal texts that day).")
         }
     }
 

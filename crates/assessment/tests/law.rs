@@ -320,7 +320,7 @@ fn the_data_export_path_names_the_2026_certification_and_what_an_exemption_keeps
         "第 20 号",
         "专业认证机构",
         "不需要向网信部门备案",
-        "不得把数量拆分",
+        "不得拆分数量",
         "国务院令第 790 号",
     ] {
         assert!(contract.contains(part), "standard_contract lacks {part}");
