@@ -1,10 +1,12 @@
 //! "Your markets and goods": each rule of the obligations catalogue that applies to the firm's
 //! goods in its markets, grouped by market (the market and the goods named once for the group),
 //! then by when — in force, within 12 months, later, from the assessment's date; the unconfirmed
-//! ones as "to check", never as a duty; and those that may apply with the answer that would tell.
+//! ones as "to check" (an announced date already passed "said to apply since"), never as a duty;
+//! and those that may apply with the answer that would tell.
 //! Each entry says what to prepare and on what basis. It renders the core's `obligations::Page`
 //! and its `by_market` grouping, which the obligations worker makes (the catalogue's code is not
-//! in the app's first load); the catalogue's "rules as of" date and its disclaimer go with it.
+//! in the app's first load); the core's "rules as of" line (and, six months on, its note that the
+//! rules may have changed) and the catalogue's disclaimer go with it.
 //! Printed with the report.
 
 use assessment::obligations::{Group, MarketGroup, Page, PageEntry, PageNeeded};
@@ -63,7 +65,13 @@ fn entry(lang: Lang, v: &PageEntry, goods: &[String], first_step: bool) -> Html 
                 <p class="goods-apart">{ s.obligations_only_for }{ s.colon }{ goods.join(" · ") }</p>
             }
             if let Some(from) = v.from {
-                <p class="when">{ lang.obligation_from(&from.to_string()) }</p>
+                <p class="when">{
+                    if v.since {
+                        lang.obligation_said_since(&from.to_string())
+                    } else {
+                        lang.obligation_from(&from.to_string())
+                    }
+                }</p>
             }
             if v.group == Group::MayApply {
                 <p class="needed">{ s.obligations_answer_to_know }{ s.colon }{ needed.join(" · ") }</p>
@@ -138,7 +146,7 @@ pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
             if let Some(warning) = &page.stale {
                 <p class="rules-may-have-changed notice warning" role="note">{ warning }</p>
             }
-            if none {
+            if markets.is_empty() {
                 <p>{ s.obligations_none }</p>
             }
             { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at, &props.first_steps)) }

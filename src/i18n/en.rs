@@ -471,6 +471,10 @@ impl Words for En {
         format!("From {date}")
     }
 
+    fn obligation_said_since(date: &str) -> String {
+        format!("Said to apply since {date}")
+    }
+
     fn finer_code(code: &str) -> String {
         format!("a more precise HS code than {code}")
     }

@@ -387,6 +387,8 @@ trait Words {
     fn history_unreadable(entries: usize) -> String;
     // Issue 17
     fn obligation_from(date: &str) -> String;
+    /// An unconfirmed date already passed on the assessment's date: not a duty, still to check.
+    fn obligation_said_since(date: &str) -> String;
     /// A code more precise than this one would tell.
     fn finer_code(code: &str) -> String;
     /// The HS code of the goods this option's label names would tell.
@@ -608,6 +610,10 @@ impl Lang {
 
     pub fn obligation_from(self, date: &str) -> String {
         speak!(self, obligation_from(date))
+    }
+
+    pub fn obligation_said_since(self, date: &str) -> String {
+        speak!(self, obligation_said_since(date))
     }
 
     pub fn finer_code(self, code: &str) -> String {

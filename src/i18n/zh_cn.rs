@@ -436,6 +436,10 @@ impl Words for ZhCn {
         format!("自 {date} 起")
     }
 
+    fn obligation_said_since(date: &str) -> String {
+        format!("据称自 {date} 起已适用")
+    }
+
     fn finer_code(code: &str) -> String {
         format!("比 {code} 更细的 HS 编码")
     }

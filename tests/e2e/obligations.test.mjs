@@ -92,7 +92,10 @@ describe('what each market asks of the firm’s goods', () => {
       try {
         await ready(page);
         await completeWalk(page, fixture('west-steel-eu.json'));
-        await page.waitForSelector('.obligations .obligation-group');
+        await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
+        // The section is folded to a line on the report: open it, as the owner would.
+        await page.click('details.fold:has(.obligations) > summary');
+        await page.waitForSelector('.obligations .rules-may-have-changed');
         const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY));
         assert.equal(saved.date, '2027-07-07', 'the assessment is dated by the clock');
         const asOf = await page.textContent('.obligations .rules-as-of');

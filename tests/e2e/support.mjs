@@ -153,6 +153,30 @@ export async function launch(args = []) {
 }
 
 /**
+ * A browser with a profile of its own on disk, as a person's is (a context of `launch` is like a
+ * private window: it blocks a cross-site frame's storage). `preferences` are written to the
+ * profile first, e.g. `{ profile: { cookie_controls_mode: 0 } }` to allow third-party cookies and
+ * storage. Resolves to a context; close it to end the browser.
+ */
+export async function launchProfile({ args = [], preferences = {}, ...options } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'profile-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+    ...options,
+  });
+}
+
+/**
+ * Console warnings that Chromium itself gives and a page cannot prevent, each with why; every
+ * other warning counts as an error in `openPage`'s `errors`.
+ */
+export const BROWSER_WARNINGS = [];
+
+/**
  * Opens `url` in a fresh context and waits for `load`; `time` (a Date) fixes the
  * page's clock first, so that the assessment is dated that day.
  * `requests` collects every URL requested outside the page's origin (the app

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { assertImportsRefused, completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures, SHIPPED_VERSION } from './walk.mjs';
+import { assertImportsRefused, completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures, SECTION, SHIPPED_VERSION, showQuestion } from './walk.mjs';
 
 // Issue 15: a typical firm's report prints on four A4 pages or fewer in either language (the GBA
 // brand's took ten in English and eight in Chinese when each section began a page; now four in

@@ -6,10 +6,11 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use assessment::obligations::{unconfirmed_deciding, view, Currency};
+use assessment::limits::Document;
+use assessment::obligations::{page, unconfirmed_deciding, view, Currency};
 use assessment::{
-    obligations, AnswerSheet, Catalogue, CodeRefused, Confidence, Date, GoodsName, Group, HsCode,
-    LangTag, NeededName, Status, Trade, BUILTIN_CATALOGUE,
+    obligations, AnswerSheet, Catalogue, CodeRefused, Confidence, Date, Group, HsCode, LangTag,
+    NeededName, Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
 };
 use serde_json::json;
 
@@ -106,8 +107,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
     let lang = crate::language(&q, lang)?;
     let views = view(&catalogue, &q, &findings, &lang);
-    let page = page(&catalogue, &q, &findings, &lang);
-    Ok(render(&catalogue, &views, &page, &lang, date))
+    let page = page(&catalogue, &q, &findings, &lang, date);
+    Ok(render(&views, &page, &lang, date))
 }
 
 /// Checks a catalogue against the questionnaire whose answers it reads (the shipped one if none is
@@ -163,7 +164,7 @@ pub fn page_for(
     let catalogue = Catalogue::from_json(BUILTIN_CATALOGUE, q).ok()?;
     let trade = Trade::from_answers(&catalogue, q, sheet);
     let findings = obligations(&catalogue, q, &trade, sheet, date);
-    Some(page(&catalogue, q, &findings, lang))
+    Some(page(&catalogue, q, &findings, lang, date))
 }
 
 /// Today in UTC: the CLI has no time zone of the person's, and `--date` sets another day.
@@ -187,7 +188,10 @@ struct Words {
     announced: &'static str,
     /// An unconfirmed date already passed on the assessment's date.
     said_since: &'static str,
-    why: &'static str,
+    /// Before the goods a market's entries concern, named once for the market.
+    for_goods: &'static str,
+    /// Before the goods an entry concerns when they are only some of its market's.
+    only_for: &'static str,
     any_market: &'static str,
     hs_code: &'static str,
     prepare: &'static str,
@@ -221,8 +225,9 @@ const EN: Words = Words {
     from: "from",
     announced: "announced for",
     said_since: "said to apply since",
-    why: "Why",
-    any_market: "any destination",
+    for_goods: "For your goods",
+    only_for: "Only for",
+    any_market: "Any destination",
     hs_code: "HS code",
     prepare: "What to prepare",
     if_confirmed: "If confirmed",
@@ -251,7 +256,8 @@ const ZH: Words = Words {
     from: "起始日期",
     announced: "公布的日期",
     said_since: "据称已适用，自",
-    why: "原因",
+    for_goods: "涉及您的货物",
+    only_for: "仅涉及",
     any_market: "任何目的地",
     hs_code: "海关编码",
     prepare: "需要准备",
@@ -269,24 +275,21 @@ const ZH: Words = Words {
 };
 
 fn render(
-    catalogue: &Catalogue,
     views: &[assessment::FindingView<'_>],
     page: &Page,
     lang: &LangTag,
     date: Date,
 ) -> String {
     let w = words(lang);
-    let doc = catalogue.doc();
     let mut out = String::new();
-    let _ = writeln!(out, "{}", doc.title.get(lang));
+    let _ = writeln!(out, "{}", page.title);
     let _ = writeln!(out, "{}", (w.assessed)(date));
     // How current the rules are: the core's words, as the app shows them.
-    let currency = Currency::of(catalogue, date);
-    let _ = writeln!(out, "{}", currency.line(lang));
-    if let Some(warning) = currency.warning(catalogue, lang) {
+    let _ = writeln!(out, "{}", page.currency);
+    if let Some(warning) = &page.stale {
         let _ = writeln!(out, "{warning}");
     }
-    let _ = writeln!(out, "{}", doc.disclaimer.get(lang));
+    let _ = writeln!(out, "{}", page.disclaimer);
     if views.is_empty() {
         let _ = writeln!(out, "\n{}", w.none);
         return out;
@@ -303,22 +306,9 @@ fn render(
             let goods: Vec<String> = market.goods.iter().map(|g| goods_name(w, g)).collect();
             let _ = writeln!(out, "  {}{}{}", w.for_goods, w.colon, goods.join(w.list));
         }
-        let _ = writeln!(out, "\n{heading}");
-        for v in entries {
-            let _ = write!(out, "  • {}{}{}", v.regime, w.colon, v.title);
-            if let Some(from) = v.from {
-                let word = if v.since {
-                    w.said_since
-                } else if *group == Group::ToCheck {
-                    w.announced
-                } else {
-                    w.from
-                };
-                out.push_str(&(w.aside)(&format!("{word} {from}")));
-            }
-            out.push('\n');
-            let goods: Vec<String> = v
-                .goods
+        for (group, heading) in Group::ALL.iter().zip(w.groups) {
+            let entries: Vec<usize> = market
+                .entries
                 .iter()
                 .copied()
                 .filter(|&i| views[i].group == *group)
@@ -357,7 +347,9 @@ fn goods_name(w: &Words, good: &str) -> String {
 fn entry(out: &mut String, w: &Words, v: &assessment::FindingView<'_>, goods: &[String]) {
     let _ = write!(out, "    • {}{}{}", v.regime, w.colon, v.title);
     if let Some(from) = v.from {
-        let word = if v.group == Group::ToCheck {
+        let word = if v.since {
+            w.said_since
+        } else if v.group == Group::ToCheck {
             w.announced
         } else {
             w.from

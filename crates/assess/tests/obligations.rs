@@ -59,11 +59,11 @@ fn prints_what_applies_by_when_with_why_and_what_to_prepare() {
         "Your markets and goods",
         "Assessed on 2026-11-26.",
         "Rules as of 2026-12-07 (checked against the legal texts that day).",
-        "\nIn force\n",
+        "\n  In force\n",
         "EU GPSR: Name a responsible economic operator in the EU",
         "EU Batteries Regulation: A battery built into your product is covered by the Batteries Regulation too",
-        "Why: Wireless or connected products: phones, routers, Bluetooth speakers and headphones, \
-         smart watches, cameras (8517, 8518, 8525) → European Union",
+        "\nEuropean Union\n  For your goods: Wireless or connected products: phones, routers, \
+         Bluetooth speakers and headphones, smart watches, cameras (8517, 8518, 8525)\n",
         "EU Cyber Resilience Act: Report actively exploited vulnerabilities",
         "\n  Later\n",
         "EU Cyber Resilience Act: Meet all essential cybersecurity requirements, with CE marking (from 2027-12-11)",
@@ -144,7 +144,8 @@ fn prints_in_chinese_with_the_catalogues_chinese_texts() {
         "12 个月以后适用",
         "请核实（尚未确认）",
         "欧盟 GPSR：在欧盟指定一家负责的经营者",
-        "原因：无线或联网产品",
+        "欧盟\n  涉及您的货物：无线或联网产品",
+        "有待核实：",
         "法律依据：",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");

@@ -476,7 +476,14 @@ fn problems(doc: &CatalogueDoc, questionnaire: &Questionnaire) -> Vec<Problem> {
                 );
             }
         }
-        if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
+        if let Some(c) = forbidden(&o.source) {
+            push(
+                &mut problems,
+                &place,
+                "source",
+                ProblemKind::ForbiddenCharacter(c),
+            );
+        } else if !o.source.starts_with("https://") || o.source.chars().any(char::is_whitespace) {
             push(
                 &mut problems,
                 &place,

@@ -248,7 +248,7 @@ fn a_hostile_record_is_refused_with_a_reason() {
             "other version",
             edit(&|v| v["questionnaire"]["version"] = "0.9.0".into()),
             "count it with that questionnaire",
-            "而不是问卷“digital-trade” 1.6.0 版：请用那份问卷统计它",
+            "而不是问卷“digital-trade” {v} 版：请用那份问卷统计它",
         ),
         (
             "unknown region",
@@ -345,7 +345,7 @@ fn a_hostile_record_is_refused_with_a_reason() {
                 &q,
             ),
             "not \"digital-trade\"",
-            "这些回答属于问卷“other-thing” 1.6.0 版，而不是问卷“digital-trade” 1.6.0 版",
+            "这些回答属于问卷“other-thing” {v} 版，而不是问卷“digital-trade” {v} 版",
         ),
     ];
     let (en, zh) = (LangTag::from("en"), LangTag::from("zh-CN"));
@@ -399,8 +399,8 @@ fn a_refusal_is_told_in_both_languages_with_its_kind() {
         (
             refusal(&foreign),
             "other_questionnaire",
-            "made for questionnaire \"other-thing\" version 1.6.0",
-            "这些回答属于问卷“other-thing” 1.6.0 版",
+            "made for questionnaire \"other-thing\" version {v}",
+            "这些回答属于问卷“other-thing” {v} 版",
         ),
         (
             refusal(&invalid.to_string()),
