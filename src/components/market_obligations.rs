@@ -35,7 +35,8 @@ fn group_class(group: Group) -> &'static str {
     }
 }
 
-fn heading(s: &Strings, group: Group) -> &'static str {
+/// The heading of an obligations group, as the section and the report's summary line name it.
+pub(crate) fn heading(s: &Strings, group: Group) -> &'static str {
     match group {
         Group::InForce => s.obligations_in_force,
         Group::WithinYear => s.obligations_within_year,

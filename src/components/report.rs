@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::market_obligations;
 use crate::components::score_bars::Bar;
 use crate::components::verdict::headline;
 use crate::components::{
@@ -19,7 +20,6 @@ use crate::components::{
     ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
     ScoreBars, StageLadder, Verdict,
 };
-use crate::i18n::Strings;
 use crate::paint::use_painted;
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
@@ -262,7 +262,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             .into_iter()
             .map(|g| (g, page.entries.iter().filter(|e| e.group == g).count()))
             .filter(|(_, n)| *n > 0)
-            .map(|(g, n)| format!("{}{}{n}", obligation_group(s, g), s.colon))
+            .map(|(g, n)| format!("{}{}{n}", market_obligations::heading(s, g), s.colon))
             .collect::<Vec<_>>();
         if counts.is_empty() {
             s.obligations_none.to_owned()
@@ -395,18 +395,6 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 }
             }
         </article>
-    }
-}
-
-/// The heading of an obligations group, as the section names it.
-fn obligation_group(s: &Strings, group: obligations::Group) -> &'static str {
-    use obligations::Group;
-    match group {
-        Group::InForce => s.obligations_in_force,
-        Group::WithinYear => s.obligations_within_year,
-        Group::Later => s.obligations_later,
-        Group::ToCheck => s.obligations_to_check,
-        Group::MayApply => s.obligations_may_apply,
     }
 }
 
