@@ -1,8 +1,8 @@
 // The report's first steps in the owner's language, and the obligations by market: no text a
 // person reads in a first step holds a question code (T3, R2, P.goods) or a reference to the
 // paper's sections (§3.1) — they are folded into each step's "Sources" —, each first step says why
-// it comes first, the textile OEM's first step is the duty in force for its EU goods (REACH) and
-// the next comes from its weakest dimension, a seller of
+// it comes first, the textile OEM's first step comes from its weakest dimension (the one the
+// verdict names) and the next is the duty in force for its EU goods (REACH), a seller of
 // consumer goods to the EU finds the duty in force (an EU responsible person) among its first steps
 // once the obligations are known, and the obligations name the market and the goods once for the
 // market's entries.
@@ -74,7 +74,7 @@ describe('first steps in the owner’s language', () => {
   const app = appUnderTest();
 
   for (const [locale, weakest, inForce] of [['zh-CN', /产业/, /已经生效/], ['en-US', /Industry/, /in force/]]) {
-    it(`the textile OEM's first steps: no code or §, each with why, the duty in force then its weakest area (${locale})`, async () => {
+    it(`the textile OEM's first steps: no code or §, each with why, its weakest area then the duty in force (${locale})`, async () => {
       const { context, page, errors } = await openPage(app.browser, app.server.url, {
         locale, viewport: { width: 360, height: 740 },
       });
@@ -89,10 +89,10 @@ describe('first steps in the owner’s language', () => {
         const whys = await page.$$eval('.first-steps > ol > li .why-first', (ps) => ps.map((p) => p.textContent));
         const steps = await page.$$eval('.first-steps > ol > li', (lis) => lis.length);
         assert.equal(whys.length, steps);
-        assert.match(whys[0], inForce);
-        assert.match(whys[1], weakest);
+        assert.match(whys[0], weakest);
+        assert.match(whys[1], inForce);
         // The sources are kept, one tap away.
-        const sources = page.locator('.first-steps > ol > li').nth(1).locator('details.sources');
+        const sources = page.locator('.first-steps > ol > li').first().locator('details.sources');
         await sources.locator('summary').click();
         assert.match(await sources.textContent(), /I\d+.*§3\.2/);
         await assertNoViolations(page, 'the first steps with a source open');

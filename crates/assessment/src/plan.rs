@@ -4,8 +4,8 @@
 //! A small firm given 27 recommendations and a plan that repeats them does not know where to
 //! start, and a half-filled sheet must never read as a clean bill. So the core picks three to five
 //! steps for the next three months (a year-long item is never one) in the order to take them —
-//! critical gaps, duties already in force for the firm's goods (when the obligations are known),
-//! the weakest dimension's most useful action, the other gaps, paperwork last — gives each who
+//! critical gaps, the weakest dimension's most useful action, duties already in force for the
+//! firm's goods (when the obligations are known), the other gaps, paperwork last — gives each who
 //! does it, how much it takes, where to get help and why it comes first, and lists the rest once,
 //! by horizon. A step's text is plain words; the question it answers and the source it follows
 //! are kept apart, as its `sources`. A report that is not complete says so, section by section.
@@ -280,8 +280,8 @@ enum Pick {
 /// The first steps, in the order to take them, from `recommendations` (in the report's rank
 /// order) and `duties` duties in force: horizon `Now` only, one per item while there are enough
 /// different items, at most [`MAX_FIRST_STEPS`]. Critical gaps come first (the law, and a cap
-/// on the score), then the duties in force, then the bottleneck's most useful action (the
-/// weakest dimension is where the firm starts), then the other gaps by priority; paperwork on
+/// on the score), then the bottleneck's most useful action (the weakest dimension is where the
+/// firm starts), then the duties in force, then the other gaps by priority; paperwork on
 /// what is already in order comes after every real gap.
 fn first_steps(
     recommendations: &[RecommendationResult],
@@ -308,14 +308,13 @@ fn first_steps(
         .iter()
         .copied()
         .filter(|&i| recommendations[i].paperwork && !recommendations[i].critical);
-    let mut order: Vec<Pick> = critical.map(Pick::Recommendation).collect();
+    // The bottleneck's action before the duties: the verdict names the weakest dimension, so the
+    // first action follows from it unless the law already calls (a critical gap); and the duties
+    // come from the report's worker, so a first action taken from them would change on screen
+    // when its answer arrives.
+    let mut order: Vec<Pick> = critical.chain(weakest).map(Pick::Recommendation).collect();
     order.extend((0..duties).map(Pick::Duty));
-    order.extend(
-        weakest
-            .chain(gaps())
-            .chain(paperwork)
-            .map(Pick::Recommendation),
-    );
+    order.extend(gaps().chain(paperwork).map(Pick::Recommendation));
 
     let mut chosen: Vec<Pick> = Vec::new();
     let mut items = Vec::new();

@@ -344,27 +344,28 @@ fn the_first_steps_follow_from_the_bottleneck_and_the_duties_in_force() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-// Worked out from the weights by hand (every first step is for the next three months): the duty
-// in force for articles sold in the EU (REACH Art. 33's information on substances of very high
-// concern), then the weakest dimension's most useful action, then the other gaps by weight ×
-// levels short, one per item. The exempt textile OEM's note on its exemption (weight 1.5 × 3
-// levels short, the report's first action for now) is not among them: real gaps come first.
+// Worked out from the weights by hand (every first step is for the next three months): the
+// weakest dimension's most useful action (the verdict names industry), then the duty in force for
+// articles sold in the EU (REACH Art. 33's information on substances of very high concern), then
+// the other gaps by weight × levels short, one per item. The exempt textile OEM's note on its
+// exemption (weight 1.5 × 3 levels short) is not among them: real gaps come first.
 const TEXTILE: [&str; 5] = [
-    "duty eu_reach",
     "weakest industry I4",
+    "duty eu_reach",
     "gap technology T2",
     "gap technology T3",
     "gap institutions R3",
 ];
 const EXEMPT_TEXTILE: [&str; 5] = TEXTILE;
 const SPEAKERS_BOTTLENECK: &str = "institutions";
-// The critical data-export gap, the two duties in force for speakers sold to EU consumers (an EU
-// responsible person; the radio equipment's cybersecurity), then the weakest dimension's.
+// The critical data-export gap, the weakest dimension's most useful action, the two duties in
+// force for speakers sold to EU consumers (an EU responsible person; the radio equipment's
+// cybersecurity), then the weakest dimension's next.
 const SPEAKERS: [&str; 5] = [
     "critical R2",
+    "weakest institutions R3",
     "duty eu_gpsr",
     "duty eu_red_cyber",
-    "weakest institutions R3",
     "weakest institutions R4",
 ];
 
