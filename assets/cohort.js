@@ -203,7 +203,8 @@ const state = {
   files: [],
   /**
    * The association's config chosen, if any: `{ name, text, problems, described }` (`problems`:
-   * the core's, empty when it can be used; `text` null when the file could not be read).
+   * the core's, `{ count, lines: { lang: [text] } }`, a count of 0 when it can be used; `text`
+   * null when the file could not be read).
    */
   config: null,
   /**
@@ -292,7 +293,7 @@ function showProgress(done, total, counted, refused) {
 }
 
 /** Whether the config chosen, if any, can be used: the figures wait until it can. */
-const configUsable = () => !state.config || (state.config.text !== null && state.config.problems.length === 0);
+const configUsable = () => !state.config || (state.config.text !== null && state.config.problems.count === 0);
 
 async function count(files) {
   if (state.busy || files.length === 0) return;
@@ -356,7 +357,7 @@ async function chooseConfig(file) {
       text = null;
     }
   }
-  state.config = { name: file.name, text, problems: [], described: {} };
+  state.config = { name: file.name, text, problems: { count: 0, lines: {} }, described: {} };
   if (text !== null) {
     // One message at a time to the worker: no count starts while the config is checked.
     state.busy = true;
@@ -399,15 +400,16 @@ function showConfig() {
   }
   if (c.text === null) {
     $('config-status').textContent = w.configUnreadable(c.name);
-  } else if (c.problems.length) {
-    $('config-status').textContent = w.configRefused(c.name, c.problems.length);
+  } else if (c.problems.count) {
+    $('config-status').textContent = w.configRefused(c.name, c.problems.count);
   } else {
     $('config-status').textContent = w.configUsed(c.name, c.described[state.lang] ?? '');
   }
-  // The core's words for each problem in the page's language (in English, as `assess validate
-  // --config` lists them).
-  list.replaceChildren(...c.problems.map((p) => element('li', p[state.lang] ?? p.en)));
-  list.hidden = c.problems.length === 0;
+  // The core's words for the problems in the page's language (in English, as `assess validate
+  // --config` lists them), the first of them and how many more.
+  const lines = c.problems.lines[state.lang] ?? c.problems.lines.en ?? [];
+  list.replaceChildren(...lines.map((line) => element('li', line)));
+  list.hidden = c.problems.count === 0;
 }
 
 // ---- Rendering the core's figures. ----

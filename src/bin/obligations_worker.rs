@@ -20,6 +20,7 @@ mod worker {
     use std::collections::HashMap;
     use std::rc::Rc;
 
+    use assessment::limits::capped;
     use assessment::obligations::{obligations, page, Catalogue, Trade};
     use assessment::{AnswerSheet, Customisation, Date, LangTag, Problem, Questionnaire};
     use exporter_assessment::i18n::Lang;
@@ -224,9 +225,9 @@ mod worker {
             Err(Failed::Catalogue(problems)) => {
                 // The interface's words for every problem, in the page's language.
                 let lang = Lang::from_tag(&lang_tag).unwrap_or(Lang::En);
-                let words = problems
-                    .iter()
-                    .map(|p| JsValue::from(lang.setup_problem(p)))
+                let words = capped(&problems, &lang.lang_tag(), |p| lang.setup_problem(p))
+                    .into_iter()
+                    .map(JsValue::from)
                     .collect::<js_sys::Array>();
                 return Ok(("problems", words.into()));
             }

@@ -1,6 +1,7 @@
 //! A message about what just happened to the answers (imported, refused and why, changed in
 //! another tab, or cleared, with an Undo), announced to screen readers and dismissable.
 
+use assessment::limits::capped;
 use assessment::{AnswersError, HandoffError};
 use yew::prelude::*;
 
@@ -116,7 +117,7 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
         )],
         AnswersError::AnsweredTwice(question) => vec![lang.answered_twice(question.as_str())],
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
-            .chain(problems.iter().take(10).map(|p| lang.answer_problem(p)))
+            .chain(capped(problems, &lang.lang_tag(), |p| lang.answer_problem(p)))
             .collect(),
     }
 }

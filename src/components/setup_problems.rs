@@ -1,6 +1,7 @@
 //! What an association sees when its configuration or questionnaire cannot be used: every problem,
 //! each naming its place and field, in the page's language — never a blank frame.
 
+use assessment::limits::capped;
 use assessment::Place;
 use yew::prelude::*;
 
@@ -60,7 +61,9 @@ pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
                 }
             </dl>
             <ul class="problems">
-                { for failure.problems.iter().map(|p| html! { <li>{ lang.setup_problem(p) }</li> }) }
+                { for capped(&failure.problems, &lang.lang_tag(), |p| lang.setup_problem(p))
+                    .into_iter()
+                    .map(|line| html! { <li>{ line }</li> }) }
             </ul>
         </main>
     }

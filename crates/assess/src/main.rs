@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use assessment::association::questionnaire_with;
 use assessment::citations::{self, Verdict};
-use assessment::limits::Document;
+use assessment::limits::{list_capped, Document};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
     AssociationConfig, Comparison, LangTag, LevelChange, PathView, Place, Problem, Questionnaire,
@@ -302,15 +302,14 @@ pub(crate) fn load_with_config(path: &str, config: Option<&str>) -> Result<Quest
 /// questionnaire's in `questionnaire`.
 fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
     let n = problems.len();
-    let mut out = format!("{n} problem{}:\n", if n == 1 { "" } else { "s" });
-    for p in problems {
+    let mut out = format!("{n} problem{}:", if n == 1 { "" } else { "s" });
+    list_capped(&mut out, problems, &LangTag::from("en"), |p| {
         let file = match p.place {
             Place::Config | Place::Attribute | Place::KioskConfig => config,
             _ => questionnaire,
         };
-        let _ = writeln!(out, "- {file}: {p}");
-    }
-    out.pop();
+        format!("{file}: {p}")
+    });
     out
 }
 

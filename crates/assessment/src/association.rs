@@ -240,9 +240,8 @@ impl AssociationConfig {
     /// An association's config file. A file must name its origin: otherwise a page anywhere could
     /// frame the association's file under its own origin and receive its members' results.
     pub fn from_file(text: &str) -> Result<Self, Vec<Problem>> {
-        if text.len() as u64 > Document::Config.max_bytes() {
-            let why = Document::Config.too_large(&"en".into());
-            return Err(vec![problem("", ProblemKind::Format(why))]);
+        if let Some(problem) = Document::Config.too_large_at(Place::Config, text.len() as u64) {
+            return Err(vec![problem]);
         }
         let config: Self = serde_json::from_str(text)
             .map_err(|e| vec![problem("", ProblemKind::Format(e.to_string()))])?;

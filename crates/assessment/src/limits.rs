@@ -5,6 +5,7 @@
 
 use crate::answers::in_chinese;
 use crate::text::LangTag;
+use crate::{Place, Problem, ProblemKind};
 
 /// A result record, an answers file, or one line of a JSON Lines file of them: a few KB.
 pub const MAX_RESULT_BYTES: u64 = 1 << 20;
@@ -46,6 +47,19 @@ impl Document {
         }
     }
 
+    /// The problem of a file of this kind, at `place`, that is `size` bytes when that is over its
+    /// limit ([`ProblemKind::TooLarge`]): a front end that knows only the size (a
+    /// `Content-Length`, the bytes read so far) asks this before it holds the whole file.
+    pub fn too_large_at(self, place: Place, size: u64) -> Option<Problem> {
+        (size > self.max_bytes()).then(|| Problem {
+            place,
+            field: String::new(),
+            kind: ProblemKind::TooLarge {
+                max_bytes: self.max_bytes(),
+            },
+        })
+    }
+
     /// Why a file of this kind over its limit is refused, in `lang`.
     pub fn too_large(self, lang: &LangTag) -> String {
         let kb = self.max_bytes() / 1024;
@@ -71,23 +85,29 @@ impl Document {
     }
 }
 
-/// Writes `items` one a line after `- `, the first [`MAX_PROBLEMS_LISTED`], then how many more.
-pub fn list_capped<T>(
-    out: &mut String,
-    items: &[T],
-    lang: &LangTag,
-    mut each: impl FnMut(&T) -> String,
-) {
-    for item in items.iter().take(MAX_PROBLEMS_LISTED) {
-        out.push_str("\n- ");
-        out.push_str(&each(item));
-    }
+/// A list of problems as a tool shows it: the first [`MAX_PROBLEMS_LISTED`] of `items` in
+/// `each`'s words, then, when there are more, how many more in `lang` ("… and 12 more"). Every
+/// list of problems (a questionnaire's, a config's, a catalogue's, an answers file's, a result
+/// record's) goes through it, in every front end, so that a hostile file's thousands of problems
+/// make a short message and a short page.
+pub fn capped<T>(items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) -> Vec<String> {
+    let mut lines: Vec<String> = items.iter().take(MAX_PROBLEMS_LISTED).map(each).collect();
     let more = items.len().saturating_sub(MAX_PROBLEMS_LISTED);
     if more > 0 {
-        out.push_str(&if in_chinese(lang) {
-            format!("\n……另有 {more} 处")
+        lines.push(if in_chinese(lang) {
+            format!("……另有 {more} 处")
         } else {
-            format!("\n… and {more} more")
+            format!("… and {more} more")
         });
+    }
+    lines
+}
+
+/// Writes [`capped`]'s lines, each on a line of its own after `- ` (the count of more without).
+pub fn list_capped<T>(out: &mut String, items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) {
+    let listed = items.len().min(MAX_PROBLEMS_LISTED);
+    for (i, line) in capped(items, lang, each).into_iter().enumerate() {
+        out.push_str(if i < listed { "\n- " } else { "\n" });
+        out.push_str(&line);
     }
 }

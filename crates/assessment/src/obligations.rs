@@ -227,16 +227,18 @@ impl Catalogue {
         };
         // Bounded before it is parsed or checked: an association's catalogue is hostile input,
         // and the app reads it on the page's thread.
-        if json.len() as u64 > Document::Catalogue.max_bytes() {
-            return Err(format(Document::Catalogue.too_large(&"en".into())));
+        if let Some(problem) = Document::Catalogue.too_large_at(Place::Catalogue, json.len() as u64) {
+            return Err(Problems(vec![problem]));
         }
         let doc: CatalogueDoc = serde_json::from_str(json).map_err(|e| format(e.to_string()))?;
         if doc.obligations.len() > MAX_CATALOGUE_ENTRIES {
-            return Err(format(format!(
-                "this catalogue has {} obligations, more than the {MAX_CATALOGUE_ENTRIES} this \
-                 tool reads",
-                doc.obligations.len()
-            )));
+            return Err(Problems(vec![Problem {
+                place: Place::Catalogue,
+                field: "obligations".to_owned(),
+                kind: ProblemKind::TooMany {
+                    max: MAX_CATALOGUE_ENTRIES,
+                },
+            }]));
         }
         Self::new(doc, questionnaire)
     }

@@ -117,6 +117,13 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         }
         K::MigrationFromItself(v) => format!("从问卷自身版本 {v} 迁移：该版本的答案无需迁移"),
         K::Format(message) => format!("格式不符：{message}"),
+        K::TooLarge { max_bytes } => format!(
+            "文件超过 {} KB，这是本工具读取此类文件的上限：请检查是否选错了文件",
+            max_bytes / 1024
+        ),
+        K::TooMany { max } => {
+            format!("条目超过 {max} 个，这是本工具读取的上限：请检查是否选错了文件")
+        }
         K::Unavailable(Some(status)) => format!("无法读取：服务器返回 {status}"),
         K::Unavailable(None) => {
             "无法读取：处于离线状态，或其服务器未发送允许本应用读取的 Access-Control-Allow-Origin 响应头".to_owned()

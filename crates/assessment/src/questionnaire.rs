@@ -194,10 +194,8 @@ impl Questionnaire {
 
     /// Parses and validates a questionnaire file.
     pub fn from_json(json: &str) -> Result<Self, LoadError> {
-        if json.len() as u64 > Document::Questionnaire.max_bytes() {
-            return Err(LoadError::Format(
-                Document::Questionnaire.too_large(&"en".into()),
-            ));
+        if let Some(problem) = Document::Questionnaire.too_large_at(Place::Questionnaire, json.len() as u64) {
+            return Err(LoadError::Invalid(Problems(vec![problem])));
         }
         let doc: QuestionnaireDoc =
             serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
@@ -215,8 +213,8 @@ impl Questionnaire {
                 kind: ProblemKind::Format(message),
             }])
         };
-        if text.len() as u64 > Document::Questionnaire.max_bytes() {
-            return Err(format(Document::Questionnaire.too_large(&"en".into())));
+        if let Some(problem) = Document::Questionnaire.too_large_at(Place::Questionnaire, text.len() as u64) {
+            return Err(Problems(vec![problem]));
         }
         let doc: QuestionnaireDoc =
             serde_json::from_str(text).map_err(|e| format(e.to_string()))?;

@@ -26,6 +26,7 @@ use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{score, ExportDecision, Report};
+use crate::limits::list_capped;
 use crate::text::LangTag;
 
 /// The `format` tag of a result record. A change that a reader of this version would misread
@@ -731,11 +732,9 @@ impl fmt::Display for ImportError {
                 given.describe(false)
             ),
             ImportError::Record(problems) => {
-                write!(f, "this result record has {} problem(s):", problems.len())?;
-                for p in problems {
-                    write!(f, "\n- {p}")?;
-                }
-                Ok(())
+                let mut text = format!("this result record has {} problem(s):", problems.len());
+                list_capped(&mut text, problems, &LangTag::from("en"), |p| p.to_string());
+                f.write_str(&text)
             }
             ImportError::Answers(AnswersError::OtherQuestionnaire { expected, found }) => write!(
                 f,
@@ -805,10 +804,7 @@ impl ImportError {
             ),
             ImportError::Record(problems) => {
                 let mut text = format!("此结果记录有 {} 处问题：", problems.len());
-                for p in problems {
-                    text += "\n- ";
-                    text += &p.message(lang);
-                }
+                list_capped(&mut text, problems, lang, |p| p.message(lang));
                 text
             }
             ImportError::Answers(AnswersError::OtherQuestionnaire { expected, found }) => format!(

@@ -144,6 +144,15 @@ pub enum ProblemKind {
     MigrationFromItself(String),
     /// A file that is not JSON, or not of its format; serde's message, with line and column.
     Format(String),
+    /// A file over the most this tool reads of its kind (`limits::Document`), in bytes: refused
+    /// before it is parsed, or read no further than the limit.
+    TooLarge {
+        max_bytes: u64,
+    },
+    /// A list (the field) with more entries than this tool reads.
+    TooMany {
+        max: usize,
+    },
     /// A file that could not be had: the server's status, or `None` when nothing answered (offline,
     /// or the server does not allow the app to read it).
     Unavailable(Option<u16>),
@@ -322,6 +331,16 @@ impl fmt::Display for ProblemKind {
                 "a migration from {version}, the questionnaire's own version: answers to it need none"
             ),
             ProblemKind::Format(message) => write!(f, "not in the expected format: {message}"),
+            ProblemKind::TooLarge { max_bytes } => write!(
+                f,
+                "the file is over {} KB, the most this tool reads of such a file: is it the right \
+                 file?",
+                max_bytes / 1024
+            ),
+            ProblemKind::TooMany { max } => write!(
+                f,
+                "more than {max} entries, the most this tool reads: is it the right file?"
+            ),
             ProblemKind::Unavailable(Some(status)) => {
                 write!(f, "could not be read: the server answered {status}")
             }
@@ -433,10 +452,9 @@ impl fmt::Display for Problems {
             "the questionnaire has {n} problem{}:",
             if n == 1 { "" } else { "s" }
         )?;
-        for problem in &self.0 {
-            writeln!(f, "- {problem}")?;
-        }
-        Ok(())
+        let mut text = String::new();
+        crate::limits::list_capped(&mut text, &self.0, &LangTag::from("en"), |p| p.to_string());
+        writeln!(f, "{}", text.trim_start_matches('\n'))
     }
 }
 

@@ -5,8 +5,9 @@
 //! Messages (the page sends one at a time and waits for the reply):
 //! - `{kind: "check", config}`: an association's config file's text, read and checked by the core
 //!   as the app and `assess cohort --config` check it (`association::questionnaire_with`) →
-//!   `{kind: "checked", problems, described}`: the core's problems (a JSON text, a list of each
-//!   problem's words in both of the page's languages, `{lang: text}`; empty when it can be used)
+//!   `{kind: "checked", problems, described}`: the core's problems (a JSON text, `{count, lines:
+//!   {lang: [text]}}`: how many, and the list of their words capped as every list of problems is,
+//!   in both of the page's languages; a count of 0 when it can be used)
 //!   and its sections and weights described in each of
 //!   the questionnaire's languages (a JSON text: `{lang: text}`).
 //! - `{kind: "start", config?}`: loads the whole shipped questionnaire beside the page (precached,
@@ -33,7 +34,7 @@ mod worker {
     use std::cell::RefCell;
 
     use assessment::association::questionnaire_with;
-    use assessment::limits::{MAX_CONFIG_BYTES, MAX_RESULT_BYTES};
+    use assessment::limits::{capped, MAX_CONFIG_BYTES, MAX_RESULT_BYTES};
     use assessment::result_record::Grouping;
     use assessment::{
         import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refused, Tally,
@@ -168,27 +169,26 @@ mod worker {
                         (lang.as_str().to_owned(), text.into())
                     })
                     .collect();
-                (Vec::new(), described)
+                (json!({"count": 0, "lines": {}}), described)
             }
-            // Each problem in both languages the page speaks: the page shows the one it is in.
-            Err(Some(problems)) => (
-                problems
-                    .iter()
-                    .map(|p: &Problem| {
-                        let messages: Map<String, Value> = ["zh-CN", "en"]
-                            .into_iter()
-                            .map(|tag| (tag.to_owned(), p.message(&LangTag::from(tag)).into()))
-                            .collect();
-                        Value::Object(messages)
+            // The problems, capped as every list of them is, in both languages the page speaks:
+            // the page shows the one it is in.
+            Err(Some(problems)) => {
+                let lines: Map<String, Value> = ["zh-CN", "en"]
+                    .into_iter()
+                    .map(|tag| {
+                        let lang = LangTag::from(tag);
+                        let lines = capped(&problems, &lang, |p: &Problem| p.message(&lang));
+                        (tag.to_owned(), lines.into())
                     })
-                    .collect::<Vec<Value>>(),
-                Map::new(),
-            ),
+                    .collect();
+                (json!({"count": problems.len(), "lines": lines}), Map::new())
+            }
             Err(None) => return Err("unavailable"),
         };
         Ok(reply(&[
             ("kind", "checked".into()),
-            ("problems", Value::from(problems).to_string().into()),
+            ("problems", problems.to_string().into()),
             ("described", Value::Object(described).to_string().into()),
         ]))
     }
