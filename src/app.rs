@@ -115,7 +115,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             let (state, embed) = (state.clone(), embed.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = crate::setup::fetch_text(&crate::setup::shipped_whole_url()).await;
+                let text = crate::setup::fetch_text(
+                    &crate::setup::shipped_whole_url(),
+                    assessment::limits::Document::Questionnaire,
+                )
+                .await;
                 match text
                     .ok()
                     .and_then(|t| crate::setup::load(&t, embed.as_ref()).ok())

@@ -13,6 +13,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod embed;
+pub mod fetch;
 pub mod hooks;
 pub mod host;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! once, `query.rs`), a kiosk's config, an association's config and questionnaire (checked and
 //! customised by the core), the start language, and what an earlier visit left in storage.
 
+use assessment::limits::Document;
 use assessment::{
     AssociationConfig, CatalogueSource, Customisation, Date, LinkBase, NoLink, Place, Problem,
     ProblemKind, Questionnaire,
@@ -84,8 +85,17 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
     };
     let (mode, kiosk_problem) = match &query.kiosk {
         Some(file) => {
-            let text = fetch_text(file).await.ok();
-            let (config, problem) = KioskConfig::resolve(text.as_deref(), &query);
+            let fetched = fetch_text(file, Document::Config).await;
+            let (config, problem) = KioskConfig::resolve(fetched.as_deref().ok(), &query);
+            // A file over the limit is named with it; one that cannot be had leaves the defaults.
+            let problem = match fetched {
+                Err(kind @ ProblemKind::TooLarge { .. }) => Some(Problem {
+                    place: Place::KioskConfig,
+                    field: String::new(),
+                    kind,
+                }),
+                _ => problem,
+            };
             (
                 Mode::Kiosk(config),
                 problem.map(|p| Shared::new((file.clone(), p))),
@@ -169,7 +179,7 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
 async fn embed_config(query: &Query) -> Result<EmbedConfig, Vec<Problem>> {
     let file = match &query.config {
         Some(url) => {
-            let text = fetch_text(url).await.map_err(|kind| {
+            let text = fetch_text(url, Document::Config).await.map_err(|kind| {
                 vec![Problem {
                     place: Place::Config,
                     field: String::new(),
@@ -213,7 +223,11 @@ async fn shipped_in(lang: Lang) -> Result<String, ProblemKind> {
             }
         }
     }
-    fetch_text(&format!("{SHIPPED_IN}.{}.json", lang.tag())).await
+    fetch_text(
+        &format!("{SHIPPED_IN}.{}.json", lang.tag()),
+        Document::Questionnaire,
+    )
+    .await
 }
 
 /// The shipped questionnaire (in the start language only: the first load carries one) or the
@@ -230,7 +244,9 @@ async fn questionnaire(
         }]
     };
     let text = match embed.and_then(|e| e.questionnaire.as_deref()) {
-        Some(url) => fetch_text(url).await.map_err(unavailable)?,
+        Some(url) => fetch_text(url, Document::Questionnaire)
+            .await
+            .map_err(unavailable)?,
         None => shipped_in(lang).await.map_err(unavailable)?,
     };
     // Reading and checking the questionnaire in a task of its own (see `next_task`).
@@ -254,10 +270,9 @@ pub fn load(text: &str, embed: Option<&EmbedConfig>) -> Result<Questionnaire, Ve
     Questionnaire::load(text, customisation).map_err(|problems| problems.0)
 }
 
-/// The text of a file, or why it cannot be had (absent, refused, offline).
-pub async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
-    // Made afresh each time: cloning a `ProblemKind` would bring its whole `Clone` into the wasm.
-    let unreadable = || ProblemKind::Unavailable(None);
+/// The text of a file of kind `what`, or why it cannot be had (absent, refused, offline, over its
+/// limit: `fetch::text_within`).
+pub async fn fetch_text(url: &str, what: Document) -> Result<String, ProblemKind> {
     let window = gloo::utils::window();
     let response = match JsFuture::from(window.fetch_with_str(url)).await {
         Ok(response) => response,
@@ -267,12 +282,7 @@ pub async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
     if !response.ok() {
         return Err(ProblemKind::Unavailable(Some(response.status())));
     }
-    let text = response.text().map_err(|_| unreadable())?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(unreadable)
+    crate::fetch::text_within(&response, what).await
 }
 
 /// Why a fetch failed, as far as the page can tell: when a request that does not ask to read the

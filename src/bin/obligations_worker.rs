@@ -20,9 +20,12 @@ mod worker {
     use std::collections::HashMap;
     use std::rc::Rc;
 
-    use assessment::limits::capped;
+    use assessment::limits::{capped, Document};
     use assessment::obligations::{obligations, page, Catalogue, Trade};
-    use assessment::{AnswerSheet, Customisation, Date, LangTag, Problem, Questionnaire};
+    use assessment::{
+        AnswerSheet, Customisation, Date, LangTag, Place, Problem, ProblemKind, Questionnaire,
+    };
+    use exporter_assessment::fetch::text_within;
     use exporter_assessment::i18n::Lang;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -113,26 +116,29 @@ mod worker {
         js_sys::global().unchecked_into()
     }
 
-    async fn fetch(url: &str) -> Option<String> {
-        let response = JsFuture::from(scope().fetch_with_str(url)).await.ok()?;
+    /// A file of kind `what`, read no further than its limit; `Some(problem)` for one over it.
+    async fn fetch(url: &str, what: Document) -> Result<String, Option<ProblemKind>> {
+        let response = JsFuture::from(scope().fetch_with_str(url))
+            .await
+            .map_err(|_| None)?;
         let response: web_sys::Response = response.unchecked_into();
         if !response.ok() {
-            return None;
+            return Err(None);
         }
-        JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
+        text_within(&response, what).await.map_err(|kind| match kind {
+            ProblemKind::TooLarge { .. } => Some(kind),
+            _ => None,
+        })
     }
 
     /// A file's text, fetched once per URL (a failure is not kept: the next request tries again).
-    async fn text(url: &str) -> Option<Rc<String>> {
+    async fn text(url: &str, what: Document) -> Result<Rc<String>, Option<ProblemKind>> {
         if let Some(text) = TEXTS.with(|t| t.borrow().get(url).cloned()) {
-            return Some(text);
+            return Ok(text);
         }
-        let text = Rc::new(fetch(url).await?);
+        let text = Rc::new(fetch(url, what).await?);
         TEXTS.with(|t| t.borrow_mut().insert(url.to_owned(), text.clone()));
-        Some(text)
+        Ok(text)
     }
 
     /// The questionnaire, customised as the app has it, and the catalogue checked against it by
@@ -142,9 +148,23 @@ mod worker {
         if let Some(known) = LOADED.with(|l| l.borrow().get(&key).cloned()) {
             return known.map_err(Failed::Catalogue);
         }
-        let q = text(&sources.questionnaire).await;
-        let c = text(&sources.catalogue).await;
-        let (q, c) = q.zip(c).ok_or(Failed::Because("unavailable"))?;
+        let q = text(&sources.questionnaire, Document::Questionnaire)
+            .await
+            .map_err(|_| Failed::Because("unavailable"))?;
+        let c = match text(&sources.catalogue, Document::Catalogue).await {
+            Ok(c) => c,
+            // Refused by name with its limit, as a catalogue's other problems are.
+            Err(Some(kind)) => {
+                let problems = Rc::new(vec![Problem {
+                    place: Place::Catalogue,
+                    field: String::new(),
+                    kind,
+                }]);
+                LOADED.with(|l| l.borrow_mut().insert(key, Err(problems.clone())));
+                return Err(Failed::Catalogue(problems));
+            }
+            Err(None) => return Err(Failed::Because("unavailable")),
+        };
         // The app has read this questionnaire already: it cannot fail here but by a change of
         // the file in between.
         let questionnaire = Questionnaire::load(&q, &sources.customisation)
