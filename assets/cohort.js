@@ -5,8 +5,9 @@
 // worker returns. Every text goes in as text (textContent); nothing is built as markup from data.
 
 const WORKER = 'cohort_worker_loader.js';
-/** Files read and handed to the worker at a time. */
+/** Results read and handed to the worker at a time, and the most bytes of text in one batch. */
 const CHUNK = 250;
+const CHUNK_BYTES = 8 << 20;
 const JSON_LINES = /\.(jsonl|ndjson)$/i;
 
 /** `1 file`, `2 files`: English only (Chinese has no plural). */
@@ -68,14 +69,15 @@ const WORDS = {
     configRemove: '移除配置',
     configUsed: (name, described) => `使用协会配置 ${name}：${described}。`,
     configRefused: (name, n) => `协会配置 ${name} 有 ${n} 处问题，无法使用。请修正后重新选择，或移除该配置；在此之前不统计任何数字：`,
-    configUnreadable: (name) => `无法读取协会配置 ${name}（不是 UTF-8 文本，或超过 1 MB）。请重新选择，或移除该配置。`,
+    configUnreadable: (name) => `无法读取协会配置 ${name}（不是 UTF-8 文本）。请重新选择，或移除该配置。`,
+    configTooLarge: (name, kb) => `协会配置 ${name} 超过 ${kb} KB，这是本工具读取协会配置的上限：请检查是否选错了文件，或移除该配置。`,
     reasons: {
       not_a_result: '不是结果文件',
       unknown_format: '格式版本不可读',
       other_questionnaire: '属于其他问卷或版本',
       record: '结果记录与问卷不符',
       answers: '回答文件无法评分',
-      too_large: '文件超过 1 MB',
+      too_large: (kb) => `文件超过 ${kb} KB`,
       not_utf8: '不是 UTF-8 文本',
       unreadable: '无法读取',
       other_customisation: '用其他维度或权重评分',
@@ -136,14 +138,15 @@ const WORDS = {
     configRemove: 'Remove the config',
     configUsed: (name, described) => `Using the association’s config ${name}: ${described}.`,
     configRefused: (name, n) => `The association’s config ${name} has ${plural(n, 'problem')} and cannot be used. Fix it and choose it again, or remove it; until then no figure is counted:`,
-    configUnreadable: (name) => `The association’s config ${name} cannot be read (not UTF-8 text, or over 1 MB). Choose it again, or remove it.`,
+    configUnreadable: (name) => `The association’s config ${name} cannot be read (not UTF-8 text). Choose it again, or remove it.`,
+    configTooLarge: (name, kb) => `The association’s config ${name} is over ${kb} KB, the most this tool reads of an association’s config: is it the right file? Choose another, or remove it.`,
     reasons: {
       not_a_result: 'not a result',
       unknown_format: 'a format version this tool does not read',
       other_questionnaire: 'another questionnaire or version',
       record: 'a result record that does not fit the questionnaire',
       answers: 'an answers file that cannot be scored',
-      too_large: 'over 1 MB',
+      too_large: (kb) => `over ${kb} KB`,
       not_utf8: 'not UTF-8 text',
       unreadable: 'cannot be read',
       other_customisation: 'made with other sections or weights',
@@ -202,7 +205,7 @@ const state = {
   /** The result files last chosen: counted again when the association's config changes. */
   files: [],
   /**
-   * The association's config chosen, if any: `{ name, text, problems, described }` (`problems`:
+   * The association's config chosen, if any: `{ name, text, tooLarge, problems, described }` (`problems`:
    * the core's, `{ count, lines: { lang: [text] } }`, a count of 0 when it can be used; `text`
    * null when the file could not be read).
    */
@@ -262,26 +265,94 @@ async function ask(message) {
 
 const decoder = () => new TextDecoder('utf-8', { fatal: true });
 
-/** One file's entries for the worker: `[name, text, null]`, or `[name, null, why]`. */
-async function entries(file) {
-  const lines = JSON_LINES.test(file.name);
-  const max = state.limits.maxResultBytes;
-  if (!lines && file.size > max) return [[file.name, null, 'too_large']];
-  let text;
-  try {
-    text = decoder().decode(await file.arrayBuffer());
-  } catch (error) {
-    return [[file.name, null, error instanceof TypeError ? 'not_utf8' : 'unreadable']];
+/**
+ * The text of `bytes` (parts of one file or line), or why it cannot be counted: `[text, null]`
+ * or `[null, why]`.
+ */
+function decoded(parts, size) {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
   }
-  if (!lines) return [[file.name, text, null]];
-  // One result a line, named FILE:LINE as `assess cohort --jsonl` names them; blank lines skipped.
-  const out = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const name = `${file.name}:${i + 1}`;
-    out.push(new Blob([line]).size > max ? [name, null, 'too_large'] : [name, line, null]);
-  });
-  return out;
+  try {
+    return [decoder().decode(bytes), null];
+  } catch {
+    return [null, 'not_utf8'];
+  }
+}
+
+/**
+ * The lines of a JSON Lines file as `[name, text, null]` or `[name, null, why]`, named FILE:LINE
+ * as `assess cohort --jsonl` names them, blank lines skipped. The file is read as a stream, as the
+ * command line reads it: memory holds one chunk of the file and one line of at most `max` bytes
+ * (the core's limit, `limits.rs`), whatever the file's size; a longer line is skipped to its end
+ * unkept and refused by name (`too_large`), and one not UTF-8 is refused alone.
+ */
+async function* jsonLines(file, max) {
+  const reader = file.stream().getReader();
+  let parts = [];
+  let size = 0;
+  let tooLong = false;
+  let number = 0;
+  const line = () => {
+    number += 1;
+    const name = `${file.name}:${number}`;
+    const [text, why] = tooLong ? [null, 'too_large'] : decoded(parts, size);
+    parts = [];
+    size = 0;
+    tooLong = false;
+    return text !== null && text.trim() === '' ? null : [name, text, why];
+  };
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The file went away or could not be read on: named as the line it stopped in.
+      yield [`${file.name}:${number + 1}`, null, 'unreadable'];
+      return;
+    }
+    const { done, value } = chunk;
+    if (done) break;
+    for (let at = 0; at < value.length;) {
+      const newline = value.indexOf(10, at);
+      const end = newline === -1 ? value.length : newline;
+      if (!tooLong && size + (end - at) > max) {
+        tooLong = true;
+        parts = [];
+        size = 0;
+      }
+      if (!tooLong && end > at) {
+        // A copy, so that a short line does not keep the whole chunk it came in.
+        parts.push(value.slice(at, end));
+        size += end - at;
+      }
+      if (newline === -1) break;
+      const entry = line();
+      if (entry) yield entry;
+      at = newline + 1;
+    }
+  }
+  // The last line, when the file does not end with a newline.
+  if (size > 0 || tooLong) {
+    const entry = line();
+    if (entry) yield entry;
+  }
+}
+
+/** A result file (not JSON Lines) as `[name, text, null]` or `[name, null, why]`. */
+async function whole(file) {
+  if (file.size > state.limits.maxResultBytes) return [file.name, null, 'too_large'];
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return [file.name, null, 'unreadable'];
+  }
+  const [text, why] = decoded([bytes], bytes.length);
+  return [file.name, text, why];
 }
 
 function showProgress(done, total, counted, refused) {
@@ -312,16 +383,47 @@ async function count(files) {
   try {
     const started = await ask(state.config ? { kind: 'start', config: state.config.text } : { kind: 'start' });
     state.labels = JSON.parse(started.labels);
-    let counted = 0;
-    let refused = 0;
+    const max = state.limits.maxResultBytes;
+    let [counted, refused, filesDone] = [0, 0, 0];
+    // Entries go to the worker in batches bounded in number and in bytes, so that what the page
+    // holds at once is bounded whatever the files.
+    let batch = [];
+    let bytes = 0;
+    const send = async () => {
+      if (batch.length > 0) ({ counted, refused } = await ask({ kind: 'add', entries: batch }));
+      batch = [];
+      bytes = 0;
+      showProgress(filesDone, files.length, counted, refused);
+    };
+    const add = async (entry, length) => {
+      batch.push(entry);
+      bytes += length;
+      if (batch.length >= CHUNK || bytes >= CHUNK_BYTES) await send();
+    };
+    // Result files are read a group at a time, together; a JSON Lines file line by line.
+    let group = [];
+    let groupBytes = 0;
+    const flush = async () => {
+      const entries = await Promise.all(group.map(whole));
+      for (const [i, entry] of entries.entries()) await add(entry, Math.min(group[i].size, max));
+      filesDone += group.length;
+      group = [];
+      groupBytes = 0;
+    };
     showProgress(0, files.length, 0, 0);
-    for (let at = 0; at < files.length; at += CHUNK) {
-      const chunk = files.slice(at, at + CHUNK);
-      const read = (await Promise.all(chunk.map(entries))).flat();
-      const added = await ask({ kind: 'add', entries: read });
-      ({ counted, refused } = added);
-      showProgress(Math.min(at + CHUNK, files.length), files.length, counted, refused);
+    for (const file of files) {
+      if (JSON_LINES.test(file.name)) {
+        await flush();
+        for await (const entry of jsonLines(file, max)) await add(entry, entry[1]?.length ?? 0);
+        filesDone += 1;
+        continue;
+      }
+      if (group.length >= CHUNK || groupBytes + Math.min(file.size, max) > CHUNK_BYTES) await flush();
+      group.push(file);
+      groupBytes += Math.min(file.size, max);
     }
+    await flush();
+    await send();
     const done = await ask({ kind: 'finish' });
     const cohort = JSON.parse(done.cohort);
     state.result = { cohort, csv: done.csv, reasons: JSON.parse(done.reasons), before: state.lastCounted };
@@ -357,7 +459,8 @@ async function chooseConfig(file) {
       text = null;
     }
   }
-  state.config = { name: file.name, text, problems: { count: 0, lines: {} }, described: {} };
+  const tooLarge = file.size > state.limits.maxConfigBytes;
+  state.config = { name: file.name, text, tooLarge, problems: { count: 0, lines: {} }, described: {} };
   if (text !== null) {
     // One message at a time to the worker: no count starts while the config is checked.
     state.busy = true;
@@ -398,7 +501,9 @@ function showConfig() {
     list.hidden = true;
     return;
   }
-  if (c.text === null) {
+  if (c.tooLarge) {
+    $('config-status').textContent = w.configTooLarge(c.name, state.limits.maxConfigBytes / 1024);
+  } else if (c.text === null) {
     $('config-status').textContent = w.configUnreadable(c.name);
   } else if (c.problems.count) {
     $('config-status').textContent = w.configRefused(c.name, c.problems.count);
@@ -540,6 +645,12 @@ function groupSection(grouping, group, level) {
   return section;
 }
 
+/** The page's short words for a kind of refusal (with the core's limit where it has one). */
+function short(kind) {
+  const said = words().reasons[kind] ?? '';
+  return typeof said === 'function' ? said(state.limits.maxResultBytes / 1024) : said;
+}
+
 function render() {
   const { cohort, reasons } = state.result;
   const w = words();
@@ -550,7 +661,7 @@ function render() {
     const { kind, messages } = reasons[i];
     item.append(
       element('strong', r.name, { class: 'file' }),
-      element('span', `: ${w.reasons[kind] ?? ''}`),
+      element('span', `: ${short(kind)}`),
       element('span', messages[state.lang] ?? r.reason, { class: 'reason' }),
     );
     return item;
