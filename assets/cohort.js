@@ -303,7 +303,8 @@ async function* jsonLines(file, max) {
     parts = [];
     size = 0;
     tooLong = false;
-    return text !== null && text.trim() === '' ? null : [name, text, why];
+    // Blank as the command line has it: ASCII white space only.
+    return text !== null && /^[ \t\n\f\r]*$/.test(text) ? null : [name, text, why];
   };
   for (;;) {
     let chunk;

@@ -12,13 +12,19 @@ use wasm_bindgen_futures::JsFuture;
 /// The text of `response`'s body, a file of kind `what`; [`ProblemKind::TooLarge`] as soon as it
 /// is known to be over the limit (the rest is not downloaded), or `Unavailable` when the body
 /// breaks off.
-pub async fn text_within(response: &web_sys::Response, what: Document) -> Result<String, ProblemKind> {
+pub async fn text_within(
+    response: &web_sys::Response,
+    what: Document,
+) -> Result<String, ProblemKind> {
     let max = what.max_bytes();
     let too_large = || ProblemKind::TooLarge { max_bytes: max };
     // The length of the body as sent: compressed, it is less than the text, so never a wrong
     // refusal; the stream's count below catches the rest.
     let length = response.headers().get("content-length").ok().flatten();
-    if length.and_then(|l| l.trim().parse::<u64>().ok()).is_some_and(|l| l > max) {
+    if length
+        .and_then(|l| l.trim().parse::<u64>().ok())
+        .is_some_and(|l| l > max)
+    {
         if let Some(body) = response.body() {
             let _ = body.cancel();
         }

@@ -125,10 +125,12 @@ mod worker {
         if !response.ok() {
             return Err(None);
         }
-        text_within(&response, what).await.map_err(|kind| match kind {
-            ProblemKind::TooLarge { .. } => Some(kind),
-            _ => None,
-        })
+        text_within(&response, what)
+            .await
+            .map_err(|kind| match kind {
+                ProblemKind::TooLarge { .. } => Some(kind),
+                _ => None,
+            })
     }
 
     /// A file's text, fetched once per URL (a failure is not kept: the next request tries again).

@@ -117,7 +117,9 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
         )],
         AnswersError::AnsweredTwice(question) => vec![lang.answered_twice(question.as_str())],
         AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
-            .chain(capped(problems, &lang.lang_tag(), |p| lang.answer_problem(p)))
+            .chain(capped(problems, &lang.lang_tag(), |p| {
+                lang.answer_problem(p)
+            }))
             .collect(),
     }
 }

@@ -321,6 +321,107 @@ describe('the cohort page', () => {
     await context.close();
   });
 
+  /** Picks `files` and waits until the count is done; the time it took, in ms. */
+  async function timedPick(page, files) {
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    const started = Date.now();
+    await page.setInputFiles('#files', files);
+    await page.waitForFunction(() => /^Done: /.test(document.getElementById('status').textContent), null, { timeout: 120_000 });
+    return Date.now() - started;
+  }
+
+  const refusedOnPage = (page) => page.$$eval('#refused li', (items) => items.map((li) => [
+    li.querySelector('.file').textContent, li.querySelector('.reason').textContent,
+  ]));
+
+  it('reads a JSON Lines file line by line as assess cohort --jsonl does, whatever its bytes', async () => {
+    // Lines cut anywhere by the stream's chunks: multi-byte characters, CRLF, blank lines, a line
+    // not UTF-8, a line over the limit, a broken line and a last line without its newline.
+    const one = (file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
+    const parts = generated.slice(0, 60).map((f) => Buffer.from(`${one(f)}\n`));
+    parts.splice(10, 0, Buffer.from('\r\n   \n'));
+    parts.splice(20, 0, Buffer.concat([Buffer.from('{"format": "exporter-assessment/answers@1", "x": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]));
+    parts.splice(30, 0, Buffer.from(`{"pad": "${'出'.repeat(400_000)}"}\n`));
+    parts.splice(40, 0, Buffer.from('{"format": "exporter-assessment/answers@1", "questionnaire": \n'));
+    parts.splice(50, 0, Buffer.from(`{"note": "${'é'.repeat(300_000)}"}\r\n`));
+    parts.push(Buffer.from(one(generated[60])));
+    const file = path.join(dir, 'members.jsonl');
+    writeFileSync(file, Buffer.concat(parts));
+    const cli = JSON.parse(assess(['cohort', Q, '--jsonl', file, '--json']));
+    const cliCsv = assess(['cohort', Q, '--jsonl', file, '--csv']);
+    assert.equal(cli.counted, 61);
+
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await timedPick(page, [file]);
+    assert.equal(await page.textContent('#status'), `Done: 61 results counted, ${cli.refused.length} files not counted.`);
+    const refused = await refusedOnPage(page);
+    assert.deepEqual(refused.map(([name]) => name), cli.refused.map((r) => path.basename(r.name)));
+    assert.deepEqual(refused.map(([, reason]) => reason), cli.refused.map((r) => r.reason));
+    assert.ok(refused.some(([, reason]) => /over 1024 KB/.test(reason)), refused.join('\n'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), cliCsv);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('refuses a JSON Lines line over the limit by name at once, whatever its key order, with memory bounded', async () => {
+    const answers = (keys) => `{"format": "exporter-assessment/answers@1", "questionnaire": {"id": "digital-trade", "version": "0"}, "answers": {${keys.map((i) => `"Q${String(i).padStart(7, '0')}":"a"`).join(',')}}}`;
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const last = JSON.stringify(JSON.parse(readFileSync(generated[0], 'utf8')));
+    const ascending = path.join(dir, 'ascending.jsonl');
+    const descending = path.join(dir, 'descending.jsonl');
+    writeFileSync(ascending, `${answers(keys)}\n${last}\n`);
+    writeFileSync(descending, `${answers(keys.toReversed())}\n${last}\n`);
+    const mb = Math.round(readFileSync(descending).length / 2 ** 20);
+
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await timedPick(page, generated.slice(0, 1)); // the worker started, so that the times below are the files'
+    const times = {};
+    for (const [label, file] of [['ascending', ascending], ['descending', descending], ['ascending again', ascending]]) {
+      times[label] = await timedPick(page, [file]);
+      assert.equal(await page.textContent('#status'), 'Done: 1 result counted, 1 file not counted.', label);
+      const [[name, reason]] = await refusedOnPage(page);
+      assert.equal(name, `${path.basename(file)}:1`);
+      assert.equal(reason, 'this file is over 1024 KB; a result is a few KB: is it a result?');
+    }
+    const up = Math.min(times.ascending, times['ascending again']);
+    console.log(`a line of 1 000 000 answers (${mb} MB): refused in ${times.descending} ms descending, ${up} ms ascending`);
+    assert.ok(times.descending < 1_500 && up < 1_500, JSON.stringify(times));
+    assert.ok(times.descending < 3 * up + 300, JSON.stringify(times));
+
+    // A file far larger than any batch (about 200 MB of long lines, each read and refused): the
+    // page's heap, strings and array buffers, stays bounded while it is read, rather than holding
+    // the file.
+    const big = path.join(dir, 'big.jsonl');
+    const line = `{"format": "not-a-result", "pad": "${'x'.repeat(500 * 1024)}"}\n`;
+    writeFileSync(big, line.repeat(400));
+    const bigMb = Math.round(readFileSync(big).length / 2 ** 20);
+    const cdp = await context.newCDPSession(page);
+    const heap = async () => {
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return usage.usedSize + (usage.backingStorageSize ?? 0);
+    };
+    await cdp.send('HeapProfiler.collectGarbage');
+    const before = await heap();
+    let peak = before;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, await heap());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const took = await timedPick(page, [big]);
+    sampling = false;
+    await sampler;
+    assert.equal(await page.textContent('#status'), 'Done: 0 results counted, 400 files not counted.');
+    const grew = Math.round((peak - before) / 2 ** 20);
+    console.log(`a JSON Lines file of ${bigMb} MB: read in ${took} ms, the page's heap grew ${grew} MB at most`);
+    assert.ok(grew < 64, `the page's heap grew ${grew} MB reading a ${bigMb} MB file`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('counts under the build Content-Security-Policy, and offline once visited', async () => {
     const { context, page, errors } = await openPage(browser, `${strict.url}cohort.html?lang=en`, { locale: 'en' });
     await pick(page, generated.slice(0, 30));

@@ -104,7 +104,12 @@ pub fn capped<T>(items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) ->
 }
 
 /// Writes [`capped`]'s lines, each on a line of its own after `- ` (the count of more without).
-pub fn list_capped<T>(out: &mut String, items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) {
+pub fn list_capped<T>(
+    out: &mut String,
+    items: &[T],
+    lang: &LangTag,
+    each: impl FnMut(&T) -> String,
+) {
     let listed = items.len().min(MAX_PROBLEMS_LISTED);
     for (i, line) in capped(items, lang, each).into_iter().enumerate() {
         out.push_str(if i < listed { "\n- " } else { "\n" });

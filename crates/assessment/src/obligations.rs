@@ -227,7 +227,8 @@ impl Catalogue {
         };
         // Bounded before it is parsed or checked: an association's catalogue is hostile input,
         // and the app reads it on the page's thread.
-        if let Some(problem) = Document::Catalogue.too_large_at(Place::Catalogue, json.len() as u64) {
+        if let Some(problem) = Document::Catalogue.too_large_at(Place::Catalogue, json.len() as u64)
+        {
             return Err(Problems(vec![problem]));
         }
         let doc: CatalogueDoc = serde_json::from_str(json).map_err(|e| format(e.to_string()))?;

@@ -194,7 +194,9 @@ impl Questionnaire {
 
     /// Parses and validates a questionnaire file.
     pub fn from_json(json: &str) -> Result<Self, LoadError> {
-        if let Some(problem) = Document::Questionnaire.too_large_at(Place::Questionnaire, json.len() as u64) {
+        if let Some(problem) =
+            Document::Questionnaire.too_large_at(Place::Questionnaire, json.len() as u64)
+        {
             return Err(LoadError::Invalid(Problems(vec![problem])));
         }
         let doc: QuestionnaireDoc =
@@ -213,7 +215,9 @@ impl Questionnaire {
                 kind: ProblemKind::Format(message),
             }])
         };
-        if let Some(problem) = Document::Questionnaire.too_large_at(Place::Questionnaire, text.len() as u64) {
+        if let Some(problem) =
+            Document::Questionnaire.too_large_at(Place::Questionnaire, text.len() as u64)
+        {
             return Err(Problems(vec![problem]));
         }
         let doc: QuestionnaireDoc =

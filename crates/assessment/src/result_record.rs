@@ -24,9 +24,9 @@ use crate::answers::{in_chinese, AnswerSheet, AnswersError, ANSWERED_TWICE, ANSW
 use crate::customise::Customisation;
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
+use crate::limits::list_capped;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{score, ExportDecision, Report};
-use crate::limits::list_capped;
 use crate::text::LangTag;
 
 /// The `format` tag of a result record. A change that a reader of this version would misread
