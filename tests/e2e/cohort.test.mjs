@@ -397,11 +397,13 @@ describe('the cohort page', () => {
     writeFileSync(big, line.repeat(400));
     const bigMb = Math.round(readFileSync(big).length / 2 ** 20);
     const cdp = await context.newCDPSession(page);
+    // What the page holds: its heap after a collection (garbage is no part of it), strings and
+    // array buffers (whose memory is outside the heap) alike.
     const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
       const usage = await cdp.send('Runtime.getHeapUsage');
       return usage.usedSize + (usage.backingStorageSize ?? 0);
     };
-    await cdp.send('HeapProfiler.collectGarbage');
     const before = await heap();
     let peak = before;
     let sampling = true;
