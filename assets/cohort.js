@@ -1,8 +1,10 @@
 // The cohort page (cohort.html, docs/cohort.md): association staff pick or drop many members'
 // results and see their figures. The core counts and withholds, in the page's own worker
-// (crates/cohort-worker): this script only reads the files, hands their texts over in chunks
-// (so the page never freezes and memory stays bounded), shows progress, and renders what the
-// worker returns. Every text goes in as text (textContent); nothing is built as markup from data.
+// (crates/cohort-worker): this script only reads the files (a JSON Lines file as a stream, line by
+// line, with the core's limits, which the worker gives it), hands their texts over in batches
+// bounded in count and bytes (so the page never freezes and memory stays bounded at any scale),
+// shows progress, and renders what the worker returns. Every text goes in as text (textContent);
+// nothing is built as markup from data.
 
 const WORKER = 'cohort_worker_loader.js';
 /** Results read and handed to the worker at a time, and the most bytes of text in one batch. */

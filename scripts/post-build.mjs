@@ -72,6 +72,48 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('_loader.js'))) {
 }
 
 /** The base64 SHA-256 of `data`, as CSP hashes and subresource integrity write it. */
+// The most the tools read of an association's file (its questionnaire's limit, the largest of a
+// config's, a questionnaire's and a catalogue's), from the core's limits (crates/assessment/src/
+// limits.rs), the one source of those numbers.
+const LIMITS = readFileSync(new URL('../crates/assessment/src/limits.rs', import.meta.url), 'utf8');
+const limit = (name) => {
+  const [, base, shift] = new RegExp(`pub const ${name}: u64 = (\\d+) << (\\d+);`).exec(LIMITS)
+    ?? (() => { throw new Error(`post-build: ${name} not found in limits.rs`); })();
+  return Number(base) * 2 ** Number(shift);
+};
+const MAX_KEPT = Math.max(...['MAX_QUESTIONNAIRE_BYTES', 'MAX_CONFIG_BYTES', 'MAX_CATALOGUE_BYTES'].map(limit));
+// The worker keeps a copy of an association's file as it answers the page, from a second branch
+// of the same download: the page stops reading one over its limit, and so must the copy, or the
+// worker would download the whole of it (or for ever, from a server that never ends it). A file
+// over the limit is not kept; the page refuses it anyway. (Workbox writes the function's source
+// into sw.js, so it names its limit as a number.)
+const keptWithin = {
+  // eslint-disable-next-line no-new-func
+  cacheWillUpdate: new Function('{ response }', `return (async () => {
+    const max = ${MAX_KEPT};
+    if (!response || response.status !== 200) return null;
+    if (Number(response.headers.get('content-length')) > max) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.body) return response;
+    const reader = response.body.getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        return null;
+      }
+      parts.push(value);
+    }
+    return new Response(new Blob(parts), { status: response.status, statusText: response.statusText, headers: response.headers });
+  })();`),
+};
+
 const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('base64')}`;
 
 // The comments of index.html are notes for its readers, not for a browser: they leave the build (about
@@ -209,12 +251,12 @@ const { count, size, warnings } = await generateSW({
     {
       urlPattern: ({ url }) => /\/kiosk[^/]*\.json$/.test(url.pathname),
       handler: 'NetworkFirst',
-      options: { cacheName: 'kiosk-config' },
+      options: { cacheName: 'kiosk-config', plugins: [keptWithin] },
     },
     {
       urlPattern: ({ request, url }) => request.destination === '' && url.pathname.endsWith('.json'),
       handler: 'NetworkFirst',
-      options: { cacheName: 'association-files', cacheableResponse: { statuses: [200] } },
+      options: { cacheName: 'association-files', cacheableResponse: { statuses: [200] }, plugins: [keptWithin] },
     },
   ],
 });

@@ -5,6 +5,7 @@
 // bottleneck, no radar of one axis, no column for the paper's benchmarks; and axe finds nothing.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -105,4 +106,134 @@ describe('an association’s questionnaire of one dimension and no cap', () => {
       }
     });
   }
+});
+
+/**
+ * An association's server whose config, questionnaire or catalogue is far over the app's limits
+ * (256 MB, made as it is sent), with its `Content-Length` or without one (chunked, as a server that
+ * compresses on the fly sends it); the small files beside them name those. `sent` counts the bytes
+ * each request was sent before the app stopped reading.
+ */
+async function oversizedSite() {
+  const SIZE = 256 << 20;
+  const sent = {};
+  const small = {};
+  const server = createServer((req, res) => {
+    const name = req.url.split('?')[0].slice(1);
+    const headers = { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+    if (name in small) {
+      res.writeHead(200, headers);
+      res.end(small[name]);
+      return;
+    }
+    if (!/^huge-(length|chunked)\.json$/.test(name)) {
+      res.writeHead(404, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, name.includes('length') ? { ...headers, 'Content-Length': SIZE } : headers);
+    // A JSON text of SIZE bytes: `{"pad": "xxx…"}`, written as fast as the app reads it.
+    const head = Buffer.from('{"pad": "');
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    let written = 0;
+    sent[name] = 0;
+    let closed = false;
+    res.on('close', () => { closed = true; });
+    const pump = () => {
+      while (!closed && written < SIZE) {
+        const chunk = written === 0 ? head : written + piece.length + 2 >= SIZE ? Buffer.from('x'.repeat(SIZE - written - 2) + '"}') : piece;
+        written += chunk.length;
+        sent[name] = written;
+        if (written >= SIZE) {
+          res.end(chunk);
+          return;
+        }
+        if (!res.write(chunk)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin, sent, size: SIZE, small,
+    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}
+
+describe('an association’s files over the app’s limits', () => {
+  let app;
+  let site;
+  let browser;
+  before(async () => {
+    app = await serve();
+    site = await oversizedSite();
+    site.small['association-questionnaire.json'] = readFileSync(path.join(ROOT, 'tests/fixtures/association-questionnaire.json'));
+    for (const how of ['length', 'chunked']) {
+      site.small[`config-${how}.json`] = JSON.stringify({ origin: site.origin, questionnaire: `${site.origin}/huge-${how}.json` });
+      site.small[`catalogue-${how}.json`] = JSON.stringify({
+        origin: site.origin,
+        questionnaire: `${site.origin}/association-questionnaire.json`,
+        obligations: `${site.origin}/huge-${how}.json`,
+      });
+    }
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await app?.close();
+  });
+
+  const open = (config) => openPage(
+    browser,
+    `${app.url}?embed&config=${encodeURIComponent(`${site.origin}/${config}`)}&origin=${encodeURIComponent(site.origin)}`,
+    { locale: 'en' },
+  );
+
+  /** What the server sent of the file, in MB: far less than the file when the app stopped early. */
+  const sentMb = (how) => Math.round((site.sent[`huge-${how}.json`] / 2 ** 20) * 10) / 10;
+
+  for (const how of ['length', 'chunked']) {
+    it(`refuses a config and a questionnaire over their limits by name, never read whole (${how === 'length' ? 'with Content-Length' : 'chunked'})`, async () => {
+      for (const [config, words] of [
+        [`huge-${how}.json`, /^config: the file is over 64 KB, the most this tool reads of such a file: is it the right file\?$/],
+        [`config-${how}.json`, /^questionnaire: the file is over 4096 KB, the most this tool reads of such a file: is it the right file\?$/],
+      ]) {
+        const { context, page } = await open(config);
+        try {
+          const started = Date.now();
+          await page.waitForSelector('.setup-problems .problems li', { timeout: 30_000 });
+          const took = Date.now() - started;
+          const problems = await page.$$eval('.setup-problems .problems li', (items) => items.map((i) => i.textContent));
+          assert.equal(problems.length, 1, problems.join('\n'));
+          assert.match(problems[0], words);
+          console.log(`${config}: refused in ${took} ms; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
+          assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+
+  it('refuses a catalogue over its limit by name in the report, never read whole (chunked, and with Content-Length)', async () => {
+    for (const how of ['chunked', 'length']) {
+      const { context, page } = await open(`catalogue-${how}.json`);
+      try {
+        await page.waitForSelector('html[data-ready="true"]');
+        await completeWalk(page, ANSWERS);
+        await page.waitForSelector('.obligations .problems li', { timeout: 30_000 });
+        const problems = await page.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));
+        assert.deepEqual(problems, ['obligations catalogue: the file is over 2048 KB, the most this tool reads of such a file: is it the right file?']);
+        console.log(`catalogue (${how}): refused; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
+        assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

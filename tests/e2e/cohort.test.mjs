@@ -264,6 +264,34 @@ describe('the cohort page', () => {
     await context.close();
   });
 
+  it('lists a config’s many problems cut short, and refuses one over its limit with the limit', async () => {
+    const many = path.join(dir, 'many-problems.json');
+    const items = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`X${i}`, 2]));
+    writeFileSync(many, JSON.stringify({ origin: 'https://www.association.example', weights: { items } }));
+    const huge = path.join(dir, 'huge-config.json');
+    writeFileSync(huge, JSON.stringify({ origin: 'https://www.association.example', pad: 'x'.repeat(70 * 1024) }));
+    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await page.setInputFiles('#config', many);
+    await page.waitForSelector('#config-problems:not([hidden])');
+    assert.match(await page.textContent('#config-status'), /many-problems\.json has 30 problems and cannot be used/);
+    const listed = await page.$$eval('#config-problems li', (items) => items.map((li) => li.textContent));
+    assert.equal(listed.length, 21, listed.join('\n'));
+    assert.equal(listed.at(-1), '… and 10 more');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.equal(await page.$eval('#config-problems li:last-child', (li) => li.textContent), '……另有 10 处');
+    await page.click('button[data-lang="en"]');
+
+    await page.setInputFiles('#config', huge);
+    await page.waitForFunction(() => /huge-config\.json/.test(document.getElementById('config-status').textContent));
+    assert.equal(
+      await page.textContent('#config-status'),
+      'The association’s config huge-config.json is over 64 KB, the most this tool reads of an association’s config: is it the right file? Choose another, or remove it.',
+    );
+    assert.equal(await page.isHidden('#config-problems'), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('remembers the language chosen, and says so when the browser cannot keep it', async () => {
     const { context, page, errors } = await openPage(browser, `${server.url}cohort.html`, { locale: 'en' });
     assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the browser’s language first');

@@ -120,3 +120,24 @@ fn a_long_list_of_problems_is_cut_short() {
     assert!(err.contains("… and 1480 more"), "{err}");
     assert!(err.len() < 4_000, "{}", err.len());
 }
+
+#[test]
+fn a_config_of_many_problems_is_listed_cut_short() {
+    // Weights for 30 items the questionnaire does not have: 20 listed, then a count.
+    let dir = scratch("config-problems");
+    let file = dir.join("config.json");
+    let items: serde_json::Map<String, serde_json::Value> =
+        (0..30).map(|i| (format!("X{i}"), 2.into())).collect();
+    std::fs::write(
+        &file,
+        serde_json::json!({"origin": "https://association.example", "weights": {"items": items}})
+            .to_string(),
+    )
+    .unwrap();
+    let out = assess(&["validate", "--config", file.to_str().unwrap(), Q]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("30 problems:"), "{err}");
+    assert_eq!(err.lines().filter(|l| l.starts_with("- ")).count(), 20, "{err}");
+    assert!(err.contains("… and 10 more"), "{err}");
+}
