@@ -138,6 +138,10 @@ fn a_config_of_many_problems_is_listed_cut_short() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("30 problems:"), "{err}");
-    assert_eq!(err.lines().filter(|l| l.starts_with("- ")).count(), 20, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("- ")).count(),
+        20,
+        "{err}"
+    );
     assert!(err.contains("… and 10 more"), "{err}");
 }

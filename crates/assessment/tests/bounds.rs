@@ -109,7 +109,10 @@ fn a_file_over_its_limit_is_its_own_problem_with_the_limit_in_both_languages() {
         assert!(!zh.contains("file"), "English inside the Chinese: {zh}");
     }
     let from_json = Questionnaire::from_json(&over(MAX_QUESTIONNAIRE_BYTES)).unwrap_err();
-    assert!(from_json.to_string().contains("over 4096 KB"), "{from_json}");
+    assert!(
+        from_json.to_string().contains("over 4096 KB"),
+        "{from_json}"
+    );
 }
 
 #[test]
@@ -158,14 +161,24 @@ fn every_list_of_problems_is_capped_alike() {
     for (n, en_more, zh_more) in [
         (0, None, None),
         (MAX_PROBLEMS_LISTED, None, None),
-        (MAX_PROBLEMS_LISTED + 1, Some("… and 1 more"), Some("……另有 1 处")),
+        (
+            MAX_PROBLEMS_LISTED + 1,
+            Some("… and 1 more"),
+            Some("……另有 1 处"),
+        ),
         (500, Some("… and 480 more"), Some("……另有 480 处")),
     ] {
         let items: Vec<usize> = (0..n).collect();
         for (lang, more) in [("en", en_more), ("zh-CN", zh_more)] {
             let lines = capped(&items, &LangTag::from(lang), |i| i.to_string());
-            assert_eq!(lines.len(), n.min(MAX_PROBLEMS_LISTED) + usize::from(more.is_some()));
-            assert_eq!(lines.last().map(String::as_str).filter(|_| more.is_some()), more);
+            assert_eq!(
+                lines.len(),
+                n.min(MAX_PROBLEMS_LISTED) + usize::from(more.is_some())
+            );
+            assert_eq!(
+                lines.last().map(String::as_str).filter(|_| more.is_some()),
+                more
+            );
         }
     }
 
@@ -189,5 +202,8 @@ fn every_list_of_problems_is_capped_alike() {
         .to_string();
     let listed = message.lines().filter(|l| l.starts_with("- ")).count();
     assert_eq!(listed, MAX_PROBLEMS_LISTED, "{message}");
-    assert!(message.lines().last().unwrap().starts_with("… and "), "{message}");
+    assert!(
+        message.lines().last().unwrap().starts_with("… and "),
+        "{message}"
+    );
 }
