@@ -7,9 +7,10 @@ use assessment::CatalogueSource;
 
 use yew::prelude::*;
 
+use crate::components::attract::AttractProps;
 use crate::components::{
-    About, AnswersFile, Attract, DamagedNotice, Finish, HandoffOffer, KioskTimer, LangSwitch,
-    NoticeBar, ReportPage, Review, Section, Share, Start, StatusBar,
+    About, AnswersFile, Attract, DamagedNotice, Finish, Frame, FrameProps, HandoffOffer,
+    KioskTimer, NoticeBar, ReportPage, Review, Section, Share, Start, StartProps, StatusBar,
 };
 use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
@@ -46,13 +47,12 @@ pub fn App(props: &AppProps) -> Html {
                 Some(code) => state.with_handoff(code),
                 None => state,
             };
-            state.pressed_start(setup.start_pressed)
+            setup.before.apply(state)
         })
     };
     let doc = state.questionnaire.doc();
     let lang = state.lang;
     let tag = lang.lang_tag();
-    let s = lang.strings();
     let dispatch_to = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -135,9 +135,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let screen = match &state.screen {
         Screen::Attract => html! {
-            <Attract lang={lang} title={doc.title.get(&tag).to_owned()}
-                questionnaire={state.questionnaire.clone()}
-                description={doc.description.get(&tag).to_owned()} on_start={dispatch(Action::Begin)} />
+            <Attract ..AttractProps::of(&state, dispatch(Action::Begin)) />
         },
         Screen::Start => html! {
             <>
@@ -147,27 +145,14 @@ pub fn App(props: &AppProps) -> Html {
                     on_open={dispatch(Action::OpenHandoff)} on_compare={dispatch(Action::CompareHandoff)}
                     on_decline={dispatch(Action::DeclineHandoff)} />
             }
-            <Start
-                lang={lang}
-                title={doc.title.get(&tag).to_owned()}
-                description={doc.description.get(&tag).to_owned()}
-                disclaimer={doc.disclaimer.get(&tag).to_owned()}
-                minutes={assessment::minutes_to_finish(&state.questionnaire, &state.report, &tag) as usize}
-                questions={state.report.progress.total}
-                questionnaire={state.questionnaire.clone()}
-                offer={state.offer()}
-                kiosk={state.mode.is_kiosk()}
-                persistent={state.persistent}
-                on_begin={dispatch(Action::Begin)}
-                on_resume={dispatch(Action::Resume)}
-            >
+            <Start ..StartProps::of(&state, dispatch(Action::Begin), dispatch(Action::Resume), html! {
                 // Only where importing replaces nothing: answers on offer are continued or
                 // started over (with an Undo) first.
                 if state.files_allowed() && state.offer().is_none() {
                     <AnswersFile lang={lang} sheet={state.sheet.clone()} send={send.clone()}
                         import_only=true />
                 }
-            </Start>
+            }) />
             </>
         },
         Screen::Section(section) => html! {
@@ -206,54 +191,45 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .map(|problem| AttrValue::from(lang.setup_problem_in(&problem.0, &problem.1)));
 
+    let main = html! {
+        <>
+            <StatusBar lang={lang} update_ready={state.update_ready && !state.mode.is_kiosk()}
+                not_persistent={!state.persistent && !state.mode.is_kiosk()}
+                config_error={kiosk_problem}
+                on_update={Callback::from(|()| offline::apply_update())}
+                export_unsaved={export_unsaved} />
+            if let Some(damaged) = state.damaged.clone() {
+                <DamagedNotice lang={lang} damaged={damaged}
+                    on_discard={dispatch(Action::DiscardSaved)} />
+            }
+            { for notice }
+            { screen }
+        </>
+    };
+    let frame = FrameProps {
+        logo: setup
+            .embed
+            .as_ref()
+            .and_then(|e| e.theme.logo.clone())
+            .map(AttrValue::from),
+        offered_by: setup
+            .embed
+            .as_ref()
+            .and_then(|e| embed::name(e, lang))
+            .map(|name| AttrValue::from(name.to_owned())),
+        actions: html! {
+            if let Some((_, true)) = &kiosk {
+                <Finish lang={lang} on_finish={dispatch(Action::Wipe)} />
+            }
+        },
+        on_lang: Some(on_lang),
+        on_about: Some(send.reform(|()| Action::Go(Screen::About))),
+        ..FrameProps::of(&state, main)
+    };
+
     html! {
         <>
-            <a class="skip-link" href="#main">{ s.skip_to_content }</a>
-            <header class="masthead">
-                <div class="wrap">
-                    <div class="brand">
-                        if let Some(logo) = setup.embed.as_ref().and_then(|e| e.theme.logo.clone()) {
-                            <img class="logo" src={logo} alt="" />
-                        }
-                        <p>
-                            { doc.title.get(&tag) }
-                            if let Some(name) = setup.embed.as_ref().and_then(|e| embed::name(e, lang)) {
-                                <span class="offered-by">{ s.offered_by }{ s.colon }{ name }</span>
-                            }
-                        </p>
-                    </div>
-                    <div class="masthead-actions">
-                        if let Some((_, true)) = &kiosk {
-                            <Finish lang={lang} on_finish={dispatch(Action::Wipe)} />
-                        }
-                        <LangSwitch lang={lang} on_change={on_lang} />
-                    </div>
-                </div>
-            </header>
-            <main id="main" class="wrap" tabindex="-1">
-                <StatusBar lang={lang} update_ready={state.update_ready && !state.mode.is_kiosk()}
-                    not_persistent={!state.persistent && !state.mode.is_kiosk()}
-                    config_error={kiosk_problem}
-                    on_update={Callback::from(|()| offline::apply_update())}
-                    export_unsaved={export_unsaved} />
-                if let Some(damaged) = state.damaged.clone() {
-                    <DamagedNotice lang={lang} damaged={damaged}
-                        on_discard={dispatch(Action::DiscardSaved)} />
-                }
-                { for notice }
-                { screen }
-            </main>
-            <footer class="site-footer">
-                <div class="wrap">
-                    <p>{ doc.source.get(&tag) }</p>
-                    <p>
-                        { format!("{} {}", doc.id, doc.version) }{ " · " }
-                        <button type="button" class="link" onclick={send.reform(|_| Action::Go(Screen::About))}>
-                            { s.about_link }
-                        </button>
-                    </p>
-                </div>
-            </footer>
+            <Frame ..frame />
             if let Some((config, visiting)) = kiosk {
                 <KioskTimer lang={lang} config={config} active={visiting} on_expire={dispatch(Action::Wipe)} />
             }

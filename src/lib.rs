@@ -14,6 +14,7 @@ pub mod components;
 pub mod crash;
 pub mod embed;
 pub mod fetch;
+pub mod first_paint;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
@@ -32,8 +33,8 @@ use components::{SetupProblems, SetupProblemsProps};
 use kiosk::Mode;
 pub use setup::Setup;
 
-/// Mounts the app in `#app`, replacing the static first screen that index.html shows while the
-/// wasm loads. The setup (a kiosk's or an association's configuration, an association's
+/// Mounts the app in `#app`, replacing the first screens that index.html shows while the wasm
+/// loads (`first_paint`), and adopting what was done on them. The setup (a kiosk's or an association's configuration, an association's
 /// questionnaire, what an earlier visit saved) is read first; if it cannot be used, its problems
 /// are shown instead of the app.
 pub fn start() {
@@ -50,13 +51,21 @@ pub fn start() {
         let root = gloo::utils::document()
             .get_element_by_id("app")
             .expect("index.html has an element with id \"app\"");
+        // What the person did on the page painted before the app, read as late as can be.
+        let (before, place) = first_paint::take_over();
         root.set_inner_html("");
         match setup {
-            Ok(setup) => {
+            Ok(mut setup) => {
+                // Where Next took the person on, the app's own focus is right: a new section.
+                let place = (!before.next).then_some(place);
+                setup.before = before;
                 if let Mode::Kiosk(config) = &setup.mode {
                     crash::kiosk(config.clear_after_seconds());
                 }
                 yew::Renderer::<App>::with_root_and_props(root, AppProps { setup }).render();
+                if let Some(place) = place {
+                    first_paint::restore_place(place);
+                }
             }
             Err(failure) => {
                 let props = SetupProblemsProps {

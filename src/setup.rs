@@ -42,8 +42,10 @@ pub struct Setup {
     pub earlier: Vec<(String, String)>,
     /// Where hand-off links point, or why the app can offer none (`handoff::link_base`).
     pub link: Result<LinkBase, NoLink>,
-    /// Start was pressed on the static first screen before the app was ready (index.html).
-    pub start_pressed: bool,
+    /// What was done on the page painted before the app (`first_paint`): read by `start` just
+    /// before the app replaces it, not here, since a person may go on answering while the setup
+    /// is read.
+    pub before: crate::first_paint::Before,
     /// The files not of the build that the service worker is to keep for offline use, by URL
     /// (`offline::to_keep`).
     pub keep: js_sys::Array,
@@ -156,10 +158,8 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
             _ => None,
         },
     );
-    let start_pressed = js_sys::Reflect::get(&gloo::utils::window(), &"startPressed".into())
-        .is_ok_and(|v| v.is_truthy());
     Ok(Setup {
-        start_pressed,
+        before: Default::default(),
         keep,
         today: today(),
         earlier,

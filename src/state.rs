@@ -396,11 +396,11 @@ impl State {
         self
     }
 
-    /// Start was pressed on the static first screen before the app was ready (`pressed`): the
-    /// walk opens, as the press asked, where the start screen has nothing else to decide (no
-    /// answers on offer, no link's answers, no damaged saved answers).
+    /// Start was pressed (or the attract screen tapped) on the page painted before the app was
+    /// ready (`pressed`): the walk opens, as the press asked, where the start screen has nothing
+    /// else to decide (no answers on offer, no link's answers, no damaged saved answers).
     pub fn pressed_start(self, pressed: bool) -> Self {
-        let plain_start = self.screen == Screen::Start
+        let plain_start = matches!(self.screen, Screen::Start | Screen::Attract)
             && self.offer().is_none()
             && self.handoff.is_none()
             && self.damaged.is_none();

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::use_id_scope;
 use crate::i18n::Lang;
 use crate::state::Action;
 
@@ -23,11 +24,15 @@ pub struct AnswersFileProps {
     /// Only the import (the start screen: no answers yet to export).
     #[prop_or_default]
     pub import_only: bool,
+    /// Before the app has started: the file field is shown, disabled (nothing could read it).
+    #[prop_or_default]
+    pub waiting: bool,
 }
 
 #[component]
 pub fn AnswersFile(props: &AnswersFileProps) -> Html {
     let s = props.lang.strings();
+    let title_id = use_id_scope().id("answers-file-title");
     // The reader must outlive the read, or the read is cancelled.
     let reader = use_mut_ref(|| None::<FileReader>);
 
@@ -41,8 +46,8 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
     };
 
     html! {
-        <section class="answers-file no-print" aria-labelledby="answers-file-title">
-            <h2 id="answers-file-title">{ s.your_answers }</h2>
+        <section class="answers-file no-print" aria-labelledby={title_id.clone()}>
+            <h2 id={title_id}>{ s.your_answers }</h2>
             if props.import_only {
                 <p>{ s.import_on_start }</p>
             }
@@ -52,7 +57,8 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
                 }
                 <label class="button file">
                     { s.import_answers }
-                    <input type="file" accept=".json,application/json" onchange={import} />
+                    <input type="file" accept=".json,application/json" onchange={import}
+                        disabled={props.waiting} />
                 </label>
             </div>
         </section>

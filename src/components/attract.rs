@@ -4,8 +4,9 @@
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
+use crate::components::use_id_scope;
 use crate::i18n::Lang;
-use crate::state::Shared;
+use crate::state::{Shared, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AttractProps {
@@ -17,13 +18,29 @@ pub struct AttractProps {
     pub on_start: Callback<()>,
 }
 
+impl AttractProps {
+    /// The attract screen of `state`.
+    pub fn of(state: &State, on_start: Callback<()>) -> Self {
+        let doc = state.questionnaire.doc();
+        let tag = state.lang.lang_tag();
+        Self {
+            lang: state.lang,
+            title: doc.title.get(&tag).to_owned().into(),
+            description: doc.description.get(&tag).to_owned().into(),
+            questionnaire: state.questionnaire.clone(),
+            on_start,
+        }
+    }
+}
+
 #[component]
 pub fn Attract(props: &AttractProps) -> Html {
     let s = props.lang.strings();
+    let title_id = use_id_scope().id("screen-title");
     html! {
         // A tap anywhere starts; the button's own click (or Enter on it) arrives here too.
-        <section class="attract" aria-labelledby="screen-title" onclick={props.on_start.reform(|_| ())}>
-            <h1 id="screen-title" tabindex="-1">{ &props.title }</h1>
+        <section class="attract" aria-labelledby={title_id.clone()} onclick={props.on_start.reform(|_| ())}>
+            <h1 id={title_id} tabindex="-1">{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
             <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             <p class="facts">{ s.kiosk_data }</p>

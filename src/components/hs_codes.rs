@@ -7,6 +7,8 @@
 
 use assessment::{code_fits, HsCode, QuestionId, MAX_CODES};
 use web_sys::HtmlInputElement;
+
+use crate::components::use_id_scope;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -32,7 +34,7 @@ enum Refused {
 pub fn HsCodes(props: &HsCodesProps) -> Html {
     let lang = props.lang;
     let s = lang.strings();
-    let input_id = format!("q-{}-code", props.id);
+    let input_id = use_id_scope().id(&format!("q-{}-code", props.id));
     let hint_id = format!("{input_id}-hint");
     let error_id = format!("{input_id}-error");
     let text = use_state(String::new);

@@ -10,6 +10,9 @@ use crate::i18n::Lang;
 pub struct LangSwitchProps {
     pub lang: Lang,
     pub on_change: Callback<Lang>,
+    /// Before the app has started: the buttons are shown, disabled.
+    #[prop_or_default]
+    pub waiting: bool,
 }
 
 /// A place on the page: the innermost element at the top of the screen, as the element with an
@@ -117,7 +120,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
                 let current = lang == props.lang;
                 let held = held.clone();
                 html! {
-                    <button type="button" lang={lang.tag()}
+                    <button type="button" lang={lang.tag()} disabled={props.waiting}
                         aria-pressed={if current { "true" } else { "false" }}
                         onclick={move |_| {
                             if !current {

@@ -7,7 +7,7 @@
 use assessment::{HsCode, OptionId, QuestionId};
 use yew::prelude::*;
 
-use crate::components::HsCodes;
+use crate::components::{use_id_scope, HsCodes};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +45,7 @@ pub fn element_id(id: &QuestionId) -> String {
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
     let s = props.lang.strings();
-    let fieldset_id = element_id(&props.id);
+    let fieldset_id = use_id_scope().id(&element_id(&props.id));
     let hint_id = format!("{fieldset_id}-hint");
     let kind = if props.multiple { "checkbox" } else { "radio" };
     let answered = !props.chosen.is_empty() || props.codes.as_ref().is_some_and(|c| !c.is_empty());

@@ -7,7 +7,7 @@ use assessment::{Answer, Asked, SectionId};
 use yew::prelude::*;
 
 use crate::components::steps::walk_steps;
-use crate::components::{Question, Steps};
+use crate::components::{use_id_scope, Question, Steps};
 use crate::paint::use_painted;
 use crate::state::{Action, Screen, State};
 
@@ -50,6 +50,7 @@ pub fn Section(props: &SectionProps) -> Html {
     // Until the first frame is painted, its first questions and the one a review link asks to
     // focus (`App` keys this component by section, so each section starts with a first frame).
     let building = !use_painted();
+    let title_id = use_id_scope().id("screen-title");
     let first_frame = match &state.focus {
         Some(focus) => shown
             .iter()
@@ -65,9 +66,9 @@ pub fn Section(props: &SectionProps) -> Html {
                 answered={here.answered} total={here.total} here=true
                 minutes_left={Some(minutes_left)}
                 on_go={props.send.reform(Action::Go)} />
-            <section class="section" aria-labelledby="screen-title"
+            <section class="section" aria-labelledby={title_id.clone()}
                 aria-busy={(building && shown.len() > built).then_some("true")}>
-                <h1 id="screen-title" tabindex="-1">{ title }</h1>
+                <h1 id={title_id} tabindex="-1">{ title }</h1>
                 <p class="lead">{ intro }</p>
                 if let Some(follow_up) = state.follow_up.as_ref().filter(|f| f.to_check.contains(&props.section)) {
                     <p class="notice follow-up">{ lang.follow_up_banner(

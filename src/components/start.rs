@@ -4,8 +4,9 @@
 use assessment::{Outline, Progress, Questionnaire};
 use yew::prelude::*;
 
+use crate::components::use_id_scope;
 use crate::i18n::Lang;
-use crate::state::Shared;
+use crate::state::{Shared, State};
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -33,14 +34,44 @@ pub struct StartProps {
     pub children: Html,
 }
 
+impl StartProps {
+    /// The start screen of `state`, with what the start screen offers below it (`children`).
+    pub fn of(
+        state: &State,
+        on_begin: Callback<()>,
+        on_resume: Callback<()>,
+        children: Html,
+    ) -> Self {
+        let doc = state.questionnaire.doc();
+        let tag = state.lang.lang_tag();
+        Self {
+            lang: state.lang,
+            title: doc.title.get(&tag).to_owned().into(),
+            description: doc.description.get(&tag).to_owned().into(),
+            disclaimer: doc.disclaimer.get(&tag).to_owned().into(),
+            minutes: assessment::minutes_to_finish(&state.questionnaire, &state.report, &tag)
+                as usize,
+            questions: state.report.progress.total,
+            questionnaire: state.questionnaire.clone(),
+            offer: state.offer(),
+            kiosk: state.mode.is_kiosk(),
+            persistent: state.persistent,
+            on_begin,
+            on_resume,
+            children,
+        }
+    }
+}
+
 #[component]
 pub fn Start(props: &StartProps) -> Html {
     let s = props.lang.strings();
+    let title_id = use_id_scope().id("start-title");
     let begin = props.on_begin.reform(|_: MouseEvent| ());
     let resume = props.on_resume.reform(|_: MouseEvent| ());
     html! {
-        <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title">{ &props.title }</h1>
+        <section class="start" aria-labelledby={title_id.clone()}>
+            <h1 id={title_id}>{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
             <ul class="facts">
                 <li>{ props.lang.duration(props.minutes, props.questions) }</li>

@@ -4,6 +4,7 @@
 use assessment::short_title;
 use yew::prelude::*;
 
+use crate::components::use_id_scope;
 use crate::i18n::Lang;
 use crate::state::{Screen, State};
 
@@ -70,6 +71,7 @@ pub struct StepsProps {
 #[component]
 pub fn Steps(props: &StepsProps) -> Html {
     let lang = props.lang;
+    let answered_id = use_id_scope().id("answered");
     let s = lang.strings();
     let count = props.steps.len();
     html! {
@@ -101,11 +103,11 @@ pub fn Steps(props: &StepsProps) -> Html {
                 if let Some(step) = props.steps.iter().find(|step| step.screen == props.current) {
                     <span class="now" aria-hidden="true">{ step.title.clone() }</span>
                 }
-                <label for="answered">{ match props.here {
+                <label for={answered_id.clone()}>{ match props.here {
                     true => lang.answered_here(props.answered, props.total),
                     false => lang.answered(props.answered, props.total),
                 } }</label>
-                <progress id="answered" max={props.total.max(1).to_string()}
+                <progress id={answered_id} max={props.total.max(1).to_string()}
                     value={props.answered.to_string()}></progress>
                 if let Some(minutes) = props.minutes_left {
                     <span class="left">{ lang.minutes_left(minutes) }</span>

@@ -11,6 +11,8 @@ const EN: Strings = Strings {
     colon: ": ",
     language: "Language",
     begin: "Start the assessment",
+    loading_start: "Loading, starting in a moment…",
+    loading_next: "Loading, continuing in a moment…",
     resume: "Continue where you left off",
     start_over: "Start over",
     saved_found: "This device holds answers from an assessment you have not finished.",

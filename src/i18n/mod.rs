@@ -74,6 +74,10 @@ pub struct Strings {
     pub colon: &'static str,
     pub language: &'static str,
     pub begin: &'static str,
+    /// Start and Next pressed on the page painted before the app has started (`crates/prerender`):
+    /// the press is kept, and the button says so.
+    pub loading_start: &'static str,
+    pub loading_next: &'static str,
     pub resume: &'static str,
     pub start_over: &'static str,
     pub saved_found: &'static str,

@@ -11,6 +11,8 @@ const ZH_CN: Strings = Strings {
     colon: "：",
     language: "语言",
     begin: "开始自评",
+    loading_start: "正在加载，马上开始…",
+    loading_next: "正在加载，马上继续…",
     resume: "继续上次的自评",
     start_over: "重新开始",
     saved_found: "本设备上保存有您上次未完成的回答。",
