@@ -18,6 +18,8 @@
 //    configuration includes the build's own file rather than holding a copy; where the embedding
 //    policy says ASSOCIATION-ORIGINS, each names a variable that the server's configuration sets.
 //
+// 0b. The first screens, the app's components rendered natively at build time (see below).
+//
 // 3. `*.gz` and `*.br` beside every text file and the wasm (gzip by zopfli, brotli 11), for hosts that
 //    serve precompressed files (docs/hosting.md): the best compression once, at build time, rather
 //    than a fast one on every request. They are not precached: the worker keeps files as served.
@@ -35,6 +37,7 @@
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
 // posts SKIP_WAITING — the page asks the person first — so a page never mixes two builds. The
 // first install takes control at once (clientsClaim): there is no older build to mix with.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +47,7 @@ import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
 
+const ROOT = path.join(import.meta.dirname, '..');
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 if (process.env.TRUNK_PROFILE === 'debug') {
   // Development builds register no worker (see src/app.rs): nothing to generate.
@@ -132,7 +136,20 @@ const CHARSET = '<meta charset="utf-8">';
 const minifyCss = async (css) => (await esbuild.transform(css, {
   loader: 'css', minify: true, charset: 'utf8', target: ['chrome97', 'firefox102', 'safari16'],
 })).code.trim();
-const written = readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->\n?/g, '');
+// The first screens (src/first_paint.rs): the app's own components rendered natively at build
+// time by crates/prerender (Yew's server-side rendering), in every language, from the shipped
+// questionnaire's files of this build, put where index.html marks them. The inline stylesheet and
+// scripts are hashed below, after this.
+const FIRST_PAINT = '<!-- first-paint -->';
+const shell = readFileSync(path.join(dir, 'index.html'), 'utf8');
+if (!shell.includes(FIRST_PAINT)) throw new Error(`index.html has no ${FIRST_PAINT} mark`);
+// A native build: the release's flags for the wasm (scripts/release) are not for it.
+const { CARGO_ENCODED_RUSTFLAGS: _wasmFlags, ...nativeEnv } = process.env;
+const screens = execFileSync('cargo', ['run', '--quiet', '--offline', '--locked', '-p', 'prerender', '--',
+  path.join(dir, 'split')], { cwd: ROOT, env: nativeEnv, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
+if (!screens.includes('<main')) throw new Error('crates/prerender rendered no main');
+console.log(`first paint: ${screens.length} B of prerendered screens`);
+const written = shell.replace(FIRST_PAINT, () => screens).replace(/<!--[\s\S]*?-->\n?/g, '');
 const STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/;
 const [, open, css, close] = STYLE.exec(written) ?? [];
 if (!css) throw new Error('index.html has no inline stylesheet');
