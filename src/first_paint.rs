@@ -34,6 +34,15 @@ pub struct FirstPaintProps {
     pub hidden: bool,
 }
 
+/// What the person's start screen holds below its text before the app: the import of an
+/// answers file, disabled (nothing could read the file yet), where the app offers it.
+pub fn start_extras(state: &State) -> Html {
+    html! {
+        <AnswersFile lang={state.lang} sheet={state.sheet.clone()} send={Callback::noop()}
+            import_only=true waiting=true />
+    }
+}
+
 /// The first screens in one language, each in its own id scope (`IdScope`), inside the frame.
 /// All but the person's start screen are `hidden`: index.html's script shows the one the app
 /// would show (`data-screen`).
@@ -49,10 +58,7 @@ pub fn FirstPaint(props: &FirstPaintProps) -> Html {
         <>
             <div data-screen="start">
                 <ContextProvider<IdScope> context={scope("start")}>
-                    <Start ..StartProps::of(state, nothing.clone(), nothing.clone(), html! {
-                        <AnswersFile lang={state.lang} sheet={state.sheet.clone()}
-                            send={Callback::noop()} import_only=true waiting=true />
-                    }) />
+                    <Start ..StartProps::of(state, nothing.clone(), nothing.clone(), start_extras(state)) />
                 </ContextProvider<IdScope>>
             </div>
             <div data-screen="kiosk" hidden=true>

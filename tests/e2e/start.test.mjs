@@ -1,9 +1,16 @@
 // The built app opens in Chromium, shows the start screen in the browser's language, switches
-// language, and passes axe-core with no network request beyond its own origin.
+// language, and passes axe-core with no network request beyond its own origin. Before the app has
+// started, the page painted from its components (crates/prerender) is answerable.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
+import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
+import { REPORT } from './walk.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 
 describe('start screen', () => {
@@ -45,73 +52,170 @@ describe('start screen', () => {
     }
   });
 
-  for (const [locale, title] of [['zh-CN', '出口企业数字贸易成熟度自评'], ['en-US', 'Digital trade readiness self-assessment for exporters']]) {
-    it(`paints a real first screen in ${locale} before the wasm runs, the one the app then renders`, async () => {
-      const { context, page } = await openPage(app.browser, 'about:blank', { locale });
+  // The page painted before the app: the app's own components rendered at build time
+  // (crates/prerender), answerable before the wasm has arrived.
+  const held = async (page) => {
+    // The wasm is held until the test lets it go: the app cannot start before. (Held, not refused:
+    // a refused file makes the loader recover by reloading, see Trunk.toml.)
+    let release;
+    const wait = new Promise((resolve) => { release = resolve; });
+    await page.route(/\.wasm$/, async (route) => {
+      await wait;
+      await route.continue();
+    });
+    return release;
+  };
+  const seen = (page, selector) => page.locator(selector).filter({ visible: true });
+
+  it('is the components\' own markup: each rendered natively is found in the built index.html', () => {
+    const built = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    for (const lang of ['zh-CN', 'en']) {
+      for (const screen of ['start', 'walk']) {
+        const rendered = execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'prerender', '--', '--screen', screen, lang],
+          { cwd: ROOT, encoding: 'utf8' }).trim();
+        assert.ok(rendered.length > 500 && rendered.includes('<h1'), `${screen} in ${lang} rendered: ${rendered.slice(0, 200)}`);
+        assert.ok(built.includes(rendered), `the ${screen} screen in ${lang}, as the component renders it, is in dist/index.html`);
+      }
+    }
+    assert.doesNotMatch(built, /digital-trade \d+\.\d+\.\d+ · <button type="button" disabled class="link">/,
+      'no hand-written copy of the footer is left');
+  });
+
+  for (const [locale, title, section] of [
+    ['zh-CN', '出口企业数字贸易成熟度自评', '企业：业务与所在地'],
+    ['en-US', 'Digital trade readiness self-assessment for exporters', 'Your firm: what it does and where'],
+  ]) {
+    it(`in ${locale}: before the app, Start opens the first section at once, its answers are adopted, saved and reported`, async () => {
+      const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale, viewport: { width: 360, height: 740 } });
       try {
-        // What is visible, as text (innerText leaves out what is not displayed).
-        const text = () => page.evaluate(() => document.getElementById('app').innerText.replace(/\s+/g, ' ').trim());
-        // Until the wasm arrives, the static screen is what a person sees. (Held, not refused: a
-        // refused file makes the loader recover by reloading, see Trunk.toml.)
-        await page.route(/\.wasm$/, () => {});
+        const release = await held(page);
         await page.goto(app.server.url);
-        assert.equal(await page.locator('h1:visible').textContent(), title);
+        assert.equal(await seen(page, 'h1').textContent(), title);
         assert.equal(await page.getByRole('main').count(), 1, 'one main landmark');
-        const shell = await text();
-        await page.unroute(/\.wasm$/);
-        await page.reload();
+        await assertNoViolations(page, `first paint, ${locale}`);
+        await seen(page, 'button.primary').click();
+        // The section is there at once, from the page itself: the app has not started.
+        assert.equal(await seen(page, 'h1').textContent(), section);
+        assert.equal(await page.$('html[data-ready="true"]'), null, 'the app has not started');
+        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the section\'s heading');
+        await assertNoViolations(page, `first section before the app, ${locale}`);
+        for (const [question, value] of [['P.region', 'west'], ['P.zone', 'gba'], ['P.zone', 'ftz'], ['P.sector', 'electronics'], ['P.offer', 'both']]) {
+          await seen(page, `input[name="${question}"][value="${value}"]`).check();
+        }
+        // The person is on the last answer when the app arrives.
+        await seen(page, 'input[name="P.offer"][value="both"]').focus();
+        const labels = await page.evaluate(() => [...document.querySelectorAll('form[data-screen="walk"]:not([hidden]) input:checked')]
+          .map((i) => i.closest('label').textContent.trim()));
+        assert.equal(labels.length, 5);
+        release();
         await page.waitForSelector('html[data-ready="true"]');
-        assert.equal(await text(), shell, 'index.html mirrors the rendered start screen');
+        await page.waitForSelector('#screen-title');
+        assert.equal(await page.textContent('#screen-title'), section, 'the app shows the same section');
+        assert.equal(await page.locator('form[data-screen]').count(), 0, 'the app has taken over the page');
+        // In the app's state (its section renders from it), with the focus where the person was.
+        assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#app input:checked')].map((i) => `${i.name}=${i.value}`)),
+          ['P.region=west', 'P.zone=gba', 'P.zone=ftz', 'P.sector=electronics', 'P.offer=both']);
+        await page.waitForFunction(() => document.activeElement?.matches('input[name="P.offer"][value="both"]'));
+        // Saved as any answer is.
+        const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('exporter-assessment/answers/digital-trade')));
+        assert.deepEqual(saved.answers, { 'P.offer': 'both', 'P.region': 'west', 'P.sector': 'electronics', 'P.zone': ['gba', 'ftz'] });
+        await assertNoViolations(page, `first section in the app, ${locale}`);
+        // And in the report.
+        await page.locator('nav.steps li:last-child button').click();
+        await page.locator('.walk-nav .primary').click();
+        await page.waitForSelector(REPORT);
+        const firm = await page.textContent('section.firm');
+        for (const label of labels) assert.ok(firm.includes(label), `the report's firm section names ${label}`);
+        assert.deepEqual(errors, []);
       } finally {
         await context.close();
       }
     });
   }
 
-  it('keeps a press on Start made before the app is ready, says it is loading, then opens the walk', async () => {
+  it('in a kiosk: the kiosk\'s first screen before the app, answers given there kept in memory and reported', async () => {
     const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
     try {
-      // What the walk's first frame holds: its first questions only, the section marked busy
-      // until the rest are built, just after that frame is painted (section.rs).
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          const shown = document.querySelectorAll('fieldset.question');
-          if (shown.length === 0) return;
-          observer.disconnect();
-          window.firstFrame = {
-            questions: shown.length,
-            busy: document.querySelector('section.section')?.getAttribute('aria-busy'),
-          };
-          requestAnimationFrame(() => {
-            window.firstFrame.painted = document.querySelectorAll('fieldset.question').length;
-          });
-        }).observe(document, { childList: true, subtree: true });
-      });
-      // A slow network: the wasm arrives two seconds after it is asked for.
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route(/\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await held(page);
+      await page.goto(`${app.server.url}?kiosk`);
+      assert.match(await seen(page, '.facts').textContent(), /shared|public/i, 'the kiosk\'s own words on answers');
+      await seen(page, 'button.primary').click();
+      const east = (await seen(page, 'input[name="P.region"][value="east"]').locator('xpath=..').textContent()).trim();
+      await seen(page, 'input[name="P.region"][value="east"]').check();
+      await seen(page, 'input[name="P.sector"][value="textiles"]').check();
+      release();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('#screen-title');
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#app input:checked')].map((i) => `${i.name}=${i.value}`)),
+        ['P.region=east', 'P.sector=textiles']);
+      assert.equal(await page.evaluate(() => localStorage.length), 0, 'a kiosk keeps nothing in storage');
+      await page.locator('nav.steps li:last-child button').click();
+      await page.locator('.walk-nav .primary').click();
+      await page.waitForSelector(REPORT);
+      const firm = await page.textContent('section.firm');
+      assert.ok(firm.includes(east), `the report names ${east}: ${firm}`);
+      // No kiosk config file beside this build: the defaults apply.
+      assert.deepEqual(errors.filter((e) => !e.includes('/kiosk.json')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in a kiosk with an attract screen: a tap on it before the app opens the first section', async () => {
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'zh-CN' });
+    try {
+      const release = await held(page);
+      await page.goto(`${app.server.url}?kiosk&attract=1`);
+      await seen(page, 'section.attract').click();
+      assert.equal(await seen(page, 'h1').textContent(), '企业：业务与所在地');
+      release();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('#screen-title');
+      assert.equal(await page.textContent('#screen-title'), '企业：业务与所在地');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says that the app is loading when Next is pressed early, then goes on when it starts', async () => {
+    const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      const release = await held(page);
       await page.goto(app.server.url);
-      const start = page.locator('.shell[lang="en"] button[data-start]');
-      await start.click();
-      assert.equal(await start.textContent(), 'Loading, starting in a moment…');
-      assert.equal(await start.getAttribute('aria-busy'), 'true');
+      await seen(page, 'button.primary').click();
+      await seen(page, 'input[name="P.region"][value="central"]').check();
+      const next = seen(page, '.walk-nav .primary');
+      await next.click();
+      assert.equal(await next.textContent(), 'Loading, continuing in a moment…');
+      assert.equal(await next.getAttribute('aria-busy'), 'true');
       assert.equal(await page.$('html[data-ready="true"]'), null, 'the app was not ready yet');
       release();
       await page.waitForSelector('html[data-ready="true"]');
-      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'Your firm: what it does and where');
-      await page.waitForSelector('section.section:not([aria-busy])');
-      const whole = (await page.$$('fieldset.question')).length;
-      assert.ok(whole >= 3 && whole <= 6, `the profile's first screen shows ${whole} questions`);
-      // The profile's first screen is short: its first frame holds all of it (a longer section's
-      // holds its first six, the rest come after it).
-      assert.deepEqual(await page.evaluate(() => window.firstFrame), { questions: whole, busy: null, painted: whole },
-        'the first frame paints the whole first screen');
-      assert.equal(await page.getAttribute('fieldset.question:last-child', 'id'), 'q-P.offer', 'its last question');
+      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent !== 'Your firm: what it does and where');
+      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('exporter-assessment/answers/digital-trade')));
+      assert.deepEqual(saved.answers, { 'P.region': 'central' });
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a press on Start where answers saved earlier are on offer: says it is loading, and the app offers them', async () => {
+    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      await page.goto(app.server.url);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.evaluate((text) => localStorage.setItem('exporter-assessment/answers/digital-trade', text),
+        readFileSync(path.join(ROOT, 'tests/fixtures/gba-electronics-brand.json'), 'utf8'));
+      const release = await held(page);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      const start = seen(page, '[data-screen="start"] button.primary');
+      await start.click();
+      assert.equal(await start.textContent(), 'Loading, starting in a moment…');
+      assert.equal(await seen(page, 'form[data-screen="walk"]').count(), 0, 'the walk does not open before the app');
+      release();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('.resume');
     } finally {
       await context.close();
     }

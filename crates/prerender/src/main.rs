@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use exporter_assessment::components::{IdScope, Section, Start, StartProps};
-use exporter_assessment::first_paint::{FirstPaint, FirstPaintProps};
+use exporter_assessment::first_paint::{self, FirstPaint, FirstPaintProps};
 use exporter_assessment::i18n::Lang;
 use exporter_assessment::kiosk::{KioskConfig, Mode};
 use exporter_assessment::state::{Action, Screen, Shared, State};
@@ -63,7 +63,8 @@ fn Alone(props: &AloneProps) -> Html {
             }
         }
         _ => html! {
-            <Start ..StartProps::of(&props.state, Callback::noop(), Callback::noop(), Html::default()) />
+            <Start ..StartProps::of(&props.state, Callback::noop(), Callback::noop(),
+                first_paint::start_extras(&props.state)) />
         },
     };
     html! { <ContextProvider<IdScope> context={scope}>{ inner }</ContextProvider<IdScope>> }
