@@ -22,7 +22,7 @@
 // compresses each response itself would send at best (zlib gzip -9).
 // The whole questionnaire, fetched on a switch of language, is printed for reference.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,26 +162,70 @@ async function timings(url) {
 }
 
 // A member on a phone (issue 19): slow 4G (1.6 Mbps down, 750 kbps up, 150 ms round trip), 4x CPU
-// slowdown, a phone's viewport, a fresh browser (nothing cached), files served compressed by a
+// slowdown, a 360 px phone, zh-CN, a fresh browser (nothing cached), files served compressed by a
 // host that serves the build's precompressed files (gzip only, as any host does; then brotli
 // too), and Start pressed as soon as it is on screen. Median of SLOW_RUNS.
+//
+// Each run of the app is followed by one of a static copy of the same page (`staticCopy`): the
+// same HTML, the same first screens and the same small script that opens the first section on
+// Start, without the app (no loader, no preloads of the wasm and its JS, no questionnaire fetched).
+// Measured alternately in the same run, so that the machine's load falls on both alike; the ratio
+// of the two times to the first question is what the app costs before a person can answer.
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS || 9);
+
+/** A copy of the build whose index.html is the page without the app, in `target/bench/static`. */
+function staticCopy(dir) {
+  const copy = path.join(ROOT, 'target', 'bench', 'static');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8')
+    .replace(/<link rel="(?:module)?preload"[^>]*>\n?/g, '')
+    .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+    .replace("fetch('split/digital-trade.' + lang + '.json')", 'Promise.resolve(null)');
+  if (/\.wasm|type="module"|fetch\(/.test(html)) throw new Error('the static copy still loads the app');
+  writeFileSync(path.join(copy, 'index.html'), html);
+  // What the page itself asks for beside the app: its icons and manifest.
+  cpSync(path.join(dir, 'icons'), path.join(copy, 'icons'), { recursive: true });
+  cpSync(path.join(dir, 'manifest.webmanifest'), path.join(copy, 'manifest.webmanifest'));
+  // Served compressed as the build's own files are.
+  writeFileSync(path.join(copy, 'index.html.gz'), gzipSync(html, { level: 9 }));
+  writeFileSync(path.join(copy, 'index.html.br'), brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  return copy;
+}
 
 async function slowProfile(dir) {
   const { launch, serve } = await import('../tests/e2e/support.mjs');
   const browser = await launch();
+  const copy = staticCopy(dir);
   try {
     for (const [name, encodings] of [['gzip', ['gzip']], ['br', ['br', 'gzip']]]) {
       const server = await serve(dir, { encodings });
+      const still = await serve(copy, { encodings });
       const runs = [];
+      const statics = [];
       try {
-        for (let i = 0; i < SLOW_RUNS; i++) runs.push(await slowRun(browser, server.url));
+        for (let i = 0; i < SLOW_RUNS; i++) {
+          runs.push(await slowRun(browser, server.url));
+          statics.push(await slowRun(browser, still.url, { app: false }));
+        }
       } finally {
         await server.close();
+        await still.close();
       }
       const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+      const unit = (key) => (key.startsWith('bytes') ? 'B' : 'ms');
       for (const key of Object.keys(runs[0])) {
-        print(`slow4g_${name}_${key}`, median(runs.map((r) => r[key])).toFixed(0), `ms (median of ${SLOW_RUNS})`);
+        print(`slow4g_${name}_${key}`, median(runs.map((r) => r[key])).toFixed(0), `${unit(key)} (median of ${SLOW_RUNS})`);
+      }
+      for (const key of ['first_question_painted', 'first_question']) {
+        print(`slow4g_${name}_static_${key}`, median(statics.map((r) => r[key])).toFixed(0), `ms (median of ${SLOW_RUNS})`);
+      }
+      // The ratio of the medians, and the median of each pair's ratio (run i of the app against
+      // run i of the static page, measured one after the other).
+      for (const key of ['first_question_painted', 'first_question']) {
+        const ratio = median(runs.map((r) => r[key])) / median(statics.map((r) => r[key]));
+        const paired = median(runs.map((r, i) => r[key] / statics[i][key]));
+        print(`slow4g_${name}_ratio_${key}_to_static`, ratio.toFixed(2), `x (goal <= 1.2; paired median ${paired.toFixed(2)}x)`);
       }
     }
   } finally {
@@ -189,8 +233,8 @@ async function slowProfile(dir) {
   }
 }
 
-async function slowRun(browser, url) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+async function slowRun(browser, url, { app = true } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -199,6 +243,10 @@ async function slowRun(browser, url) {
       offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8),
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // The bytes of the first load, as they came over the network (compressed), until the app took
+    // over the page.
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event) => { bytes += event.encodedDataLength; });
     // When the app took over the page (it marks <html data-ready>), and when the first question's
     // text was painted: the browser's Element Timing, for the text marked as it is inserted
     // (before its frame is painted). The driver's own view of it (`first_question`) comes later:
@@ -212,22 +260,24 @@ async function slowRun(browser, url) {
       }, 10);
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-          if (entry.identifier === 'first-question') window.benchQuestionPainted = entry.renderTime;
+          if (entry.identifier === 'first-question') window.benchQuestionPainted ??= entry.renderTime;
         }
       }).observe({ type: 'element', buffered: true });
-      new MutationObserver((_, observer) => {
-        const text = document.querySelector('fieldset.question legend .text');
-        if (!text) return;
-        observer.disconnect();
-        text.setAttribute('elementtiming', 'first-question');
+      // Every question's text, the prerendered page's (shown when Start is pressed) and the
+      // app's: the first painted counts.
+      new MutationObserver(() => {
+        for (const text of document.querySelectorAll('fieldset.question legend .text:not([elementtiming])')) {
+          text.setAttribute('elementtiming', 'first-question');
+        }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url, { waitUntil: 'commit' });
-    const start = page.locator('.shell:not([hidden]) button.primary, #app button.primary').first();
+    const start = page.locator('button.primary').filter({ visible: true }).first();
     await start.waitFor({ state: 'visible', timeout: 60_000 });
     const pressable = await page.evaluate(() => performance.now());
     await start.click();
-    await page.waitForSelector('fieldset.question', { timeout: 60_000 });
+    // Visible: the prerendered section's questions are in the page, hidden, from the start.
+    await page.waitForSelector('fieldset.question', { state: 'visible', timeout: 60_000 });
     const firstQuestion = await page.evaluate(() => performance.now());
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
     // The largest paint before Start was pressed: the first screen's (Lighthouse simulates it
@@ -240,14 +290,19 @@ async function slowRun(browser, url) {
       }).observe({ type: 'largest-contentful-paint', buffered: true });
       setTimeout(() => resolve(NaN), 1000);
     }));
-    const ready = await page.evaluate(() => window.benchReadyAt ?? NaN);
     await page.waitForFunction(() => window.benchQuestionPainted, null, { timeout: 10_000 });
     const painted = await page.evaluate(() => window.benchQuestionPainted);
+    if (!app) return { first_question_painted: painted, first_question: firstQuestion };
+    // The app has taken over: the interactive walk, its section rendered by the app.
+    await page.waitForFunction(() => window.benchReadyAt, null, { timeout: 60_000 });
+    const ready = await page.evaluate(() => window.benchReadyAt);
+    await page.waitForTimeout(200);
     return {
+      bytes_first_load: bytes,
       first_paint: fcp,
       largest_paint: lcp,
       start_pressable: pressable,
-      app_ready: ready,
+      app_taken_over: ready,
       first_question_painted: painted,
       first_question: firstQuestion,
     };
