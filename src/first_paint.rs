@@ -221,3 +221,96 @@ pub fn restore_place(place: Place) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use assessment::{Questionnaire, BUILTIN_QUESTIONNAIRE};
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::kiosk::{KioskConfig, Mode};
+    use crate::state::{Screen, Shared};
+
+    fn state(mode: Mode, saved: Option<&str>) -> State {
+        let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());
+        State::new(q, Lang::En, saved.map(str::to_owned), mode, true)
+    }
+
+    fn ticked(pairs: &[(&str, &str)]) -> Vec<(QuestionId, OptionId)> {
+        pairs
+            .iter()
+            .map(|(q, o)| (QuestionId::from(*q), OptionId::from(*o)))
+            .collect()
+    }
+
+    /// The answers as saved, written compactly.
+    fn answers(state: &State) -> String {
+        let saved: serde_json::Value = serde_json::from_str(&state.sheet.to_json()).unwrap();
+        saved["answers"].to_string()
+    }
+
+    #[test]
+    fn every_answer_given_before_the_app_is_adopted_on_the_first_section() {
+        let before = Before {
+            started: true,
+            next: false,
+            ticked: ticked(&[
+                ("P.region", "west"),
+                ("P.zone", "gba"),
+                ("P.zone", "ftz"),
+                ("P.offer", "both"),
+            ]),
+        };
+        let s = before.apply(state(Mode::Personal, None));
+        let first = s.questionnaire.first_section();
+        assert_eq!(s.screen, Screen::Section(first));
+        let json = answers(&s);
+        for expected in [
+            r#""P.region":"west""#,
+            r#""P.zone":["gba","ftz"]"#,
+            r#""P.offer":"both""#,
+        ] {
+            assert!(json.contains(expected), "{expected} in {json}");
+        }
+    }
+
+    #[test]
+    fn next_pressed_early_goes_on_and_a_kiosk_attract_screen_opens_the_walk() {
+        let before = Before {
+            started: true,
+            next: true,
+            ticked: ticked(&[("P.region", "east")]),
+        };
+        let s = before.apply(state(Mode::Personal, None));
+        let first = s.questionnaire.first_section();
+        assert_eq!(
+            s.screen,
+            Screen::Section(s.questionnaire.next_section(&first).unwrap())
+        );
+        let attract = Mode::Kiosk(KioskConfig {
+            attract: true,
+            ..Default::default()
+        });
+        let s = Before {
+            next: false,
+            ..before
+        }
+        .apply(state(attract, None));
+        assert_eq!(s.screen, Screen::Section(s.questionnaire.first_section()));
+        assert!(answers(&s).contains(r#""P.region":"east""#));
+    }
+
+    #[test]
+    fn answers_ticked_without_start_are_kept_and_offered_on_the_start_screen() {
+        let before = Before {
+            started: false,
+            next: true,
+            ticked: ticked(&[("P.region", "east"), ("P.nonsense", "x")]),
+        };
+        let s = before.apply(state(Mode::Personal, None));
+        assert_eq!(s.screen, Screen::Start);
+        // The core refuses what the questionnaire does not ask; the rest is kept.
+        assert_eq!(s.sheet.answers.len(), 1);
+        assert!(s.offer().is_some());
+    }
+}

@@ -152,6 +152,7 @@ async fn language_switch_marks_the_current_language_and_reports_a_change() {
     let root = render::<LangSwitch>(LangSwitchProps {
         lang: Lang::ZhCn,
         on_change,
+        waiting: false,
     })
     .await;
     let pressed = root.query_selector("[aria-pressed=true]").unwrap().unwrap();
