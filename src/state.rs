@@ -1762,10 +1762,10 @@ mod tests {
             .pressed_start(true);
         assert_eq!(s.screen, Screen::Start);
         assert!(s.saved.is_some());
-        // A kiosk's attract screen is no start screen either.
+        // A tap on a kiosk's attract screen is a press on its Start.
         assert_eq!(
             kiosk(true).as_ref().clone().pressed_start(true).screen,
-            Screen::Attract
+            profile()
         );
     }
 }
