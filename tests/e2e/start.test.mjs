@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
+import { HtmlValidate } from 'html-validate';
+
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
 import { REPORT } from './walk.mjs';
 
@@ -79,6 +81,36 @@ describe('start screen', () => {
     }
     assert.doesNotMatch(built, /digital-trade \d+\.\d+\.\d+ · <button type="button" disabled class="link">/,
       'no hand-written copy of the footer is left');
+  });
+
+  it('is valid HTML with a single main: html-validate on the built index.html', async () => {
+    const built = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // Style, not validity: Yew writes a boolean attribute as `disabled="disabled"`, and
+        // the build's whitespace is Trunk's.
+        'attribute-boolean-style': 'off',
+        'doctype-style': 'off',
+        'no-trailing-whitespace': 'off',
+        // A question's id holds its code (`q-P.region`), valid in HTML's ids.
+        'valid-id': ['error', { relaxed: true }],
+        // The walk's form submits nothing (its Next is the app's, or the loading word).
+        'wcag/h32': 'off',
+        // The other languages' headers and footers are in shells the stylesheet does not show;
+        // the validator reads no stylesheet. Their mains are marked hidden, which it reads.
+        'unique-landmark': 'off',
+        'no-multiple-main': 'error',
+        'no-dup-id': 'error',
+      },
+    });
+    const problems = async (html) => (await validator.validateString(html, 'index.html')).results
+      .flatMap((r) => r.messages).map((m) => `${m.ruleId}: ${m.message}`);
+    assert.deepEqual(await problems(built), []);
+    assert.equal((built.match(/<main[^>]*>/g) ?? []).length, 2, 'a main per language, as built');
+    // The rule holds it: with every main shown, it is refused.
+    assert.ok((await problems(built.replace(/(<main[^>]*) hidden(="hidden")?/, '$1'))).some((p) => p.startsWith('no-multiple-main')),
+      'html-validate refuses two mains shown');
   });
 
   for (const [locale, title, section] of [
