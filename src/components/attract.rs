@@ -4,7 +4,7 @@
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
-use crate::components::use_id_scope;
+use crate::components::{use_id_scope, StartProps};
 use crate::i18n::Lang;
 use crate::state::{Shared, State};
 
@@ -19,15 +19,14 @@ pub struct AttractProps {
 }
 
 impl AttractProps {
-    /// The attract screen of `state`.
+    /// The attract screen of `state`: the start screen's title and description.
     pub fn of(state: &State, on_start: Callback<()>) -> Self {
-        let doc = state.questionnaire.doc();
-        let tag = state.lang.lang_tag();
+        let start = StartProps::of(state, Callback::noop(), Callback::noop(), Html::default());
         Self {
-            lang: state.lang,
-            title: doc.title.get(&tag).to_owned().into(),
-            description: doc.description.get(&tag).to_owned().into(),
-            questionnaire: state.questionnaire.clone(),
+            lang: start.lang,
+            title: start.title,
+            description: start.description,
+            questionnaire: start.questionnaire,
             on_start,
         }
     }
