@@ -193,6 +193,28 @@ describe('start screen', () => {
     }
   });
 
+  it('where storage is blocked: answers given before the app are adopted all the same, kept in the page', async () => {
+    const { context, page, errors } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
+    try {
+      await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('blocked', 'SecurityError'); },
+      }));
+      const release = await held(page);
+      await page.goto(app.server.url);
+      await seen(page, 'button.primary').click();
+      await seen(page, 'input[name="P.region"][value="northeast"]').check();
+      await seen(page, 'input[name="P.zone"][value="none"]').check();
+      release();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('#screen-title');
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#app input:checked')].map((i) => `${i.name}=${i.value}`)),
+        ['P.region=northeast', 'P.zone=none']);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('in a kiosk with an attract screen: a tap on it before the app opens the first section', async () => {
     const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'zh-CN' });
     try {
