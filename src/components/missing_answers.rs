@@ -1,6 +1,6 @@
 //! At the top of a report that is not finished: what is still unanswered, section by section, and
-//! the way back to the first of them. Issue 15: a half-filled sheet must read as unfinished before
-//! anything else, never as a clean bill.
+//! the way back to the first of them. A half-filled sheet must read as unfinished before anything
+//! else, never as a clean bill.
 
 use assessment::plan::Missing;
 use assessment::Questionnaire;

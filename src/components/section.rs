@@ -14,7 +14,7 @@ use crate::state::{Action, Screen, State};
 /// How many of a section's questions the first frame of the section builds: more than fill a
 /// phone's or a laptop's screen. The rest are built just after that frame is painted. Building
 /// and laying out all 24 questions of the profile before the first paint put the first question
-/// 0.3 s later on slow 4G at 4x CPU (issue 19); a person sees the top of the section sooner, and
+/// 0.3 s later on slow 4G at 4x CPU; a person sees the top of the section sooner, and
 /// the rest are there before they can scroll to them.
 const FIRST_FRAME: usize = 6;
 

@@ -116,7 +116,8 @@ fn score_prints_first_steps_without_codes_and_with_why() {
     }
 }
 
-/// Point 12 of issue 13: `--lang zh-CN` printed "Overall", "CRITICAL GAPS", "level"… in English.
+/// `--lang zh-CN` prints no label in English ("Overall", "CRITICAL GAPS", "level"…): a person who
+/// asked for Chinese may read no English.
 #[test]
 fn score_in_chinese_prints_every_label_in_chinese() {
     for fixture in [
@@ -277,7 +278,7 @@ fn validate_config_reports_an_associations_problems_by_field() {
     }
 }
 
-/// Issue 16: `assess compare` on west-steel-eu saved by version 1.1.0, then a follow-up with T2,
+/// `assess compare` on west-steel-eu saved by version 1.1.0, then a follow-up with T2,
 /// I4 and R5 better (figures worked out in crates/assessment/tests/compare.rs).
 #[test]
 fn compare_prints_the_progress_between_two_assessments() {
@@ -289,7 +290,7 @@ fn compare_prints_the_progress_between_two_assessments() {
     .unwrap();
     let earlier = fixture.clone();
     // The same answers saved by version 1.1.0: carried over, but for the goods, asked again since
-    // 1.3.0 (issue 17).
+    // 1.3.0.
     let mut old = fixture.clone();
     old["questionnaire"]["version"] = serde_json::json!("1.1.0");
     let mut later = fixture;

@@ -371,7 +371,7 @@ fn codes_typed_into_the_answers_count_like_hs() {
     );
 }
 
-/// Issue 17: steel screws given only by their typed code (7318.15), sold to the EU, bring up the
+/// Steel screws given only by their typed code (7318.15), sold to the EU, bring up the
 /// tonnage question as the ticked option does: unanswered, CBAM may apply and the tonnage is what
 /// tells; every buyer at or below 50 t, the de minimis applies and CBAM's duty does not; above,
 /// the duty applies. The CLI prints the core's findings for the same answers and date.

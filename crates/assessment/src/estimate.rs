@@ -1,7 +1,7 @@
 //! How long finishing the questionnaire, and then reading the report, takes a person.
 //!
-//! Issue 15: a fixed "20 seconds a question" promised an owner reading slowly in Chinese on a phone
-//! far less time than the walk took, and said nothing of the report. The estimate here counts what
+//! A fixed "20 seconds a question" would promise an owner reading slowly in Chinese on a phone far
+//! less time than the walk takes, and say nothing of the report. The estimate here counts what
 //! the person still has to read (each remaining question with its help and every option) at a
 //! reading rate for the language, plus a moment to decide and tap.
 

@@ -534,8 +534,8 @@ pub fn score(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Report {
         )
         .map(|(_, id)| id.clone());
 
-    // The horizon first, so that the list reads in the order a firm acts (issue 15: a year-long
-    // item never ranks above one for the next three months); within it critical gaps, then
+    // The horizon first, so that the list reads in the order a firm acts (a year-long item
+    // never ranks above one for the next three months); within it critical gaps, then
     // priority; equal priorities keep the questionnaire's order (the sort is stable).
     crate::order::sort_by(&mut recommendations, |a, b| {
         a.horizon

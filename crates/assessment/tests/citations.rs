@@ -1,4 +1,4 @@
-//! Point 7 of issue 13: every benchmark quotes its figures from the section that holds them. The
+//! Every benchmark quotes its figures from the section that holds them. The
 //! check runs on the paper when it is beside the clone (`../shared/paper/`, as in CI) and says so
 //! plainly when it is not; the section parser is tested on a small text always.
 

@@ -1,4 +1,4 @@
-//! HS codes a firm types into the goods question (issue 17's free code field): normalised or
+//! HS codes a firm types into the goods question's free code field: normalised or
 //! refused with a reason, kept in the answers document (at most ten, never twice), carried by the
 //! hand-off code, and matched by prefix against the catalogue like codes given on the command
 //! line, ranges and exclusions included.

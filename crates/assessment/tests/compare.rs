@@ -1,4 +1,4 @@
-//! Progress between two assessments (issue 16), as a table of hand-checked cases on the tiny
+//! Progress between two assessments, as a table of hand-checked cases on the tiny
 //! questionnaire (tests/common.rs: A1 weight 1 and A2 weight 3 in `a`; B1 weight 1 and B2 weight 2
 //! in `b`, B2 only when P.eu = yes and a critical gap at level ≤ 1, `b` capped at 40; target 3 and
 //! one recommendation at levels 0–2 for every item), and on the shipped questionnaire with answers
@@ -369,7 +369,7 @@ fn fixture(name: &str) -> serde_json::Value {
 /// The shipped questionnaire: west-steel-eu's answers saved by version 1.1.0 of it, then a
 /// follow-up with three answers changed. T2 erp → connected (level 2 → 3), I4 offline →
 /// data_marketing (0 → 2), R5 estimates → partial (1 → 2, closing the CBAM gap).
-/// Version 1.3.0 asks the goods again (issue 17), so the earlier sheet has no goods: whether the
+/// Version 1.3.0 asks the goods again (its goods list grew), so the earlier sheet has no goods: whether the
 /// CBAM item R5 (weight 1.5) applies is open, and it drops out of the earlier score.
 /// Technology: 50.0 → (5.75·½ + 1.5·¼)/5.75 = 56.5; industry: 3.3125/9.5 = 34.9 → 4.0625/9.5 =
 /// 42.8; institutions: (2.5 − 1.5·¼)/(6.5 − 1.5) = 42.5 → 2.875/6.5 = 44.2; overall

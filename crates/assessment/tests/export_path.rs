@@ -156,7 +156,7 @@ fn data_export_path_table() {
             ..BASE
         },
         // Important data provided abroad: assessment whatever else (Art. 7), even for exempt
-        // purposes. Only providing it abroad decides; holding it is not asked (issue 13, point 4).
+        // purposes. Only providing it abroad decides; holding it is not asked.
         Case {
             name: "important data provided abroad, no PI",
             sends: "no",
@@ -272,7 +272,7 @@ fn data_export_path_table() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// Issue 13, point 4: the profile asks whether important data is *provided abroad*, and the rule that
+/// The profile asks whether important data is *provided abroad*, and the rule that
 /// puts a firm on the assessment path for important data reads that answer, not whether the firm
 /// holds (or was notified of) important data.
 #[test]

@@ -82,7 +82,7 @@ fn check(e: &Expect) -> Vec<String> {
     );
     let routes: Vec<&str> = r.routes.iter().map(|g| g.as_str()).collect();
     expect("routes", format!("{routes:?}"), format!("{:?}", e.routes));
-    // Issue 15: recommendations read in the order a firm acts: by horizon, and within a horizon
+    // Recommendations read in the order a firm acts: by horizon, and within a horizon
     // every critical gap's recommendations first.
     for pair in r.recommendations.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);

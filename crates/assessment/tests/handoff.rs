@@ -1,4 +1,4 @@
-//! The hand-off code (issue 16): every fixture goes through a code and back unchanged and fits a
+//! The hand-off code: every fixture goes through a code and back unchanged and fits a
 //! QR code of version 10 or less at error correction M with a link's address before it; random
 //! sheets too; and a damaged, foreign or other-version code is refused with its reason.
 

@@ -1,5 +1,5 @@
 //! The market-obligations catalogue: the shipped catalogue is valid for the shipped questionnaire;
-//! every problem a catalogue can have is found with its place; and the table of goods ×
+//! every problem a catalogue can have is found with its place; and a table of goods ×
 //! markets × answers, each case listing exactly the entries that apply, are to be checked, or may
 //! apply, with their place on the timeline relative to the assessment's date.
 

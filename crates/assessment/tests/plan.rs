@@ -1,4 +1,4 @@
-//! Issue 15: the first steps, the plan by horizon, what a partial report may say, and how long the
+//! The first steps, the plan by horizon, what a partial report may say, and how long the
 //! rest of the walk and the report take.
 
 use std::path::Path;
@@ -216,7 +216,7 @@ fn first_steps_respect_the_horizon_and_fill_from_one_gap_only_when_needed() {
     assert_eq!(p.by_horizon[0].1.len(), 4);
 }
 
-/// Point 3: a partial sheet never reads as "meets every target"; it names what is missing by
+/// A partial sheet never reads as "meets every target"; it names what is missing by
 /// section. A complete sheet at the top level does.
 #[test]
 fn a_partial_report_says_what_is_missing_and_never_praises() {
@@ -283,7 +283,7 @@ fn the_profile_only_fixture_is_partial_by_dimension() {
     assert_eq!(p.missing_count(), r.missing.len());
 }
 
-/// Point 12: the time left comes from what still applies and the language; Chinese on a phone
+/// The time left comes from what still applies and the language; Chinese on a phone
 /// takes longer than English; nothing left takes no time; the report takes a while too.
 #[test]
 fn time_to_finish_and_to_read_the_report() {

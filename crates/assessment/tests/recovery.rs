@@ -151,7 +151,7 @@ fn a_question_changed_since_the_answers_version_is_asked_again() {
     assert!(matches!(r, Recovered::Migrated { dropped, .. } if dropped.is_empty()));
 }
 
-/// Issue 13: answers saved for 1.0.0 of the shipped questionnaire move to the current version. The
+/// Answers saved for 1.0.0 of the shipped questionnaire move to the current version. The
 /// questions that were replaced (P.consumers, P.data.important) and the one whose options changed
 /// meaning (I4) are listed; the rest is kept.
 #[test]
@@ -189,7 +189,7 @@ fn answers_to_digital_trade_1_0_0_migrate_to_the_current_version() {
     );
 }
 
-/// Issue 15: 1.2.0 reworded T2, T5 and I8 to ask one thing each, with the same options meaning the
+/// 1.2.0 reworded T2, T5 and I8 to ask one thing each, with the same options meaning the
 /// same levels, and added "Not sure" to P.data.volume. Nothing a 1.1.0 answer said changed
 /// meaning (but P.goods, below), so every answer is kept and nobody is asked again.
 #[test]
@@ -208,7 +208,7 @@ fn answers_to_digital_trade_1_1_0_are_all_kept_in_the_current_version() {
     assert_eq!(sheet.answers.len(), 5);
 }
 
-/// Issue 17: 1.3.0 lists the goods every market rule of the obligations catalogue knows, not only
+/// 1.3.0 lists the goods every market rule of the obligations catalogue knows, not only
 /// CBAM goods, so an earlier "none of these" no longer means the same: the goods are asked again,
 /// from every earlier version, and the rest is kept.
 #[test]
@@ -237,7 +237,7 @@ fn the_goods_are_asked_again_after_1_3_0() {
     }
 }
 
-/// Issue 17: 1.5.0 asks the goods' follow-ups for typed HS codes too (`answer_in`'s `codes`); no question or
+/// 1.5.0 asks the goods' follow-ups for typed HS codes too (`answer_in`'s `codes`); no question or
 /// option changed, so a 1.4.0 answers file, typed codes and follow-ups included, is kept whole,
 /// and so is a 1.4.0 hand-off code (the same questions: carried over, not refused).
 #[test]

@@ -570,7 +570,7 @@ fn migration_from_the_questionnaires_own_version() {
     );
 }
 
-/// Issue 15: who does a recommendation, how much it takes and where to get help name entries of the
+/// Who does a recommendation, how much it takes and where to get help name entries of the
 /// questionnaire's lists.
 fn with_first_step_lists(doc: &mut Value) {
     doc["roles"] = json!([{"id": "owner", "label": t("Owner")}]);

@@ -1,4 +1,4 @@
-//! Issue 13, "verdicts an expert would sign": the shipped questionnaire's compliance rules, the
+//! Verdicts an expert would sign: the shipped questionnaire's compliance rules, the
 //! scope of CBAM, what fits which firm, and its words, each as a table of cases. Every case starts
 //! from one ordinary firm (`BASE`) and changes only what the rule looks at.
 
@@ -88,7 +88,7 @@ fn with(path: &[(&'static str, &'static str)], more: &[(&'static str, &'static s
     firm(&all)
 }
 
-/// Point 1: any firm whose path needs a procedure and has not completed it (R2 at 0, 1 or 2) has a
+/// Any firm whose path needs a procedure and has not completed it (R2 at 0, 1 or 2) has a
 /// critical gap; the option at level 2 says the procedure is not done yet.
 #[test]
 fn r2_critical_gap_by_path_and_level() {
@@ -237,7 +237,7 @@ fn gdpr_applicability_by_individuals_and_eu_market() {
     fail_if_any(failures);
 }
 
-/// Point 5: CBAM scope follows the goods (Annex I of Reg. 2023/956), whoever exports them, to the
+/// CBAM scope follows the goods (Annex I of Reg. 2023/956), whoever exports them, to the
 /// EU, above the 50-tonne de minimis of Reg. 2025/2083 (which does not cover electricity or
 /// hydrogen). R5 is answered at 1 (default values), so a firm in scope has a critical gap.
 #[test]
@@ -382,7 +382,7 @@ fn cbam_scope_by_goods_destination_and_tonnage() {
         .any(|q| q.as_str() == "P.cbam_tonnage"));
 }
 
-/// Point 6: each path's actions are that path's.
+/// Each path's actions are that path's.
 #[test]
 fn each_data_export_path_gets_its_own_actions() {
     let mut failures = Vec::new();
@@ -417,7 +417,7 @@ fn each_data_export_path_gets_its_own_actions() {
     fail_if_any(failures);
 }
 
-/// Point 10: goods items for firms that export goods, the services item for firms that export
+/// Goods items for firms that export goods, the services item for firms that export
 /// services only.
 #[test]
 fn items_fit_what_the_firm_exports() {
@@ -450,9 +450,9 @@ fn items_fit_what_the_firm_exports() {
     fail_if_any(failures);
 }
 
-/// Point 10: the Greater Bay Area benchmark of R3 only for GBA firms or firms with Hong Kong or
-/// Macao flows; Hong Kong advice only for firms with Hong Kong or Macao flows (issue 15: a GBA
-/// firm without them was told to check the PDPO); RCEP advice only for firms with RCEP markets.
+/// The Greater Bay Area benchmark of R3 only for GBA firms or firms with Hong Kong or
+/// Macao flows; Hong Kong advice only for firms with Hong Kong or Macao flows (a GBA
+/// firm without them must not be told to check the PDPO); RCEP advice only for firms with RCEP markets.
 #[test]
 fn gba_and_rcep_texts_only_where_they_fit() {
     let mut failures = Vec::new();
@@ -508,7 +508,7 @@ fn gba_and_rcep_texts_only_where_they_fit() {
     fail_if_any(failures);
 }
 
-/// Point 10, as a rule over the whole questionnaire: a recommendation whose text assumes something
+/// As a rule over the whole questionnaire: a recommendation whose text assumes something
 /// of the firm is given only under a condition (its own or its item's) on what it assumes.
 #[test]
 fn every_recommendation_assumes_only_what_its_rule_checks() {
@@ -525,7 +525,7 @@ fn every_recommendation_assumes_only_what_its_rule_checks() {
         ("OEM", &["P.offer"]),
         ("coding", &["P.offer"]),
         ("CBAM", &["P.goods", "P.cbam_tonnage"]),
-        // Issue 15: production, design and tariffs assume a maker or goods; GBA routes the zone;
+        // Production, design and tariffs assume a maker or goods; GBA routes the zone;
         // sites and shops an online channel.
         ("3D design", &["P.sector"]),
         ("flexible production", &["P.sector"]),
@@ -568,7 +568,7 @@ fn every_recommendation_assumes_only_what_its_rule_checks() {
     fail_if_any(failures);
 }
 
-/// Issue 15, point 4: every recommendation fits the firm. Each row is a firm (changes to `BASE`,
+/// Every recommendation fits the firm. Each row is a firm (changes to `BASE`,
 /// which is a B2B-only electronics maker in the east with EU and US markets and no personal
 /// information abroad), an item's answer, and words its advice must or must not contain.
 #[test]
@@ -747,7 +747,7 @@ fn recommendations_fit_the_firm() {
     fail_if_any(failures);
 }
 
-/// Issue 15, point 1: every recommendation of the shipped questionnaire says who does it, roughly
+/// Every recommendation of the shipped questionnaire says who does it, roughly
 /// what it takes, and where to get help; the questionnaire's lists are used, none idle.
 #[test]
 fn every_recommendation_says_who_what_it_takes_and_where_to_get_help() {
@@ -803,7 +803,7 @@ fn every_recommendation_says_who_what_it_takes_and_where_to_get_help() {
     fail_if_any(failures);
 }
 
-/// Issue 15, point 12: an unknown count of individuals (all, or those with sensitive PI) never
+/// An unknown count of individuals (all, or those with sensitive PI) never
 /// decides a data-export path: the firm is told to find out first, unless the path is settled
 /// whatever the unknown count.
 #[test]
@@ -1014,7 +1014,7 @@ fn collect_zh(v: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
-/// Issue 15, point 12: abbreviations are spelled out where a person first meets them. In the walk,
+/// Abbreviations are spelled out where a person first meets them. In the walk,
 /// the first question that uses one explains it in its text or help; in the report, a text that
 /// uses one names it in full too (the report is read on its own, printed or later).
 #[test]

@@ -316,7 +316,7 @@ fn a_report_of_another_questionnaire_leaves_out_what_does_not_resolve() {
     assert_eq!(v.export_path(), PathView::Uncovered);
 }
 
-/// Issue 15: a score is read against the ladder of every stage, with the firm's marked and the
+/// A score is read against the ladder of every stage, with the firm's marked and the
 /// points to the next; the printed report says whom it describes from the profile answers.
 #[test]
 fn the_ladder_the_next_stage_and_the_profile_come_from_the_core() {
