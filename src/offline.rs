@@ -2,14 +2,17 @@
 //! works with no network. `sw.js` is generated into the build by `scripts/post-build.mjs` (Workbox)
 //! and precaches every file of the build by content hash.
 //!
-//! After the first load the app makes no request of its own: the browser checks `sw.js` for a new
-//! build when the page is loaded (a navigation), and nothing polls on a timer. A kiosk, which may
-//! run for days without a navigation, asks once between visitors (`check_for_update`), when nobody
-//! is using it.
+//! Nothing polls for a new build: the browser checks `sw.js` when the page is loaded (a
+//! navigation). A kiosk, which may run for days without a navigation, asks once between visitors
+//! (`check_for_update`), when nobody is using it.
 //!
 //! A new build installs beside the running one and waits: the page is told (`on_update`), and only
 //! when the person accepts does the new worker take over and the page reload, so a page never runs
 //! half old and half new files.
+//!
+//! Written against web-sys rather than with `workbox-window`: that library alone is 1.4 KB gzip
+//! before the glue to call it, and would be one more file on the first load; this module's code
+//! costs about 1.9 KB gzip of it.
 
 use std::cell::RefCell;
 
