@@ -1,7 +1,8 @@
-//! Embeds the shipped questionnaire without its indentation: the file stays readable for the
-//! people who edit it, and the app (which carries it inside its wasm) does not ship ~25 KB of
-//! spaces and newlines. Only whitespace outside strings is dropped, so the JSON is otherwise the
-//! very same text, its keys in the same order.
+//! Embeds the shipped questionnaire (`BUILTIN_QUESTIONNAIRE`, for the CLI and the native tests)
+//! without its indentation: the file stays readable for the people who edit it, and the binaries
+//! do not carry ~25 KB of spaces and newlines. Only whitespace outside strings is dropped, so the
+//! JSON is otherwise the very same text, its keys in the same order. The web app does not embed
+//! it: it loads the files of `questionnaire/split/`, in one language first.
 
 use std::path::Path;
 use std::{env, fs};
