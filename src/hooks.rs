@@ -1,8 +1,10 @@
-//! The app's connections to the browser, one named hook per file, each called once by `App`:
-//! the document's language and title, saving answers, answers saved by another tab, the copy a
-//! crash screen offers, the earlier assessments a follow-up keeps, the service worker, the host page's messages, focus on a new screen, and the screen in the
-//! page's address (history).
-//! They read the state and send actions; none holds a rule of the assessment.
+//! The app's connections to the browser, one named hook per file: the document's language and
+//! title, saving answers, answers saved by another tab, the copy a crash screen offers, the earlier
+//! assessments a follow-up keeps, the service worker, the host page's messages, the result shared
+//! with the association, the report's market obligations from its worker, focus on a new screen,
+//! and the screen in the page's address (history).
+//! They read the state and send actions, or hand back what the browser gave; none holds a rule of
+//! the assessment.
 
 pub mod autosave;
 pub mod crash_copy;
