@@ -12,85 +12,21 @@
 //   node scripts/bench.mjs --cohort-page
 //                                     only the cohort page (cohort.html) counting 10 000 generated
 //                                     answers files in Chromium (BENCH_FILES to change the count)
-//   node scripts/bench.mjs --sizes --check
-//                                     sizes only, and exit 1 if the compressed total is over the
-//                                     budget in perf-budget.json (bytes are deterministic: CI runs this)
+//   node scripts/bench.mjs --sizes    sizes only
 //
-// Sizes are of the first load: index.html, the JS loader, the wasm, the CSS and the shipped
-// questionnaire in one language (the larger), as a host serves them: the build's precompressed
-// `.gz` (zopfli) and `.br` (brotli 11) files; `bytes_total_gzip_on_the_fly` is what a host that
-// compresses each response itself would send at best (zlib gzip -9).
-// The whole questionnaire, fetched on a switch of language, is printed for reference.
+// The sizes, and CI's gate on them against perf-budget.json, are scripts/sizes.mjs's.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import { print, sizes } from './sizes.mjs';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
 const args = new Set(process.argv.slice(2));
-const print = (name, value, unit) => console.log(`${name.padEnd(44)} ${String(value).padStart(10)} ${unit}`);
-
-function sizes() {
-  const files = readdirSync(DIST);
-  const pick = (test) => files.filter(test).map((f) => path.join(DIST, f));
-  const kinds = {
-    wasm: pick((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f)),
-    js: pick((f) => /^exporter-assessment-.*\.js$/.test(f)),
-    // The stylesheet is inlined in index.html (Trunk.toml, issue 19); a build that links it counts it.
-    css: pick((f) => /^main-.*\.css$/.test(f)),
-    html: pick((f) => f === 'index.html'),
-  };
-  // A file's size as a host serves it: the build's precompressed `.gz` / `.br` beside it
-  // (scripts/post-build.mjs: zopfli and brotli 11; docs/hosting.md), else compressed here. A host
-  // that compresses on the fly instead sends more: `onTheFly` is gzip -9 of node's zlib.
-  const served = (file, ext, compress) => (existsSync(`${file}${ext}`)
-    ? readFileSync(`${file}${ext}`).length : compress(readFileSync(file)));
-  const onTheFly = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-  const gzip = (file) => served(file, '.gz', (b) => gzipSync(b, { level: 9 }).length);
-  const brotli = (file) => served(file, '.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
-  // The shipped questionnaire comes in the person's language only (questionnaire/split/, fetched
-  // beside the app): the larger of the languages counts.
-  const split = path.join(DIST, 'split');
-  const languages = readdirSync(split).filter((f) => /^digital-trade\.[A-Za-z-]+\.json$/.test(f));
-  const largest = languages
-    .map((f) => path.join(split, f))
-    .sort((a, b) => gzip(b) - gzip(a))
-    .slice(0, 1);
-  kinds.questionnaire = largest;
-  const total = { raw: 0, gzip: 0, brotli: 0, onTheFly: 0 };
-  for (const [kind, paths] of Object.entries(kinds)) {
-    const raw = paths.reduce((n, f) => n + statSync(f).size, 0);
-    const g = paths.reduce((n, f) => n + gzip(f), 0);
-    const br = paths.reduce((n, f) => n + brotli(f), 0);
-    print(`bytes_${kind}_raw`, raw, 'B');
-    print(`bytes_${kind}_gzip`, g, 'B');
-    print(`bytes_${kind}_brotli`, br, 'B');
-    total.raw += raw;
-    total.gzip += g;
-    total.brotli += br;
-    total.onTheFly += paths.reduce((n, f) => n + onTheFly(f), 0);
-  }
-  // Fetched when a report is first shown, not in the first load: the obligations worker (issue 17)
-  // and its catalogue.
-  for (const f of ['obligations_worker_bg.wasm', 'obligations_worker.js', 'obligations.json']) {
-    print(`bytes_later_${f.replace(/[._]/g, '_')}_gzip`, gzip(path.join(DIST, f)), 'B');
-  }
-  // The cohort page for association staff (issue 18): a page of its own, never a member's load.
-  for (const f of ['cohort.html', 'cohort.js', 'cohort.css', 'cohort_worker.js', 'cohort_worker_bg.wasm']) {
-    print(`bytes_cohort_page_${f.replace(/[._]/g, '_')}_gzip`, gzip(path.join(DIST, f)), 'B');
-  }
-  for (const f of [...languages, 'digital-trade.json']) {
-    print(`bytes_${f === 'digital-trade.json' ? 'questionnaire_whole' : f.replace('digital-trade', 'questionnaire').replace('.json', '')}_gzip`, gzip(path.join(split, f)), 'B');
-  }
-  print('bytes_total_raw', total.raw, 'B');
-  print('bytes_total_gzip', total.gzip, 'B');
-  print('bytes_total_brotli', total.brotli, 'B');
-  print('bytes_total_gzip_on_the_fly', total.onTheFly, 'B');
-  return total;
-}
 
 // Lighthouse's performance score moves by several points from run to run here (its total
 // blocking time from about 60 to 300 ms; its simulated LCP with whether the preloaded wasm ended
@@ -399,15 +335,7 @@ if (args.has('--cohort-page')) {
   await cohortPage();
   process.exit(0);
 }
-const total = sizes();
-if (args.has('--check')) {
-  const { total_gzip_bytes: budget } = JSON.parse(readFileSync(path.join(ROOT, 'perf-budget.json'), 'utf8'));
-  print('budget_total_gzip', budget, 'B');
-  if (total.gzip > budget) {
-    console.error(`bundle over budget: ${total.gzip} B gzip > ${budget} B (perf-budget.json)`);
-    process.exit(1);
-  }
-}
+sizes();
 /**
  * `assess cohort` over one JSON Lines file of generated answer sheets (made once and kept in
  * target/bench/, the generator being deterministic): every sheet parsed, checked, scored and
