@@ -336,6 +336,12 @@ if (args.has('--cohort-page')) {
   process.exit(0);
 }
 sizes();
+/** The release build of the `assess` CLI, built first if it is not up to date. */
+function assess() {
+  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'assess'], { cwd: ROOT, stdio: 'inherit' });
+  return path.join(ROOT, 'target', 'release', 'assess');
+}
+
 /**
  * `assess cohort` over one JSON Lines file of generated answer sheets (made once and kept in
  * target/bench/, the generator being deterministic): every sheet parsed, checked, scored and
@@ -347,18 +353,17 @@ function cohortCli() {
   const file = path.join(dir, `answers-${count}-seed1.jsonl`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('node', ['scripts/generate-answers.mjs', '--count', String(count), '--seed', '1', '--jsonl', `${file}.partial`], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(assess(), ['generate', 'questionnaire/digital-trade.json', '--count', String(count), '--seed', '1', '--jsonl', `${file}.partial`], { cwd: ROOT, stdio: 'inherit' });
     execFileSync('mv', [`${file}.partial`, file]);
   }
-  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'assess'], { cwd: ROOT, stdio: 'inherit' });
-  const assess = path.join(ROOT, 'target', 'release', 'assess');
+  const assessBinary = assess();
   const cores = os.availableParallelism();
   // Through bash's `time`, which also gives the CPU time the run took: on a shared machine the
   // wall time depends on what else runs, the CPU time much less.
   const run = (threads) => {
     const load = os.loadavg()[0];
     const command = `TIMEFORMAT='%R %U %S'; time "$0" cohort questionnaire/digital-trade.json --jsonl "$1" --json --threads "$2" > "$1.cohort.json"`;
-    const timed = spawnSync('bash', ['-c', command, assess, file, String(threads)], { cwd: ROOT, encoding: 'utf8' });
+    const timed = spawnSync('bash', ['-c', command, assessBinary, file, String(threads)], { cwd: ROOT, encoding: 'utf8' });
     if (timed.status !== 0) throw new Error(`assess cohort failed: ${timed.stderr}`);
     const [wall, user, sys] = timed.stderr.trim().split('\n').pop().split(' ').map(Number);
     const counted = JSON.parse(readFileSync(`${file}.cohort.json`, 'utf8')).counted;
@@ -382,7 +387,7 @@ async function cohortPage() {
   const count = Number(process.env.BENCH_FILES ?? 10_000);
   const dir = path.join(ROOT, 'target', 'bench', `answers-${count}-seed1`);
   if (!existsSync(dir)) {
-    execFileSync('node', ['scripts/generate-answers.mjs', '--count', String(count), '--seed', '1', '--out', `${dir}.partial`], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(assess(), ['generate', 'questionnaire/digital-trade.json', '--count', String(count), '--seed', '1', '--out', `${dir}.partial`], { cwd: ROOT, stdio: 'inherit' });
     execFileSync('mv', [`${dir}.partial`, dir]);
   }
   const files = readdirSync(dir).map((f) => path.join(dir, f));

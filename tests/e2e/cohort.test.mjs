@@ -58,7 +58,7 @@ async function pick(page, files) {
 
 describe('the cohort page', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cohort-page-'));
-  execFileSync('node', ['scripts/generate-answers.mjs', '--count', '200', '--seed', '18', '--out', dir], { cwd: ROOT });
+  execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'generate', 'questionnaire/digital-trade.json', '--count', '200', '--seed', '18', '--out', dir], { cwd: ROOT });
   const generated = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
   assert.equal(generated.length, 200);
   const broken = path.join(dir, 'broken.json');

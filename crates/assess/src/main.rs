@@ -12,11 +12,14 @@
 //! format (or of answers, a catalogue, a result record, an association's config);
 //! `assess check-citations QUESTIONNAIRE PAPER` checks every benchmark's quotes against the paper;
 //! `assess cohort` prints a cohort's figures under the core's privacy rules (`cohort.rs`) and
-//! `assess flatten` writes one row per result to CSV or Parquet (`flatten.rs`).
+//! `assess flatten` writes one row per result to CSV or Parquet (`flatten.rs`);
+//! `assess generate` writes random, realistic answers files, the same for the same seed
+//! (`generate.rs`).
 //! It holds no rule of its own: everything comes from the `assessment` crate, as in the web app.
 
 mod cohort;
 mod flatten;
+mod generate;
 mod inputs;
 mod obligations;
 
@@ -44,7 +47,8 @@ usage:
   assess schema [questionnaire|answers|obligations|result|config]
   assess check-citations QUESTIONNAIRE.json PAPER.txt
   assess cohort QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] [--json|--csv]
-  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] --out results.csv|.parquet";
+  assess flatten QUESTIONNAIRE.json RESULT.json… | --jsonl RESULTS.jsonl [--config ASSOCIATION.json] --out results.csv|.parquet
+  assess generate QUESTIONNAIRE.json --count N --seed S --out DIR | --jsonl FILE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,6 +70,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("obligations") => return obligations::run(&args[1..]),
         Some("cohort") => return cohort::run(&args[1..]),
         Some("flatten") => return flatten::run(&args[1..]),
+        Some("generate") => return generate::run(&args[1..]),
         _ => {}
     }
     let mut json = false;

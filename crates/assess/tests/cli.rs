@@ -423,3 +423,79 @@ fn link_prints_a_hand_off_link_that_reads_back_as_the_answers() {
         stderr(&o)
     );
 }
+
+#[test]
+fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
+    let dir = std::env::temp_dir().join(format!("assess-generate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let generate = |seed: &str, name: &str| {
+        let file = dir.join(name);
+        let o = assess(&[
+            "generate",
+            Q,
+            "--count",
+            "400",
+            "--seed",
+            seed,
+            "--jsonl",
+            file.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(file).unwrap()
+    };
+    let first = generate("7", "a.jsonl");
+    assert_eq!(
+        first,
+        generate("7", "b.jsonl"),
+        "the same seed, the same answers"
+    );
+    assert_ne!(first, generate("8", "c.jsonl"));
+
+    let q = assessment::Questionnaire::from_json(&std::fs::read_to_string(root().join(Q)).unwrap())
+        .unwrap();
+    let (mut complete, mut follow_ups) = (0, 0);
+    for line in first.lines() {
+        let sheet = assessment::AnswerSheet::from_json(line, &q).unwrap();
+        let report = assessment::score(&q, &sheet);
+        for (id, _) in sheet.answers.iter() {
+            assert!(
+                !report.not_applicable.contains(id) && !report.pending.contains(id),
+                "{id} answered, but it does not apply: {line}"
+            );
+            follow_ups += usize::from(q.question(id).unwrap().applies_when().is_some());
+        }
+        complete += usize::from(report.complete);
+    }
+    // Some stop part way or leave a question blank (about one in nine); the rest answer everything
+    // that applies to them, follow-ups too, which only the core's conditions tell.
+    assert!(
+        (320..=390).contains(&complete),
+        "{complete} of 400 complete"
+    );
+    assert!(follow_ups > 400, "{follow_ups} follow-ups answered");
+
+    // One file each, numbered: the same documents.
+    let files = dir.join("files");
+    let o = assess(&[
+        "generate",
+        Q,
+        "--count",
+        "2",
+        "--seed",
+        "7",
+        "--out",
+        files.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    let written = std::fs::read_to_string(files.join("answers-00002.json")).unwrap();
+    assert_eq!(parse(&written), parse(first.lines().nth(1).unwrap()));
+
+    let o = assess(&["generate", Q, "--count", "2", "--seed", "7"]);
+    assert!(
+        stderr(&o).contains("--out DIR or --jsonl FILE"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,5 +1,5 @@
 //! `assess cohort` and `assess flatten` as an association runs them, on generated answers files
-//! (`scripts/generate-answers.mjs`), and the DuckDB query of `docs/cohort.md` run as written
+//! (`assess generate`), and the DuckDB query of `docs/cohort.md` run as written
 //! against `assess flatten`'s output and compared with `assess cohort`.
 
 use std::collections::BTreeMap;
@@ -29,18 +29,17 @@ fn scratch(name: &str) -> PathBuf {
 
 /// `count` answers files from the generator, sorted paths.
 fn generate(dir: &Path, count: usize, seed: u32) -> Vec<String> {
-    let status = Command::new("node")
-        .current_dir(root())
-        .args([
-            "scripts/generate-answers.mjs",
-            "--count",
-            &count.to_string(),
-        ])
-        .args(["--seed", &seed.to_string(), "--out"])
-        .arg(dir)
-        .status()
-        .expect("node runs the generator");
-    assert!(status.success());
+    let out = assess(&[
+        "generate",
+        Q,
+        "--count",
+        &count.to_string(),
+        "--seed",
+        &seed.to_string(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path().to_string_lossy().into_owned())

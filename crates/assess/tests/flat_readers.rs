@@ -144,20 +144,17 @@ fn same(found: &Value, expected: &[Vec<Value>]) -> Result<(), String> {
 /// one dated) and the corpus's valid records, repeated; the file and its distinct lines.
 fn inputs(dir: &Path, lines: usize) -> (PathBuf, Vec<String>) {
     let answers = dir.join("answers");
-    let status = Command::new("node")
-        .current_dir(root())
-        .args([
-            "scripts/generate-answers.mjs",
-            "--count",
-            "300",
-            "--seed",
-            "11",
-            "--out",
-        ])
-        .arg(&answers)
-        .status()
-        .expect("node runs the generator");
-    assert!(status.success());
+    let out = assess(&[
+        "generate",
+        Q,
+        "--count",
+        "300",
+        "--seed",
+        "11",
+        "--out",
+        answers.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let mut sources: Vec<PathBuf> = std::fs::read_dir(&answers)
         .unwrap()
         .map(|e| e.unwrap().path())
