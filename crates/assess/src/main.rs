@@ -2,7 +2,8 @@
 //!
 //! `assess validate QUESTIONNAIRE` lists every problem of a questionnaire file;
 //! `assess validate --config CONFIG [QUESTIONNAIRE]` lists every problem of an association's config,
-//! by field, and of the questionnaire it customises (the shipped one if none is given);
+//! by field, and of the questionnaire it customises (the shipped one if none is given); with
+//! `--json`, each problem's file, place, field and kind for a program, and its words in `--lang`;
 //! `assess score QUESTIONNAIRE ANSWERS [--json] [--lang TAG]` prints the report;
 //! `assess compare QUESTIONNAIRE EARLIER LATER [--json] [--lang TAG]` prints the progress between
 //! two assessments (an earlier version's answers carried over, what was not listed);
@@ -31,14 +32,14 @@ use assessment::citations::{self, Verdict};
 use assessment::limits::{list_capped, Document};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
-    AssociationConfig, Comparison, LangTag, LevelChange, PathView, Place, Problem, Questionnaire,
-    ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
+    AssociationConfig, Comparison, LangTag, LevelChange, LoadError, PathView, Place, Problem,
+    ProblemKind, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
 };
 
 const USAGE: &str = "\
 usage:
-  assess validate QUESTIONNAIRE.json
-  assess validate --config ASSOCIATION.json [QUESTIONNAIRE.json]
+  assess validate QUESTIONNAIRE.json [--json [--lang zh-CN|en]]
+  assess validate --config ASSOCIATION.json [QUESTIONNAIRE.json] [--json [--lang zh-CN|en]]
   assess score QUESTIONNAIRE.json ANSWERS.json [--json] [--lang zh-CN|en]
   assess compare QUESTIONNAIRE.json EARLIER.json LATER.json [--json] [--lang zh-CN|en]
   assess link QUESTIONNAIRE.json ANSWERS.json APP_URL
@@ -57,20 +58,37 @@ fn main() -> ExitCode {
             print!("{out}");
             ExitCode::SUCCESS
         }
-        Err(message) => {
+        Err(Failure::Said(message)) => {
             eprintln!("assess: {message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Listed(json)) => {
+            print!("{json}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
+/// How a run fails: with a message for a person (on stderr), or with the problems found as JSON
+/// for a program (`validate --json`, on stdout, where a program reads it).
+pub(crate) enum Failure {
+    Said(String),
+    Listed(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Said(message)
+    }
+}
+
+fn run(args: &[String]) -> Result<String, Failure> {
     // Subcommands with options of their own parse their arguments in their own module.
     match args.first().map(String::as_str) {
         Some("obligations") => return obligations::run(&args[1..]),
-        Some("cohort") => return cohort::run(&args[1..]),
-        Some("flatten") => return flatten::run(&args[1..]),
-        Some("generate") => return generate::run(&args[1..]),
+        Some("cohort") => return Ok(cohort::run(&args[1..])?),
+        Some("flatten") => return Ok(flatten::run(&args[1..])?),
+        Some("generate") => return Ok(generate::run(&args[1..])?),
         _ => {}
     }
     let mut json = false;
@@ -95,18 +113,31 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             a if a.starts_with("--lang=") => lang = Some(LangTag::from(&a["--lang=".len()..])),
             "--help" | "-h" => return Ok(format!("{USAGE}\n")),
-            a if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
+            a if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}").into()),
             _ => positional.push(arg),
         }
     }
     if let Some(config) = config {
-        return match positional.as_slice() {
-            [cmd] if cmd.as_str() == "validate" => validate_config(config, None),
-            [cmd, path] if cmd.as_str() == "validate" => validate_config(config, Some(path)),
-            _ => Err(format!("--config goes with validate only\n{USAGE}")),
+        let checked = match positional.as_slice() {
+            [cmd] if cmd.as_str() == "validate" => check_config(config, None)?,
+            [cmd, path] if cmd.as_str() == "validate" => check_config(config, Some(path))?,
+            _ => return Err(format!("--config goes with validate only\n{USAGE}").into()),
         };
+        return checked.reported(json.then(|| lang.unwrap_or_else(|| "en".into())));
     }
     match positional.as_slice() {
+        [cmd, path] if cmd.as_str() == "validate" && json => {
+            let problems = match Questionnaire::from_json(&read(path, Document::Questionnaire)?) {
+                Ok(_) => Vec::new(),
+                Err(LoadError::Invalid(problems)) => problems.0,
+                Err(LoadError::Format(message)) => vec![Problem {
+                    place: Place::Questionnaire,
+                    field: String::new(),
+                    kind: ProblemKind::Format(message),
+                }],
+            };
+            Checked::of(problems, path, path).reported(Some(lang.unwrap_or_else(|| "en".into())))
+        }
         [cmd, path] if cmd.as_str() == "validate" => {
             let q = load_questionnaire(path)?;
             Ok(format!(
@@ -218,7 +249,7 @@ fn run(args: &[String]) -> Result<String, String> {
             if failed == 0 {
                 Ok(out)
             } else {
-                Err(out)
+                Err(out.into())
             }
         }
         [cmd] if cmd.as_str() == "schema" => Ok(pretty(assessment::questionnaire_schema())),
@@ -228,9 +259,9 @@ fn run(args: &[String]) -> Result<String, String> {
             "obligations" => Ok(pretty(assessment::obligations_schema())),
             "result" => Ok(pretty(assessment::result_schema())),
             "config" => Ok(pretty(assessment::config_schema())),
-            other => Err(format!("no schema named \"{other}\"\n{USAGE}")),
+            other => Err(format!("no schema named \"{other}\"\n{USAGE}").into()),
         },
-        _ => Err(USAGE.to_owned()),
+        _ => Err(USAGE.to_owned().into()),
     }
 }
 
@@ -253,13 +284,77 @@ fn read(path: &str, what: Document) -> Result<String, String> {
     Ok(text)
 }
 
+/// What a check found: valid (with a line saying what was checked), or the problems, each with the
+/// file it is in.
+pub(crate) enum Checked {
+    Valid(String),
+    Invalid(Vec<(String, Problem)>),
+}
+
+impl Checked {
+    /// `problems` found (there may be none, for `--json`), each with its file (`located`).
+    pub(crate) fn of(problems: Vec<Problem>, config: &str, questionnaire: &str) -> Self {
+        Checked::Invalid(Self::located(problems, config, questionnaire))
+    }
+
+    /// Each problem with the file it is in: the config's own (its fields, the embed attributes, a
+    /// kiosk's) in `config`, the rest in `questionnaire`.
+    fn located(
+        problems: Vec<Problem>,
+        config: &str,
+        questionnaire: &str,
+    ) -> Vec<(String, Problem)> {
+        problems
+            .into_iter()
+            .map(|p| {
+                let file = match p.place {
+                    Place::Config | Place::Attribute | Place::KioskConfig => config,
+                    _ => questionnaire,
+                };
+                (file.to_owned(), p)
+            })
+            .collect()
+    }
+
+    /// For a person, the valid line or the list of problems; as JSON when `json` gives the
+    /// language of the problems' words: `{"valid", "problems": [{"file", "place", "id", "field",
+    /// "kind", "detail", "message"}]}` (the place's `id` and the kind's `detail` where they have one).
+    pub(crate) fn reported(self, json: Option<LangTag>) -> Result<String, Failure> {
+        let problems = match self {
+            Checked::Valid(line) if json.is_none() => return Ok(line),
+            Checked::Valid(_) => Vec::new(),
+            Checked::Invalid(problems) => problems,
+        };
+        let Some(lang) = json else {
+            return Err(Failure::Said(listed(&problems)));
+        };
+        let list: Vec<serde_json::Value> = problems
+            .iter()
+            .map(|(file, p)| {
+                let mut value = serde_json::to_value(p).expect("a problem serialises");
+                value["file"] = file.as_str().into();
+                value["message"] = p.message(&lang).into();
+                value
+            })
+            .collect();
+        let out = pretty(serde_json::json!({ "valid": list.is_empty(), "problems": list }));
+        if list.is_empty() {
+            Ok(out)
+        } else {
+            Err(Failure::Listed(out))
+        }
+    }
+}
+
 /// An association's config, checked as the web app checks it: its own fields, then its sections
 /// and weights applied to the questionnaire it customises, which is validated too. Every problem
 /// names its file and field.
-fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String, String> {
+fn check_config(path: &str, questionnaire: Option<&String>) -> Result<Checked, String> {
     let text = read(path, Document::Config)?;
-    let config =
-        AssociationConfig::from_file(&text).map_err(|problems| listed(&problems, path, ""))?;
+    let config = match AssociationConfig::from_file(&text) {
+        Ok(config) => config,
+        Err(problems) => return Ok(Checked::of(problems, path, "")),
+    };
     let (qsource, qtext) = match (questionnaire, &config.questionnaire) {
         (Some(q), _) => (q.as_str(), read(q, Document::Questionnaire)?),
         (None, Some(url)) => {
@@ -273,15 +368,15 @@ fn validate_config(path: &str, questionnaire: Option<&String>) -> Result<String,
             BUILTIN_QUESTIONNAIRE.to_owned(),
         ),
     };
-    match questionnaire_with(&text, &qtext) {
-        Ok(q) => Ok(format!(
+    Ok(match questionnaire_with(&text, &qtext) {
+        Ok(q) => Checked::Valid(format!(
             "{path}: valid — for questionnaire \"{}\" version {} ({qsource}), {} asked\n",
             q.doc().id,
             q.doc().version,
             count(q.doc().dimensions.len(), "dimension"),
         )),
-        Err(problems) => Err(listed(&problems, path, qsource)),
-    }
+        Err(problems) => Checked::of(problems, path, qsource),
+    })
 }
 
 /// The questionnaire at `path` as an association's members answered it, when its config is
@@ -298,21 +393,16 @@ pub(crate) fn load_with_config(path: &str, config: Option<&str>) -> Result<Quest
     .map_err(|problems| {
         format!(
             "the association's config cannot be used: {}",
-            listed(&problems, config, path)
+            listed(&Checked::located(problems, config, path))
         )
     })
 }
 
-/// Problems one a line, each after the file it is in: the config's in `config`, the
-/// questionnaire's in `questionnaire`.
-fn listed(problems: &[Problem], config: &str, questionnaire: &str) -> String {
+/// Problems one a line, each after the file it is in.
+fn listed(problems: &[(String, Problem)]) -> String {
     let n = problems.len();
     let mut out = format!("{n} problem{}:", if n == 1 { "" } else { "s" });
-    list_capped(&mut out, problems, &LangTag::from("en"), |p| {
-        let file = match p.place {
-            Place::Config | Place::Attribute | Place::KioskConfig => config,
-            _ => questionnaire,
-        };
+    list_capped(&mut out, problems, &LangTag::from("en"), |(file, p)| {
         format!("{file}: {p}")
     });
     out

@@ -14,12 +14,14 @@ use assessment::{
 };
 use serde_json::json;
 
+use crate::Checked;
+
 pub const USAGE: &str =
     "  assess obligations QUESTIONNAIRE.json ANSWERS.json [--catalogue CATALOGUE.json] \
 [--date YYYY-MM-DD] [--hs CODE]... [--json] [--lang zh-CN|en]";
 
 /// Runs the subcommand on its arguments (those after `obligations`).
-pub fn run(args: &[String]) -> Result<String, String> {
+pub fn run(args: &[String]) -> Result<String, crate::Failure> {
     let usage = || format!("usage:\n{USAGE}");
     let mut json = false;
     let mut lang = None;
@@ -47,19 +49,22 @@ pub fn run(args: &[String]) -> Result<String, String> {
                 codes.push(HsCode::from_input(text).map_err(|e| format!("--hs: {e}"))?);
             }
             "--help" | "-h" => return Ok(usage() + "\n"),
-            a if a.starts_with('-') => return Err(format!("unknown option {a}\n{}", usage())),
+            a if a.starts_with('-') => {
+                return Err(format!("unknown option {a}\n{}", usage()).into())
+            }
             _ => positional.push(arg.as_str()),
         }
     }
     if let ["validate", cpath, rest @ ..] = positional.as_slice() {
-        return match rest {
-            [] => validate(cpath, None),
-            [qpath] => validate(cpath, Some(qpath)),
-            _ => Err(usage()),
+        let checked = match rest {
+            [] => validate(cpath, None)?,
+            [qpath] => validate(cpath, Some(qpath))?,
+            _ => return Err(usage().into()),
         };
+        return checked.reported(json.then(|| lang.unwrap_or_else(|| "en".into())));
     }
     let [qpath, apath] = positional.as_slice() else {
-        return Err(usage());
+        return Err(usage().into());
     };
     let q = crate::load_questionnaire(qpath)?;
     let mut sheet = AnswerSheet::from_json(&crate::read(apath, Document::Result)?, &q)
@@ -86,7 +91,9 @@ pub fn run(args: &[String]) -> Result<String, String> {
     for code in &codes {
         match sheet.add_code(&q, goods, code.clone()) {
             Ok(()) | Err(CodeRefused::NotTaken) => {}
-            Err(refused @ CodeRefused::Full) => return Err(format!("--hs {code}: {refused}")),
+            Err(refused @ CodeRefused::Full) => {
+                return Err(format!("--hs {code}: {refused}").into())
+            }
         }
     }
     let mut trade = Trade::from_answers(&catalogue, &q, &sheet);
@@ -113,14 +120,17 @@ pub fn run(args: &[String]) -> Result<String, String> {
 
 /// Checks a catalogue against the questionnaire whose answers it reads (the shipped one if none is
 /// given), listing every problem with its place and field.
-fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
+fn validate(cpath: &str, qpath: Option<&str>) -> Result<Checked, String> {
     let q = match qpath {
         Some(path) => crate::load_questionnaire(path)?,
         None => assessment::Questionnaire::from_json(assessment::BUILTIN_QUESTIONNAIRE)
             .map_err(|e| format!("the shipped questionnaire: {e}"))?,
     };
-    let catalogue = Catalogue::from_json(&crate::read(cpath, Document::Catalogue)?, &q)
-        .map_err(|e| format!("{cpath}: {e}"))?;
+    let catalogue = match Catalogue::from_json(&crate::read(cpath, Document::Catalogue)?, &q) {
+        Ok(catalogue) => catalogue,
+        // Every problem of a catalogue is in the catalogue's file.
+        Err(problems) => return Ok(Checked::of(problems.0, cpath, cpath)),
+    };
     let doc = catalogue.doc();
     // Every entry has a source address, a checked date and a confidence (the format requires
     // them); this checks, in addition, that no unconfirmed fact would decide a dated group.
@@ -140,7 +150,7 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
         .iter()
         .filter(|o| o.check_with.is_some() && o.confidence == Confidence::M)
         .count();
-    Ok(format!(
+    Ok(Checked::Valid(format!(
         "{cpath}: valid — obligations catalogue {} for questionnaire \"{}\" {}, rules as of {}, \
          {} entries (each with its source, checked date and confidence; {unconfirmed} not confirmed, \
          shown only as \"check this\"), {} goods options\n",
@@ -150,7 +160,7 @@ fn validate(cpath: &str, qpath: Option<&str>) -> Result<String, String> {
         doc.rules_as_of,
         doc.obligations.len(),
         doc.goods.len()
-    ))
+    )))
 }
 
 /// The obligations page of `sheet` on `date` in `lang`, with the shipped catalogue: none when

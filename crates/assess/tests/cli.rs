@@ -499,3 +499,83 @@ fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
         stderr(&o)
     );
 }
+
+/// Each problem of `assess … --json` as (file's name, place, id, field, kind).
+fn kinds(out: &str) -> Vec<[String; 5]> {
+    let v: serde_json::Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(v["valid"], v["problems"].as_array().unwrap().is_empty());
+    v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let s = |key: &str| p[key].as_str().unwrap_or_default().to_owned();
+            let file = std::path::Path::new(&s("file"))
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            [file, s("place"), s("id"), s("field"), s("kind")]
+        })
+        .collect()
+}
+
+#[test]
+fn validate_json_gives_each_problems_file_place_field_and_kind() {
+    let o = assess(&[
+        "validate",
+        "tests/fixtures/invalid-questionnaire.json",
+        "--json",
+        "--lang",
+        "zh-CN",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let file = "invalid-questionnaire.json";
+    let row = |place: &str, id: &str, field: &str, kind: &str| {
+        [file, place, id, field, kind].map(String::from)
+    };
+    assert_eq!(
+        kinds(&stdout(&o)),
+        [
+            row("item", "D1", "options[2].level", "level_out_of_range"),
+            row("item", "D2", "text", "missing_translation"),
+            row("item", "D2", "applies_when", "unknown_question"),
+        ]
+    );
+    // The words, in the language asked for, are the core's (`Problem::message`), as the app shows them.
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("字段 options[2].level"),
+        "{v}"
+    );
+    assert_eq!(v["problems"][0]["detail"], 7);
+
+    let o = assess(&["validate", Q, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(kinds(&stdout(&o)), Vec::<[String; 5]>::new());
+
+    let dir = std::env::temp_dir().join(format!("assess-cli-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.json");
+    std::fs::write(
+        &config,
+        r#"{"origin": "https://assoc.example", "weights": {"dimensions": {"marketing": 2}}}"#,
+    )
+    .unwrap();
+    let o = assess(&["validate", "--config", config.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        kinds(&stdout(&o)),
+        [[
+            "config.json",
+            "config",
+            "",
+            "weights.dimensions.marketing",
+            "unknown_dimension"
+        ]
+        .map(String::from)]
+    );
+}

@@ -5,6 +5,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use serde::Serialize;
+
 use crate::condition::{Condition, Ref};
 use crate::ids::Level;
 use crate::list_map::{ListMap, ListSet};
@@ -35,8 +37,10 @@ pub fn weight_in_range(weight: f64) -> bool {
 
 /// Where a problem is: in a questionnaire, or in the setup around it (an association's config, the
 /// embed snippet's attributes, a kiosk's config). One type for all, so that every front end lists
-/// setup problems the same way, each naming its place and field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// setup problems the same way, each naming its place and field. In JSON (`assess validate
+/// --json`): `{"place": "item", "id": "D1"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "place", content = "id", rename_all = "snake_case")]
 pub enum Place {
     Questionnaire,
     /// An association's config file (or, for its sections and weights, its customisation).
@@ -92,8 +96,9 @@ impl fmt::Display for Place {
     }
 }
 
-/// What is wrong.
-#[derive(Clone, Debug, PartialEq)]
+/// What is wrong. In JSON: `{"kind": "level_out_of_range", "detail": 7}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum ProblemKind {
     DuplicateId(String),
     MissingTranslation(LangTag),
@@ -422,11 +427,15 @@ impl fmt::Display for ProblemKind {
 }
 
 /// One problem in a questionnaire, with its place and field.
-#[derive(Clone, Debug, PartialEq)]
+/// In JSON, the place's and the kind's keys beside `field`, so that a program (a test, an
+/// association's script) tells problems apart without reading their words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
+    #[serde(flatten)]
     pub place: Place,
     /// The field, as a path inside the place: `options[2].level`, `text`, `applies_when`.
     pub field: String,
+    #[serde(flatten)]
     pub kind: ProblemKind,
 }
 
