@@ -574,7 +574,7 @@ fn validate_json_gives_each_problems_file_place_field_and_kind() {
             "config",
             "",
             "weights.dimensions.marketing",
-            "unknown_dimension"
+            "not_asked"
         ]
         .map(String::from)]
     );
