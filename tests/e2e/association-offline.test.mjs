@@ -139,8 +139,8 @@ describe('an association’s own catalogue, offline after the first visit', () =
     };
   }
 
-  async function openHost(url) {
-    const opened = await openPage(browser, url, { locale: 'en-US' });
+  async function openHost(t, url) {
+    const opened = await openPage(t, browser, url, { locale: 'en-US' });
     const element = await opened.page.waitForSelector('#assessment iframe');
     const frame = await element.contentFrame();
     await frame.waitForSelector('html[data-ready="true"]');
@@ -198,32 +198,28 @@ describe('an association’s own catalogue, offline after the first visit', () =
   ];
 
   for (const { name, files, walk } of cases) {
-    it(`keeps ${name} for the report offline after the first visit`, async () => {
+    it(`keeps ${name} for the report offline after the first visit`, async (t) => {
       const site = await association(files);
-      const { context, frame, errors } = await openHost(site.host.url);
-      try {
-        // The first visit, online: the member walks to the report.
-        await walk(frame);
-        await assertSection(frame, 'online');
-        await kept(frame, site.read);
+      t.after(() => site.close().catch(() => {}));
+      const { context, frame, errors } = await openHost(t, site.host.url);
+      // The first visit, online: the member walks to the report.
+      await walk(frame);
+      await assertSection(frame, 'online');
+      await kept(frame, site.read);
 
-        // The network goes; the frame is reloaded: the report comes back (the answers were kept),
-        // with the association's section.
-        await site.cut(context);
-        await reloadFrame(frame);
-        if (!(await frame.$(REPORT))) await walk(frame);
-        await frame.waitForSelector(REPORT);
-        await assertSection(frame, 'offline, reloaded');
+      // The network goes; the frame is reloaded: the report comes back (the answers were kept),
+      // with the association's section.
+      await site.cut(context);
+      await reloadFrame(frame);
+      if (!(await frame.$(REPORT))) await walk(frame);
+      await frame.waitForSelector(REPORT);
+      await assertSection(frame, 'offline, reloaded');
 
-        assert.deepEqual(offlineErrors(errors), []);
-      } finally {
-        await context.close();
-        await site.close().catch(() => {});
-      }
+      assert.deepEqual(offlineErrors(errors), []);
     });
   }
 
-  it('lets a kiosk that frames the app with the association’s config serve visitors offline, each with the catalogue and nothing of the one before', async () => {
+  it('lets a kiosk that frames the app with the association’s config serve visitors offline, each with the catalogue and nothing of the one before', async (t) => {
     // The kiosk's own settings beside the app (docs/kiosk.md): an attract screen between visitors.
     const build = mkdtempSync(path.join(tmpdir(), 'kiosk-build-'));
     cpSync(DIST, build, { recursive: true });
@@ -233,62 +229,58 @@ describe('an association’s own catalogue, offline after the first visit', () =
       return { obligations: `${url}our-obligations.json` };
     // The snippet names the app with `?kiosk` (`data-src`, which keeps its query).
     }, (html, app) => html.replace('data-config="config.json"', `data-src="${app}?kiosk" data-config="config.json"`), build);
-    const { context, frame, errors } = await openHost(site.host.url);
-    try {
-      const query = new URL(frame.url()).searchParams;
-      assert.ok(query.has('kiosk') && query.has('embed') && query.has('config'), frame.url());
-      await frame.waitForSelector('section.attract');
-      assert.match(await frame.textContent('.masthead'), /Offered by: Example Exporters' Association/);
-      // Loaded once online, with nobody having reached a report yet; then the network goes.
-      await kept(frame, [...site.read, `${site.app.url}kiosk.json`]);
-      await site.cut(context);
+    t.after(() => site.close().catch(() => {}));
+    const { context, frame, errors } = await openHost(t, site.host.url);
+    const query = new URL(frame.url()).searchParams;
+    assert.ok(query.has('kiosk') && query.has('embed') && query.has('config'), frame.url());
+    await frame.waitForSelector('section.attract');
+    assert.match(await frame.textContent('.masthead'), /Offered by: Example Exporters' Association/);
+    // Loaded once online, with nobody having reached a report yet; then the network goes.
+    await kept(frame, [...site.read, `${site.app.url}kiosk.json`]);
+    await site.cut(context);
 
-      // Visitor A: steel to the EU.
-      await frame.click('section.attract button');
-      await completeWalk(frame, fixture('west-steel-eu.json'));
-      await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
-      assert.deepEqual(await shown(frame), EXPECTED);
-      await assertNoViolations(frame, 'the kiosk’s report offline');
-      assert.deepEqual(await stored(frame), EMPTY);
-      // Finishing asks once before it clears.
-      await frame.click('button.finish');
-      await frame.click('.finish-yes');
+    // Visitor A: steel to the EU.
+    await frame.click('section.attract button');
+    await completeWalk(frame, fixture('west-steel-eu.json'));
+    await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
+    assert.deepEqual(await shown(frame), EXPECTED);
+    await assertNoViolations(frame, 'the kiosk’s report offline');
+    assert.deepEqual(await stored(frame), EMPTY);
+    // Finishing asks once before it clears.
+    await frame.click('button.finish');
+    await frame.click('.finish-yes');
 
-      // Visitor B: a clean start (one tap opens the first question), and the same steel sold to
-      // the US only.
-      await frame.waitForSelector('section.attract');
-      await frame.click('section.attract button');
-      await frame.waitForSelector(SECTION);
-      assert.equal(await frame.$('input:checked'), null, 'nothing of visitor A');
-      const b = { ...fixture('west-steel-eu.json'), 'P.markets': ['us'] };
-      await answerShown(frame, b);
-      for (;;) {
-        await frame.click('.walk-nav button.primary');
-        await frame.waitForSelector('#screen-title');
-        if (await frame.$('section.review')) break;
-        await answerShown(frame, b);
-      }
+    // Visitor B: a clean start (one tap opens the first question), and the same steel sold to
+    // the US only.
+    await frame.waitForSelector('section.attract');
+    await frame.click('section.attract button');
+    await frame.waitForSelector(SECTION);
+    assert.equal(await frame.$('input:checked'), null, 'nothing of visitor A');
+    const b = { ...fixture('west-steel-eu.json'), 'P.markets': ['us'] };
+    await answerShown(frame, b);
+    for (;;) {
       await frame.click('.walk-nav button.primary');
-      await frame.waitForSelector(REPORT);
-      await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
-      assert.deepEqual(await shown(frame), [['in-force', 'assoc_us_only']]);
-      assert.doesNotMatch(await frame.textContent('.obligations'), /European Union/);
-      assert.deepEqual(await stored(frame), EMPTY);
-
-      // The frame starts afresh offline (as after a crash, which reloads it): the kiosk's settings,
-      // the association's config and its catalogue are all still there.
-      await reloadFrame(frame);
-      await frame.waitForSelector('section.attract');
-      assert.match(await frame.textContent('.masthead'), /Offered by: Example Exporters' Association/);
-      await frame.click('section.attract button');
-      await completeWalk(frame, fixture('west-steel-eu.json'));
-      await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
-      assert.deepEqual(await shown(frame), EXPECTED);
-      assert.deepEqual(await stored(frame), EMPTY);
-      assert.deepEqual(offlineErrors(errors), []);
-    } finally {
-      await context.close();
-      await site.close().catch(() => {});
+      await frame.waitForSelector('#screen-title');
+      if (await frame.$('section.review')) break;
+      await answerShown(frame, b);
     }
+    await frame.click('.walk-nav button.primary');
+    await frame.waitForSelector(REPORT);
+    await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
+    assert.deepEqual(await shown(frame), [['in-force', 'assoc_us_only']]);
+    assert.doesNotMatch(await frame.textContent('.obligations'), /European Union/);
+    assert.deepEqual(await stored(frame), EMPTY);
+
+    // The frame starts afresh offline (as after a crash, which reloads it): the kiosk's settings,
+    // the association's config and its catalogue are all still there.
+    await reloadFrame(frame);
+    await frame.waitForSelector('section.attract');
+    assert.match(await frame.textContent('.masthead'), /Offered by: Example Exporters' Association/);
+    await frame.click('section.attract button');
+    await completeWalk(frame, fixture('west-steel-eu.json'));
+    await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
+    assert.deepEqual(await shown(frame), EXPECTED);
+    assert.deepEqual(await stored(frame), EMPTY);
+    assert.deepEqual(offlineErrors(errors), []);
   });
 });

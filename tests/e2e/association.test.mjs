@@ -69,41 +69,37 @@ describe('an association’s questionnaire of one dimension and no cap', () => {
   });
 
   for (const lang of ['zh-CN', 'en']) {
-    it(`words the start screen and the report true of it (${lang})`, async () => {
+    it(`words the start screen and the report true of it (${lang})`, async (t) => {
       const expect = EXPECT[lang];
       const page = path.join(dir, `page-${lang}.html`);
       writeFileSync(page, readFileSync(path.join(dir, 'index.html'), 'utf8')
         .replace('http://127.0.0.1:8080/', app.url)
         .replace('data-lang="en"', `data-lang="${lang}"`));
-      const { context, page: hostPage, errors } = await openPage(browser, `${host.url}${path.basename(page)}`, { locale: lang });
-      try {
-        const frame = await (await hostPage.waitForSelector('#assessment iframe')).contentFrame();
-        await frame.waitForSelector('html[data-ready="true"]');
-        assert.equal(await frame.getAttribute('html', 'lang'), lang);
+      const { page: hostPage, errors } = await openPage(t, browser, `${host.url}${path.basename(page)}`, { locale: lang });
+      const frame = await (await hostPage.waitForSelector('#assessment iframe')).contentFrame();
+      await frame.waitForSelector('html[data-ready="true"]');
+      assert.equal(await frame.getAttribute('html', 'lang'), lang);
 
-        const start = await frame.$$eval('.start p', (ps) => ps.map((p) => p.textContent));
-        assert.ok(start.includes(expect.start), `the start screen says what the report holds:\n${start.join('\n')}`);
-        assert.equal(await frame.textContent('.start .facts li'), expect.duration);
-        await assertNoViolations(frame, `start (${lang})`);
+      const start = await frame.$$eval('.start p', (ps) => ps.map((p) => p.textContent));
+      assert.ok(start.includes(expect.start), `the start screen says what the report holds:\n${start.join('\n')}`);
+      assert.equal(await frame.textContent('.start .facts li'), expect.duration);
+      await assertNoViolations(frame, `start (${lang})`);
 
-        await completeWalk(frame, ANSWERS);
-        const headings = await frame.$$eval('article.report h2', (hs) => hs.map((h) => h.textContent.trim()));
-        assert.deepEqual(headings, expect.headings);
-        assert.equal(await frame.$('.critical'), null, 'no critical gaps: the questionnaire has no rule for one');
-        assert.equal(await frame.$('svg.radar'), null, 'no radar for one axis');
-        assert.equal(await frame.$('.bottleneck, .bars .note'), null, 'one dimension is no bottleneck');
-        assert.equal(await frame.$('.cap'), null, 'no cap');
-        assert.equal((await frame.$$('.items thead th')).length, 3, 'no column for benchmarks it has none of');
-        assert.equal(await frame.textContent('.share > p'), expect.share);
+      await completeWalk(frame, ANSWERS);
+      const headings = await frame.$$eval('article.report h2', (hs) => hs.map((h) => h.textContent.trim()));
+      assert.deepEqual(headings, expect.headings);
+      assert.equal(await frame.$('.critical'), null, 'no critical gaps: the questionnaire has no rule for one');
+      assert.equal(await frame.$('svg.radar'), null, 'no radar for one axis');
+      assert.equal(await frame.$('.bottleneck, .bars .note'), null, 'one dimension is no bottleneck');
+      assert.equal(await frame.$('.cap'), null, 'no cap');
+      assert.equal((await frame.$$('.items thead th')).length, 3, 'no column for benchmarks it has none of');
+      assert.equal(await frame.textContent('.share > p'), expect.share);
 
-        const text = await frame.textContent('article.report');
-        const untrue = text.match(expect.untrue);
-        assert.equal(untrue, null, `the report says “${untrue?.[0]}”, untrue of this questionnaire:\n${text}`);
-        await assertNoViolations(frame, `report (${lang})`);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      const text = await frame.textContent('article.report');
+      const untrue = text.match(expect.untrue);
+      assert.equal(untrue, null, `the report says “${untrue?.[0]}”, untrue of this questionnaire:\n${text}`);
+      await assertNoViolations(frame, `report (${lang})`);
+      assert.deepEqual(errors, []);
     });
   }
 });
@@ -188,7 +184,8 @@ describe('an association’s files over the app’s limits', () => {
     await app?.close();
   });
 
-  const open = (config) => openPage(
+  const open = (t, config) => openPage(
+    t,
     browser,
     `${app.url}?embed&config=${encodeURIComponent(`${site.origin}/${config}`)}&origin=${encodeURIComponent(site.origin)}`,
     { locale: 'en' },
@@ -198,42 +195,34 @@ describe('an association’s files over the app’s limits', () => {
   const sentMb = (how) => Math.round((site.sent[`huge-${how}.json`] / 2 ** 20) * 10) / 10;
 
   for (const how of ['length', 'chunked']) {
-    it(`refuses a config and a questionnaire over their limits by name, never read whole (${how === 'length' ? 'with Content-Length' : 'chunked'})`, async () => {
+    it(`refuses a config and a questionnaire over their limits by name, never read whole (${how === 'length' ? 'with Content-Length' : 'chunked'})`, async (t) => {
       for (const [config, words] of [
         [`huge-${how}.json`, /^config: the file is over 64 KB, the most this tool reads of such a file: is it the right file\?$/],
         [`config-${how}.json`, /^questionnaire: the file is over 4096 KB, the most this tool reads of such a file: is it the right file\?$/],
       ]) {
-        const { context, page } = await open(config);
-        try {
-          const started = Date.now();
-          await page.waitForSelector('.setup-problems .problems li', { timeout: 30_000 });
-          const took = Date.now() - started;
-          const problems = await page.$$eval('.setup-problems .problems li', (items) => items.map((i) => i.textContent));
-          assert.equal(problems.length, 1, problems.join('\n'));
-          assert.match(problems[0], words);
-          console.log(`${config}: refused in ${took} ms; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
-          assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
-        } finally {
-          await context.close();
-        }
+        const { page } = await open(t, config);
+        const started = Date.now();
+        await page.waitForSelector('.setup-problems .problems li', { timeout: 30_000 });
+        const took = Date.now() - started;
+        const problems = await page.$$eval('.setup-problems .problems li', (items) => items.map((i) => i.textContent));
+        assert.equal(problems.length, 1, problems.join('\n'));
+        assert.match(problems[0], words);
+        console.log(`${config}: refused in ${took} ms; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
+        assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
       }
     });
   }
 
-  it('refuses a catalogue over its limit by name in the report, never read whole (chunked, and with Content-Length)', async () => {
+  it('refuses a catalogue over its limit by name in the report, never read whole (chunked, and with Content-Length)', async (t) => {
     for (const how of ['chunked', 'length']) {
-      const { context, page } = await open(`catalogue-${how}.json`);
-      try {
-        await page.waitForSelector('html[data-ready="true"]');
-        await completeWalk(page, ANSWERS);
-        await page.waitForSelector('.obligations .problems li', { timeout: 30_000 });
-        const problems = await page.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));
-        assert.deepEqual(problems, ['obligations catalogue: the file is over 2048 KB, the most this tool reads of such a file: is it the right file?']);
-        console.log(`catalogue (${how}): refused; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
-        assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
-      } finally {
-        await context.close();
-      }
+      const { page } = await open(t, `catalogue-${how}.json`);
+      await page.waitForSelector('html[data-ready="true"]');
+      await completeWalk(page, ANSWERS);
+      await page.waitForSelector('.obligations .problems li', { timeout: 30_000 });
+      const problems = await page.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));
+      assert.deepEqual(problems, ['obligations catalogue: the file is over 2048 KB, the most this tool reads of such a file: is it the right file?']);
+      console.log(`catalogue (${how}): refused; the server sent ${sentMb(how)} of ${site.size >> 20} MB`);
+      assert.ok(site.sent[`huge-${how}.json`] < site.size / 8, `${sentMb(how)} MB sent`);
     }
   });
 });

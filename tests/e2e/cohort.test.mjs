@@ -91,8 +91,8 @@ describe('the cohort page', () => {
     await strict?.close();
   });
 
-  it('shows the figures of assess cohort, lists the bad files, exports the same CSV', async () => {
-    const { context, page, requests, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+  it('shows the figures of assess cohort, lists the bad files, exports the same CSV', async (t) => {
+    const { page, requests, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await assertNoViolations(page, 'cohort page before any file (en)');
     await pick(page, files);
 
@@ -157,13 +157,12 @@ describe('the cohort page', () => {
 
     assert.deepEqual(requests, [], 'no request leaves the origin');
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('counts a result saved in the app as the answers it was made from, on the page and in assess cohort', async () => {
+  it('counts a result saved in the app as the answers it was made from, on the page and in assess cohort', async (t) => {
     // A member answers in the app and saves the result, with and without the answers.
     const member = 'west-steel-eu.json';
-    const app = await openPage(browser, `${server.url}?lang=en`, { locale: 'en' });
+    const app = await openPage(t, browser, `${server.url}?lang=en`, { locale: 'en' });
     await ready(app.page);
     await completeWalk(app.page, fixture(member));
     assert.match(await app.page.textContent('.save-result'), /never your name or any text of your own/);
@@ -198,16 +197,15 @@ describe('the cohort page', () => {
       assert.deepEqual([json.counted, json.refused], [41, []]);
     }
     // Dropped on the cohort page with the others: counted, and the page's figures are the same.
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await pick(page, [...others, savedFile]);
     assert.equal(await page.textContent('#status'), 'Done: 41 results counted, 0 files not counted.');
     const [, ...rows] = parseCsv(fromAnswers);
     assert.deepEqual(await shownRows(page), rows);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('counts with an association’s config picked on the page as assess cohort --config, and refuses one with problems', async () => {
+  it('counts with an association’s config picked on the page as assess cohort --config, and refuses one with problems', async (t) => {
     // An association that changes weights only: its members answer every section, as generated.
     const config = path.join(dir, 'association-config.json');
     writeFileSync(config, JSON.stringify({
@@ -222,7 +220,7 @@ describe('the cohort page', () => {
     const shippedCsv = assess(['cohort', Q, ...some, '--csv']);
     assert.notEqual(customisedCsv, shippedCsv, 'the association’s weights give other figures');
 
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await page.setInputFiles('#config', config);
     await page.waitForFunction(() => document.getElementById('config-status').textContent !== '');
     assert.equal(
@@ -261,16 +259,15 @@ describe('the cohort page', () => {
     assert.equal(await page.textContent('#config-status'), '');
     assert.deepEqual(await shownRows(page), parseCsv(shippedCsv).slice(1));
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('lists a config’s many problems cut short, and refuses one over its limit with the limit', async () => {
+  it('lists a config’s many problems cut short, and refuses one over its limit with the limit', async (t) => {
     const many = path.join(dir, 'many-problems.json');
     const items = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`X${i}`, 2]));
     writeFileSync(many, JSON.stringify({ origin: 'https://www.association.example', weights: { items } }));
     const huge = path.join(dir, 'huge-config.json');
     writeFileSync(huge, JSON.stringify({ origin: 'https://www.association.example', pad: 'x'.repeat(70 * 1024) }));
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await page.setInputFiles('#config', many);
     await page.waitForSelector('#config-problems:not([hidden])');
     assert.match(await page.textContent('#config-status'), /many-problems\.json has 30 problems and cannot be used/);
@@ -289,11 +286,10 @@ describe('the cohort page', () => {
     );
     assert.equal(await page.isHidden('#config-problems'), true);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('remembers the language chosen, and says so when the browser cannot keep it', async () => {
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html`, { locale: 'en' });
+  it('remembers the language chosen, and says so when the browser cannot keep it', async (t) => {
+    const { context, page, errors } = await openPage(t, browser, `${server.url}cohort.html`, { locale: 'en' });
     assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the browser’s language first');
     await page.click('button[data-lang="zh-CN"]');
     assert.equal(await page.evaluate(() => localStorage.getItem('exporter-assessment/lang')), 'zh-CN');
@@ -313,7 +309,7 @@ describe('the cohort page', () => {
       ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })],
       ['full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
     ]) {
-      const visit = await openPage(browser, 'about:blank', { locale: 'en' });
+      const visit = await openPage(t, browser, 'about:blank', { locale: 'en' });
       await visit.context.addInitScript(script);
       await visit.page.goto(`${server.url}cohort.html`);
       assert.equal(await visit.page.getAttribute('html', 'lang'), 'en', label);
@@ -329,8 +325,8 @@ describe('the cohort page', () => {
     }
   });
 
-  it('says that figures of a set smaller than the last one counted reveal the difference', async () => {
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+  it('says that figures of a set smaller than the last one counted reveal the difference', async (t) => {
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await pick(page, generated.slice(0, 30));
     assert.equal(await page.isHidden('#smaller-set'), true, 'nothing to compare the first set with');
     // The same set less one member: the two sets' figures differ by that member's.
@@ -346,7 +342,6 @@ describe('the cohort page', () => {
     await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done: 40'), null, { timeout: 60_000 });
     assert.equal(await page.isHidden('#smaller-set'), true);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
   /** Picks `files` and waits until the count is done; the time it took, in ms. */
@@ -362,7 +357,7 @@ describe('the cohort page', () => {
     li.querySelector('.file').textContent, li.querySelector('.reason').textContent,
   ]));
 
-  it('reads a JSON Lines file line by line as assess cohort --jsonl does, whatever its bytes', async () => {
+  it('reads a JSON Lines file line by line as assess cohort --jsonl does, whatever its bytes', async (t) => {
     // Lines cut anywhere by the stream's chunks: multi-byte characters, CRLF, blank lines, a line
     // not UTF-8, a line over the limit, a broken line and a last line without its newline.
     const one = (file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
@@ -379,7 +374,7 @@ describe('the cohort page', () => {
     const cliCsv = assess(['cohort', Q, '--jsonl', file, '--csv']);
     assert.equal(cli.counted, 61);
 
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await timedPick(page, [file]);
     assert.equal(await page.textContent('#status'), `Done: 61 results counted, ${cli.refused.length} files not counted.`);
     const refused = await refusedOnPage(page);
@@ -389,10 +384,9 @@ describe('the cohort page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
     assert.equal(readFileSync(await download.path(), 'utf8'), cliCsv);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('refuses a JSON Lines line over the limit by name at once, whatever its key order, with memory bounded', async () => {
+  it('refuses a JSON Lines line over the limit by name at once, whatever its key order, with memory bounded', async (t) => {
     const answers = (keys) => `{"format": "exporter-assessment/answers@1", "questionnaire": {"id": "digital-trade", "version": "0"}, "answers": {${keys.map((i) => `"Q${String(i).padStart(7, '0')}":"a"`).join(',')}}}`;
     const keys = Array.from({ length: 1_000_000 }, (_, i) => i);
     const last = JSON.stringify(JSON.parse(readFileSync(generated[0], 'utf8')));
@@ -402,7 +396,7 @@ describe('the cohort page', () => {
     writeFileSync(descending, `${answers(keys.toReversed())}\n${last}\n`);
     const mb = Math.round(readFileSync(descending).length / 2 ** 20);
 
-    const { context, page, errors } = await openPage(browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    const { context, page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
     await timedPick(page, generated.slice(0, 1)); // the worker started, so that the times below are the files'
     const times = {};
     for (const [label, file] of [['ascending', ascending], ['descending', descending], ['ascending again', ascending]]) {
@@ -451,11 +445,10 @@ describe('the cohort page', () => {
     console.log(`a JSON Lines file of ${bigMb} MB: read in ${took} ms, the page's heap grew ${grew} MB at most`);
     assert.ok(grew < 64, `the page's heap grew ${grew} MB reading a ${bigMb} MB file`);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
-  it('counts under the build Content-Security-Policy, and offline once visited', async () => {
-    const { context, page, errors } = await openPage(browser, `${strict.url}cohort.html?lang=en`, { locale: 'en' });
+  it('counts under the build Content-Security-Policy, and offline once visited', async (t) => {
+    const { context, page, errors } = await openPage(t, browser, `${strict.url}cohort.html?lang=en`, { locale: 'en' });
     await pick(page, generated.slice(0, 30));
     assert.equal(await page.textContent('#status'), 'Done: 30 results counted, 0 files not counted.');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
@@ -465,6 +458,5 @@ describe('the cohort page', () => {
     await pick(page, generated.slice(0, 12));
     assert.equal(await page.textContent('#status'), 'Done: 12 results counted, 0 files not counted.');
     assert.deepEqual(errors, []);
-    await context.close();
   });
 });

@@ -74,65 +74,57 @@ describe('first steps in the owner’s language', () => {
   const app = appUnderTest();
 
   for (const [locale, weakest, inForce] of [['zh-CN', /产业/, /已经生效/], ['en-US', /Industry/, /in force/]]) {
-    it(`the textile OEM's first steps: no code or §, each with why, its weakest area then the duty in force (${locale})`, async () => {
-      const { context, page, errors } = await openPage(app.browser, app.server.url, {
+    it(`the textile OEM's first steps: no code or §, each with why, its weakest area then the duty in force (${locale})`, async (t) => {
+      const { page, errors } = await openPage(t, app.browser, app.server.url, {
         locale, viewport: { width: 360, height: 740 },
       });
-      try {
-        await ready(page);
-        await walkTo(page, fixture('textile-central-oem.json'));
-        await page.waitForSelector('.obligations', { state: 'attached' });
-        const texts = await firstStepTexts(page);
-        assert.ok(texts.length > 10, texts.join(' | '));
-        const codes = texts.flatMap(codesIn);
-        assert.deepEqual(codes, [], texts.join(' | '));
-        const whys = await page.$$eval('.first-steps > ol > li .why-first', (ps) => ps.map((p) => p.textContent));
-        const steps = await page.$$eval('.first-steps > ol > li', (lis) => lis.length);
-        assert.equal(whys.length, steps);
-        assert.match(whys[0], weakest);
-        assert.match(whys[1], inForce);
-        // The sources are kept, one tap away.
-        const sources = page.locator('.first-steps > ol > li').first().locator('details.sources');
-        await sources.locator('summary').click();
-        assert.match(await sources.textContent(), /I\d+.*§3\.2/);
-        await assertNoViolations(page, 'the first steps with a source open');
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      await ready(page);
+      await walkTo(page, fixture('textile-central-oem.json'));
+      await page.waitForSelector('.obligations', { state: 'attached' });
+      const texts = await firstStepTexts(page);
+      assert.ok(texts.length > 10, texts.join(' | '));
+      const codes = texts.flatMap(codesIn);
+      assert.deepEqual(codes, [], texts.join(' | '));
+      const whys = await page.$$eval('.first-steps > ol > li .why-first', (ps) => ps.map((p) => p.textContent));
+      const steps = await page.$$eval('.first-steps > ol > li', (lis) => lis.length);
+      assert.equal(whys.length, steps);
+      assert.match(whys[0], weakest);
+      assert.match(whys[1], inForce);
+      // The sources are kept, one tap away.
+      const sources = page.locator('.first-steps > ol > li').first().locator('details.sources');
+      await sources.locator('summary').click();
+      assert.match(await sources.textContent(), /I\d+.*§3\.2/);
+      await assertNoViolations(page, 'the first steps with a source open');
+      assert.deepEqual(errors, []);
     });
   }
 
-  it('a seller of speakers to EU consumers: the duty in force among its first steps; obligations by market, the goods named once', async () => {
-    const { context, page, errors } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      const answers = { ...fixture('gba-electronics-brand.json') };
-      delete answers['P.goods'];
-      await walkTo(page, answers, ['851822']);
-      const duty = await page.waitForSelector('.first-steps > ol > li.duty[data-duty="eu_gpsr"]');
-      assert.match(await duty.textContent(), /responsible economic operator/);
-      assert.match(await duty.textContent(), /already in force in your market: European Union/);
-      assert.deepEqual((await firstStepTexts(page)).flatMap(codesIn), []);
-      // Each market once, with its goods once; no entry repeats them.
-      const markets = await page.$$eval('.obligations .market', (sections) => sections.map((m) => ({
-        name: m.querySelector('h3').textContent.trim(),
-        goods: m.querySelector('.goods')?.textContent ?? '',
-        entries: [...m.querySelectorAll('li[data-obligation]')].map((li) => li.textContent),
-      })));
-      const names = markets.map((m) => m.name);
-      assert.deepEqual(names, [...new Set(names)], names.join(' | '));
-      const eu = markets.find((m) => m.name === 'European Union');
-      assert.ok(eu && eu.entries.length >= 3, JSON.stringify(markets));
-      assert.match(eu.goods, /^For your goods: HS 851822$/);
-      for (const entry of eu.entries) assert.doesNotMatch(entry, /851822/, entry);
-      // What follows "To check:" is a thing to check, labelled as such.
-      const checks = await page.$$eval('.obligations .check-with', (ps) => ps.map((p) => p.textContent));
-      assert.ok(checks.length > 0 && checks.every((c) => c.startsWith('To check: ')), checks.join(' | '));
-      await assertNoViolations(page, 'the report with a duty among the first steps');
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+  it('a seller of speakers to EU consumers: the duty in force among its first steps; obligations by market, the goods named once', async (t) => {
+    const { page, errors } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    const answers = { ...fixture('gba-electronics-brand.json') };
+    delete answers['P.goods'];
+    await walkTo(page, answers, ['851822']);
+    const duty = await page.waitForSelector('.first-steps > ol > li.duty[data-duty="eu_gpsr"]');
+    assert.match(await duty.textContent(), /responsible economic operator/);
+    assert.match(await duty.textContent(), /already in force in your market: European Union/);
+    assert.deepEqual((await firstStepTexts(page)).flatMap(codesIn), []);
+    // Each market once, with its goods once; no entry repeats them.
+    const markets = await page.$$eval('.obligations .market', (sections) => sections.map((m) => ({
+      name: m.querySelector('h3').textContent.trim(),
+      goods: m.querySelector('.goods')?.textContent ?? '',
+      entries: [...m.querySelectorAll('li[data-obligation]')].map((li) => li.textContent),
+    })));
+    const names = markets.map((m) => m.name);
+    assert.deepEqual(names, [...new Set(names)], names.join(' | '));
+    const eu = markets.find((m) => m.name === 'European Union');
+    assert.ok(eu && eu.entries.length >= 3, JSON.stringify(markets));
+    assert.match(eu.goods, /^For your goods: HS 851822$/);
+    for (const entry of eu.entries) assert.doesNotMatch(entry, /851822/, entry);
+    // What follows "To check:" is a thing to check, labelled as such.
+    const checks = await page.$$eval('.obligations .check-with', (ps) => ps.map((p) => p.textContent));
+    assert.ok(checks.length > 0 && checks.every((c) => c.startsWith('To check: ')), checks.join(' | '));
+    await assertNoViolations(page, 'the report with a duty among the first steps');
+    assert.deepEqual(errors, []);
   });
 });

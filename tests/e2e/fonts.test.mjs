@@ -44,57 +44,53 @@ function kioskBuild() {
 describe('Chinese text on a kiosk', () => {
   const app = appUnderTest(kioskBuild());
 
-  it('is drawn with a CJK font installed on the machine, never a fallback that shows boxes', async () => {
+  it('is drawn with a CJK font installed on the machine, never a fallback that shows boxes', async (t) => {
     const families = chineseFamilies();
     assert.ok(
       families.size > 0,
       'no font for Chinese is installed (fc-list :lang=zh is empty): install fonts-noto-cjk (scripts/setup does; see docs/kiosk.md)',
     );
-    const { context, page, errors } = await openPage(app.browser, `${app.server.url}?kiosk`, {
+    const { context, page, errors } = await openPage(t, app.browser, `${app.server.url}?kiosk`, {
       locale: 'zh-CN',
     });
-    try {
-      await ready(page);
-      await page.waitForSelector('section.start h1');
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('DOM.enable');
-      await cdp.send('CSS.enable');
-      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-      // The heading, the start button and the first paragraph: the words a visitor reads first.
-      const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-        nodeId: root.nodeId,
-        selector: 'section.start h1, section.start p, section.start button',
-      });
-      let han = 0;
-      for (const nodeId of nodeIds) {
-        const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-        // Glyphs of this node's own text nodes; Latin and digits may come from a Latin font.
-        const text = await page.evaluate(
-          (html) => {
-            const el = document.createElement('div');
-            el.innerHTML = html;
-            const node = el.firstElementChild;
-            return [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join('');
-          },
-          outerHTML,
-        );
-        const chinese = (text.match(HAN) ?? []).length;
-        if (chinese === 0) continue;
-        han += chinese;
-        const cjkGlyphs = fonts
-          .filter((f) => families.has(f.familyName))
-          .reduce((sum, f) => sum + f.glyphCount, 0);
-        assert.ok(
-          cjkGlyphs >= chinese,
-          `"${text.trim().slice(0, 40)}": ${chinese} Chinese characters, but the fonts used were ` +
-            `${JSON.stringify(fonts)}, and only these are fonts for Chinese: ${[...families].slice(0, 6).join(', ')}…`,
-        );
-      }
-      assert.ok(han >= 10, `the start screen showed only ${han} Chinese characters: is it in Chinese?`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
+    await ready(page);
+    await page.waitForSelector('section.start h1');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    // The heading, the start button and the first paragraph: the words a visitor reads first.
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: 'section.start h1, section.start p, section.start button',
+    });
+    let han = 0;
+    for (const nodeId of nodeIds) {
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      // Glyphs of this node's own text nodes; Latin and digits may come from a Latin font.
+      const text = await page.evaluate(
+        (html) => {
+          const el = document.createElement('div');
+          el.innerHTML = html;
+          const node = el.firstElementChild;
+          return [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join('');
+        },
+        outerHTML,
+      );
+      const chinese = (text.match(HAN) ?? []).length;
+      if (chinese === 0) continue;
+      han += chinese;
+      const cjkGlyphs = fonts
+        .filter((f) => families.has(f.familyName))
+        .reduce((sum, f) => sum + f.glyphCount, 0);
+      assert.ok(
+        cjkGlyphs >= chinese,
+        `"${text.trim().slice(0, 40)}": ${chinese} Chinese characters, but the fonts used were ` +
+          `${JSON.stringify(fonts)}, and only these are fonts for Chinese: ${[...families].slice(0, 6).join(', ')}…`,
+      );
     }
+    assert.ok(han >= 10, `the start screen showed only ${han} Chinese characters: is it in Chinese?`);
+    assert.deepEqual(errors, []);
   });
 });

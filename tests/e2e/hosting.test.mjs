@@ -18,7 +18,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { DIST, launch, openPage } from './support.mjs';
+import { DIST, launchFor, openPage } from './support.mjs';
 import { completeWalk, fixture, ready, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -244,7 +244,6 @@ for (const server of SERVERS) {
     let tmp;
     let origin;
     let child;
-    let browser;
     let configCheck;
     const exited = [];
 
@@ -279,7 +278,6 @@ for (const server of SERVERS) {
     });
 
     after(async () => {
-      await browser?.close();
       if (child && !exited.length) {
         const stopped = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -364,30 +362,26 @@ for (const server of SERVERS) {
       }
     });
 
-    it('runs the app through it: service worker over the site, a walk to the report, no warning or CSP violation', { timeout: 180_000 }, async () => {
-      browser = await launch();
-      const { context, page, errors } = await openPage(browser, 'about:blank', { locale: 'en-GB' });
-      try {
-        await page.addInitScript(() => {
-          window.violations = [];
-          document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-        });
-        await page.goto(`${origin}/`);
-        await ready(page);
-        await completeWalk(page, fixture('gba-electronics-brand.json'));
-        await page.waitForSelector(REPORT);
-        // The report's section on markets and goods comes from its worker: started, and answered.
-        await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
-        assert.deepEqual(errors, []);
-        // Installed (every file's integrity checked as it precaches) and in control of the page.
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-        const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
-        assert.equal(scope, `${origin}/`, 'the service worker covers the whole site');
-        assert.deepEqual(await page.evaluate(() => window.violations), [], 'CSP violations');
-        assert.deepEqual(errors, [], 'nor later');
-      } finally {
-        await context.close();
-      }
+    it('runs the app through it: service worker over the site, a walk to the report, no warning or CSP violation', { timeout: 180_000 }, async (t) => {
+      const browser = await launchFor(t);
+      const { page, errors } = await openPage(t, browser, 'about:blank', { locale: 'en-GB' });
+      await page.addInitScript(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(`${origin}/`);
+      await ready(page);
+      await completeWalk(page, fixture('gba-electronics-brand.json'));
+      await page.waitForSelector(REPORT);
+      // The report's section on markets and goods comes from its worker: started, and answered.
+      await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
+      assert.deepEqual(errors, []);
+      // Installed (every file's integrity checked as it precaches) and in control of the page.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+      assert.equal(scope, `${origin}/`, 'the service worker covers the whole site');
+      assert.deepEqual(await page.evaluate(() => window.violations), [], 'CSP violations');
+      assert.deepEqual(errors, [], 'nor later');
     });
   });
 }

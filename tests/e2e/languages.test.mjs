@@ -38,40 +38,36 @@ describe('the questionnaire in one language first', () => {
     assert.ok(en.includes(ENGLISH_ONLY) && !en.includes(CHINESE_ONLY));
   });
 
-  it('fetches the start language with the app, the whole on a switch, and switches offline', async () => {
-    const { context, page, errors, requests } = await openPage(app.browser, app.server.url, { locale: 'zh-CN' });
+  it('fetches the start language with the app, the whole on a switch, and switches offline', async (t) => {
+    const { context, page, errors, requests } = await openPage(t, app.browser, app.server.url, { locale: 'zh-CN' });
     const fetched = [];
     context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    try {
-      await ready(page);
-      const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      assert.ok(before.includes('/split/digital-trade.zh-CN.json'), before.join(' '));
-      assert.ok(!before.some((p) => p === '/split/digital-trade.json' || p === '/split/digital-trade.en.json'), before.join(' '));
+    await ready(page);
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    assert.ok(before.includes('/split/digital-trade.zh-CN.json'), before.join(' '));
+    assert.ok(!before.some((p) => p === '/split/digital-trade.json' || p === '/split/digital-trade.en.json'), before.join(' '));
 
-      await page.click('button.primary');
-      await page.check(option('P.region', 'west'));
-      fetched.length = 0;
-      await page.click('button[lang="en"]');
-      await page.waitForSelector('html[lang="en"]');
-      await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'Your firm: what it does and where');
-      assert.ok(fetched.includes('/split/digital-trade.json'), fetched.join(' '));
-      assert.equal(await page.isChecked(option('P.region', 'west')), true, 'the answer stays');
+    await page.click('button.primary');
+    await page.check(option('P.region', 'west'));
+    fetched.length = 0;
+    await page.click('button[lang="en"]');
+    await page.waitForSelector('html[lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent === 'Your firm: what it does and where');
+    assert.ok(fetched.includes('/split/digital-trade.json'), fetched.join(' '));
+    assert.equal(await page.isChecked(option('P.region', 'west')), true, 'the answer stays');
 
-      // Offline, once the worker keeps the build: a fresh load in Chinese switches to English.
-      await controlled(page);
-      await page.evaluate(() => localStorage.setItem('exporter-assessment/lang', 'zh-CN'));
-      await context.setOffline(true);
-      await page.reload();
-      await ready(page);
-      await page.waitForSelector('html[lang="zh-CN"]');
-      await page.click('button[lang="en"]');
-      await page.waitForSelector('html[lang="en"]');
-      await page.waitForSelector('.start h1, section.start, #screen-title');
-      assert.equal(await page.$('.notice.bad'), null, 'no "could not be loaded"');
-      assert.deepEqual(errors, []);
-      assert.deepEqual(requests, []);
-    } finally {
-      await context.close();
-    }
+    // Offline, once the worker keeps the build: a fresh load in Chinese switches to English.
+    await controlled(page);
+    await page.evaluate(() => localStorage.setItem('exporter-assessment/lang', 'zh-CN'));
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('html[lang="zh-CN"]');
+    await page.click('button[lang="en"]');
+    await page.waitForSelector('html[lang="en"]');
+    await page.waitForSelector('.start h1, section.start, #screen-title');
+    assert.equal(await page.$('.notice.bad'), null, 'no "could not be loaded"');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests, []);
   });
 });

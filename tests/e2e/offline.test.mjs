@@ -13,7 +13,7 @@ import path from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
+import { afterPaint, appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
 import { completeWalk, fixture, option, ready, reportFigures } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -116,222 +116,198 @@ describe('offline and updates', () => {
     }
   });
 
-  it('loads and completes an assessment with the network off after one visit', async () => {
-    const { context, page, errors } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await controlled(page);
-      const cached = await page.evaluate(async () => {
-        const names = await caches.keys();
-        const cache = await caches.open(names.find((n) => n.includes('precache')));
-        return (await cache.keys()).length;
-      });
-      // Every file of the build but the worker itself, the two policies, which are for the
-      // deployer, and the precompressed copies, which are the same files for the host to serve.
-      const files = readdirSync(DIST, { recursive: true })
-        .filter((f) => f.includes('.') && !/\.(gz|br)$/.test(f) && !['sw.js', 'csp.txt', 'csp-embed.txt', 'csp.nginx.conf', 'csp.caddy', 'csp.apache.conf'].includes(f));
-      assert.equal(cached, files.length, 'every file of the build is precached');
+  it('loads and completes an assessment with the network off after one visit', async (t) => {
+    const { context, page, errors } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    await controlled(page);
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.includes('precache')));
+      return (await cache.keys()).length;
+    });
+    // Every file of the build but the worker itself, the two policies, which are for the
+    // deployer, and the precompressed copies, which are the same files for the host to serve.
+    const files = readdirSync(DIST, { recursive: true })
+      .filter((f) => f.includes('.') && !/\.(gz|br)$/.test(f) && !['sw.js', 'csp.txt', 'csp-embed.txt', 'csp.nginx.conf', 'csp.caddy', 'csp.apache.conf'].includes(f));
+    assert.equal(cached, files.length, 'every file of the build is precached');
 
-      await context.setOffline(true);
-      const started = performance.now();
-      await page.reload();
-      await ready(page);
-      console.log(`# offline reload to a usable start screen: ${Math.round(performance.now() - started)} ms`);
-      await completeWalk(page, fixture('ict-services-yrd.json'));
-      assert.equal((await reportFigures(page)).overall, '59.2');
-      await assertNoViolations(page, 'offline report');
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    await context.setOffline(true);
+    const started = performance.now();
+    await page.reload();
+    await ready(page);
+    console.log(`# offline reload to a usable start screen: ${Math.round(performance.now() - started)} ms`);
+    await completeWalk(page, fixture('ict-services-yrd.json'));
+    assert.equal((await reportFigures(page)).overall, '59.2');
+    await assertNoViolations(page, 'offline report');
+    assert.deepEqual(errors, []);
   });
 
-  it('announces a new build, and after accepting runs only its files', async () => {
-    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await controlled(page);
-      // Publish a new build. (Trunk's other files carry their content hash in their names.)
-      const next = newBuild();
-      app.server.setRoot(next);
+  it('announces a new build, and after accepting runs only its files', async (t) => {
+    const { page } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    await controlled(page);
+    // Publish a new build. (Trunk's other files carry their content hash in their names.)
+    const next = newBuild();
+    app.server.setRoot(next);
 
-      // The next visit finds it; the running page keeps its build until the person accepts.
-      await page.reload();
-      await ready(page);
-      const notice = await page.waitForSelector('.status.update');
-      assert.match(await notice.textContent(), /new version is ready/);
-      assert.equal(await isNew(page), false, 'until accepted, the old build serves its own files');
+    // The next visit finds it; the running page keeps its build until the person accepts.
+    await page.reload();
+    await ready(page);
+    const notice = await page.waitForSelector('.status.update');
+    assert.match(await notice.textContent(), /new version is ready/);
+    assert.equal(await isNew(page), false, 'until accepted, the old build serves its own files');
 
-      await clickAndReload(page, '.status.update button');
-      await ready(page);
-      assert.equal(await isNew(page), true, 'after accepting, the page is the new build’s');
-      // Every precached file is now the new build's, byte for byte, and no old cache is left.
-      const cached = await page.evaluate(async () => {
-        const names = await caches.keys();
-        const cache = await caches.open(names.find((n) => n.includes('precache')));
-        const out = [];
-        for (const request of await cache.keys()) {
-          const body = await (await cache.match(request)).text();
-          out.push([new URL(request.url).pathname, body.length, body.includes('build 2')]);
-        }
-        return { names, out };
-      });
-      assert.equal(cached.names.filter((n) => n.includes('precache')).length, 1);
-      for (const [file, length, marked] of cached.out) {
-        const own = readFileSync(path.join(next, file), 'utf8');
-        assert.equal(length, own.length, `${file} is from the new build`);
-        if (file === '/index.html') assert.ok(marked);
+    await clickAndReload(page, '.status.update button');
+    await ready(page);
+    assert.equal(await isNew(page), true, 'after accepting, the page is the new build’s');
+    // Every precached file is now the new build's, byte for byte, and no old cache is left.
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.includes('precache')));
+      const out = [];
+      for (const request of await cache.keys()) {
+        const body = await (await cache.match(request)).text();
+        out.push([new URL(request.url).pathname, body.length, body.includes('build 2')]);
       }
-      assert.equal(await page.$('.status.update'), null, 'no update pending after it was applied');
-    } finally {
-      await context.close();
+      return { names, out };
+    });
+    assert.equal(cached.names.filter((n) => n.includes('precache')).length, 1);
+    for (const [file, length, marked] of cached.out) {
+      const own = readFileSync(path.join(next, file), 'utf8');
+      assert.equal(length, own.length, `${file} is from the new build`);
+      if (file === '/index.html') assert.ok(marked);
     }
+    assert.equal(await page.$('.status.update'), null, 'no update pending after it was applied');
   });
 
-  it('after another tab applied the update, Update reloads this tab onto the new build', async () => {
-    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await controlled(page);
-      const other = await context.newPage();
-      await other.goto(app.server.url);
-      await ready(other);
-      app.server.setRoot(newBuild());
-      await checkForUpdate(page);
-      await page.waitForSelector('.status.update');
-      await other.waitForSelector('.status.update');
+  it('after another tab applied the update, Update reloads this tab onto the new build', async (t) => {
+    const { context, page } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    await controlled(page);
+    const other = await context.newPage();
+    await other.goto(app.server.url);
+    await ready(other);
+    app.server.setRoot(newBuild());
+    await checkForUpdate(page);
+    await page.waitForSelector('.status.update');
+    await other.waitForSelector('.status.update');
 
-      await clickAndReload(page, '.status.update button');
-      await ready(page);
-      assert.equal(await isNew(page), true);
-      // Nothing waits any more in the other tab: the new build already runs there.
-      await clickAndReload(other, '.status.update button');
-      await ready(other);
-      assert.equal(await isNew(other), true, 'the other tab now runs the new build');
-      assert.equal(await other.$('.status.update'), null);
-    } finally {
-      await context.close();
-    }
+    await clickAndReload(page, '.status.update button');
+    await ready(page);
+    assert.equal(await isNew(page), true);
+    // Nothing waits any more in the other tab: the new build already runs there.
+    await clickAndReload(other, '.status.update button');
+    await ready(other);
+    assert.equal(await isNew(other), true, 'the other tab now runs the new build');
+    assert.equal(await other.$('.status.update'), null);
   });
 
-  it('asks before an update reloads away answers kept only in the page, and offers them for export', async () => {
-    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
-    try {
-      // Storage is full: every answer lives only in the page.
-      await context.addInitScript(() => {
-        Storage.prototype.setItem = () => {
-          throw new DOMException('full', 'QuotaExceededError');
-        };
-      });
-      await page.goto(app.server.url);
-      await ready(page);
-      await controlled(page);
-      await page.click('button.primary');
-      await page.check(option('P.region', 'east'));
-      app.server.setRoot(newBuild());
-      await checkForUpdate(page);
-      await page.click('.status.update button');
+  it('asks before an update reloads away answers kept only in the page, and offers them for export', async (t) => {
+    const { context, page } = await openPage(t, app.browser, 'about:blank', { locale: 'en-US' });
+    // Storage is full: every answer lives only in the page.
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.goto(app.server.url);
+    await ready(page);
+    await controlled(page);
+    await page.click('button.primary');
+    await page.check(option('P.region', 'east'));
+    app.server.setRoot(newBuild());
+    await checkForUpdate(page);
+    await page.click('.status.update button');
 
-      const question = await page.waitForSelector('.status.update.warning', { timeout: 5_000 });
-      assert.match(await question.textContent(), /answers are not saved in this browser/);
-      assert.ok(await page.isChecked(option('P.region', 'east')), 'the page was not reloaded');
-      const focused = () => page.evaluate(() => document.activeElement.textContent);
-      assert.equal(await focused(), 'Not now', 'the focus is on the safe answer');
-      await assertNoViolations(page, 'update question');
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.click('.status.update button:text("Export answers")'),
-      ]);
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'dl-')), 'answers.json');
-      await download.saveAs(file);
-      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).answers, { 'P.region': 'east' });
+    const question = await page.waitForSelector('.status.update.warning', { timeout: 5_000 });
+    assert.match(await question.textContent(), /answers are not saved in this browser/);
+    assert.ok(await page.isChecked(option('P.region', 'east')), 'the page was not reloaded');
+    const focused = () => page.evaluate(() => document.activeElement.textContent);
+    assert.equal(await focused(), 'Not now', 'the focus is on the safe answer');
+    await assertNoViolations(page, 'update question');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('.status.update button:text("Export answers")'),
+    ]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dl-')), 'answers.json');
+    await download.saveAs(file);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).answers, { 'P.region': 'east' });
 
-      // "Not now" keeps the page and its answers; asked again, "Update anyway" updates.
-      await page.click('.status.update button:text("Not now")');
-      assert.ok(await page.isChecked(option('P.region', 'east')));
-      assert.match(await page.textContent('.status.update'), /new version is ready/);
-      assert.equal(await focused(), 'Reload to use it');
-      await page.click('.status.update button');
-      await clickAndReload(page, '.status.update button:text("Update anyway")');
-      await ready(page);
-      assert.equal(await isNew(page), true);
-    } finally {
-      await context.close();
-    }
+    // "Not now" keeps the page and its answers; asked again, "Update anyway" updates.
+    await page.click('.status.update button:text("Not now")');
+    assert.ok(await page.isChecked(option('P.region', 'east')));
+    assert.match(await page.textContent('.status.update'), /new version is ready/);
+    assert.equal(await focused(), 'Reload to use it');
+    await page.click('.status.update button');
+    await clickAndReload(page, '.status.update button:text("Update anyway")');
+    await ready(page);
+    assert.equal(await isNew(page), true);
   });
 
-  it('keeps the running build while a deploy is half done, then takes the whole new one', async () => {
-    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await controlled(page);
-      // Half done: the new build's worker and files are up, its index.html is not yet.
-      const next = newBuild({ renamed: true });
-      const mixed = copyOfBuild();
-      for (const file of readdirSync(next).filter((f) => HASHED.test(f) || f === 'sw.js')) {
-        cpSync(path.join(next, file), path.join(mixed, file));
-      }
-      app.server.setRoot(mixed);
-      await checkForUpdate(page);
-      assert.equal(
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting),
-        null,
-        'a worker whose files do not match its revisions is not installed',
-      );
-
-      // The deploy ends (the old build's files are gone): the next visit finds the whole new build.
-      app.server.setRoot(next);
-      await page.reload();
-      await ready(page);
-      await page.waitForSelector('.status.update', { timeout: 15_000 });
-      await clickAndReload(page, '.status.update button');
-      await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
-      assert.equal(await isNew(page), true);
-    } finally {
-      await context.close();
+  it('keeps the running build while a deploy is half done, then takes the whole new one', async (t) => {
+    const { page } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    await controlled(page);
+    // Half done: the new build's worker and files are up, its index.html is not yet.
+    const next = newBuild({ renamed: true });
+    const mixed = copyOfBuild();
+    for (const file of readdirSync(next).filter((f) => HASHED.test(f) || f === 'sw.js')) {
+      cpSync(path.join(next, file), path.join(mixed, file));
     }
+    app.server.setRoot(mixed);
+    await checkForUpdate(page);
+    assert.equal(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting),
+      null,
+      'a worker whose files do not match its revisions is not installed',
+    );
+
+    // The deploy ends (the old build's files are gone): the next visit finds the whole new build.
+    app.server.setRoot(next);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('.status.update', { timeout: 15_000 });
+    await clickAndReload(page, '.status.update button');
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+    assert.equal(await isNew(page), true);
   });
 
-  it('replaces a damaged file in the offline cache from the network, and says so offline, instead of stopping', async () => {
-    const { context, page } = await openPage(app.browser, app.server.url, { locale: 'en-US' });
-    try {
-      await ready(page);
-      await controlled(page);
-      const whole = await precachedWasm(page, { damage: true });
+  it('replaces a damaged file in the offline cache from the network, and says so offline, instead of stopping', async (t) => {
+    const { context, page } = await openPage(t, app.browser, app.server.url, { locale: 'en-US' });
+    await ready(page);
+    await controlled(page);
+    const whole = await precachedWasm(page, { damage: true });
 
-      // Offline there is no whole copy to load: the page says so instead of waiting.
-      await context.setOffline(true);
-      await page.reload();
-      await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
-      await context.setOffline(false);
-      await page.reload();
-      await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-      await controlled(page);
-      assert.equal(await precachedWasm(page), whole, 'the offline cache holds the whole file again');
-      await context.setOffline(true);
-      await page.reload();
-      await ready(page);
-    } finally {
-      await context.close();
-    }
+    // Offline there is no whole copy to load: the page says so instead of waiting.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
+    await context.setOffline(false);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+    await controlled(page);
+    assert.equal(await precachedWasm(page), whole, 'the offline cache holds the whole file again');
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
   });
 
-  it('says that the app could not start, after one reload, when the network’s copy is broken too', async () => {
+  it('says that the app could not start, after one reload, when the network’s copy is broken too', async (t) => {
     const broken = copyOfBuild();
     const wasm = readdirSync(broken).find((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f));
     truncateSync(path.join(broken, wasm), 1000);
     app.server.setRoot(broken);
-    const { context, page } = await openPage(app.browser, 'about:blank', { locale: 'en-US' });
-    try {
-      let loads = 0;
-      page.on('load', () => loads++);
-      await page.goto(app.server.url);
-      await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
-      assert.match(await page.textContent('#load-failed'), /could not start/);
-      await page.waitForTimeout(1_000);
-      assert.equal(loads, 2, 'one reload to recover, then no more');
-    } finally {
-      await context.close();
-    }
+    const { page } = await openPage(t, app.browser, 'about:blank', { locale: 'en-US' });
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.goto(app.server.url);
+    await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
+    assert.match(await page.textContent('#load-failed'), /could not start/);
+    // The loader shows the message in place of a second reload, and then has nothing left to
+    // run: a frame later, the same document still shows it.
+    await page.evaluate(() => { window.stayed = true; });
+    await afterPaint(page);
+    assert.equal(await page.evaluate(() => window.stayed), true, 'no reload after the message');
+    assert.equal(loads, 2, 'one reload to recover, then no more');
   });
 });

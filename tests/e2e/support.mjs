@@ -3,7 +3,7 @@
 // accessibility checks. Plain node:test, no test framework beyond node's own.
 
 import assert from 'node:assert/strict';
-import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -152,22 +152,35 @@ export async function launch(args = []) {
   });
 }
 
+/** A browser of its own for the test `t` (node:test's context), with `args` added; closed when it ends. */
+export async function launchFor(t, args = []) {
+  const browser = await launch(args);
+  t.after(() => browser.close());
+  return browser;
+}
+
 /**
  * A browser with a profile of its own on disk, as a person's is (a context of `launch` is like a
- * private window: it blocks a cross-site frame's storage). `preferences` are written to the
- * profile first, e.g. `{ profile: { cookie_controls_mode: 0 } }` to allow third-party cookies and
- * storage. Resolves to a context; close it to end the browser.
+ * private window: it blocks a cross-site frame's storage), for the test `t`: it ends with the test.
+ * `preferences` are written to the profile first, e.g. `{ profile: { cookie_controls_mode: 0 } }`
+ * to allow third-party cookies and storage. Resolves to the browser's one context.
  */
-export async function launchProfile({ args = [], preferences = {}, ...options } = {}) {
+export async function launchProfile(t, { args = [], preferences = {}, ...options } = {}) {
+  // Each profile in a folder of its own, so that tests running side by side never share one.
   const dir = mkdtempSync(path.join(tmpdir(), 'profile-'));
   mkdirSync(path.join(dir, 'Default'));
   writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(preferences));
-  return chromium.launchPersistentContext(dir, {
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS, ...args],
     ...options,
   });
+  t.after(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return context;
 }
 
 /**
@@ -177,19 +190,22 @@ export async function launchProfile({ args = [], preferences = {}, ...options } 
 export const BROWSER_WARNINGS = [];
 
 /**
- * Opens `url` in a fresh context and waits for `load`; `time` (a Date) fixes the
- * page's clock first, so that the assessment is dated that day.
+ * Opens `url` in a fresh context of `browser` for the test `t` (node:test's context) and waits for
+ * `load`; the context closes when the test ends, passed or failed (a test may close it sooner).
+ * `time` (a Date) fixes the page's clock first, so that the assessment is dated that day.
  * `requests` collects every URL requested outside the page's origin (the app
  * must not talk to any server but its own); `errors` collects uncaught page
  * errors, console errors and console warnings (but BROWSER_WARNINGS).
  */
 export async function openPage(
+  t,
   browser,
   url,
   { locale = 'zh-CN', viewport = { width: 1280, height: 900 }, time } = {},
 ) {
   const { origin } = new URL(url);
   const context = await browser.newContext({ locale, viewport });
+  t.after(() => context.close());
   // A fixed day for the page's clock (the assessment's date), set before the app first reads it.
   if (time) await context.clock.setFixedTime(time);
   const requests = [];
@@ -217,6 +233,37 @@ export async function openPage(
 
   await page.goto(url, { waitUntil: 'load' });
   return { context, page, requests, errors };
+}
+
+/**
+ * Resolves once the next frame has been painted and the work the app sets going after a paint has
+ * run: the app's `paint::after_paint` is a frame callback that sets a zero-delay timeout, and this
+ * is the same, queued after it. Not a sleep: it waits on the frame, whatever its length.
+ */
+export function afterPaint(target) {
+  return target.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+}
+
+/**
+ * Resolves once every message `frame` has posted to its parent so far has been dispatched there
+ * (or dropped by the browser, for a parent of another origin than the one addressed): a message of
+ * the test's own, posted after them from the same window, has arrived. Messages from one window to
+ * another are dispatched in the order they were posted.
+ */
+export async function framePostsDelivered(frame) {
+  const parent = frame.parentFrame();
+  const marker = `delivered-${Math.random()}`;
+  await parent.evaluate((m) => {
+    window.__delivered = new Promise((resolve) => {
+      addEventListener('message', function heard(e) {
+        if (e.data !== m) return;
+        removeEventListener('message', heard);
+        resolve();
+      });
+    });
+  }, marker);
+  await frame.evaluate((m) => parent.postMessage(m, '*'), marker);
+  await parent.evaluate(() => window.__delivered);
 }
 
 const require = createRequire(import.meta.url);

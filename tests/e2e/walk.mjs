@@ -1,7 +1,7 @@
 // Helpers that use the app as a person does: answer the questions shown on each section, move on,
 // read the report. Shared by the end-to-end tests of the walk and the report.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,21 @@ export function coreReport(name) {
   );
   return JSON.parse(out);
 }
+
+/**
+ * What the core (through `assess … --json`) finds wrong with a questionnaire, an association's
+ * config or a catalogue, with its words in `lang`, as the app lists them: each problem's `place`,
+ * `id`, `field`, `kind` and `message`. `args` are the CLI's, e.g. `['validate', FILE]`,
+ * `['validate', '--config', CONFIG, QUESTIONNAIRE]`, `['obligations', 'validate', CATALOGUE, QUESTIONNAIRE]`.
+ */
+export function coreProblems(args, lang = 'en') {
+  const run = spawnSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args, '--json', '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
+  if (!run.stdout) throw new Error(`assess ${args.join(' ')}: ${run.stderr}`);
+  return JSON.parse(run.stdout).problems;
+}
+
+/** A problem named by what it is, not by its words: `place id, field: kind`. */
+export const kindOf = (p) => `${p.place}${p.id === undefined ? '' : ` ${p.id}`}, ${p.field}: ${p.kind}`;
 
 /**
  * The report once whole: it paints its first screen, then adds the sections below a frame later,
