@@ -429,7 +429,7 @@ fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
     let dir = std::env::temp_dir().join(format!("assess-generate-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let generate = |seed: &str, name: &str| {
+    let jsonl = |seed: &str, name: &str| {
         let file = dir.join(name);
         let o = assess(&[
             "generate",
@@ -444,13 +444,13 @@ fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
         assert!(o.status.success(), "{}", stderr(&o));
         std::fs::read_to_string(file).unwrap()
     };
-    let first = generate("7", "a.jsonl");
+    let first = jsonl("7", "a.jsonl");
     assert_eq!(
         first,
-        generate("7", "b.jsonl"),
+        jsonl("7", "b.jsonl"),
         "the same seed, the same answers"
     );
-    assert_ne!(first, generate("8", "c.jsonl"));
+    assert_ne!(first, jsonl("8", "c.jsonl"));
 
     let q = assessment::Questionnaire::from_json(&std::fs::read_to_string(root().join(Q)).unwrap())
         .unwrap();
@@ -476,20 +476,10 @@ fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
     assert!(follow_ups > 400, "{follow_ups} follow-ups answered");
 
     // One file each, numbered: the same documents.
-    let files = dir.join("files");
-    let o = assess(&[
-        "generate",
-        Q,
-        "--count",
-        "2",
-        "--seed",
-        "7",
-        "--out",
-        files.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let files = generate(&dir.join("files"), 2, 7);
+    assert!(files[1].ends_with("answers-00002.json"), "{files:?}");
     let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
-    let written = std::fs::read_to_string(files.join("answers-00002.json")).unwrap();
+    let written = std::fs::read_to_string(&files[1]).unwrap();
     assert_eq!(parse(&written), parse(first.lines().nth(1).unwrap()));
 
     let o = assess(&["generate", Q, "--count", "2", "--seed", "7"]);

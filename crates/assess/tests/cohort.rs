@@ -28,24 +28,11 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// `count` answers files from the generator, sorted paths.
-fn generate(dir: &Path, count: usize, seed: u32) -> Vec<String> {
-    let out = assess(&[
-        "generate",
-        Q,
-        "--count",
-        &count.to_string(),
-        "--seed",
-        &seed.to_string(),
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    files
+fn generated(dir: &Path, count: usize, seed: u32) -> Vec<String> {
+    generate(dir, count, seed)
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect()
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -55,7 +42,7 @@ fn json(text: &str) -> serde_json::Value {
 #[test]
 fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
     let dir = scratch("files");
-    let mut files = generate(&dir.join("answers"), 200, 18);
+    let mut files = generated(&dir.join("answers"), 200, 18);
     let broken = dir.join("broken.json");
     std::fs::write(&broken, "{\"format\": \"exporter-assessment/answers@1\", ").unwrap();
     let foreign = dir.join("foreign.json");
@@ -142,7 +129,7 @@ fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
 #[test]
 fn a_small_cohort_shows_fewer_than_5() {
     let dir = scratch("small");
-    let files = generate(&dir, 4, 3);
+    let files = generated(&dir, 4, 3);
     let mut args = vec!["cohort", Q];
     args.extend(files.iter().map(String::as_str));
     let text = ok(assess(&args));
@@ -242,7 +229,7 @@ const WEIGHTS_CONFIG: &str = r#"{
 #[test]
 fn cohort_with_config_scores_as_the_association_and_refuses_without_it() {
     let dir = scratch("config");
-    let files = generate(&dir.join("answers"), 60, 7);
+    let files = generated(&dir.join("answers"), 60, 7);
     let config = dir.join("config.json");
     std::fs::write(&config, WEIGHTS_CONFIG).unwrap();
     let config = config.to_str().unwrap();
@@ -422,7 +409,7 @@ fn run_query(dir: &Path, query: &str, source: &str) -> BTreeMap<Key, (f64, u64)>
 #[test]
 fn the_documented_duckdb_query_gives_the_cohort_figures() {
     let dir = scratch("duckdb");
-    let files = generate(&dir.join("answers"), 260, 7);
+    let files = generated(&dir.join("answers"), 260, 7);
     let mut args = vec!["cohort", Q];
     args.extend(files.iter().map(String::as_str));
     let csv = parse_csv(&ok(assess(&[&args[..], &["--csv"]].concat())));

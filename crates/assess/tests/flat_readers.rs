@@ -144,22 +144,7 @@ fn same(found: &Value, expected: &[Vec<Value>]) -> Result<(), String> {
 /// one dated) and the corpus's valid records, repeated; the file and its distinct lines.
 fn inputs(dir: &Path, lines: usize) -> (PathBuf, Vec<String>) {
     let answers = dir.join("answers");
-    let out = assess(&[
-        "generate",
-        Q,
-        "--count",
-        "300",
-        "--seed",
-        "11",
-        "--out",
-        answers.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(&answers)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    sources.sort();
+    let mut sources = generate(&answers, 300, 11);
     let records = root().join("tests/schema-corpus/result/valid");
     let mut more: Vec<PathBuf> = std::fs::read_dir(records)
         .unwrap()

@@ -21,6 +21,27 @@ pub fn assess(args: &[&str]) -> Output {
         .expect("run assess")
 }
 
+/// `count` answers files from `assess generate` with `seed`, written into `dir`: their paths, sorted.
+pub fn generate(dir: &Path, count: usize, seed: u32) -> Vec<PathBuf> {
+    let out = assess(&[
+        "generate",
+        Q,
+        "--count",
+        &count.to_string(),
+        "--seed",
+        &seed.to_string(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
