@@ -20,6 +20,9 @@ describe('the report a firm acts on', () => {
     const core = coreReport('gba-electronics-brand.json');
     const { page } = await open(t, { locale: 'en-US' });
     await completeWalk(page, fixture('gba-electronics-brand.json'));
+    // The duties in force join the first steps when the report's worker answers, and the plan's
+    // numbering goes on from them: read once it has (its section is there, folded).
+    await page.waitForSelector('.obligations', { state: 'attached' });
     const report = await page.evaluate(() => {
       // Sections in the order of the page, folded ones included.
       const sections = [...document.querySelectorAll('article.report section')].map((s) => s.className);
