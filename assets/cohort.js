@@ -4,7 +4,10 @@
 // line, with the core's limits, which the worker gives it), hands their texts over in batches
 // bounded in count and bytes (so the page never freezes and memory stays bounded at any scale),
 // shows progress, and renders what the worker returns. Every text goes in as text (textContent);
-// nothing is built as markup from data.
+// nothing is built as markup from data. Its words are cohort-words.js, generated from the Rust
+// table crates/cohort-worker/src/page_words.rs (declared as the app's, the core's and the CLI's are).
+
+import { WORDS } from './cohort-words.js';
 
 const WORKER = 'cohort_worker_loader.js';
 /** Results read and handed to the worker at a time, and the most bytes of text in one batch. */
@@ -15,146 +18,11 @@ const JSON_LINES = /\.(jsonl|ndjson)$/i;
 /** `1 file`, `2 files`: English only (Chinese has no plural). */
 const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const WORDS = {
-  'zh-CN': {
-    title: '会员汇总 · 出口企业数字贸易成熟度自评',
-    skip: '跳到正文',
-    brand: '出口企业数字贸易成熟度自评',
-    language: '语言',
-    heading: '会员汇总',
-    intro: '把会员交给您的结果文件（结果记录、回答文件，或一个 JSON Lines 文件）放到这里，查看全体会员以及按地区、行业和规模的情况。文件只在本机读取和统计，不会发送到任何地方。',
-    rules: '隐私规则：不足 5 家的组不显示，可借以推算出它的组也一并隐去，所有隐去的组说明相同，不指明哪一组是小组；按地区、行业或规模细分需至少 10 家；百分位数需至少 20 家。',
-    pickHeading: '结果文件',
-    dropHint: '将文件拖放到此处，或：',
-    pick: '选择文件',
-    noscript: '本页需要启用 JavaScript 和 WebAssembly。',
-    refusedHeading: '未计入的文件',
-    resultsHeading: '汇总数字',
-    csv: '导出 CSV',
-    print: '打印',
-    loading: '正在启动……',
-    failed: '统计程序未能启动。请连接网络后重新加载本页。',
-    reading: (done, total, counted, refused) => `已读取 ${done} / ${total} 个文件：计入 ${counted} 份，未计入 ${refused} 个`,
-    finished: (counted, refused) => `完成：计入 ${counted} 份结果，${refused} 个文件未计入。`,
-    smallerSet: (counted, before) => `本次计入的结果少于本页上一次统计的（${counted} 份，上次 ${before} 份）。同时拿到两次数字的人，可以相减算出少掉的结果的数字，任何门槛都保护不了它们：只公布一个完整集合的数字。`,
-    summary: (id, version, counted) => `问卷“${id}” ${version} 版，${counted} 份结果。每个数字旁注明其统计的会员数 n。`,
-    all: '全体会员',
-    by: { region: '按地区', sector: '按行业', size: '按规模' },
-    notGiven: '（未填写）',
-    members: '会员数',
-    complete: '已完成',
-    fewerThan: (n) => `不足 ${n} 家`,
-    withheld: (n) => `已隐去（不足 ${n} 家，或可借以推算出这样的组）`,
-    figuresHidden: '细分数字',
-    overall: '总分',
-    distribution: (name) => `${name}的分布`,
-    noScore: '无得分',
-    quartiles: { p25: '下四分位', median: '中位数', p75: '上四分位', '': '四分位数' },
-    stages: '阶段',
-    noStage: '无阶段',
-    gaps: '严重合规缺口（有此缺口的会员）',
-    gapCount: (item, dim) => `${item}（${dim}）家数`,
-    gapPercent: (item, dim) => `${item}（${dim}）占比`,
-    bottlenecks: '短板',
-    none: '无',
-    mostCommon: '最常见的短板',
-    recommendations: '最常见的首要建议',
-    paths: '数据出境路径',
-    pending: '尚未确定',
-    uncovered: '规则未覆盖',
-    label: '项目',
-    value: '数值',
-    n: 'n',
-    langNotKept: '此浏览器不允许本页记住所选语言（存储已被阻止或已满）：关闭本页前仍使用该语言。',
-    configLabel: '协会配置（可选）',
-    configHint: '若协会以自己的维度或权重嵌入本工具，请选择其配置文件（即嵌入所用的同一文件；这里只用其中的 sections 和 weights）：会员的回答文件按该配置评分，结果记录按该配置核对。',
-    configRemove: '移除配置',
-    configUsed: (name, described) => `使用协会配置 ${name}：${described}。`,
-    configRefused: (name, n) => `协会配置 ${name} 有 ${n} 处问题，无法使用。请修正后重新选择，或移除该配置；在此之前不统计任何数字：`,
-    configUnreadable: (name) => `无法读取协会配置 ${name}（不是 UTF-8 文本）。请重新选择，或移除该配置。`,
-    configTooLarge: (name, kb) => `协会配置 ${name} 超过 ${kb} KB，这是本工具读取协会配置的上限：请检查是否选错了文件，或移除该配置。`,
-    reasons: {
-      not_a_result: '不是结果文件',
-      unknown_format: '格式版本不可读',
-      other_questionnaire: '属于其他问卷或版本',
-      record: '结果记录与问卷不符',
-      answers: '回答文件无法评分',
-      too_large: (kb) => `文件超过 ${kb} KB`,
-      not_utf8: '不是 UTF-8 文本',
-      unreadable: '无法读取',
-      other_customisation: '用其他维度或权重评分',
-    },
-  },
-  en: {
-    title: 'Members’ figures · Digital trade readiness self-assessment',
-    skip: 'Skip to content',
-    brand: 'Digital trade readiness self-assessment for exporters',
-    language: 'Language',
-    heading: 'Members’ figures',
-    intro: 'Put here the result files your members gave you (result records, answers files, or one JSON Lines file) to see where the whole membership stands, and by region, sector and size. The files are read and counted on this machine only; nothing is sent anywhere.',
-    rules: 'Privacy: a group of fewer than 5 is withheld, and so are the groups that would let it be worked out, all with the same words, which never say which one is small; a breakdown by region, sector or size needs 10; percentiles need 20.',
-    pickHeading: 'Result files',
-    dropHint: 'Drop files here, or:',
-    pick: 'Choose files',
-    noscript: 'This page needs JavaScript and WebAssembly.',
-    refusedHeading: 'Files not counted',
-    resultsHeading: 'Figures',
-    csv: 'Export CSV',
-    print: 'Print',
-    loading: 'Starting…',
-    failed: 'The counting could not start. Connect to the internet, then reload this page.',
-    reading: (done, total, counted, refused) => `Read ${done} of ${total} files: ${counted} counted, ${refused} not counted`,
-    finished: (counted, refused) => `Done: ${plural(counted, 'result')} counted, ${plural(refused, 'file')} not counted.`,
-    smallerSet: (counted, before) => `Fewer results than the set counted before on this page (${counted} against ${before}). Anyone who has the figures of both sets can work out the figures of the results missing from this one by difference, whatever the thresholds: publish the figures of one complete set only.`,
-    summary: (id, version, counted) => `Questionnaire “${id}” version ${version}, ${plural(counted, 'result')}. Every figure gives the members it counts (n).`,
-    all: 'All members',
-    by: { region: 'By region', sector: 'By sector', size: 'By size' },
-    notGiven: '(not given)',
-    members: 'Members',
-    complete: 'Complete',
-    fewerThan: (n) => `fewer than ${n}`,
-    withheld: (n) => `withheld (fewer than ${n} or would reveal such a group)`,
-    figuresHidden: 'Breakdown',
-    overall: 'Overall',
-    distribution: (name) => `${name}: distribution`,
-    noScore: 'no score',
-    quartiles: { p25: 'p25', median: 'median', p75: 'p75', '': 'quartiles' },
-    stages: 'Stage',
-    noStage: 'no stage',
-    gaps: 'Critical gaps (members with the gap)',
-    gapCount: (item, dim) => `${item} (${dim}): members`,
-    gapPercent: (item, dim) => `${item} (${dim}): share`,
-    bottlenecks: 'Bottleneck',
-    none: 'none',
-    mostCommon: 'Most common bottleneck',
-    recommendations: 'Most frequent top recommendations',
-    paths: 'Data-export path',
-    pending: 'not decided',
-    uncovered: 'not covered',
-    label: 'Figure',
-    value: 'Value',
-    n: 'n',
-    langNotKept: 'This browser does not let the page remember the language (storage is blocked or full): it is used until the page is closed.',
-    configLabel: 'Association config (optional)',
-    configHint: 'If the association embeds the tool with its own sections or weights, choose its config file (the same file the embed uses; only its sections and weights are used here): members’ answers files are scored with it, and result records checked against it.',
-    configRemove: 'Remove the config',
-    configUsed: (name, described) => `Using the association’s config ${name}: ${described}.`,
-    configRefused: (name, n) => `The association’s config ${name} has ${plural(n, 'problem')} and cannot be used. Fix it and choose it again, or remove it; until then no figure is counted:`,
-    configUnreadable: (name) => `The association’s config ${name} cannot be read (not UTF-8 text). Choose it again, or remove it.`,
-    configTooLarge: (name, kb) => `The association’s config ${name} is over ${kb} KB, the most this tool reads of an association’s config: is it the right file? Choose another, or remove it.`,
-    reasons: {
-      not_a_result: 'not a result',
-      unknown_format: 'a format version this tool does not read',
-      other_questionnaire: 'another questionnaire or version',
-      record: 'a result record that does not fit the questionnaire',
-      answers: 'an answers file that cannot be scored',
-      too_large: (kb) => `over ${kb} KB`,
-      not_utf8: 'not UTF-8 text',
-      unreadable: 'cannot be read',
-      other_customisation: 'made with other sections or weights',
-    },
-  },
-};
+/**
+ * A template of the page's words with its `{name}`s filled in from `values`; `{n:noun}` is n and
+ * the noun, plural unless n is 1. Filled in as text: the result is only ever set as textContent.
+ */
+const fill = (template, values) => template.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name, noun) => (noun ? plural(values[name], noun) : String(values[name])));
 
 const $ = (id) => document.getElementById(id);
 
@@ -359,7 +227,7 @@ async function whole(file) {
 }
 
 function showProgress(done, total, counted, refused) {
-  $('status').textContent = words().reading(done, total, counted, refused);
+  $('status').textContent = fill(words().reading, { done, total, counted, refused });
   const progress = $('progress');
   progress.hidden = false;
   progress.max = Math.max(total, 1);
@@ -432,7 +300,7 @@ async function count(files) {
     state.result = { cohort, csv: done.csv, reasons: JSON.parse(done.reasons), before: state.lastCounted };
     state.lastCounted = cohort.counted;
     render();
-    $('status').textContent = words().finished(counted, refused);
+    $('status').textContent = fill(words().finished, { counted, refused });
   } catch {
     $('status').textContent = words().failed;
   } finally {
@@ -505,13 +373,13 @@ function showConfig() {
     return;
   }
   if (c.tooLarge) {
-    $('config-status').textContent = w.configTooLarge(c.name, state.limits.maxConfigBytes / 1024);
+    $('config-status').textContent = fill(w.configTooLarge, { name: c.name, kb: state.limits.maxConfigBytes / 1024 });
   } else if (c.text === null) {
-    $('config-status').textContent = w.configUnreadable(c.name);
+    $('config-status').textContent = fill(w.configUnreadable, { name: c.name });
   } else if (c.problems.count) {
-    $('config-status').textContent = w.configRefused(c.name, c.problems.count);
+    $('config-status').textContent = fill(w.configRefused, { name: c.name, n: c.problems.count });
   } else {
-    $('config-status').textContent = w.configUsed(c.name, c.described[state.lang] ?? '');
+    $('config-status').textContent = fill(w.configUsed, { name: c.name, described: c.described[state.lang] ?? '' });
   }
   // The core's words for the problems in the page's language (in English, as `assess validate
   // --config` lists them), the first of them and how many more.
@@ -524,8 +392,8 @@ function showConfig() {
 
 /** A `Shown` value as text: the figure, or why it is withheld. */
 function hidden(why) {
-  if (why.withheld !== undefined) return words().withheld(why.withheld);
-  return words().fewerThan(why.fewer_than);
+  if (why.withheld !== undefined) return fill(words().withheld, { n: why.withheld });
+  return fill(words().fewerThan, { n: why.fewer_than });
 }
 
 function groupKey(key) {
@@ -607,9 +475,9 @@ function groupSection(grouping, group, level) {
         r.push({ label: w.quartiles[q], value: d.quartiles.shown[q], n: dn, key: key('score_quartile', subject, q) });
       }
     } else {
-      r.push({ label: w.quartiles[''], text: hidden(d.quartiles.hidden), n: dn, key: key('score_quartile', subject) });
+      r.push({ label: w.quartiles.all, text: hidden(d.quartiles.hidden), n: dn, key: key('score_quartile', subject) });
     }
-    section.append(table(w.distribution(name), r, { bars: true }));
+    section.append(table(fill(w.distribution, { name }), r, { bars: true }));
   }
 
   section.append(table(w.stages, f.stages.counts.map((c) => ({
@@ -619,8 +487,8 @@ function groupSection(grouping, group, level) {
 
   if (f.critical_gaps.gaps.length) {
     section.append(table(w.gaps, f.critical_gaps.gaps.flatMap((g) => [
-      { label: w.gapCount(g.item, dimension(g.dimension)), value: g.count, n, key: key('critical_gap', g.item, 'count') },
-      { label: w.gapPercent(g.item, dimension(g.dimension)), value: g.percent, text: `${g.percent}%`, n, key: key('critical_gap', g.item, 'percent') },
+      { label: fill(w.gapCount, { item: g.item, dim: dimension(g.dimension) }), value: g.count, n, key: key('critical_gap', g.item, 'count') },
+      { label: fill(w.gapPercent, { item: g.item, dim: dimension(g.dimension) }), value: g.percent, text: `${g.percent}%`, n, key: key('critical_gap', g.item, 'percent') },
     ])));
   }
 
@@ -650,8 +518,7 @@ function groupSection(grouping, group, level) {
 
 /** The page's short words for a kind of refusal (with the core's limit where it has one). */
 function short(kind) {
-  const said = words().reasons[kind] ?? '';
-  return typeof said === 'function' ? said(state.limits.maxResultBytes / 1024) : said;
+  return fill(words().reasons[kind] ?? '', { kb: state.limits.maxResultBytes / 1024 });
 }
 
 function render() {
@@ -670,11 +537,11 @@ function render() {
     return item;
   }));
   $('refused-section').hidden = cohort.refused.length === 0;
-  $('summary').textContent = w.summary(cohort.questionnaire.id, cohort.questionnaire.version, cohort.counted);
+  $('summary').textContent = fill(w.summary, { id: cohort.questionnaire.id, version: cohort.questionnaire.version, counted: cohort.counted });
   // Two sets' figures differ by the results one lacks: no threshold protects those.
   const { before } = state.result;
   const smaller = before !== null && cohort.counted < before;
-  $('smaller-set').textContent = smaller ? w.smallerSet(cohort.counted, before) : '';
+  $('smaller-set').textContent = smaller ? fill(w.smallerSet, { counted: cohort.counted, before }) : '';
   $('smaller-set').hidden = !smaller;
   const figures = [groupSection('all', cohort.all, 'h3')];
   for (const t of cohort.groupings) {
@@ -705,7 +572,7 @@ function speak(lang) {
   showConfig();
   if (!state.busy && state.result) {
     const c = state.result.cohort;
-    $('status').textContent = w.finished(c.counted, c.refused.length);
+    $('status').textContent = fill(w.finished, { counted: c.counted, refused: c.refused.length });
   }
 }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use assessment::lang::{Source, Switch};
 use assessment::CatalogueSource;
 
 use yew::prelude::*;
@@ -104,31 +105,38 @@ pub fn App(props: &AppProps) -> Html {
     use_focus(&state);
 
     // The first load carries the shipped questionnaire in one language: a switch to another
-    // fetches it whole (precached by the service worker, so a kiosk switches offline).
+    // fetches it whole (precached by the service worker, so a kiosk switches offline). An
+    // association's own questionnaire is never swapped for the shipped one (the core's rule).
     let on_lang = {
         let state = state.clone();
         let embed = setup.embed.clone();
-        Callback::from(move |lang: Lang| {
-            if state.questionnaire.speaks(&lang.lang_tag()) {
-                state.dispatch(Action::SetLang(lang));
-                return;
-            }
-            let (state, embed) = (state.clone(), embed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = crate::setup::fetch_text(
-                    &crate::setup::shipped_whole_url(),
-                    assessment::limits::Document::Questionnaire,
-                )
-                .await;
-                match text
-                    .ok()
-                    .and_then(|t| crate::setup::load(&t, embed.as_ref()).ok())
-                {
-                    Some(q) => state.dispatch(Action::Speak(lang, Shared::new(q))),
-                    None => state.dispatch(Action::LanguageUnavailable),
+        let source = match embed.as_ref().and_then(|e| e.questionnaire.as_ref()) {
+            Some(_) => Source::Association,
+            None => Source::Shipped,
+        };
+        Callback::from(
+            move |lang: Lang| match state.questionnaire.switch_to(lang, source) {
+                Switch::Ready => state.dispatch(Action::SetLang(lang)),
+                Switch::NotOffered => state.dispatch(Action::LanguageNotOffered(lang)),
+                Switch::FetchShipped => {
+                    let (state, embed) = (state.clone(), embed.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let text = crate::setup::fetch_text(
+                            &crate::setup::shipped_whole_url(),
+                            assessment::limits::Document::Questionnaire,
+                        )
+                        .await;
+                        match text
+                            .ok()
+                            .and_then(|t| crate::setup::load(&t, embed.as_ref()).ok())
+                        {
+                            Some(q) => state.dispatch(Action::Speak(lang, Shared::new(q))),
+                            None => state.dispatch(Action::LanguageUnavailable),
+                        }
+                    });
                 }
-            });
-        })
+            },
+        )
     };
     let visiting = state.visiting();
     let dispatch = |action: Action| send.reform(move |()| action.clone());
@@ -189,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
     let kiosk_problem = setup
         .kiosk_problem
         .as_ref()
-        .map(|problem| AttrValue::from(lang.setup_problem_in(&problem.0, &problem.1)));
+        .map(|problem| AttrValue::from(crate::i18n::problem_in(lang, &problem.0, &problem.1)));
 
     let main = html! {
         <>

@@ -17,7 +17,7 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 thread_local! {
     static LAST: RefCell<Option<(String, Lang)>> = const { RefCell::new(None) };
@@ -51,7 +51,7 @@ fn show() {
     let (answers, lang) = LAST
         .with(|last| last.borrow().clone())
         .unwrap_or_else(|| (String::new(), Lang::ZhCn));
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let Some(app) = document.get_element_by_id("app") else {
         return;
     };
@@ -69,10 +69,10 @@ fn show() {
             let _ = main.append_child(&el);
         }
     };
-    add("h1", s.crashed_title, &[]);
+    add("h1", s.device.crashed_title, &[]);
     let kiosk_clear = KIOSK_CLEAR_SECONDS.with(Cell::get);
     if let Some(seconds) = kiosk_clear {
-        add("p", s.crashed_kiosk_text, &[]);
+        add("p", s.device.crashed_kiosk_text, &[]);
         // No URL in it: the page reloads itself, as a fresh kiosk visit. The screen's fragment
         // goes first, or the refresh would only move to it within this page, not reload it.
         if let Ok(history) = gloo::utils::window().history() {
@@ -90,14 +90,14 @@ fn show() {
             let _ = head.append_child(&refresh);
         }
     } else {
-        add("p", s.crashed_text, &[]);
+        add("p", s.device.crashed_text, &[]);
     }
     if !answers.is_empty() && kiosk_clear.is_none() {
         let blob = gloo::file::Blob::new_with_options(answers.as_str(), Some("application/json"));
         let url = gloo::file::ObjectUrl::from(blob);
         add(
             "a",
-            s.crashed_download,
+            s.device.crashed_download,
             &[
                 ("class", "button primary"),
                 ("href", &url),
@@ -120,7 +120,7 @@ fn show() {
     };
     add(
         "a",
-        s.reload,
+        s.device.reload,
         &[("class", "button reload"), ("href", &page)],
     );
     app.set_inner_html("");

@@ -21,6 +21,7 @@ use crate::components::attract::AttractProps;
 use crate::components::{
     AnswersFile, Attract, Frame, FrameProps, IdScope, Section, Start, StartProps,
 };
+use crate::i18n::Strings;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -49,7 +50,7 @@ pub fn start_extras(state: &State) -> Html {
 #[component]
 pub fn FirstPaint(props: &FirstPaintProps) -> Html {
     let state = &props.personal;
-    let s = state.lang.strings();
+    let s = Strings::of(state.lang);
     let tag = state.lang.tag();
     let nothing = Callback::noop();
     let scope = |name: &str| IdScope(format!("{tag}-{name}-").into());
@@ -82,8 +83,8 @@ pub fn FirstPaint(props: &FirstPaintProps) -> Html {
         </>
     };
     html! {
-        <div class="shell" lang={tag} data-loading-start={s.loading_start}
-            data-loading-next={s.loading_next}>
+        <div class="shell" lang={tag} data-loading-start={s.start.loading_start}
+            data-loading-next={s.walk.loading_next}>
             <ContextProvider<IdScope> context={scope("page")}>
                 <Frame ..FrameProps { hidden: props.hidden, ..FrameProps::of(state, screens) } />
             </ContextProvider<IdScope>>

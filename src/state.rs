@@ -156,6 +156,12 @@ pub enum Notice {
     HistoryUnreadable(usize),
     /// The other language could not be loaded; nothing changed.
     LanguageUnavailable,
+    /// The questionnaire is not in the language `asked` for, only in those it `has`; nothing
+    /// changed.
+    LanguageNotOffered {
+        asked: Lang,
+        has: Vec<Lang>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -215,6 +221,8 @@ pub enum Action {
     Speak(Lang, Shared<Questionnaire>),
     /// The questionnaire in that language could not be loaded (offline before it was kept).
     LanguageUnavailable,
+    /// A switch to a language the questionnaire does not have (`Switch::NotOffered`).
+    LanguageNotOffered(Lang),
     /// The obligations worker's page for the current answers, date and language.
     ObligationsShown(Shared<Page>),
     /// The obligations worker or its files could not be had.
@@ -678,6 +686,10 @@ impl Reducible for State {
                 }
             }
             Action::LanguageUnavailable => next.notice = Some(Notice::LanguageUnavailable),
+            Action::LanguageNotOffered(asked) => {
+                let has = self.questionnaire.languages_spoken().collect();
+                next.notice = Some(Notice::LanguageNotOffered { asked, has });
+            }
             Action::ObligationsShown(page) => {
                 next.obligations = Some(page);
                 next.obligations_unavailable = false;
@@ -1728,6 +1740,17 @@ mod tests {
             ],
         );
         assert!(!s.questionnaire.speaks(&"en".into()));
+        // Refused (an association's questionnaire in one language): said, and nothing else changes.
+        let t = apply(s.clone(), [Action::LanguageNotOffered(Lang::En)]);
+        let has = vec![Lang::ZhCn];
+        assert_eq!(
+            t.notice,
+            Some(Notice::LanguageNotOffered {
+                asked: Lang::En,
+                has
+            })
+        );
+        assert!(t.lang == Lang::ZhCn && t.sheet == s.sheet);
         let whole = Shared::new(q.clone());
         let s = apply(s, [Action::Speak(Lang::En, whole.clone())]);
         assert_eq!(s.lang, Lang::En);

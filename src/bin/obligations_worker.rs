@@ -247,7 +247,7 @@ mod worker {
             Err(Failed::Catalogue(problems)) => {
                 // The interface's words for every problem, in the page's language.
                 let lang = Lang::from_tag(&lang_tag).unwrap_or(Lang::En);
-                let words = capped(&problems, &lang.lang_tag(), |p| lang.setup_problem(p))
+                let words = capped(&problems, &lang.lang_tag(), |p| p.message(&lang.lang_tag()))
                     .into_iter()
                     .map(JsValue::from)
                     .collect::<js_sys::Array>();

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
@@ -13,18 +13,18 @@ pub struct AboutProps {
 
 #[component]
 pub fn About(props: &AboutProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     html! {
         <section class="about" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{ s.about_title }</h1>
-            { for s.about_sections.iter().map(|(title, text)| html! {
+            <h1 id="screen-title" tabindex="-1">{ s.device.about_title }</h1>
+            { for s.device.about_sections.iter().map(|(title, text)| html! {
                 <>
                     <h2>{ *title }</h2>
                     <p>{ *text }</p>
                 </>
             }) }
             <div class="actions">
-                <button type="button" class="button" onclick={props.on_back.reform(|_| ())}>{ s.back }</button>
+                <button type="button" class="button" onclick={props.on_back.reform(|_| ())}>{ s.walk.back }</button>
             </div>
         </section>
     }

@@ -9,7 +9,7 @@ use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::use_id_scope;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Action;
 
 /// Files larger than this are refused unread: the core's bound on an answers file, the same
@@ -31,7 +31,7 @@ pub struct AnswersFileProps {
 
 #[component]
 pub fn AnswersFile(props: &AnswersFileProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let title_id = use_id_scope().id("answers-file-title");
     // The reader must outlive the read, or the read is cancelled.
     let reader = use_mut_ref(|| None::<FileReader>);
@@ -47,16 +47,16 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
 
     html! {
         <section class="answers-file no-print" aria-labelledby={title_id.clone()}>
-            <h2 id={title_id}>{ s.your_answers }</h2>
+            <h2 id={title_id}>{ s.files.your_answers }</h2>
             if props.import_only {
-                <p>{ s.import_on_start }</p>
+                <p>{ s.start.import_on_start }</p>
             }
             <div class="actions">
                 if !props.import_only {
-                    <button type="button" class="button" onclick={export}>{ s.export_answers }</button>
+                    <button type="button" class="button" onclick={export}>{ s.files.export_answers }</button>
                 }
                 <label class="button file">
-                    { s.import_answers }
+                    { s.files.import_answers }
                     <input type="file" accept=".json,application/json" onchange={import}
                         disabled={props.waiting} />
                 </label>

@@ -5,7 +5,7 @@ use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
 use crate::components::{use_id_scope, StartProps};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Shared, State};
 
 #[derive(Properties, PartialEq)]
@@ -34,17 +34,17 @@ impl AttractProps {
 
 #[component]
 pub fn Attract(props: &AttractProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let title_id = use_id_scope().id("screen-title");
     html! {
         // A tap anywhere starts; the button's own click (or Enter on it) arrives here too.
         <section class="attract" aria-labelledby={title_id.clone()} onclick={props.on_start.reform(|_| ())}>
             <h1 id={title_id} tabindex="-1">{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
-            <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
-            <p class="facts">{ s.kiosk_data }</p>
+            <p>{ s.start.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
+            <p class="facts">{ s.start.kiosk_data }</p>
             <button type="button" class="button primary huge">
-                { s.touch_to_start }
+                { s.device.touch_to_start }
             </button>
         </section>
     }

@@ -12,7 +12,7 @@ use assessment::{
 };
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Comparing, Shared};
 use assessment::Questionnaire;
 
@@ -36,7 +36,7 @@ fn trend_class(change: &ScoreChange) -> Option<&'static str> {
 #[component]
 pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let tag = lang.lang_tag();
     let q = &*props.questionnaire;
     let c: &Comparison = &props.comparing.comparison;
@@ -68,14 +68,14 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
             <div class={classes!("compare-list", class.to_owned())}>
                 <h3>{ title.to_owned() }</h3>
                 if list.is_empty() {
-                    <p class="none">{ s.none_of_these }</p>
+                    <p class="none">{ s.handoff.none_of_these }</p>
                 } else {
                     <ul>
                         { for list.iter().map(|change| html! {
                             <li data-item={change.item.to_string()}>
                                 <span class="code">{ change.item.to_string() }</span>{ " " }
                                 { question(&change.item) }{ " — " }
-                                { lang.level_of(change.before) }{ " → " }{ lang.level_of(change.after) }
+                                { s.report.level_of(change.before) }{ " → " }{ s.report.level_of(change.after) }
                             </li>
                         }) }
                     </ul>
@@ -102,7 +102,7 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
             <div class={classes!("compare-list", class.to_owned())}>
                 <h3>{ title.to_owned() }</h3>
                 if ids.is_empty() {
-                    <p class="none">{ s.none_of_these }</p>
+                    <p class="none">{ s.handoff.none_of_these }</p>
                 } else {
                     <ul>
                         { for view.critical_gaps().filter(|g| ids.contains(&g.item.as_str())).map(|g| html! {
@@ -122,9 +122,9 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
         .map(|(carried, date)| {
             html! {
                 <div class="compare-list carried">
-                    <h3>{ s.not_carried }{ format!(" ({date}, {} {})", carried.from.id, carried.from.version) }</h3>
+                    <h3>{ s.handoff.not_carried }{ format!(" ({date}, {} {})", carried.from.id, carried.from.version) }</h3>
                     <ul>
-                        { for carried.dropped.iter().map(|p| html! { <li>{ lang.answer_problem(p) }</li> }) }
+                        { for carried.dropped.iter().map(|p| html! { <li>{ p.message(&lang.lang_tag()) }</li> }) }
                     </ul>
                 </div>
             }
@@ -133,23 +133,23 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
 
     html! {
         <section class="comparison report-section" aria-labelledby="comparison-title">
-            <h2 id="comparison-title">{ lang.progress_since(then) }</h2>
+            <h2 id="comparison-title">{ s.handoff.progress_since(then) }</h2>
             <table class="compare-table">
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col" class="num">{ s.then }<span class="date">{ then.clone() }</span></th>
-                        <th scope="col" class="num">{ s.now }<span class="date">{ now.clone() }</span></th>
-                        <th scope="col" class="num">{ s.change }</th>
+                        <th scope="col" class="num">{ s.handoff.then }<span class="date">{ then.clone() }</span></th>
+                        <th scope="col" class="num">{ s.handoff.now }<span class="date">{ now.clone() }</span></th>
+                        <th scope="col" class="num">{ s.handoff.change }</th>
                     </tr>
                 </thead>
                 <tbody>
-                    { row(s.overall, &c.overall, "overall".into()) }
+                    { row(s.report.overall, &c.overall, "overall".into()) }
                     { for c.dimensions.iter().zip(after.dimensions()).map(|(d, view)| {
                         row(view.short_title, &d.score, d.id.to_string())
                     }) }
                     <tr data-row="stage">
-                        <th scope="row">{ s.stage }</th>
+                        <th scope="row">{ s.report.stage }</th>
                         <td class="num" data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.stage().map_or("–", |s| s.label) }</td>
                         <td class="num" data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.stage().map_or("–", |s| s.label) }</td>
                         <td></td>
@@ -157,14 +157,14 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                 </tbody>
             </table>
             <div class="compare-lists">
-                { levels(s.improved, "improved", &c.improved) }
-                { levels(s.fell_back, "fell-back", &c.fell_back) }
-                { gaps(s.gaps_closed, "gaps-closed", &before, c.gaps_closed.iter().map(|g| g.item.as_str()).collect()) }
-                { gaps(s.gaps_new, "gaps-new", &after, c.gaps_new.iter().map(|g| g.item.as_str()).collect()) }
+                { levels(s.handoff.improved, "improved", &c.improved) }
+                { levels(s.handoff.fell_back, "fell-back", &c.fell_back) }
+                { gaps(s.handoff.gaps_closed, "gaps-closed", &before, c.gaps_closed.iter().map(|g| g.item.as_str()).collect()) }
+                { gaps(s.handoff.gaps_new, "gaps-new", &after, c.gaps_new.iter().map(|g| g.item.as_str()).collect()) }
                 <div class="compare-list done">
-                    <h3>{ s.plan_done }</h3>
+                    <h3>{ s.handoff.plan_done }</h3>
                     if c.done.is_empty() {
-                        <p class="none">{ s.none_of_these }</p>
+                        <p class="none">{ s.handoff.none_of_these }</p>
                     } else {
                         <ul>
                             { for c.done.iter().map(|r| html! {
@@ -174,10 +174,10 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                     }
                 </div>
                 if !c.stopped_applying.is_empty() {
-                    { items(s.stopped_applying, "stopped", &c.stopped_applying) }
+                    { items(s.handoff.stopped_applying, "stopped", &c.stopped_applying) }
                 }
                 if !c.started_applying.is_empty() {
-                    { items(s.started_applying, "started", &c.started_applying) }
+                    { items(s.handoff.started_applying, "started", &c.started_applying) }
                 }
                 { carried }
             </div>

@@ -3,7 +3,7 @@
 use assessment::{Questionnaire, Report, ReportView};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct CriticalGapsProps {
 
 #[component]
 pub fn CriticalGaps(props: &CriticalGapsProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let tag = props.lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let caps = view.gap_caps();
@@ -23,14 +23,14 @@ pub fn CriticalGaps(props: &CriticalGapsProps) -> Html {
         html! {
             <li>
                 <p class="gap"><span class="mark">{ gap.item.to_string() }</span>{ gap.text }</p>
-                <p class="basis"><strong>{ s.basis }{ s.colon }</strong>{ gap.basis }</p>
+                <p class="basis"><strong>{ s.report.basis }{ s.common.colon }</strong>{ gap.basis }</p>
             </li>
         }
     });
     html! {
         <section class="critical report-section" aria-labelledby="critical-title">
-            <h2 id="critical-title"><span aria-hidden="true">{ "⚠ " }</span>{ s.critical_title }</h2>
-            <p>{ props.lang.critical_intro(&caps) }</p>
+            <h2 id="critical-title"><span aria-hidden="true">{ "⚠ " }</span>{ s.report.critical_title }</h2>
+            <p>{ s.report.critical_intro(&caps) }</p>
             <ul>{ for gaps }</ul>
         </section>
     }

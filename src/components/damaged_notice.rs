@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::answers_file::download;
 use crate::components::notice::reasons;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{DamageKind, Damaged};
 
 #[derive(Properties, PartialEq)]
@@ -19,15 +19,17 @@ pub struct DamagedNoticeProps {
 #[component]
 pub fn DamagedNotice(props: &DamagedNoticeProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let (summary, details): (String, Vec<String>) = match &props.damaged.kind {
-        DamageKind::Unreadable(error) => (s.saved_unreadable.to_owned(), reasons(lang, error)),
+        DamageKind::Unreadable(error) => {
+            (s.device.saved_unreadable.to_owned(), reasons(lang, error))
+        }
         DamageKind::Migrated {
             from,
             kept,
             dropped,
         } => (
-            lang.saved_migrated(
+            s.start.saved_migrated(
                 &format!("{} {}", from.id, from.version),
                 *kept,
                 dropped.len(),
@@ -35,7 +37,7 @@ pub fn DamagedNotice(props: &DamagedNoticeProps) -> Html {
             dropped
                 .iter()
                 .take(20)
-                .map(|p| lang.answer_problem(p))
+                .map(|p| p.message(&lang.lang_tag()))
                 .collect(),
         ),
     };
@@ -45,15 +47,15 @@ pub fn DamagedNotice(props: &DamagedNoticeProps) -> Html {
     });
     html! {
         <section class="notice bad damaged no-print" role="alert" aria-labelledby="damaged-title">
-            <h2 id="damaged-title">{ s.saved_needs_decision }</h2>
+            <h2 id="damaged-title">{ s.device.saved_needs_decision }</h2>
             <p>{ summary }</p>
             if !details.is_empty() {
                 <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
             }
-            <p>{ s.saved_kept_until }</p>
+            <p>{ s.device.saved_kept_until }</p>
             <div class="actions">
-                <button type="button" class="button" onclick={on_download}>{ s.download_saved }</button>
-                <button type="button" class="button" onclick={props.on_discard.reform(|_| ())}>{ s.discard_saved }</button>
+                <button type="button" class="button" onclick={on_download}>{ s.device.download_saved }</button>
+                <button type="button" class="button" onclick={props.on_discard.reform(|_| ())}>{ s.device.discard_saved }</button>
             </div>
         </section>
     }

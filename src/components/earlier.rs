@@ -6,7 +6,7 @@ use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::components::answers_file::read_chosen;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Action, Earlier};
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub struct EarlierAssessmentsProps {
 #[component]
 pub fn EarlierAssessments(props: &EarlierAssessmentsProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let reader = use_mut_ref(|| None::<FileReader>);
     let compare_file = {
         let send = props.send.clone();
@@ -32,27 +32,27 @@ pub fn EarlierAssessments(props: &EarlierAssessmentsProps) -> Html {
     };
     html! {
         <section class="earlier report-section no-print" aria-labelledby="earlier-title">
-            <h2 id="earlier-title">{ s.follow_up_title }</h2>
-            <p>{ s.follow_up_explain }</p>
+            <h2 id="earlier-title">{ s.handoff.follow_up_title }</h2>
+            <p>{ s.handoff.follow_up_explain }</p>
             <div class="actions">
                 <button type="button" class="button" onclick={props.send.reform(|_| Action::FollowUp)}>
-                    { s.start_follow_up }
+                    { s.handoff.start_follow_up }
                 </button>
                 <label class="button file">
-                    { s.compare_file }
+                    { s.handoff.compare_file }
                     <input type="file" accept=".json,application/json" onchange={compare_file} />
                 </label>
                 if props.compared {
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::StopComparing)}>
-                        { s.stop_comparing }
+                        { s.handoff.stop_comparing }
                     </button>
                 }
             </div>
             if !props.history.is_empty() {
-                <h3>{ s.earlier_title }</h3>
+                <h3>{ s.handoff.earlier_title }</h3>
                 <ul class="earlier-list">
                     { for props.history.iter().rev().map(|earlier| {
-                        let date = earlier.sheet.date.map_or_else(|| s.undated.to_owned(), |d| d.to_string());
+                        let date = earlier.sheet.date.map_or_else(|| s.handoff.undated.to_owned(), |d| d.to_string());
                         let current = props.comparing.as_deref() == Some(earlier.key.as_str());
                         let (compare, forget) = (earlier.key.clone(), earlier.key.clone());
                         html! {
@@ -60,11 +60,11 @@ pub fn EarlierAssessments(props: &EarlierAssessmentsProps) -> Html {
                                 <span class="date">{ date }</span>
                                 <button type="button" class="button" aria-pressed={current.to_string()}
                                     onclick={props.send.reform(move |_| Action::CompareWith(compare.clone()))}>
-                                    { s.compare }
+                                    { s.handoff.compare }
                                 </button>
                                 <button type="button" class="link"
                                     onclick={props.send.reform(move |_| Action::ForgetEarlier(forget.clone()))}>
-                                    { s.forget }
+                                    { s.handoff.forget }
                                 </button>
                             </li>
                         }

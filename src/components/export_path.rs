@@ -4,7 +4,7 @@
 use assessment::{PathView, Questionnaire, Report, ReportView};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub struct ExportPathProps {
 
 #[component]
 pub fn ExportPath(props: &ExportPathProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let tag = props.lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let body = match view.export_path() {
@@ -25,16 +25,16 @@ pub fn ExportPath(props: &ExportPathProps) -> Html {
                 data-outcome={o.id.to_string()}>
                 <h3>{ o.title }</h3>
                 <p>{ o.summary }</p>
-                <p><strong>{ s.export_why }{ s.colon }</strong>{ o.reason }</p>
-                <p class="basis"><strong>{ s.basis }{ s.colon }</strong>{ o.basis }</p>
+                <p><strong>{ s.report.export_why }{ s.common.colon }</strong>{ o.reason }</p>
+                <p class="basis"><strong>{ s.report.basis }{ s.common.colon }</strong>{ o.basis }</p>
                 if o.duties().len() > 0 {
-                    <h4>{ s.export_duties }</h4>
+                    <h4>{ s.report.export_duties }</h4>
                     <ul>{ for o.duties().map(|d| html! { <li>{ d }</li> }) }</ul>
                 }
             </div>
         },
-        PathView::Pending => html! { <p>{ s.export_pending }</p> },
-        PathView::Uncovered => html! { <p>{ s.export_uncovered }</p> },
+        PathView::Pending => html! { <p>{ s.report.export_pending }</p> },
+        PathView::Uncovered => html! { <p>{ s.report.export_uncovered }</p> },
     };
     let routes: Vec<_> = view.routes().collect();
     let shown = !routes.is_empty();
@@ -43,16 +43,16 @@ pub fn ExportPath(props: &ExportPathProps) -> Html {
             <div class="route">
                 <h4>{ r.title }</h4>
                 <p>{ r.text }</p>
-                <p class="basis"><strong>{ s.basis }{ s.colon }</strong>{ r.basis }</p>
+                <p class="basis"><strong>{ s.report.basis }{ s.common.colon }</strong>{ r.basis }</p>
             </div>
         }
     });
     html! {
         <section class="export-path report-section" aria-labelledby="export-title">
-            <h2 id="export-title">{ s.export_title }</h2>
+            <h2 id="export-title">{ s.report.export_title }</h2>
             { body }
             if shown {
-                <h3>{ s.export_options }</h3>
+                <h3>{ s.report.export_options }</h3>
                 { for routes }
             }
         </section>

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct FinishProps {
@@ -15,7 +15,7 @@ pub struct FinishProps {
 
 #[component]
 pub fn Finish(props: &FinishProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let asking = use_state_eq(|| false);
     let keep = use_node_ref();
     {
@@ -35,19 +35,19 @@ pub fn Finish(props: &FinishProps) -> Html {
     if *asking {
         html! {
             <div class="finish-confirm no-print" role="group" aria-labelledby="finish-question">
-                <span id="finish-question">{ s.finish_confirm }</span>
+                <span id="finish-question">{ s.device.finish_confirm }</span>
                 <button type="button" class="button finish-keep" ref={keep} onclick={set(false)}>
-                    { s.finish_keep }
+                    { s.device.finish_keep }
                 </button>
                 <button type="button" class="button finish-yes" onclick={props.on_finish.reform(|_| ())}>
-                    { s.finish_yes }
+                    { s.device.finish_yes }
                 </button>
             </div>
         }
     } else {
         html! {
             <button type="button" class="button finish no-print" onclick={set(true)}>
-                { s.finish_and_clear }
+                { s.device.finish_and_clear }
             </button>
         }
     }

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::{use_id_scope, LangSwitch};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -61,12 +61,12 @@ impl FrameProps {
 
 #[component]
 pub fn Frame(props: &FrameProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let main_id = use_id_scope().id("main");
     let waiting = props.on_lang.is_none();
     html! {
         <>
-            <a class="skip-link" href={format!("#{main_id}")}>{ s.skip_to_content }</a>
+            <a class="skip-link" href={format!("#{main_id}")}>{ s.common.skip_to_content }</a>
             <header class="masthead">
                 <div class="wrap">
                     <div class="brand">
@@ -76,7 +76,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                         <p>
                             { &props.title }
                             if let Some(name) = &props.offered_by {
-                                <span class="offered-by">{ s.offered_by }{ s.colon }{ name }</span>
+                                <span class="offered-by">{ s.start.offered_by }{ s.common.colon }{ name }</span>
                             }
                         </p>
                     </div>
@@ -97,7 +97,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                         { &props.version }{ " · " }
                         <button type="button" class="link" disabled={props.on_about.is_none()}
                             onclick={props.on_about.clone().unwrap_or_default().reform(|_| ())}>
-                            { s.about_link }
+                            { s.device.about_link }
                         </button>
                     </p>
                 </div>

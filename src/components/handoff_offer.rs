@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct HandoffOfferProps {
@@ -21,25 +21,25 @@ pub struct HandoffOfferProps {
 #[component]
 pub fn HandoffOffer(props: &HandoffOfferProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     html! {
         <section class="handoff-offer card" aria-labelledby="handoff-offer-title">
-            <h2 id="handoff-offer-title">{ lang.handoff_offer(&props.date) }</h2>
-            <p>{ s.handoff_offer_intro }</p>
+            <h2 id="handoff-offer-title">{ s.handoff.handoff_offer(&props.date) }</h2>
+            <p>{ s.handoff.handoff_offer_intro }</p>
             if props.answered_here > 0 {
-                <p>{ lang.handoff_replaces(props.answered_here) }</p>
+                <p>{ s.handoff.handoff_replaces(props.answered_here) }</p>
             }
             <div class="actions">
                 <button type="button" class="button primary" onclick={props.on_open.reform(|_| ())}>
-                    { s.open_handoff }
+                    { s.handoff.open_handoff }
                 </button>
                 if props.answered_here > 0 {
                     <button type="button" class="button" onclick={props.on_compare.reform(|_| ())}>
-                        { s.compare_handoff }
+                        { s.handoff.compare_handoff }
                     </button>
                 }
                 <button type="button" class="button" onclick={props.on_decline.reform(|_| ())}>
-                    { s.decline_handoff }
+                    { s.handoff.decline_handoff }
                 </button>
             </div>
         </section>

@@ -11,7 +11,7 @@ use assessment::{AnswerSheet, Date, LinkBase, NoLink, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::report_worker::{ask, field};
 use crate::state::Shared;
 
@@ -126,7 +126,7 @@ enum NoCode {
 
 #[component]
 pub fn HandoffQr(props: &HandoffQrProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let drawn = use_state(|| Drawn::Waiting);
     // The link, as soon as it is made: it is sent without waiting for the code to be drawn.
     let link = use_state(|| None::<String>);
@@ -193,27 +193,29 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     }
     let reason = match &*drawn {
         Drawn::Code { .. } | Drawn::Waiting => None,
-        Drawn::None(NoCode::Link(NoLink::Embedded)) => Some(s.handoff_none_embedded),
-        Drawn::None(NoCode::Link(NoLink::NotPublic)) if props.kiosk => Some(s.handoff_none_kiosk),
-        Drawn::None(NoCode::Link(NoLink::NotPublic)) => Some(s.handoff_none_local),
-        Drawn::None(NoCode::TooLong) => Some(s.handoff_none_too_long),
-        Drawn::None(NoCode::Unavailable) => Some(s.handoff_none_unavailable),
+        Drawn::None(NoCode::Link(NoLink::Embedded)) => Some(s.handoff.handoff_none_embedded),
+        Drawn::None(NoCode::Link(NoLink::NotPublic)) if props.kiosk => {
+            Some(s.handoff.handoff_none_kiosk)
+        }
+        Drawn::None(NoCode::Link(NoLink::NotPublic)) => Some(s.handoff.handoff_none_local),
+        Drawn::None(NoCode::TooLong) => Some(s.handoff.handoff_none_too_long),
+        Drawn::None(NoCode::Unavailable) => Some(s.handoff.handoff_none_unavailable),
     };
     // A kiosk's visitor scans; a person on their own device sends the link (or scans it from a
     // computer's screen).
     let link = (*link).clone().filter(|_| !props.kiosk);
     let on_send = link.clone().map(|link| {
         let sent = sent.clone();
-        let title = s.handoff_title;
+        let title = s.handoff.handoff_title;
         Callback::from(move |_: MouseEvent| {
             let sent = sent.clone();
             send(&link, title, Callback::from(move |result| sent.set(result)));
         })
     });
     let send_label = if navigator_method("share").is_some() {
-        s.share_link
+        s.handoff.share_link
     } else {
-        s.copy_link
+        s.handoff.copy_link
     };
     let shown_link = match (&*drawn, &link) {
         (Drawn::Code { link, .. }, _) | (_, Some(link)) => Some(link.clone()),
@@ -224,10 +226,10 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         <section class={classes!("handoff", "report-section", props.kiosk.then_some("kiosk"),
             (!matches!(*drawn, Drawn::Code { .. })).then_some("no-print"))}
             aria-labelledby="handoff-title">
-            <h2 id="handoff-title">{ s.handoff_title }</h2>
+            <h2 id="handoff-title">{ s.handoff.handoff_title }</h2>
             if let Some(on_send) = on_send {
                 <div class="handoff-send no-print">
-                    <p>{ s.handoff_send }</p>
+                    <p>{ s.handoff.handoff_send }</p>
                     <div class="actions">
                         <button type="button" class="button primary send-link" onclick={on_send}>
                             { send_label }
@@ -235,8 +237,8 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                     </div>
                     <p class="sent" role="status">
                         { match *sent {
-                            Sent::Copied => s.link_copied,
-                            Sent::Failed => s.copy_failed,
+                            Sent::Copied => s.handoff.link_copied,
+                            Sent::Failed => s.handoff.copy_failed,
                             Sent::Not => "",
                         } }
                     </p>
@@ -245,16 +247,16 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
             if let Drawn::Code { size, d, .. } = (*drawn).clone() {
                 <div class="handoff-code">
                     <svg class="qr" viewBox={format!("0 0 {size} {size}")} role="img"
-                        aria-label={s.handoff_qr_label} shape-rendering="crispEdges">
+                        aria-label={s.handoff.handoff_qr_label} shape-rendering="crispEdges">
                         <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
                         <path d={d} fill="#000" />
                     </svg>
-                    <p>{ s.handoff_scan }</p>
+                    <p>{ s.handoff.handoff_scan }</p>
                 </div>
             }
             if let Some(link) = shown_link {
                 <details class="no-print" open={*sent == Sent::Failed}>
-                    <summary>{ s.handoff_show_link }</summary>
+                    <summary>{ s.handoff.handoff_show_link }</summary>
                     <p class="handoff-link">{ link }</p>
                 </details>
             }

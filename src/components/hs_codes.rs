@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 use crate::components::use_id_scope;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct HsCodesProps {
@@ -33,7 +33,7 @@ enum Refused {
 #[component]
 pub fn HsCodes(props: &HsCodesProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let input_id = use_id_scope().id(&format!("q-{}-code", props.id));
     let hint_id = format!("{input_id}-hint");
     let error_id = format!("{input_id}-error");
@@ -72,8 +72,8 @@ pub fn HsCodes(props: &HsCodesProps) -> Html {
         })
     };
     let message = refused.as_ref().map(|r| match r {
-        Refused::NotACode(e) => lang.not_a_code(e),
-        Refused::Full => lang.codes_full(MAX_CODES),
+        Refused::NotACode(e) => s.walk.not_a_code(e),
+        Refused::Full => s.walk.codes_full(MAX_CODES),
     });
     let described = match message {
         Some(_) => format!("{hint_id} {error_id}"),
@@ -82,20 +82,20 @@ pub fn HsCodes(props: &HsCodesProps) -> Html {
 
     html! {
         <div class="hs-codes">
-            <label for={input_id.clone()}>{ s.codes_label }</label>
-            <p class="hint" id={hint_id}>{ s.codes_hint }</p>
+            <label for={input_id.clone()}>{ s.walk.codes_label }</label>
+            <p class="hint" id={hint_id}>{ s.walk.codes_hint }</p>
             <div class="code-entry">
                 <input id={input_id} ref={input.clone()} type="text" inputmode="decimal"
                     autocomplete="off" spellcheck="false" maxlength="32"
                     value={(*text).clone()} oninput={on_input} onkeydown={on_key}
                     aria-describedby={described}
                     aria-invalid={message.is_some().then_some("true")} />
-                <button type="button" class="button" onclick={add.reform(|_| ())}>{ s.add_code }</button>
+                <button type="button" class="button" onclick={add.reform(|_| ())}>{ s.walk.add_code }</button>
             </div>
             // Always in the page, so that a screen reader announces the message when it appears.
             <p class="error" id={error_id} role="alert">{ message.clone().unwrap_or_default() }</p>
             if !props.codes.is_empty() {
-                <p class="codes-title">{ s.codes_typed }</p>
+                <p class="codes-title">{ s.walk.codes_typed }</p>
                 <ul class="codes">
                     { for props.codes.iter().map(|code| {
                         let label = code.label();
@@ -114,7 +114,7 @@ pub fn HsCodes(props: &HsCodesProps) -> Html {
                             <li key={code.as_str().to_owned()}>
                                 <span class="code">{ label.clone() }</span>
                                 <button type="button" class="link remove"
-                                    aria-label={lang.remove_code(&label)} onclick={remove}>
+                                    aria-label={s.walk.remove_code(&label)} onclick={remove}>
                                     { "×" }
                                 </button>
                             </li>

@@ -3,7 +3,7 @@
 use assessment::{Applicability, Questionnaire, Report, ReportView, Standing};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct ItemResultsProps {
 
 #[component]
 pub fn ItemResults(props: &ItemResultsProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let tag = props.lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let lang = props.lang;
@@ -24,17 +24,17 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
     let tables = view.dimensions().map(|d| {
         let rows = d.items().map(|item| {
             let answer = match (item.applicability, item.answer) {
-                (Applicability::NotApplicable, _) => s.not_applicable,
+                (Applicability::NotApplicable, _) => s.report.not_applicable,
                 (_, Some(label)) => label,
-                (_, None) => s.not_answered,
+                (_, None) => s.report.not_answered,
             };
-            let level = item.level.map(|l| lang.level_of(l)).unwrap_or_default();
+            let level = item.level.map(|l| Strings::of(lang).report.level_of(l)).unwrap_or_default();
             // The core decides whether the benchmark fits this firm and where the answer stands.
             let benchmark = item.benchmark.map(|b| {
                 let standing = b.standing.map(|st| match st {
-                    Standing::Ahead => s.standing_ahead,
-                    Standing::Level => s.standing_level,
-                    Standing::Behind => s.standing_behind,
+                    Standing::Ahead => s.report.standing_ahead,
+                    Standing::Level => s.report.standing_level,
+                    Standing::Behind => s.report.standing_behind,
                 });
                 html! {
                     <>
@@ -50,17 +50,17 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
                 <tr class={classes!(item.critical.then_some("critical"),
                     (item.applicability == Applicability::NotApplicable).then_some("na"))}>
                     <th scope="row"><span class="mark">{ item.id.to_string() }</span>{ item.text }</th>
-                    <td data-label={s.your_answer}>{ answer }</td>
+                    <td data-label={s.report.your_answer}>{ answer }</td>
                     // An empty cell keeps the table's columns but has no label: a card (phone,
                     // narrow print) shows no "Level:" with nothing after it.
                     if level.is_empty() {
                         <td class="level empty"></td>
                     } else {
-                        <td data-label={s.level} class="level">{ level }</td>
+                        <td data-label={s.report.level} class="level">{ level }</td>
                     }
                     if benchmarks {
                         if benchmark.is_some() {
-                            <td data-label={s.the_paper} class="benchmark">{ for benchmark }</td>
+                            <td data-label={s.report.the_paper} class="benchmark">{ for benchmark }</td>
                         } else {
                             <td class="benchmark empty"></td>
                         }
@@ -73,11 +73,11 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
                 <caption>{ d.title }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ s.item }</th>
-                        <th scope="col">{ s.your_answer }</th>
-                        <th scope="col">{ s.level }</th>
+                        <th scope="col">{ s.report.item }</th>
+                        <th scope="col">{ s.report.your_answer }</th>
+                        <th scope="col">{ s.report.level }</th>
                         if benchmarks {
-                            <th scope="col">{ s.the_paper }</th>
+                            <th scope="col">{ s.report.the_paper }</th>
                         }
                     </tr>
                 </thead>
@@ -87,10 +87,10 @@ pub fn ItemResults(props: &ItemResultsProps) -> Html {
     });
     html! {
         <section class="item-results report-section" aria-labelledby="items-title">
-            <h2 id="items-title">{ lang.items_title(benchmarks) }</h2>
+            <h2 id="items-title">{ Strings::of(lang).report.items_title(benchmarks) }</h2>
             <p class="source">{ view.source() }</p>
             if benchmarks {
-                <p class="print-only source">{ s.benchmarks_on_screen }</p>
+                <p class="print-only source">{ s.report.benchmarks_on_screen }</p>
             }
             { for tables }
         </section>

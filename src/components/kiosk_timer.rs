@@ -5,7 +5,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::kiosk::{KioskConfig, Phase};
 
 #[derive(Properties, PartialEq)]
@@ -83,16 +83,16 @@ pub fn KioskTimer(props: &KioskTimerProps) -> Html {
         });
     }
 
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     match *phase {
         Phase::Countdown(seconds) => html! {
             <div class="idle-overlay no-print">
                 <div class="idle-dialog" role="alertdialog" aria-modal="true"
                     aria-labelledby="idle-title" aria-describedby="idle-text">
-                    <h2 id="idle-title">{ s.idle_title }</h2>
-                    <p id="idle-text" aria-live="polite">{ props.lang.clearing_in(seconds) }</p>
+                    <h2 id="idle-title">{ s.device.idle_title }</h2>
+                    <p id="idle-text" aria-live="polite">{ s.device.clearing_in(seconds) }</p>
                     // Any input cancels the countdown; this button is the obvious one.
-                    <button type="button" class="button primary" ref={button}>{ s.still_here }</button>
+                    <button type="button" class="button primary" ref={button}>{ s.device.still_here }</button>
                 </div>
             </div>
         },

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
@@ -99,7 +99,7 @@ fn keep(place: &Place) {
 
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let label = props.lang.strings().language;
+    let label = Strings::of(props.lang).common.language;
     // Where the person was when they pressed a language, kept until the page is in it.
     let held = use_mut_ref(|| None::<Place>);
     {

@@ -38,54 +38,54 @@ fn group_class(group: Group) -> &'static str {
 /// The heading of an obligations group, as the section and the report's summary line name it.
 pub(crate) fn heading(s: &Strings, group: Group) -> &'static str {
     match group {
-        Group::InForce => s.obligations_in_force,
-        Group::WithinYear => s.obligations_within_year,
-        Group::Later => s.obligations_later,
-        Group::ToCheck => s.obligations_to_check,
-        Group::MayApply => s.obligations_may_apply,
+        Group::InForce => s.obligations.obligations_in_force,
+        Group::WithinYear => s.obligations.obligations_within_year,
+        Group::Later => s.obligations.obligations_later,
+        Group::ToCheck => s.obligations.obligations_to_check,
+        Group::MayApply => s.obligations.obligations_may_apply,
     }
 }
 
 /// One entry: what it is and from when, the goods it concerns when not all of its market's,
 /// what to answer or prepare, what is still to check, and its basis.
 fn entry(lang: Lang, v: &PageEntry, goods: &[String], first_step: bool) -> Html {
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let needed: Vec<String> = v
         .needed
         .iter()
         .map(|n| match n {
             PageNeeded::Question(text) => text.clone(),
-            PageNeeded::FinerCode(code) => lang.finer_code(code),
-            PageNeeded::CodeOf(label) => lang.code_of(label),
+            PageNeeded::FinerCode(code) => s.obligations.finer_code(code),
+            PageNeeded::CodeOf(label) => s.obligations.code_of(label),
         })
         .collect();
     html! {
         <li data-obligation={v.obligation.clone()} class={classes!(first_step.then_some("first-step"))}>
-            <p class="obligation-title"><strong>{ &v.regime }</strong>{ s.colon }{ &v.title }</p>
+            <p class="obligation-title"><strong>{ &v.regime }</strong>{ s.common.colon }{ &v.title }</p>
             if !goods.is_empty() {
-                <p class="goods-apart">{ s.obligations_only_for }{ s.colon }{ goods.join(" · ") }</p>
+                <p class="goods-apart">{ s.obligations.obligations_only_for }{ s.common.colon }{ goods.join(" · ") }</p>
             }
             if let Some(from) = v.from {
                 <p class="when">{
                     if v.since {
-                        lang.obligation_said_since(&from.to_string())
+                        s.obligations.obligation_said_since(&from.to_string())
                     } else {
-                        lang.obligation_from(&from.to_string())
+                        s.obligations.obligation_from(&from.to_string())
                     }
                 }</p>
             }
             if v.group == Group::MayApply {
-                <p class="needed">{ s.obligations_answer_to_know }{ s.colon }{ needed.join(" · ") }</p>
+                <p class="needed">{ s.obligations.obligations_answer_to_know }{ s.common.colon }{ needed.join(" · ") }</p>
             } else {
                 <p class="prepare">{ &v.prepare }</p>
                 if first_step {
-                    <p class="print-only in-first-steps">{ s.obligations_in_first_steps }</p>
+                    <p class="print-only in-first-steps">{ s.obligations.obligations_in_first_steps }</p>
                 }
             }
             if let Some(check) = &v.check_with {
-                <p class="check-with">{ s.obligations_check }{ s.colon }{ check }</p>
+                <p class="check-with">{ s.obligations.obligations_check }{ s.common.colon }{ check }</p>
             }
-            <p class="basis">{ s.basis }{ s.colon }{ &v.basis }</p>
+            <p class="basis">{ s.report.basis }{ s.common.colon }{ &v.basis }</p>
         </li>
     }
 }
@@ -98,10 +98,10 @@ fn market(
     at: usize,
     first_steps: &[String],
 ) -> Html {
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let title_id = format!("obligations-market-{at}");
     let name = if market.markets.is_empty() {
-        s.obligations_any_market.to_owned()
+        s.obligations.obligations_any_market.to_owned()
     } else {
         market.markets.join(" · ")
     };
@@ -127,7 +127,7 @@ fn market(
         <section class="market" aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ name }</h3>
             if !market.goods.is_empty() {
-                <p class="goods">{ s.obligations_goods }{ s.colon }{ market.goods.join(" · ") }</p>
+                <p class="goods">{ s.obligations.obligations_goods }{ s.common.colon }{ market.goods.join(" · ") }</p>
             }
             { for groups }
         </section>
@@ -137,18 +137,18 @@ fn market(
 #[component]
 pub fn MarketObligations(props: &MarketObligationsProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let page = &props.page;
     let markets = page.by_market();
     html! {
         <section class="obligations report-section" aria-labelledby="obligations-title">
-            <h2 id="obligations-title">{ s.obligations_title }</h2>
+            <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
             <p class="rules-as-of">{ &page.currency }</p>
             if let Some(warning) = &page.stale {
                 <p class="rules-may-have-changed notice warning" role="note">{ warning }</p>
             }
             if markets.is_empty() {
-                <p>{ s.obligations_none }</p>
+                <p>{ s.obligations.obligations_none }</p>
             }
             { for markets.iter().enumerate().map(|(at, m)| market(lang, page, m, at, &props.first_steps)) }
             <p class="disclaimer">{ &page.disclaimer }</p>

@@ -6,7 +6,7 @@ use assessment::plan::Missing;
 use assessment::Questionnaire;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Action, Screen, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -20,25 +20,25 @@ pub struct MissingAnswersProps {
 
 #[component]
 pub fn MissingAnswers(props: &MissingAnswersProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let tag = props.lang.lang_tag();
     let q = &props.questionnaire;
     let sections = props.missing.iter().map(|m| {
         let title = q
             .section_title(&m.section)
-            .map_or(s.profile_title, |t| t.get(&tag));
-        html! { <li>{ props.lang.missing_in(title, m.questions.len()) }</li> }
+            .map_or(s.walk.profile_title, |t| t.get(&tag));
+        html! { <li>{ s.report.missing_in(title, m.questions.len()) }</li> }
     });
     let first = props.missing.first().map(|m| m.section.clone());
     html! {
         <section class="missing report-section" role="note" aria-labelledby="missing-title">
-            <h2 id="missing-title">{ s.missing_title }</h2>
-            <p>{ props.lang.partial(props.missing.iter().map(|m| m.questions.len()).sum()) }{ " " }{ s.missing_intro }</p>
+            <h2 id="missing-title">{ s.report.missing_title }</h2>
+            <p>{ s.report.partial(props.missing.iter().map(|m| m.questions.len()).sum()) }{ " " }{ s.report.missing_intro }</p>
             <ul>{ for sections }</ul>
             if let Some(section) = first {
                 <button type="button" class="button primary no-print"
                     onclick={props.send.reform(move |_| Action::Go(Screen::Section(section.clone())))}>
-                    { s.finish_questions }
+                    { s.report.finish_questions }
                 </button>
             }
         </section>

@@ -6,7 +6,7 @@ use assessment::{AnswersError, HandoffError};
 use yew::prelude::*;
 
 use crate::components::answers_file::MAX_IMPORT_BYTES;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Notice;
 
 #[derive(Properties, PartialEq)]
@@ -23,45 +23,58 @@ pub struct NoticeBarProps {
 #[component]
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let opened;
+    let mut said_in: Option<&'static str> = None;
     let (class, role, title, details): (&str, &str, &str, Vec<String>) = match &props.notice {
-        Notice::Imported => ("notice good", "status", s.imported, vec![]),
+        Notice::Imported => ("notice good", "status", s.files.imported, vec![]),
         Notice::Opened { date, .. } => {
-            opened = lang.opened(&date.to_string());
+            opened = s.handoff.opened(&date.to_string());
             ("notice good", "status", opened.as_str(), vec![])
         }
         Notice::LinkRefused(error) => (
             "notice bad",
             "alert",
-            s.link_refused,
+            s.handoff.link_refused,
             link_reasons(lang, error),
         ),
         Notice::CompareRefused(error) => (
             "notice bad",
             "alert",
-            s.compare_refused,
+            s.handoff.compare_refused,
             reasons(lang, &error.error),
         ),
-        Notice::LanguageUnavailable => ("notice bad", "alert", s.language_unavailable, vec![]),
+        Notice::LanguageUnavailable => {
+            ("notice bad", "alert", s.common.language_unavailable, vec![])
+        }
+        Notice::LanguageNotOffered { asked, has } => {
+            // In the language pressed: the person may not read the page's.
+            said_in = Some(asked.tag());
+            opened = Strings::of(*asked).common.only_in(has);
+            ("notice", "status", opened.as_str(), vec![])
+        }
         Notice::HistoryUnreadable(entries) => {
-            opened = lang.history_unreadable(*entries);
+            opened = s.handoff.history_unreadable(*entries);
             ("notice warning", "status", opened.as_str(), vec![])
         }
         Notice::ImportTooLarge(bytes) => (
             "notice bad",
             "alert",
-            s.import_refused,
-            vec![lang.too_large(*bytes, MAX_IMPORT_BYTES)],
+            s.files.import_refused,
+            vec![s
+                .files
+                .too_large(bytes.div_ceil(1024), MAX_IMPORT_BYTES / 1024)],
         ),
         Notice::ImportRefused(error) => (
             "notice bad",
             "alert",
-            s.import_refused,
+            s.files.import_refused,
             reasons(lang, error),
         ),
-        Notice::ChangedElsewhere { .. } => ("notice warning", "alert", s.changed_elsewhere, vec![]),
-        Notice::Cleared { .. } => ("notice", "status", s.answers_cleared, vec![]),
+        Notice::ChangedElsewhere { .. } => {
+            ("notice warning", "alert", s.files.changed_elsewhere, vec![])
+        }
+        Notice::Cleared { .. } => ("notice", "status", s.start.answers_cleared, vec![]),
     };
     let undo_clear = matches!(
         props.notice,
@@ -74,15 +87,15 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let undo = matches!(props.notice, Notice::ChangedElsewhere { .. });
     html! {
         <div class={classes!(class, "no-print")} role={role}>
-            <p><strong>{ title }</strong></p>
+            <p lang={said_in}><strong>{ title }</strong></p>
             { for details.into_iter().map(|d| html! { <p>{ visible(&d) }</p> }) }
             if undo {
-                <button type="button" class="link" onclick={props.on_undo.reform(|_| ())}>{ s.undo_change_elsewhere }</button>
+                <button type="button" class="link" onclick={props.on_undo.reform(|_| ())}>{ s.files.undo_change_elsewhere }</button>
             }
             if undo_clear {
-                <button type="button" class="link" onclick={props.on_undo_clear.reform(|_| ())}>{ s.undo_clear }</button>
+                <button type="button" class="link" onclick={props.on_undo_clear.reform(|_| ())}>{ s.start.undo_clear }</button>
             }
-            <button type="button" class="link" onclick={props.on_dismiss.reform(|_| ())}>{ s.dismiss }</button>
+            <button type="button" class="link" onclick={props.on_dismiss.reform(|_| ())}>{ s.common.dismiss }</button>
         </div>
     }
 }
@@ -107,18 +120,20 @@ pub fn visible(text: &str) -> String {
 
 /// The reasons in the person's language. Ids and option ids are shown as they are in the file.
 pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
-    let s = lang.strings();
+    let s = Strings::of(lang);
     match error {
-        AnswersError::NotAnswers(_) => vec![s.not_answers.to_owned()],
-        AnswersError::UnknownFormat(_) => vec![s.unknown_format.to_owned()],
-        AnswersError::OtherQuestionnaire { expected, found } => vec![lang.other_questionnaire(
-            &format!("{} {}", found.id, found.version),
-            &format!("{} {}", expected.id, expected.version),
-        )],
-        AnswersError::AnsweredTwice(question) => vec![lang.answered_twice(question.as_str())],
-        AnswersError::Invalid(problems) => std::iter::once(lang.invalid_answers(problems.len()))
+        AnswersError::NotAnswers(_) => vec![s.files.not_answers.to_owned()],
+        AnswersError::UnknownFormat(_) => vec![s.files.unknown_format.to_owned()],
+        AnswersError::OtherQuestionnaire { expected, found } => {
+            vec![s.files.other_questionnaire(
+                &format!("{} {}", found.id, found.version),
+                &format!("{} {}", expected.id, expected.version),
+            )]
+        }
+        AnswersError::AnsweredTwice(question) => vec![s.files.answered_twice(question.as_str())],
+        AnswersError::Invalid(problems) => std::iter::once(s.files.invalid_answers(problems.len()))
             .chain(capped(problems, &lang.lang_tag(), |p| {
-                lang.answer_problem(p)
+                p.message(&lang.lang_tag())
             }))
             .collect(),
     }
@@ -126,14 +141,14 @@ pub fn reasons(lang: Lang, error: &AnswersError) -> Vec<String> {
 
 /// Why a hand-off link was refused, in the person's language.
 fn link_reasons(lang: Lang, error: &HandoffError) -> Vec<String> {
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let one = |text: &str| vec![text.to_owned()];
     match error {
-        HandoffError::NotACode => one(s.link_not_code),
-        HandoffError::Damaged => one(s.link_damaged),
-        HandoffError::UnknownFormat(_) => one(s.link_unknown_format),
-        HandoffError::Malformed(_) => one(s.link_malformed),
-        HandoffError::OtherQuestions(_) => one(s.link_other_questions),
+        HandoffError::NotACode => one(s.handoff.link_not_code),
+        HandoffError::Damaged => one(s.handoff.link_damaged),
+        HandoffError::UnknownFormat(_) => one(s.handoff.link_unknown_format),
+        HandoffError::Malformed(_) => one(s.handoff.link_malformed),
+        HandoffError::OtherQuestions(_) => one(s.handoff.link_other_questions),
         HandoffError::Answers(error) => reasons(lang, error),
     }
 }

@@ -8,7 +8,7 @@ use assessment::{HsCode, OptionId, QuestionId};
 use yew::prelude::*;
 
 use crate::components::{use_id_scope, HsCodes};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -44,7 +44,7 @@ pub fn element_id(id: &QuestionId) -> String {
 
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let fieldset_id = use_id_scope().id(&element_id(&props.id));
     let hint_id = format!("{fieldset_id}-hint");
     let kind = if props.multiple { "checkbox" } else { "radio" };
@@ -74,22 +74,22 @@ pub fn Question(props: &QuestionProps) -> Html {
                 <span class="text">{ &props.text }</span>
             </legend>
             if props.multiple {
-                <p class="hint" id={hint_id}>{ s.choose_all }</p>
+                <p class="hint" id={hint_id}>{ s.walk.choose_all }</p>
             }
             if let Some(help) = &props.help {
                 <details class="help">
-                    <summary>{ s.help }</summary>
+                    <summary>{ s.walk.help }</summary>
                     <p>{ help }</p>
                 </details>
             }
             if filtered {
                 <p class="filter">
-                    <label for={filter_id.clone()}>{ s.filter_options }</label>
+                    <label for={filter_id.clone()}>{ s.walk.filter_options }</label>
                     <input id={filter_id} type="search" value={(*filter).clone()} oninput={on_filter}
                         autocomplete="off" />
                 </p>
                 if none_shown {
-                    <p class="hint" role="status">{ s.filter_none }</p>
+                    <p class="hint" role="status">{ s.walk.filter_none }</p>
                 }
             }
             <div class="options">
@@ -114,7 +114,7 @@ pub fn Question(props: &QuestionProps) -> Html {
             }
             if answered && !props.multiple {
                 <button type="button" class="link clear" onclick={props.on_clear.reform(|_| ())}>
-                    { s.clear_answer }
+                    { s.walk.clear_answer }
                 </button>
             }
         </fieldset>

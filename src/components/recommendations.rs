@@ -37,7 +37,7 @@ fn step(s: &Strings, step: &Step, details: bool, helped: &mut Vec<String>) -> Ht
         <li class={class} data-duty={duty}>
             <p class="step-text">
                 if critical {
-                    <strong class="badge">{ s.critical_mark }</strong>{ " " }
+                    <strong class="badge">{ s.report.critical_mark }</strong>{ " " }
                 }
                 { &step.text }
             </p>
@@ -45,24 +45,24 @@ fn step(s: &Strings, step: &Step, details: bool, helped: &mut Vec<String>) -> Ht
                 <p class="step-detail">{ detail }</p>
             }
             if details {
-                <p class="why-first"><span class="label">{ s.why_first }{ s.colon }</span>{ &step.why_words }</p>
+                <p class="why-first"><span class="label">{ s.report.why_first }{ s.common.colon }</span>{ &step.why_words }</p>
                 if step.who.is_some() || step.effort.is_some() || !step.help.is_empty() {
                     <dl class="step-facts">
                         if let Some(who) = &step.who {
-                            <div><dt>{ s.who }</dt><dd>{ who }</dd></div>
+                            <div><dt>{ s.report.who }</dt><dd>{ who }</dd></div>
                         }
                         if let Some(effort) = &step.effort {
-                            <div><dt>{ s.effort }</dt><dd>{ effort }</dd></div>
+                            <div><dt>{ s.report.effort }</dt><dd>{ effort }</dd></div>
                         }
                         if !step.help.is_empty() {
-                            <div><dt>{ s.help_from }</dt><dd>
+                            <div><dt>{ s.report.help_from }</dt><dd>
                                 { for step.help.iter().map(|(name, offers)| {
                                     let again = helped.contains(name);
                                     if !again {
                                         helped.push(name.clone());
                                     }
                                     html! {
-                                        <span class="help-source">{ name }<span class={classes!("offers", again.then_some("again"))}>{ s.colon }{ offers }</span></span>
+                                        <span class="help-source">{ name }<span class={classes!("offers", again.then_some("again"))}>{ s.common.colon }{ offers }</span></span>
                                     }
                                 }) }
                             </dd></div>
@@ -72,7 +72,7 @@ fn step(s: &Strings, step: &Step, details: bool, helped: &mut Vec<String>) -> Ht
             }
             if !step.sources.is_empty() {
                 <details class="sources">
-                    <summary>{ s.sources }</summary>
+                    <summary>{ s.report.sources }</summary>
                     <p>{ step.sources.join(" · ") }</p>
                 </details>
             }
@@ -82,7 +82,7 @@ fn step(s: &Strings, step: &Step, details: bool, helped: &mut Vec<String>) -> Ht
 
 #[component]
 pub fn Recommendations(props: &RecommendationsProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let tag = props.lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let plan = &*props.plan;
@@ -112,31 +112,31 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
         })
         .collect::<Html>();
     let none = if plan.all_targets_met(&props.report) {
-        s.all_targets_met
+        s.report.all_targets_met
     } else if plan.completeness == assessment::Completeness::Complete {
-        s.only_gaps
+        s.report.only_gaps
     } else {
-        s.no_recommendations_yet
+        s.report.no_recommendations_yet
     };
     html! {
         <>
             if first > 0 {
                 <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">
-                    <h2 id="first-steps-title">{ s.first_steps_title }</h2>
-                    <p>{ s.first_steps_intro }</p>
+                    <h2 id="first-steps-title">{ s.report.first_steps_title }</h2>
+                    <p>{ s.report.first_steps_intro }</p>
                     <ol>{ first_steps }</ol>
                 </section>
             } else if plan.by_horizon.is_empty() {
                 <section class="first-steps recommendations report-section" aria-labelledby="first-steps-title">
-                    <h2 id="first-steps-title">{ s.first_steps_title }</h2>
+                    <h2 id="first-steps-title">{ s.report.first_steps_title }</h2>
                     <p class="none">{ none }</p>
                 </section>
             }
             // The rest is for later: folded to its count.
             if !plan.by_horizon.is_empty() {
-                <Fold name="plan" title={s.rest_of_plan} line={html! { { props.lang.plan_line(start - first - 1) } }}>
+                <Fold name="plan" title={s.report.rest_of_plan} line={html! { { s.report.plan_line(start - first - 1) } }}>
                     <section class="plan recommendations report-section" aria-labelledby="plan-title">
-                        <h2 id="plan-title">{ s.rest_of_plan }</h2>
+                        <h2 id="plan-title">{ s.report.rest_of_plan }</h2>
                         { horizons }
                     </section>
                 </Fold>

@@ -20,6 +20,7 @@ use crate::components::{
     ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
     ScoreBars, StageLadder, Verdict,
 };
+use crate::i18n::Strings;
 use crate::paint::use_painted;
 use crate::state::EarlierFrom;
 use crate::state::{Action, Screen, Shared, State};
@@ -100,7 +101,7 @@ pub fn css_string(text: &str) -> String {
 pub fn ReportPage(props: &ReportPageProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     // The report with its ids resolved in this language: this page and its parts only render it.
     let tag = lang.lang_tag();
     let (q, report) = (&state.questionnaire, &state.report);
@@ -108,7 +109,8 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     let outline = view.outline();
     // The assessment's date: the day its answers last changed (today for a new one).
     let assessment_date = state.assessment_date();
-    let date = Rc::new(assessment_date.map_or_else(|| s.undated.to_owned(), |d| d.to_string()));
+    let date =
+        Rc::new(assessment_date.map_or_else(|| s.handoff.undated.to_owned(), |d| d.to_string()));
     let version = format!("{} {}", view.reference().id, view.reference().version);
     let painted = use_painted();
     // The plan (first steps, the rest by horizon, what is missing), made once per report and
@@ -172,21 +174,23 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         .map(|d| Bar {
             label: d.title.to_owned().into(),
             score: d.score,
-            note: d.bottleneck.then(|| AttrValue::from(s.bottleneck)),
+            note: d.bottleneck.then(|| AttrValue::from(s.report.bottleneck)),
         })
         .collect::<Vec<_>>();
     // The cap written as every score is, by the core's `format_score`.
     let caps = dimensions.iter().filter(|d| d.capped).map(|d| {
-        let capped = lang.capped(&format_score(d.cap), &format_score(d.uncapped));
-        html! { <p class="cap">{ d.short_title }{ s.colon }{ capped }</p> }
+        let capped = s
+            .report
+            .capped(&format_score(d.cap), &format_score(d.uncapped));
+        html! { <p class="cap">{ d.short_title }{ s.common.colon }{ capped }</p> }
     });
-    let dimensions_title = lang.dimensions_title(&outline);
+    let dimensions_title = s.report.dimensions_title(&outline);
     let comparing = state.comparing.clone();
     let then = comparing.as_ref().map(|c| {
         AttrValue::from(
             c.earlier
                 .date
-                .map_or_else(|| s.undated.to_owned(), |d| d.to_string()),
+                .map_or_else(|| s.handoff.undated.to_owned(), |d| d.to_string()),
         )
     });
     let earlier_axes = comparing.as_ref().zip(then.clone()).map(|(c, then)| {
@@ -198,8 +202,8 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             .collect::<Vec<_>>();
         (
             scores,
-            AttrValue::from(format!("{} ({then})", s.legend_then)),
-            AttrValue::from(format!("{} ({})", s.legend_now, date)),
+            AttrValue::from(format!("{} ({then})", s.handoff.legend_then)),
+            AttrValue::from(format!("{} ({})", s.handoff.legend_now, date)),
         )
     });
     let comparing_key = comparing.as_ref().and_then(|c| match &c.from {
@@ -248,24 +252,24 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     };
     let export_line = match view.export_path() {
         PathView::Decided(o) => o.title.to_owned(),
-        PathView::Pending => s.export_pending.to_owned(),
-        PathView::Uncovered => s.export_uncovered.to_owned(),
+        PathView::Pending => s.report.export_pending.to_owned(),
+        PathView::Uncovered => s.report.export_uncovered.to_owned(),
     };
     let answered = dimensions
         .iter()
         .flat_map(|d| d.items())
         .filter(|i| i.level.is_some())
         .count();
-    let items_line = lang.items_line(answered, view.has_benchmarks());
+    let items_line = s.report.items_line(answered, view.has_benchmarks());
     let obligations_line = state.obligations.as_ref().map(|page| {
         let counts = obligations::Group::ALL
             .into_iter()
             .map(|g| (g, page.entries.iter().filter(|e| e.group == g).count()))
             .filter(|(_, n)| *n > 0)
-            .map(|(g, n)| format!("{}{}{n}", market_obligations::heading(s, g), s.colon))
+            .map(|(g, n)| format!("{}{}{n}", market_obligations::heading(s, g), s.common.colon))
             .collect::<Vec<_>>();
         if counts.is_empty() {
-            s.obligations_none.to_owned()
+            s.obligations.obligations_none.to_owned()
         } else {
             counts.join(" · ")
         }
@@ -285,7 +289,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
     html! {
         <article class="report" aria-labelledby="screen-title" aria-busy={(!painted).then_some("true")}>
             <header class="report-head">
-                <h1 id="screen-title" tabindex="-1">{ s.report_title }
+                <h1 id="screen-title" tabindex="-1">{ s.report.report_title }
                     <span class="report-date">{ (*date).clone() }</span></h1>
             </header>
 
@@ -307,7 +311,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 }
 
                 if let (Some(c), Some(then)) = (comparing.clone(), then.clone()) {
-                    <Fold name="comparison" title={lang.progress_since(&then)}
+                    <Fold name="comparison" title={s.handoff.progress_since(&then)}
                         line={html! { <>{ headline(lang, q, &c) }</> }}>
                         <ComparisonSection lang={lang} questionnaire={q.clone()} comparing={c}
                             dates={(then, AttrValue::from((*date).clone()))} />
@@ -321,41 +325,41 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                         <div class="charts">
                             // A radar needs three axes to be a shape: fewer dimensions are bars only.
                             if axes.len() >= 3 {
-                                <RadarChart title={lang.chart_title(&outline)} axes={axes} earlier={earlier_axes} />
+                                <RadarChart title={s.report.chart_title(&outline)} axes={axes} earlier={earlier_axes} />
                             }
                             <ScoreBars title={dimensions_title} bars={bars} />
                         </div>
                         if let Some(d) = dimensions.iter().find(|d| d.bottleneck) {
-                            <p class="bottleneck"><strong>{ s.bottleneck }{ s.colon }</strong>
+                            <p class="bottleneck"><strong>{ s.report.bottleneck }{ s.common.colon }</strong>
                                 { d.title }{ " — " }{ d.description }</p>
                         }
                         { for caps }
                     </section>
                 </Fold>
 
-                <Fold name="export" title={s.export_title} line={html! { { export_line } }}>
+                <Fold name="export" title={s.report.export_title} line={html! { { export_line } }}>
                     <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 </Fold>
                 if let Some(page) = state.obligations.clone() {
-                    <Fold name="obligations" title={s.obligations_title}
+                    <Fold name="obligations" title={s.obligations.obligations_title}
                         line={obligations_line.map(|line| html! { { line } })}>
                         <MarketObligations lang={lang} page={page} first_steps={first_duties.clone()} />
                     </Fold>
                 } else if let Some(problems) = state.obligations_refused.clone() {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                        <h2 id="obligations-title">{ s.obligations_title }</h2>
-                        <p>{ s.obligations_refused }</p>
+                        <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
+                        <p>{ s.obligations.obligations_refused }</p>
                         <ul class="problems">
                             { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
                         </ul>
                     </section>
                 } else if state.obligations_unavailable {
                     <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                        <h2 id="obligations-title">{ s.obligations_title }</h2>
-                        <p>{ s.obligations_unavailable }</p>
+                        <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
+                        <p>{ s.obligations.obligations_unavailable }</p>
                     </section>
                 }
-                <Fold name="items" title={lang.items_title(view.has_benchmarks())} line={html! { { items_line } }}>
+                <Fold name="items" title={s.report.items_title(view.has_benchmarks())} line={html! { { items_line } }}>
                     <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 </Fold>
 
@@ -363,14 +367,14 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                     { for handoff }
                 }
                 if !profile.is_empty() {
-                    <Fold name="firm" title={s.firm} line={html! { { profile_line } }}>
+                    <Fold name="firm" title={s.report.firm} line={html! { { profile_line } }}>
                         <section class="firm report-section" aria-labelledby="firm-title">
-                            <h2 id="firm-title">{ s.firm }</h2>
+                            <h2 id="firm-title">{ s.report.firm }</h2>
                             <dl>
                                 { for profile.iter().map(|line| html! {
                                     <div><dt>{ line.question }</dt><dd>{ line.answer_text() }</dd></div>
                                 }) }
-                                <div><dt>{ s.questionnaire }</dt><dd>{ version.clone() }</dd></div>
+                                <div><dt>{ s.report.questionnaire }</dt><dd>{ version.clone() }</dd></div>
                             </dl>
                         </section>
                     </Fold>
@@ -379,12 +383,12 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 { props.children.clone() }
 
                 <div class="actions no-print">
-                    <button type="button" class="button primary" onclick={print}>{ s.print }</button>
+                    <button type="button" class="button primary" onclick={print}>{ s.common.print }</button>
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::Go(Screen::Section(assessment::SectionId::Profile)))}>
-                        { s.change_answers }
+                        { s.report.change_answers }
                     </button>
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::StartOver)}>
-                        { s.start_over }
+                        { s.start.start_over }
                     </button>
                 </div>
                 if state.files_allowed() {

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::steps::walk_steps;
 use crate::components::{AnswersFile, Steps};
+use crate::i18n::Strings;
 use crate::state::{Action, Screen, State};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let tag = lang.lang_tag();
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let q = &state.questionnaire;
     let steps = walk_steps(state);
     let missing = &state.report.missing;
@@ -71,22 +72,22 @@ pub fn Review(props: &ReviewProps) -> Html {
                 answered={state.report.progress.answered} total={state.report.progress.total}
                 on_go={props.send.reform(Action::Go)} />
             <section class="review" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{ s.review_title }</h1>
+                <h1 id="screen-title" tabindex="-1">{ s.walk.review_title }</h1>
                 if missing.is_empty() {
-                    <p class="lead">{ s.review_done }</p>
+                    <p class="lead">{ s.walk.review_done }</p>
                 } else {
-                    <p class="lead">{ s.review_missing }</p>
+                    <p class="lead">{ s.walk.review_missing }</p>
                     <ul class="groups">{ for groups }</ul>
                 }
                 if !codes.is_empty() {
-                    <p class="codes-given">{ s.codes_typed }{ s.colon }{ codes.join(" · ") }</p>
+                    <p class="codes-given">{ s.walk.codes_typed }{ s.common.colon }{ codes.join(" · ") }</p>
                 }
                 <div class="actions walk-nav">
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::Back)}>
-                        { s.back }
+                        { s.walk.back }
                     </button>
                     <button type="button" class="button primary" onclick={props.send.reform(|_| Action::Next)}>
-                        { s.see_report }
+                        { s.walk.see_report }
                     </button>
                 </div>
                 if state.files_allowed() {

@@ -6,7 +6,7 @@
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +20,7 @@ pub struct SaveResultProps {
 
 #[component]
 pub fn SaveResult(props: &SaveResultProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let include = use_state(|| false);
     let on_toggle = {
         let include = include.clone();
@@ -32,14 +32,14 @@ pub fn SaveResult(props: &SaveResultProps) -> Html {
     };
     html! {
         <section class="save-result no-print" aria-labelledby="save-result-title">
-            <h2 id="save-result-title">{ s.save_result_title }</h2>
-            <p>{ props.lang.save_result_what(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
+            <h2 id="save-result-title">{ s.files.save_result_title }</h2>
+            <p>{ s.files.save_result_what(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             <label class="option">
                 <input type="checkbox" checked={*include} onchange={on_toggle} />
-                <span>{ s.save_result_answers }</span>
+                <span>{ s.files.save_result_answers }</span>
             </label>
             <div class="actions">
-                <button type="button" class="button" onclick={on_save}>{ s.save_result }</button>
+                <button type="button" class="button" onclick={on_save}>{ s.files.save_result }</button>
             </div>
         </section>
     }

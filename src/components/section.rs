@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::components::steps::walk_steps;
 use crate::components::{use_id_scope, Question, Steps};
+use crate::i18n::Strings;
 use crate::paint::use_painted;
 use crate::state::{Action, Screen, State};
 
@@ -33,16 +34,16 @@ pub fn Section(props: &SectionProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let tag = lang.lang_tag();
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let q = &state.questionnaire;
     // A part's or a dimension's title and introduction come from the questionnaire; those of a
     // profile without parts are the interface's words.
     let title = q
         .section_title(&props.section)
-        .map_or(s.profile_title, |t| t.get(&tag));
+        .map_or(s.walk.profile_title, |t| t.get(&tag));
     let intro = q
         .section_intro(&props.section)
-        .map_or(s.profile_intro, |t| t.get(&tag));
+        .map_or(s.walk.profile_intro, |t| t.get(&tag));
     let shown = state.report.shown_in(q, &props.section);
     let here = state.report.progress_in(q, &props.section);
     let minutes_left = assessment::minutes_to_finish(q, &state.report, &tag) as usize;
@@ -71,8 +72,8 @@ pub fn Section(props: &SectionProps) -> Html {
                 <h1 id={title_id} tabindex="-1">{ title }</h1>
                 <p class="lead">{ intro }</p>
                 if let Some(follow_up) = state.follow_up.as_ref().filter(|f| f.to_check.contains(&props.section)) {
-                    <p class="notice follow-up">{ lang.follow_up_banner(
-                        &follow_up.from.map_or_else(|| s.undated.to_owned(), |d| d.to_string())) }</p>
+                    <p class="notice follow-up">{ s.handoff.follow_up_banner(
+                        &follow_up.from.map_or_else(|| s.handoff.undated.to_owned(), |d| d.to_string())) }</p>
                 }
                 // The keyed questions are the only children of their element: Yew re-creates a
                 // list that mixes keyed and unkeyed children whenever its length changes, which
@@ -85,10 +86,10 @@ pub fn Section(props: &SectionProps) -> Html {
                 </div>
                 <div class="actions walk-nav">
                     <button type="button" class="button" onclick={props.send.reform(|_| Action::Back)}>
-                        { s.back }
+                        { s.walk.back }
                     </button>
                     <button type="button" class="button primary" onclick={props.send.reform(|_| Action::Next)}>
-                        { if last { s.review_step } else { s.next } }
+                        { if last { s.walk.review_step } else { s.walk.next } }
                     </button>
                 </div>
             </section>

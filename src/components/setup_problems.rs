@@ -6,6 +6,7 @@ use assessment::Place;
 use yew::prelude::*;
 
 use crate::host;
+use crate::i18n::Strings;
 use crate::setup::Failure;
 use crate::state::Shared;
 
@@ -18,10 +19,10 @@ pub struct SetupProblemsProps {
 pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
     let failure = &props.failure;
     let lang = failure.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     {
         let origin = failure.embed_origin.clone();
-        let title = s.setup_title;
+        let title = s.device.setup_title;
         use_effect_with((), move |_| {
             gloo::utils::document().set_title(title);
             if let Some(html) = gloo::utils::document().document_element() {
@@ -41,7 +42,7 @@ pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
     let questionnaire = failure
         .questionnaire
         .clone()
-        .unwrap_or_else(|| s.setup_shipped_questionnaire.to_owned());
+        .unwrap_or_else(|| s.device.setup_shipped_questionnaire.to_owned());
     let questionnaire_named = failure.problems.iter().any(|p| {
         !matches!(
             p.place,
@@ -50,18 +51,18 @@ pub fn SetupProblems(props: &SetupProblemsProps) -> Html {
     });
     html! {
         <main id="main" class="wrap setup-problems">
-            <h1>{ s.setup_title }</h1>
-            <p>{ s.setup_intro }</p>
+            <h1>{ s.device.setup_title }</h1>
+            <p>{ s.device.setup_intro }</p>
             <dl class="sources">
                 if let Some(config) = failure.config.clone().filter(|_| config_named) {
-                    <dt>{ s.setup_config_file }</dt><dd>{ config }</dd>
+                    <dt>{ s.device.setup_config_file }</dt><dd>{ config }</dd>
                 }
                 if questionnaire_named {
-                    <dt>{ s.setup_questionnaire_file }</dt><dd>{ questionnaire }</dd>
+                    <dt>{ s.device.setup_questionnaire_file }</dt><dd>{ questionnaire }</dd>
                 }
             </dl>
             <ul class="problems">
-                { for capped(&failure.problems, &lang.lang_tag(), |p| lang.setup_problem(p))
+                { for capped(&failure.problems, &lang.lang_tag(), |p| p.message(&lang.lang_tag()))
                     .into_iter()
                     .map(|line| html! { <li>{ line }</li> }) }
             </ul>

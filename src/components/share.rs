@@ -4,7 +4,7 @@
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -35,20 +35,20 @@ pub fn Share(props: &ShareProps) -> Html {
     };
     html! {
         <section class="share report-section no-print" aria-labelledby="share-title">
-            <h2 id="share-title">{ lang.share_title(&props.name) }</h2>
-            <p>{ lang.share_what(&props.name, &Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
+            <h2 id="share-title">{ Strings::of(lang).files.share_title(&props.name) }</h2>
+            <p>{ Strings::of(lang).files.share_what(&props.name, &Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             if props.answers_allowed {
                 <label class="option">
                     <input type="checkbox" checked={*include} onchange={on_toggle} disabled={props.shared} />
-                    <span>{ lang.strings().include_answers }</span>
+                    <span>{ Strings::of(lang).files.include_answers }</span>
                 </label>
             }
             if props.shared {
-                <p class="shared" role="status">{ lang.shared(&props.name) }</p>
+                <p class="shared" role="status">{ Strings::of(lang).files.shared(&props.name) }</p>
             } else {
                 <div class="actions">
                     <button type="button" class="button primary" onclick={on_share}>
-                        { lang.share_button(&props.name) }
+                        { Strings::of(lang).files.share_button(&props.name) }
                     </button>
                 </div>
             }

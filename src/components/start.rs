@@ -5,7 +5,7 @@ use assessment::{Outline, Progress, Questionnaire};
 use yew::prelude::*;
 
 use crate::components::use_id_scope;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Shared, State};
 
 #[derive(Properties, PartialEq)]
@@ -65,7 +65,7 @@ impl StartProps {
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     let title_id = use_id_scope().id("start-title");
     let begin = props.on_begin.reform(|_: MouseEvent| ());
     let resume = props.on_resume.reform(|_: MouseEvent| ());
@@ -74,25 +74,25 @@ pub fn Start(props: &StartProps) -> Html {
             <h1 id={title_id}>{ &props.title }</h1>
             <p class="lead">{ &props.description }</p>
             <ul class="facts">
-                <li>{ props.lang.duration(props.minutes, props.questions) }</li>
+                <li>{ s.start.duration(props.minutes, props.questions) }</li>
                 <li>{ match (props.kiosk, props.persistent) {
-                    (true, _) => s.kiosk_data,
-                    (false, true) => s.stays_on_device,
-                    (false, false) => s.not_kept_here,
+                    (true, _) => s.start.kiosk_data,
+                    (false, true) => s.start.stays_on_device,
+                    (false, false) => s.start.not_kept_here,
                 } }</li>
             </ul>
-            <p>{ props.lang.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
+            <p>{ s.start.what_you_get(&Outline::of(&props.questionnaire, &props.lang.lang_tag())) }</p>
             if let Some(offer) = props.offer {
                 <div class="resume">
-                    <p>{ if offer.answered >= offer.total { s.saved_complete } else { s.saved_found } }{ " " }{ props.lang.answered(offer.answered, offer.total) }</p>
+                    <p>{ if offer.answered >= offer.total { s.start.saved_complete } else { s.start.saved_found } }{ " " }{ s.walk.answered(offer.answered, offer.total) }</p>
                     <div class="actions">
-                        <button type="button" class="button primary" onclick={resume}>{ s.resume }</button>
-                        <button type="button" class="button" onclick={begin}>{ s.start_over }</button>
+                        <button type="button" class="button primary" onclick={resume}>{ s.start.resume }</button>
+                        <button type="button" class="button" onclick={begin}>{ s.start.start_over }</button>
                     </div>
                 </div>
             } else {
                 <div class="actions">
-                    <button type="button" class="button primary" onclick={begin}>{ s.begin }</button>
+                    <button type="button" class="button primary" onclick={begin}>{ s.start.begin }</button>
                 </div>
             }
             { props.children.clone() }

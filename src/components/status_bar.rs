@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct StatusBarProps {
@@ -22,7 +22,7 @@ pub struct StatusBarProps {
 
 #[component]
 pub fn StatusBar(props: &StatusBarProps) -> Html {
-    let s = props.lang.strings();
+    let s = Strings::of(props.lang);
     // The person asked to update while answers would be lost: the question is on screen.
     let asking = use_state_eq(|| false);
     let toggle = |to: bool| {
@@ -35,14 +35,14 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
     let question = props.export_unsaved.as_ref().filter(|_| *asking);
     let (text, first, rest) = match question {
         Some(export) => (
-            s.update_loses_answers,
-            html! { <button type="button" class="button" onclick={toggle(false)}>{ s.update_later }</button> },
+            s.device.update_loses_answers,
+            html! { <button type="button" class="button" onclick={toggle(false)}>{ s.device.update_later }</button> },
             html! {
                 <>
                     <button type="button" class="button primary"
-                        onclick={export.reform(|_| ())}>{ s.export_answers }</button>
+                        onclick={export.reform(|_| ())}>{ s.files.export_answers }</button>
                     <button type="button" class="button"
-                        onclick={props.on_update.reform(|_| ())}>{ s.update_anyway }</button>
+                        onclick={props.on_update.reform(|_| ())}>{ s.device.update_anyway }</button>
                 </>
             },
         ),
@@ -51,9 +51,8 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
                 Some(_) => toggle(true),
                 None => props.on_update.reform(|_| ()),
             };
-            let first =
-                html! { <button type="button" class="button" {onclick}>{ s.update_now }</button> };
-            (s.update_ready, first, Html::default())
+            let first = html! { <button type="button" class="button" {onclick}>{ s.device.update_now }</button> };
+            (s.device.update_ready, first, Html::default())
         }
     };
     html! {
@@ -67,18 +66,18 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
             }
             if props.not_persistent {
                 <div class="status warning no-print" role="status">
-                    <p>{ s.not_persistent }</p>
+                    <p>{ s.device.not_persistent }</p>
                     if let Some(export) = &props.export_unsaved {
                         <div class="actions">
                             <button type="button" class="button"
-                                onclick={export.reform(|_| ())}>{ s.export_answers }</button>
+                                onclick={export.reform(|_| ())}>{ s.files.export_answers }</button>
                         </div>
                     }
                 </div>
             }
             if let Some(error) = &props.config_error {
                 <div class="status warning no-print" role="status">
-                    <p>{ s.kiosk_config_ignored }{ " " }{ error }</p>
+                    <p>{ s.device.kiosk_config_ignored }{ " " }{ error }</p>
                 </div>
             }
         </>

@@ -5,7 +5,7 @@ use assessment::short_title;
 use yew::prelude::*;
 
 use crate::components::use_id_scope;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Screen, State};
 
 /// One step: the screen it goes to and its title.
@@ -20,7 +20,7 @@ pub struct Step {
 /// The steps of the walk, in the core's order: each section (the profile, then each dimension by
 /// its short title), then the review.
 pub fn walk_steps(state: &State) -> Vec<Step> {
-    let s = state.lang.strings();
+    let s = Strings::of(state.lang);
     let tag = state.lang.lang_tag();
     let q = &state.questionnaire;
     q.sections()
@@ -28,7 +28,7 @@ pub fn walk_steps(state: &State) -> Vec<Step> {
         .map(|section| {
             let title = match q.section_title(&section) {
                 Some(title) => AttrValue::from(short_title(title.get(&tag)).to_owned()),
-                None => AttrValue::from(s.profile_title),
+                None => AttrValue::from(s.walk.profile_title),
             };
             let to_check = state
                 .follow_up
@@ -42,7 +42,7 @@ pub fn walk_steps(state: &State) -> Vec<Step> {
         })
         .chain(std::iter::once(Step {
             screen: Screen::Review,
-            title: AttrValue::from(s.review_step),
+            title: AttrValue::from(s.walk.review_step),
             to_check: false,
         }))
         .collect()
@@ -72,10 +72,10 @@ pub struct StepsProps {
 pub fn Steps(props: &StepsProps) -> Html {
     let lang = props.lang;
     let answered_id = use_id_scope().id("answered");
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let count = props.steps.len();
     html! {
-        <nav class="steps" aria-label={s.sections}>
+        <nav class="steps" aria-label={s.walk.sections}>
             <ol>
                 { for props.steps.iter().enumerate().map(|(i, step)| {
                     let on_go = props.on_go.clone();
@@ -89,9 +89,9 @@ pub fn Steps(props: &StepsProps) -> Html {
                                 <span class="n" aria-hidden="true">{ i + 1 }</span>
                                 <span class="title">{ step.title.clone() }</span>
                                 if step.to_check {
-                                    <span class="to-check">{ s.to_check }</span>
+                                    <span class="to-check">{ s.walk.to_check }</span>
                                 }
-                                <span class="visually-hidden">{ format!(" ({})", lang.step(i + 1, count)) }</span>
+                                <span class="visually-hidden">{ format!(" ({})", s.walk.step(i + 1, count)) }</span>
                             </button>
                         </li>
                     }
@@ -104,13 +104,13 @@ pub fn Steps(props: &StepsProps) -> Html {
                     <span class="now" aria-hidden="true">{ step.title.clone() }</span>
                 }
                 <label for={answered_id.clone()}>{ match props.here {
-                    true => lang.answered_here(props.answered, props.total),
-                    false => lang.answered(props.answered, props.total),
+                    true => Strings::of(lang).walk.answered_here(props.answered, props.total),
+                    false => Strings::of(lang).walk.answered(props.answered, props.total),
                 } }</label>
                 <progress id={answered_id} max={props.total.max(1).to_string()}
                     value={props.answered.to_string()}></progress>
                 if let Some(minutes) = props.minutes_left {
-                    <span class="left">{ lang.minutes_left(minutes) }</span>
+                    <span class="left">{ s.walk.minutes_left(minutes) }</span>
                 }
             </p>
         </nav>

@@ -7,7 +7,7 @@ use assessment::{format_change, format_score, Clause, Plan, Questionnaire, Repor
 use yew::prelude::*;
 
 use crate::components::fold::reveal;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::state::{Comparing, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +25,7 @@ pub struct VerdictProps {
 
 /// The comparison in one sentence, each clause on one line: a number is never split from its unit.
 pub fn headline(lang: Lang, questionnaire: &Shared<Questionnaire>, comparing: &Comparing) -> Html {
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let tag = lang.lang_tag();
     let c = &comparing.comparison;
     let after = ReportView::new(questionnaire, &c.later.report, &tag);
@@ -33,16 +33,16 @@ pub fn headline(lang: Lang, questionnaire: &Shared<Questionnaire>, comparing: &C
     let last = clauses.len().saturating_sub(1);
     let words = clauses.iter().enumerate().map(|(i, clause)| {
         let text = match clause {
-            Clause::Points(change) => lang.points_change(&format_change(Some(*change))),
-            Clause::Stage { trend, .. } => {
-                lang.stage_moved(*trend, after.stage().map_or("–", |stage| stage.label))
-            }
-            Clause::GapsClosed(n) => lang.gaps_closed_count(*n),
-            Clause::GapsNew(n) => lang.gaps_new_count(*n),
+            Clause::Points(change) => s.handoff.points_change(&format_change(Some(*change))),
+            Clause::Stage { trend, .. } => s
+                .handoff
+                .stage_moved(*trend, after.stage().map_or("–", |stage| stage.label)),
+            Clause::GapsClosed(n) => s.handoff.gaps_closed_count(*n),
+            Clause::GapsNew(n) => s.handoff.gaps_new_count(*n),
         };
         // The separator's mark stays with its clause; a line may break after it ("，" breaks
         // by itself, ", " at its space).
-        let sep = s.clause_sep;
+        let sep = s.handoff.clause_sep;
         let (mark, space) = sep.split_at(sep.trim_end().len());
         html! {
             <>
@@ -57,7 +57,7 @@ pub fn headline(lang: Lang, questionnaire: &Shared<Questionnaire>, comparing: &C
 #[component]
 pub fn Verdict(props: &VerdictProps) -> Html {
     let lang = props.lang;
-    let s = lang.strings();
+    let s = Strings::of(lang);
     let tag = lang.lang_tag();
     let view = ReportView::new(&props.questionnaire, &props.report, &tag);
     let gaps: Vec<_> = view.critical_gaps().collect();
@@ -70,19 +70,20 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         .as_ref()
         .map(|step| step.why_words.clone())
         .filter(|why| !why.is_empty());
-    let next = view
-        .next_stage()
-        .map(|(stage, points)| lang.to_next_stage(&format_score(Some(points)), stage.label));
+    let next = view.next_stage().map(|(stage, points)| {
+        s.report
+            .to_next_stage(&format_score(Some(points)), stage.label)
+    });
     html! {
         <section class="summary verdict report-section" aria-labelledby="summary-title">
-            <h2 id="summary-title" class="visually-hidden">{ s.verdict_title }</h2>
+            <h2 id="summary-title" class="visually-hidden">{ s.report.verdict_title }</h2>
             <div class="verdict-top">
                 <div class="score-card">
-                    <p class="overall"><span class="label">{ s.overall }</span>
+                    <p class="overall"><span class="label">{ s.report.overall }</span>
                         <span class="value" data-score={format_score(view.overall())}>{ format_score(view.overall()) }</span>
                         <span class="unit">{ "/ 100" }</span></p>
                     if let Some(stage) = view.stage() {
-                        <p class="stage"><span class="label">{ s.stage }</span>
+                        <p class="stage"><span class="label">{ s.report.stage }</span>
                             <span class="value" data-stage={stage.id.to_string()}>{ stage.label }</span></p>
                         <p class="meaning">{ stage.meaning }</p>
                     }
@@ -99,7 +100,7 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                 <div class="verdict-gaps" role="note">
                     <p class="count"><span aria-hidden="true">{ "⚠ " }</span>
                         <a href="#critical-title" onclick={reveal("critical-title")}>
-                            { lang.critical_count(gaps.len()) }</a></p>
+                            { s.report.critical_count(gaps.len()) }</a></p>
                     <ul>
                         { for gaps.iter().map(|g| html! { <li>{ g.text }</li> }) }
                     </ul>
@@ -107,17 +108,17 @@ pub fn Verdict(props: &VerdictProps) -> Html {
             }
             if let Some(step) = first {
                 <div class={classes!("first-action", step.critical().then_some("critical"))}>
-                    <h3>{ s.first_action }</h3>
+                    <h3>{ s.report.first_action }</h3>
                     <p class="what">{ &step.text }</p>
                     <dl class="step-facts">
                         if let Some(who) = &step.who {
-                            <div><dt>{ s.who }</dt><dd>{ who }</dd></div>
+                            <div><dt>{ s.report.who }</dt><dd>{ who }</dd></div>
                         }
                         if let Some(effort) = &step.effort {
-                            <div><dt>{ s.effort }</dt><dd>{ effort }</dd></div>
+                            <div><dt>{ s.report.effort }</dt><dd>{ effort }</dd></div>
                         }
                         if let Some(why) = why {
-                            <div class="why"><dt>{ s.why_first }</dt><dd>{ why }</dd></div>
+                            <div class="why"><dt>{ s.report.why_first }</dt><dd>{ why }</dd></div>
                         }
                     </dl>
                 </div>

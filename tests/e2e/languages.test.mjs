@@ -2,11 +2,11 @@
 // language fetches the whole questionnaire, keeps every answer, and works offline once the service
 // worker has kept the build (a kiosk switches with no network).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 
-import { appUnderTest, DIST, openPage } from './support.mjs';
+import { appUnderTest, associationSite, DIST, launch, openPage, serve } from './support.mjs';
 import { option, ready } from './walk.mjs';
 
 /** A text only the English questionnaire has (a recommendation). */
@@ -69,5 +69,76 @@ describe('the questionnaire in one language first', () => {
     assert.equal(await page.$('.notice.bad'), null, 'no "could not be loaded"');
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
+  });
+});
+
+/** `doc` with every text in `lang` only, and only `lang` declared. */
+function onlyIn(doc, lang) {
+  const languages = doc.languages;
+  const keep = (value) => {
+    if (Array.isArray(value)) return value.map(keep);
+    if (value === null || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    if (keys.length > 0 && keys.every((k) => languages.includes(k) && typeof value[k] === 'string')) {
+      return { [lang]: value[lang] };
+    }
+    return Object.fromEntries(keys.map((k) => [k, keep(value[k])]));
+  };
+  return { ...keep(doc), languages: [lang] };
+}
+
+describe('an association’s questionnaire in one language', () => {
+  let app;
+  let host;
+  let browser;
+  before(async () => {
+    app = await serve();
+    const site = associationSite(app.url, (config) => {
+      // The weights name dimensions of the shipped questionnaire, which this one does not have.
+      const { weights, ...rest } = config;
+      return { ...rest, language: 'zh-CN', questionnaire: `${host.url}zh-only.json` };
+    });
+    const doc = JSON.parse(readFileSync(path.join(site.dir, 'association-questionnaire.json'), 'utf8'));
+    writeFileSync(path.join(site.dir, 'zh-only.json'), JSON.stringify(onlyIn(doc, 'zh-CN')));
+    const page = path.join(site.dir, 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('data-lang="en"', 'data-lang="zh-CN"'));
+    host = await serve(site.dir, { cors: true });
+    site.config(host.origin);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await app?.close();
+  });
+
+  it('says, in the language pressed, that the questionnaire is not in it, and keeps the answers', async () => {
+    const { context, page, errors } = await openPage(browser, host.url, { locale: 'zh-CN' });
+    // What the page itself fetched (the service worker precaches the build, the split files too).
+    const fetchedByPage = () => frame.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    let frame;
+    try {
+      frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+      await ready(frame);
+      assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN');
+      await frame.click('button.primary');
+      await frame.check(option('P.members', 'yes'));
+      const before = (await fetchedByPage()).length;
+
+      await frame.click('button[lang="en"]');
+      const notice = await frame.waitForSelector('.notice p[lang="en"]');
+      assert.equal(
+        (await notice.textContent()).trim(),
+        'This questionnaire is only in 简体中文. Your answers are kept.',
+      );
+      assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN', 'the page stays in the language the questionnaire has');
+      assert.equal(await frame.$('.notice.bad'), null, 'no "could not be loaded"');
+      assert.equal(await frame.isChecked(option('P.members', 'yes')), true, 'the answer stays');
+      const fetched = (await fetchedByPage()).slice(before);
+      assert.ok(!fetched.some((p) => p.startsWith('/split/')), `the shipped questionnaire is not fetched: ${fetched.join(' ')}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 
 use assessment::cohort::{Distribution, Figures, Group, GroupKey, PathKey};
-use assessment::{short_title, to_csv, Cohort, LangTag, Questionnaire, Refused, Shown, Tally};
+use assessment::{
+    short_title, to_csv, Cohort, Lang, LangTag, Questionnaire, Refused, Shown, Tally,
+};
 
 use crate::inputs::Reading;
 
@@ -35,7 +37,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
                 let tag = rest
                     .next()
                     .ok_or(format!("--lang needs a language tag\n{USAGE}"))?;
-                lang = Some(LangTag::from(tag.as_str()));
+                lang = Some(crate::parse_lang(tag)?);
             }
             _ => return Ok(false),
         }
@@ -82,101 +84,59 @@ pub fn count(q: &Questionnaire, reading: &Reading) -> Result<Cohort, String> {
     Ok(tally.finish(refused))
 }
 
-/// The CLI's own words in one language; names come from the questionnaire.
-struct Words {
-    heading: fn(&str, &str, u64, usize) -> String,
-    rules: fn(u64, u64, u64) -> String,
-    not_counted: &'static str,
-    all: &'static str,
-    by: fn(&str, &str) -> String,
-    not_given: &'static str,
-    members: &'static str,
-    complete: &'static str,
-    overall: &'static str,
-    no_score: &'static str,
-    quartiles: &'static str,
-    stages: &'static str,
-    no_stage: &'static str,
-    gaps: &'static str,
-    bottlenecks: &'static str,
-    none: &'static str,
-    most_common: &'static str,
-    recommendations: &'static str,
-    paths: &'static str,
-    pending: &'static str,
-    uncovered: &'static str,
-    fewer_than: fn(u64) -> String,
-    withheld: fn(u64) -> String,
+assessment::words! {
+    /// The CLI's own words in one language; names come from the questionnaire.
+    struct Words {
+        heading: fn(&str, &str, u64, usize) -> String =
+            |id, version, counted, refused| {
+                format!(
+                    "问卷“{id}” {version} 版的会员汇总：已计入 {counted} 份结果，{refused} 个文件未计入"
+                )
+            },
+            |id, version, counted, refused| {
+                format!("Cohort of questionnaire \"{id}\" version {version}: {counted} result(s) counted, {refused} file(s) not counted")
+            };
+        rules: fn(u64, u64, u64) -> String =
+            |g, x, p| {
+                format!("隐私规则：不足 {g} 家的组不显示，可借以推算出它的组也一并隐去，所有隐去的组说明相同，不指明哪一组是小组；按地区、行业或规模细分需至少 {x} 家；百分位数需至少 {p} 家。")
+            },
+            |g, x, p| {
+                format!("Privacy: a group of fewer than {g} is withheld, and so are the groups that would let it be worked out, all with the same words, which never say which one is small; a breakdown by region, sector or size needs {x}; percentiles need {p}.")
+            };
+        not_counted: &'static str = "未计入：", "Not counted:";
+        all: &'static str = "全体会员", "ALL MEMBERS";
+        by: fn(&str, &str) -> String =
+            |name, question| {
+                let name = match name {
+                    "region" => "地区",
+                    "sector" => "行业",
+                    _ => "规模",
+                };
+                format!("按{name}（{question}）")
+            },
+            |name, question| format!("BY {} ({question})", name.to_uppercase());
+        not_given: &'static str = "（未填写）", "(not given)";
+        members: &'static str = "家", "members";
+        complete: &'static str = "已完成", "complete";
+        overall: &'static str = "总分", "Overall";
+        no_score: &'static str = "无得分", "no score";
+        quartiles: &'static str = "下四分位 · 中位数 · 上四分位", "p25 · median · p75";
+        stages: &'static str = "阶段", "Stage";
+        no_stage: &'static str = "无阶段", "no stage";
+        gaps: &'static str = "严重合规缺口", "Critical gaps";
+        bottlenecks: &'static str = "短板", "Bottleneck";
+        none: &'static str = "无", "none";
+        most_common: &'static str = "最常见", "most common";
+        recommendations: &'static str = "最常见的首要建议", "Most frequent top recommendations";
+        paths: &'static str = "数据出境路径", "Data-export path";
+        pending: &'static str = "尚未确定", "not decided";
+        uncovered: &'static str = "规则未覆盖", "not covered";
+        fewer_than: fn(u64) -> String = |n| format!("不足 {n} 家"), |n| format!("fewer than {n}");
+        withheld: fn(u64) -> String =
+            |n| format!("已隐去（不足 {n} 家，或可借以推算出这样的组）"),
+            |n| format!("withheld (fewer than {n} or would reveal such a group)");
+    }
 }
-
-const EN: Words = Words {
-    heading: |id, version, counted, refused| {
-        format!("Cohort of questionnaire \"{id}\" version {version}: {counted} result(s) counted, {refused} file(s) not counted")
-    },
-    rules: |g, x, p| {
-        format!("Privacy: a group of fewer than {g} is withheld, and so are the groups that would let it be worked out, all with the same words, which never say which one is small; a breakdown by region, sector or size needs {x}; percentiles need {p}.")
-    },
-    not_counted: "Not counted:",
-    all: "ALL MEMBERS",
-    by: |name, question| format!("BY {} ({question})", name.to_uppercase()),
-    not_given: "(not given)",
-    members: "members",
-    complete: "complete",
-    overall: "Overall",
-    no_score: "no score",
-    quartiles: "p25 · median · p75",
-    stages: "Stage",
-    no_stage: "no stage",
-    gaps: "Critical gaps",
-    bottlenecks: "Bottleneck",
-    none: "none",
-    most_common: "most common",
-    recommendations: "Most frequent top recommendations",
-    paths: "Data-export path",
-    pending: "not decided",
-    uncovered: "not covered",
-    fewer_than: |n| format!("fewer than {n}"),
-    withheld: |n| format!("withheld (fewer than {n} or would reveal such a group)"),
-};
-
-const ZH_CN: Words = Words {
-    heading: |id, version, counted, refused| {
-        format!(
-            "问卷“{id}” {version} 版的会员汇总：已计入 {counted} 份结果，{refused} 个文件未计入"
-        )
-    },
-    rules: |g, x, p| {
-        format!("隐私规则：不足 {g} 家的组不显示，可借以推算出它的组也一并隐去，所有隐去的组说明相同，不指明哪一组是小组；按地区、行业或规模细分需至少 {x} 家；百分位数需至少 {p} 家。")
-    },
-    not_counted: "未计入：",
-    all: "全体会员",
-    by: |name, question| {
-        let name = match name {
-            "region" => "地区",
-            "sector" => "行业",
-            _ => "规模",
-        };
-        format!("按{name}（{question}）")
-    },
-    not_given: "（未填写）",
-    members: "家",
-    complete: "已完成",
-    overall: "总分",
-    no_score: "无得分",
-    quartiles: "下四分位 · 中位数 · 上四分位",
-    stages: "阶段",
-    no_stage: "无阶段",
-    gaps: "严重合规缺口",
-    bottlenecks: "短板",
-    none: "无",
-    most_common: "最常见",
-    recommendations: "最常见的首要建议",
-    paths: "数据出境路径",
-    pending: "尚未确定",
-    uncovered: "规则未覆盖",
-    fewer_than: |n| format!("不足 {n} 家"),
-    withheld: |n| format!("已隐去（不足 {n} 家，或可借以推算出这样的组）"),
-};
 
 fn hidden(w: &Words, h: &assessment::Hidden) -> String {
     match h {
@@ -187,11 +147,7 @@ fn hidden(w: &Words, h: &assessment::Hidden) -> String {
 
 /// The figures as plain text: the whole set, then each grouping's groups.
 fn render(q: &Questionnaire, c: &Cohort, lang: &LangTag) -> String {
-    let w = if lang.as_str().starts_with("zh") {
-        &ZH_CN
-    } else {
-        &EN
-    };
+    let w = Words::of(Lang::of(lang));
     let mut out = String::new();
     let _ = writeln!(
         out,

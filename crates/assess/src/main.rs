@@ -32,7 +32,7 @@ use assessment::citations::{self, Verdict};
 use assessment::limits::{list_capped, Document};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
-    AssociationConfig, Comparison, LangTag, LevelChange, LoadError, PathView, Place, Problem,
+    AssociationConfig, Comparison, Lang, LangTag, LevelChange, LoadError, PathView, Place, Problem,
     ProblemKind, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
 };
 
@@ -109,9 +109,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 let tag = args
                     .next()
                     .ok_or(format!("--lang needs a language tag\n{USAGE}"))?;
-                lang = Some(LangTag::from(tag.as_str()));
+                lang = Some(parse_lang(tag)?);
             }
-            a if a.starts_with("--lang=") => lang = Some(LangTag::from(&a["--lang=".len()..])),
+            a if a.starts_with("--lang=") => lang = Some(parse_lang(&a["--lang=".len()..])?),
             "--help" | "-h" => return Ok(format!("{USAGE}\n")),
             a if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}").into()),
             _ => positional.push(arg),
@@ -123,7 +123,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             [cmd, path] if cmd.as_str() == "validate" => check_config(config, Some(path))?,
             _ => return Err(format!("--config goes with validate only\n{USAGE}").into()),
         };
-        return checked.reported(json.then(|| lang.unwrap_or_else(|| "en".into())));
+        return checked.reported(json.then(|| lang.unwrap_or(Lang::En).lang_tag()));
     }
     match positional.as_slice() {
         [cmd, path] if cmd.as_str() == "validate" && json => {
@@ -136,7 +136,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                     kind: ProblemKind::Format(message),
                 }],
             };
-            Checked::of(problems, path, path).reported(Some(lang.unwrap_or_else(|| "en".into())))
+            Checked::of(problems, path, path).reported(Some(lang.unwrap_or(Lang::En).lang_tag()))
         }
         [cmd, path] if cmd.as_str() == "validate" => {
             let q = load_questionnaire(path)?;
@@ -409,8 +409,15 @@ fn listed(problems: &[(String, Problem)]) -> String {
 }
 
 /// `lang`, English if none, when the questionnaire has it.
-pub(crate) fn language(q: &Questionnaire, lang: Option<LangTag>) -> Result<LangTag, String> {
-    let lang = lang.unwrap_or_else(|| LangTag::from("en"));
+/// A `--lang` value: a language the CLI speaks, or why not.
+pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
+    tag.parse::<Lang>().map_err(|e| format!("--lang: {e}"))
+}
+
+/// The language to print in (English unless asked), as the questionnaire's texts are keyed: the
+/// questionnaire must have it.
+pub(crate) fn language(q: &Questionnaire, lang: Option<Lang>) -> Result<LangTag, String> {
+    let lang = lang.unwrap_or(Lang::En).lang_tag();
     if q.doc().languages.contains(&lang) {
         Ok(lang)
     } else {
@@ -431,182 +438,101 @@ pub(crate) fn load_questionnaire(path: &str) -> Result<Questionnaire, String> {
         .map_err(|e| format!("{path}: {e}"))
 }
 
-/// The CLI's own words in one language; the questionnaire's texts come from the questionnaire.
-struct Labels {
-    partial: fn(usize, &str) -> String,
-    overall: &'static str,
-    stage: &'static str,
-    bottleneck: &'static str,
-    capped_from: &'static str,
-    answered: &'static str,
-    critical_gaps: &'static str,
-    export_path: &'static str,
-    path_pending: &'static str,
-    path_uncovered: &'static str,
-    items: &'static str,
-    not_applicable: &'static str,
-    unanswered: &'static str,
-    level: &'static str,
-    standing: fn(Standing) -> &'static str,
-    action_plan: &'static str,
-    first_steps: &'static str,
-    /// Before a first step's reason for coming first.
-    why_first: &'static str,
-    who: &'static str,
-    effort: &'static str,
-    help: &'static str,
-    /// Before a step's question, source section and priority.
-    sources: &'static str,
-    priority: &'static str,
-    /// A label and its text: ": ", "：".
-    colon: &'static str,
-    /// Between items of a list: ", ", "、".
-    list: &'static str,
-    /// A remark after a text: " (…)", "（…）".
-    aside: fn(&str) -> String,
-    progress: &'static str,
-    earlier: &'static str,
-    later: &'static str,
-    change: &'static str,
-    carried: fn(&str, &str) -> String,
-    dropped: fn(&AnswerProblem) -> String,
-    partial_side: fn(&str, usize) -> String,
-    improved: &'static str,
-    fell_back: &'static str,
-    gaps_closed: &'static str,
-    gaps_new: &'static str,
-    done: &'static str,
-    stopped_applying: &'static str,
-    started_applying: &'static str,
-    nothing: &'static str,
-}
-
-const EN: Labels = Labels {
-    partial: |n, ids| format!("PARTIAL RESULT — {n} question(s) still to answer: {ids}"),
-    overall: "Overall",
-    stage: "Stage",
-    bottleneck: "← bottleneck",
-    capped_from: "capped from",
-    answered: "answered",
-    critical_gaps: "CRITICAL GAPS",
-    export_path: "Data export path:",
-    path_pending: "not decided yet: answer the profile questions still open",
-    path_uncovered: "the questionnaire's rules do not cover this profile",
-    items: "Items:",
-    not_applicable: "not applicable",
-    unanswered: "unanswered",
-    level: "level",
-    standing: |s| match s {
-        Standing::Ahead => "you are ahead of this",
-        Standing::Level => "you are level with this",
-        Standing::Behind => "you are behind this",
-    },
-    action_plan: "Action plan:",
-    first_steps: "Your first steps (next three months):",
-    why_first: "Why first",
-    who: "Who",
-    effort: "Effort and cost",
-    help: "Help",
-    sources: "Sources",
-    priority: "priority",
-    colon: ": ",
-    list: "; ",
-    aside: |text| format!(" ({text})"),
-    progress: "Progress",
-    earlier: "earlier",
-    later: "later",
-    change: "change",
-    carried: |file, version| {
-        format!("{file}: answers to version {version}, carried over to this version")
-    },
-    dropped: |p| format!("not carried over: {p}"),
-    partial_side: |file, n| format!("{file} is a partial result: {n} question(s) still to answer"),
-    improved: "Improved:",
-    fell_back: "Fell back:",
-    gaps_closed: "Critical gaps closed:",
-    gaps_new: "New critical gaps:",
-    done: "Done from the earlier action plan:",
-    stopped_applying: "No longer applies to the firm:",
-    started_applying: "Now applies to the firm:",
-    nothing: "none",
-};
-
-const ZH_CN: Labels = Labels {
-    partial: |n, ids| format!("部分结果：还有 {n} 个问题未回答：{ids}"),
-    overall: "总分",
-    stage: "阶段",
-    bottleneck: "← 短板",
-    capped_from: "封顶，原为",
-    answered: "已回答",
-    critical_gaps: "严重合规缺口",
-    export_path: "数据出境路径：",
-    path_pending: "尚未确定：请回答基本情况中尚未回答的问题",
-    path_uncovered: "问卷的规则未覆盖这种情况",
-    items: "各项回答：",
-    not_applicable: "不适用",
-    unanswered: "未回答",
-    level: "等级",
-    standing: |s| match s {
-        Standing::Ahead => "贵企业领先于此",
-        Standing::Level => "贵企业与此持平",
-        Standing::Behind => "贵企业落后于此",
-    },
-    action_plan: "行动计划：",
-    first_steps: "首要步骤（未来三个月）：",
-    why_first: "为什么先做",
-    who: "由谁做",
-    effort: "工作量和费用",
-    help: "可求助",
-    sources: "出处",
-    priority: "优先级",
-    colon: "：",
-    list: "；",
-    aside: |text| format!("（{text}）"),
-    progress: "进展",
-    earlier: "上次",
-    later: "本次",
-    change: "变化",
-    carried: |file, version| format!("{file}：按问卷 {version} 版作答，已转入当前版本"),
-    dropped: |p| match p {
-        AnswerProblem::UnknownQuestion(q) => format!("未转入：问题“{q}”已不在本问卷中"),
-        AnswerProblem::UnknownOption(q, o) => format!("未转入：问题“{q}”已没有选项“{o}”"),
-        AnswerProblem::SeveralForSingleChoice(q) => {
-            format!("未转入：问题“{q}”只能选一项，但给出了多项")
-        }
-        AnswerProblem::Empty(q) => format!("未转入：问题“{q}”的回答为空"),
-        AnswerProblem::CodesNotTaken(q) => {
-            format!("未转入：问题“{q}”不接受海关编码，但给出了编码")
-        }
-        AnswerProblem::TooManyCodes(q) => {
-            format!("未转入：问题“{q}”的海关编码超过 {MAX_CODES} 个")
-        }
-        AnswerProblem::Changed { question, since } => {
-            format!("未转入：问题“{question}”自 {since} 版起已改变，请重新回答")
-        }
-    },
-    partial_side: |file, n| format!("{file} 为部分结果：还有 {n} 个问题未回答"),
-    improved: "有所提升：",
-    fell_back: "有所退步：",
-    gaps_closed: "已消除的严重合规缺口：",
-    gaps_new: "新出现的严重合规缺口：",
-    done: "上次行动计划中已完成的：",
-    stopped_applying: "已不再适用于贵企业：",
-    started_applying: "现已适用于贵企业：",
-    nothing: "无",
-};
-
-/// The CLI's words for `lang`: Chinese for any `zh` tag, English otherwise.
-fn labels(lang: &LangTag) -> &'static Labels {
-    if lang.as_str().starts_with("zh") {
-        &ZH_CN
-    } else {
-        &EN
+assessment::words! {
+    /// The CLI's own words in one language; the questionnaire's texts come from the questionnaire.
+    struct Labels {
+        partial: fn(usize, &str) -> String =
+            |n, ids| format!("部分结果：还有 {n} 个问题未回答：{ids}"),
+            |n, ids| format!("PARTIAL RESULT — {n} question(s) still to answer: {ids}");
+        overall: &'static str = "总分", "Overall";
+        stage: &'static str = "阶段", "Stage";
+        bottleneck: &'static str = "← 短板", "← bottleneck";
+        capped_from: &'static str = "封顶，原为", "capped from";
+        answered: &'static str = "已回答", "answered";
+        critical_gaps: &'static str = "严重合规缺口", "CRITICAL GAPS";
+        export_path: &'static str = "数据出境路径：", "Data export path:";
+        path_pending: &'static str =
+            "尚未确定：请回答基本情况中尚未回答的问题",
+            "not decided yet: answer the profile questions still open";
+        path_uncovered: &'static str =
+            "问卷的规则未覆盖这种情况",
+            "the questionnaire's rules do not cover this profile";
+        items: &'static str = "各项回答：", "Items:";
+        not_applicable: &'static str = "不适用", "not applicable";
+        unanswered: &'static str = "未回答", "unanswered";
+        level: &'static str = "等级", "level";
+        standing: fn(Standing) -> &'static str =
+            |s| match s {
+                Standing::Ahead => "贵企业领先于此",
+                Standing::Level => "贵企业与此持平",
+                Standing::Behind => "贵企业落后于此",
+            },
+            |s| match s {
+                Standing::Ahead => "you are ahead of this",
+                Standing::Level => "you are level with this",
+                Standing::Behind => "you are behind this",
+            };
+        action_plan: &'static str = "行动计划：", "Action plan:";
+        first_steps: &'static str = "首要步骤（未来三个月）：", "Your first steps (next three months):";
+        /// Before a first step's reason for coming first.
+        why_first: &'static str = "为什么先做", "Why first";
+        who: &'static str = "由谁做", "Who";
+        effort: &'static str = "工作量和费用", "Effort and cost";
+        help: &'static str = "可求助", "Help";
+        /// Before a step's question, source section and priority.
+        sources: &'static str = "出处", "Sources";
+        priority: &'static str = "优先级", "priority";
+        /// A label and its text: ": ", "：".
+        colon: &'static str = "：", ": ";
+        /// Between items of a list: ", ", "、".
+        list: &'static str = "；", "; ";
+        /// A remark after a text: " (…)", "（…）".
+        aside: fn(&str) -> String = |text| format!("（{text}）"), |text| format!(" ({text})");
+        progress: &'static str = "进展", "Progress";
+        earlier: &'static str = "上次", "earlier";
+        later: &'static str = "本次", "later";
+        change: &'static str = "变化", "change";
+        carried: fn(&str, &str) -> String =
+            |file, version| format!("{file}：按问卷 {version} 版作答，已转入当前版本"),
+            |file, version| {
+                format!("{file}: answers to version {version}, carried over to this version")
+            };
+        dropped: fn(&AnswerProblem) -> String =
+            |p| match p {
+                AnswerProblem::UnknownQuestion(q) => format!("未转入：问题“{q}”已不在本问卷中"),
+                AnswerProblem::UnknownOption(q, o) => format!("未转入：问题“{q}”已没有选项“{o}”"),
+                AnswerProblem::SeveralForSingleChoice(q) => {
+                    format!("未转入：问题“{q}”只能选一项，但给出了多项")
+                }
+                AnswerProblem::Empty(q) => format!("未转入：问题“{q}”的回答为空"),
+                AnswerProblem::CodesNotTaken(q) => {
+                    format!("未转入：问题“{q}”不接受海关编码，但给出了编码")
+                }
+                AnswerProblem::TooManyCodes(q) => {
+                    format!("未转入：问题“{q}”的海关编码超过 {MAX_CODES} 个")
+                }
+                AnswerProblem::Changed { question, since } => {
+                    format!("未转入：问题“{question}”自 {since} 版起已改变，请重新回答")
+                }
+            },
+            |p| format!("not carried over: {p}");
+        partial_side: fn(&str, usize) -> String =
+            |file, n| format!("{file} 为部分结果：还有 {n} 个问题未回答"),
+            |file, n| format!("{file} is a partial result: {n} question(s) still to answer");
+        improved: &'static str = "有所提升：", "Improved:";
+        fell_back: &'static str = "有所退步：", "Fell back:";
+        gaps_closed: &'static str = "已消除的严重合规缺口：", "Critical gaps closed:";
+        gaps_new: &'static str = "新出现的严重合规缺口：", "New critical gaps:";
+        done: &'static str = "上次行动计划中已完成的：", "Done from the earlier action plan:";
+        stopped_applying: &'static str = "已不再适用于贵企业：", "No longer applies to the firm:";
+        started_applying: &'static str = "现已适用于贵企业：", "Now applies to the firm:";
+        nothing: &'static str = "无", "none";
     }
 }
 
 /// The report as plain text, from its resolved view: the CLI looks nothing up itself.
 fn render(v: ReportView<'_>, plan: &assessment::Plan) -> String {
-    let l = labels(v.lang());
+    let l = Labels::of(Lang::of(v.lang()));
     let mut out = String::new();
     let q = v.reference();
     let _ = writeln!(out, "{} ({} {})", v.title(), q.id, q.version);
@@ -758,7 +684,7 @@ fn render_comparison(
     lang: &LangTag,
     files: [&str; 2],
 ) -> String {
-    let l = labels(lang);
+    let l = Labels::of(Lang::of(lang));
     let before = ReportView::new(q, &c.earlier.report, lang);
     let after = ReportView::new(q, &c.later.report, lang);
     let mut out = String::new();

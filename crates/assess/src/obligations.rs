@@ -9,8 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use assessment::limits::Document;
 use assessment::obligations::{page, unconfirmed_deciding, view, Currency};
 use assessment::{
-    obligations, AnswerSheet, Catalogue, CodeRefused, Confidence, Date, Group, HsCode, LangTag,
-    NeededName, Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
+    obligations, AnswerSheet, Catalogue, CodeRefused, Confidence, Date, Group, HsCode, Lang,
+    LangTag, NeededName, Page, Questionnaire, Status, Trade, BUILTIN_CATALOGUE,
 };
 use serde_json::json;
 
@@ -38,7 +38,7 @@ pub fn run(args: &[String]) -> Result<String, crate::Failure> {
         };
         match arg.as_str() {
             "--json" => json = true,
-            "--lang" => lang = Some(LangTag::from(value("--lang")?)),
+            "--lang" => lang = Some(crate::parse_lang(value("--lang")?)?),
             "--catalogue" => catalogue_path = Some(value("--catalogue")?.to_owned()),
             "--date" => {
                 let text = value("--date")?;
@@ -61,7 +61,7 @@ pub fn run(args: &[String]) -> Result<String, crate::Failure> {
             [qpath] => validate(cpath, Some(qpath))?,
             _ => return Err(usage().into()),
         };
-        return checked.reported(json.then(|| lang.unwrap_or_else(|| "en".into())));
+        return checked.reported(json.then(|| lang.unwrap_or(Lang::En).lang_tag()));
     }
     let [qpath, apath] = positional.as_slice() else {
         return Err(usage().into());
@@ -189,100 +189,60 @@ pub fn today() -> Result<Date, String> {
         .ok_or_else(|| "the system clock is out of range: give --date".to_owned())
 }
 
-/// The CLI's own words for the section, in one language.
-struct Words {
-    assessed: fn(Date) -> String,
-    groups: [&'static str; 5],
-    none: &'static str,
-    from: &'static str,
-    announced: &'static str,
-    /// An unconfirmed date already passed on the assessment's date.
-    said_since: &'static str,
-    /// Before the goods a market's entries concern, named once for the market.
-    for_goods: &'static str,
-    /// Before the goods an entry concerns when they are only some of its market's.
-    only_for: &'static str,
-    any_market: &'static str,
-    hs_code: &'static str,
-    prepare: &'static str,
-    /// For an entry that is not confirmed: what it would mean, never worded as a duty.
-    if_confirmed: &'static str,
-    basis: &'static str,
-    source: &'static str,
-    checked: &'static str,
-    /// Before what is still to check about an entry (and, often, with whom).
-    to_check: &'static str,
-    answer: &'static str,
-    finer_code: &'static str,
-    code_of: fn(&str) -> String,
-    list: &'static str,
-    /// A label and its text: "Why: …", "原因：…".
-    colon: &'static str,
-    /// A remark after a title: " (from …)", "（起始日期 …）".
-    aside: fn(&str) -> String,
+assessment::words! {
+    /// The CLI's own words for the section, in one language.
+    struct Words {
+        assessed: fn(Date) -> String =
+            |on| format!("评估日期 {on}。"),
+            |on| format!("Assessed on {on}.");
+        groups: [&'static str; 5] =
+            [
+                "已经适用",
+                "12 个月内适用",
+                "12 个月以后适用",
+                "请核实（尚未确认）",
+                "可能适用：回答后才能确定",
+            ],
+            [
+                "In force",
+                "Within 12 months",
+                "Later",
+                "To check (not confirmed)",
+                "May apply: answer to know",
+            ];
+        none: &'static str =
+            "按您填写的货物和市场，目录中没有适用的规则。",
+            "No rule of the catalogue applies to the goods and markets given.";
+        from: &'static str = "起始日期", "from";
+        announced: &'static str = "公布的日期", "announced for";
+        /// An unconfirmed date already passed on the assessment's date.
+        said_since: &'static str = "据称已适用，自", "said to apply since";
+        /// Before the goods a market's entries concern, named once for the market.
+        for_goods: &'static str = "涉及您的货物", "For your goods";
+        /// Before the goods an entry concerns when they are only some of its market's.
+        only_for: &'static str = "仅涉及", "Only for";
+        any_market: &'static str = "任何目的地", "Any destination";
+        hs_code: &'static str = "海关编码", "HS code";
+        prepare: &'static str = "需要准备", "What to prepare";
+        /// For an entry that is not confirmed: what it would mean, never worded as a duty.
+        if_confirmed: &'static str = "如经确认", "If confirmed";
+        basis: &'static str = "法律依据", "Legal basis";
+        source: &'static str = "来源", "Source";
+        checked: &'static str = "核对日期", "checked";
+        /// Before what is still to check about an entry (and, often, with whom).
+        to_check: &'static str = "有待核实", "To check";
+        answer: &'static str = "请回答", "Answer";
+        finer_code: &'static str = "请提供比此更精确的编码", "Give a code more precise than";
+        code_of: fn(&str) -> String =
+            |label| format!("请提供“{label}”下货物的海关编码"),
+            |label| format!("Give the HS code of your goods under “{label}”");
+        list: &'static str = "、", ", ";
+        /// A label and its text: "Why: …", "原因：…".
+        colon: &'static str = "：", ": ";
+        /// A remark after a title: " (from …)", "（起始日期 …）".
+        aside: fn(&str) -> String = |text| format!("（{text}）"), |text| format!(" ({text})");
+    }
 }
-
-const EN: Words = Words {
-    assessed: |on| format!("Assessed on {on}."),
-    groups: [
-        "In force",
-        "Within 12 months",
-        "Later",
-        "To check (not confirmed)",
-        "May apply: answer to know",
-    ],
-    none: "No rule of the catalogue applies to the goods and markets given.",
-    from: "from",
-    announced: "announced for",
-    said_since: "said to apply since",
-    for_goods: "For your goods",
-    only_for: "Only for",
-    any_market: "Any destination",
-    hs_code: "HS code",
-    prepare: "What to prepare",
-    if_confirmed: "If confirmed",
-    basis: "Legal basis",
-    source: "Source",
-    checked: "checked",
-    to_check: "To check",
-    answer: "Answer",
-    finer_code: "Give a code more precise than",
-    code_of: |label| format!("Give the HS code of your goods under “{label}”"),
-    list: ", ",
-    colon: ": ",
-    aside: |text| format!(" ({text})"),
-};
-
-const ZH: Words = Words {
-    assessed: |on| format!("评估日期 {on}。"),
-    groups: [
-        "已经适用",
-        "12 个月内适用",
-        "12 个月以后适用",
-        "请核实（尚未确认）",
-        "可能适用：回答后才能确定",
-    ],
-    none: "按您填写的货物和市场，目录中没有适用的规则。",
-    from: "起始日期",
-    announced: "公布的日期",
-    said_since: "据称已适用，自",
-    for_goods: "涉及您的货物",
-    only_for: "仅涉及",
-    any_market: "任何目的地",
-    hs_code: "海关编码",
-    prepare: "需要准备",
-    if_confirmed: "如经确认",
-    basis: "法律依据",
-    source: "来源",
-    checked: "核对日期",
-    to_check: "有待核实",
-    answer: "请回答",
-    finer_code: "请提供比此更精确的编码",
-    code_of: |label| format!("请提供“{label}”下货物的海关编码"),
-    list: "、",
-    colon: "：",
-    aside: |text| format!("（{text}）"),
-};
 
 fn render(
     views: &[assessment::FindingView<'_>],
@@ -290,7 +250,7 @@ fn render(
     lang: &LangTag,
     date: Date,
 ) -> String {
-    let w = words(lang);
+    let w = Words::of(Lang::of(lang));
     let mut out = String::new();
     let _ = writeln!(out, "{}", page.title);
     let _ = writeln!(out, "{}", (w.assessed)(date));
@@ -333,15 +293,6 @@ fn render(
         }
     }
     out
-}
-
-/// The CLI's words for `lang`: Chinese for any `zh` tag, English otherwise.
-fn words(lang: &LangTag) -> &'static Words {
-    if lang.as_str().starts_with("zh") {
-        &ZH
-    } else {
-        &EN
-    }
 }
 
 /// A good as the page names it (`HS 731815`), with the CLI's word for a code.

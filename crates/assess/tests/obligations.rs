@@ -231,7 +231,7 @@ fn refuses_bad_input_saying_what_is_wrong() {
         (vec!["--hs", "73a8"], "--hs: \"73a8\" is not an HS code"),
         (
             vec!["--lang", "fr"],
-            "the questionnaire has no language \"fr\"",
+            "--lang: this tool does not speak \"fr\": use zh-CN or en",
         ),
         (vec!["--nope"], "unknown option --nope"),
         (

@@ -1,5 +1,6 @@
 //! Answers as a document: what is saved in the browser, exported to a file, and scored.
 
+use crate::lang::Lang;
 use crate::list_map::ListMap;
 use std::fmt;
 
@@ -306,16 +307,10 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
-/// Whether `lang` is Chinese: the core words what a person reads in English (its `Display`) and in
-/// Chinese, the two languages the front ends speak; any other language gets the English.
-pub(crate) fn in_chinese(lang: &LangTag) -> bool {
-    lang.as_str().starts_with("zh")
-}
-
 impl AnswerProblem {
     /// The problem in `lang` (`Display` is the English). Ids are shown as found.
     pub fn message(&self, lang: &LangTag) -> String {
-        if !in_chinese(lang) {
+        if Lang::of(lang) == Lang::En {
             return self.to_string();
         }
         match self {
@@ -386,7 +381,7 @@ impl fmt::Display for AnswersError {
 impl AnswersError {
     /// The error in `lang` (`Display` is the English).
     pub fn message(&self, lang: &LangTag) -> String {
-        if !in_chinese(lang) {
+        if Lang::of(lang) == Lang::En {
             return self.to_string();
         }
         match self {

@@ -18,6 +18,7 @@ pub mod date;
 pub mod estimate;
 pub mod handoff;
 pub mod ids;
+pub mod lang;
 pub mod limits;
 pub mod list_map;
 pub mod model;
@@ -58,6 +59,7 @@ pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
     ObligationId, OptionId, PartId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
+pub use lang::{Lang, NotSpoken};
 pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;
 pub use obligations::{

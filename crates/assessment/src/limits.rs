@@ -3,7 +3,7 @@
 //! it. A file is hostile input: without a bound, one file (or one line of a JSON Lines file) could
 //! hold the tools for minutes or fill their memory.
 
-use crate::answers::in_chinese;
+use crate::lang::Lang;
 use crate::text::LangTag;
 use crate::{Place, Problem, ProblemKind};
 
@@ -63,7 +63,7 @@ impl Document {
     /// Why a file of this kind over its limit is refused, in `lang`.
     pub fn too_large(self, lang: &LangTag) -> String {
         let kb = self.max_bytes() / 1024;
-        if in_chinese(lang) {
+        if Lang::of(lang) == Lang::ZhCn {
             let what = match self {
                 Document::Result => "结果或回答文件",
                 Document::Questionnaire => "问卷",
@@ -94,7 +94,7 @@ pub fn capped<T>(items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) ->
     let mut lines: Vec<String> = items.iter().take(MAX_PROBLEMS_LISTED).map(each).collect();
     let more = items.len().saturating_sub(MAX_PROBLEMS_LISTED);
     if more > 0 {
-        lines.push(if in_chinese(lang) {
+        lines.push(if Lang::of(lang) == Lang::ZhCn {
             format!("……另有 {more} 处")
         } else {
             format!("… and {more} more")

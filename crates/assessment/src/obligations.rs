@@ -12,6 +12,7 @@
 //! never decides an outcome or a date (it is shown as "check this with …"), and every date is
 //! compared with the assessment's date, never with a date in code.
 
+use crate::lang::Lang;
 use crate::list_map::ListSet;
 
 use serde::{Deserialize, Serialize};
@@ -1191,7 +1192,7 @@ impl Currency {
     /// The "rules as of" line shown with the section.
     pub fn line(&self, lang: &LangTag) -> String {
         let d = self.rules_as_of;
-        if crate::answers::in_chinese(lang) {
+        if Lang::of(lang) == Lang::ZhCn {
             format!("规则截至 {d}（当天对照法规原文核对）。")
         } else {
             format!("Rules as of {d} (checked against the legal texts that day).")
@@ -1206,7 +1207,7 @@ impl Currency {
         }
         let (d, on) = (self.rules_as_of, self.assessed);
         let own = catalogue.doc().where_to_check.as_ref().map(|t| t.get(lang));
-        Some(if crate::answers::in_chinese(lang) {
+        Some(if Lang::of(lang) == Lang::ZhCn {
             let other = own.unwrap_or("也可以咨询报关行、货代或您所在的行业协会");
             format!(
                 "请注意：本次评估日期是 {on}，距这些规则最后核对的日期（{d}）已超过六个月，\

@@ -11,6 +11,7 @@
 //! are kept apart, as its `sources`. A report that is not complete says so, section by section.
 
 use crate::ids::{DimensionId, Horizon, QuestionId};
+use crate::lang::Lang;
 use crate::obligations::{Group, Page, PageEntry};
 use crate::questionnaire::Questionnaire;
 use crate::score::{RecommendationResult, Report};
@@ -85,36 +86,39 @@ pub enum Why {
 impl Why {
     /// The reason in `lang`, a few words a person reads beside the step.
     pub fn words(&self, lang: &LangTag) -> String {
-        let zh = crate::answers::in_chinese(lang);
-        match (self, zh) {
-            (Why::CriticalGap, true) => "关键缺口：法律要求的事还没有做到".to_owned(),
-            (Why::CriticalGap, false) => {
+        match (self, Lang::of(lang)) {
+            (Why::CriticalGap, Lang::ZhCn) => "关键缺口：法律要求的事还没有做到".to_owned(),
+            (Why::CriticalGap, Lang::En) => {
                 "A critical gap: something the law requires is not done yet".to_owned()
             }
-            (Why::DutyInForce { markets }, true) if markets.is_empty() => {
+            (Why::DutyInForce { markets }, Lang::ZhCn) if markets.is_empty() => {
                 "已经生效的规定，适用于您出口的货物".to_owned()
             }
-            (Why::DutyInForce { markets }, true) => {
+            (Why::DutyInForce { markets }, Lang::ZhCn) => {
                 format!("已经生效的规定，适用于您销往{}的货物", markets.join("、"))
             }
-            (Why::DutyInForce { markets }, false) if markets.is_empty() => {
+            (Why::DutyInForce { markets }, Lang::En) if markets.is_empty() => {
                 "A rule already in force for the goods you export".to_owned()
             }
-            (Why::DutyInForce { markets }, false) if markets.len() == 1 => {
+            (Why::DutyInForce { markets }, Lang::En) if markets.len() == 1 => {
                 format!("A rule already in force in your market: {}", markets[0])
             }
-            (Why::DutyInForce { markets }, false) => format!(
+            (Why::DutyInForce { markets }, Lang::En) => format!(
                 "A rule already in force in your markets: {}",
                 english_list(markets)
             ),
-            (Why::Bottleneck { dimension }, true) => format!("{dimension}是您最薄弱的方面"),
-            (Why::Bottleneck { dimension }, false) => format!("{dimension} is your weakest area"),
-            (Why::LargeGap { dimension }, true) => format!("{dimension}方面差距较大的一项"),
-            (Why::LargeGap { dimension }, false) => {
+            (Why::Bottleneck { dimension }, Lang::ZhCn) => format!("{dimension}是您最薄弱的方面"),
+            (Why::Bottleneck { dimension }, Lang::En) => {
+                format!("{dimension} is your weakest area")
+            }
+            (Why::LargeGap { dimension }, Lang::ZhCn) => format!("{dimension}方面差距较大的一项"),
+            (Why::LargeGap { dimension }, Lang::En) => {
                 format!("{dimension}: one of your larger gaps")
             }
-            (Why::Paperwork, true) => "留档备查：不如补上差距紧迫".to_owned(),
-            (Why::Paperwork, false) => "Record-keeping: less urgent than closing a gap".to_owned(),
+            (Why::Paperwork, Lang::ZhCn) => "留档备查：不如补上差距紧迫".to_owned(),
+            (Why::Paperwork, Lang::En) => {
+                "Record-keeping: less urgent than closing a gap".to_owned()
+            }
         }
     }
 }
@@ -383,7 +387,7 @@ fn resolve(
     } else {
         Why::LargeGap { dimension }
     };
-    let question = if crate::answers::in_chinese(lang) {
+    let question = if Lang::of(lang) == Lang::ZhCn {
         format!("问题 {}", r.item)
     } else {
         format!("Question {}", r.item)

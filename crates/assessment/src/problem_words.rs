@@ -3,13 +3,13 @@
 //! end (the app's setup screen, the report's worker, the cohort page) lists them in its page's
 //! language with the same words.
 
-use crate::answers::in_chinese;
+use crate::lang::Lang;
 use crate::{LangTag, Place, Problem, ProblemKind};
 
 impl Problem {
     /// The problem in `lang`: its place and field, then what is wrong.
     pub fn message(&self, lang: &LangTag) -> String {
-        if !in_chinese(lang) {
+        if Lang::of(lang) == Lang::En {
             return self.to_string();
         }
         let place = place_in_chinese(&self.place);
@@ -24,7 +24,7 @@ impl Problem {
 impl ProblemKind {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: &LangTag) -> String {
-        if in_chinese(lang) {
+        if Lang::of(lang) == Lang::ZhCn {
             kind_in_chinese(self)
         } else {
             self.to_string()

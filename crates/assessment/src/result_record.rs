@@ -20,10 +20,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{in_chinese, AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
+use crate::answers::{AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
 use crate::customise::Customisation;
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
+use crate::lang::Lang;
 use crate::limits::list_capped;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{score, ExportDecision, Report};
@@ -600,7 +601,7 @@ fn or_none_in_chinese<T: fmt::Display>(value: &Option<T>) -> String {
 impl RecordProblem {
     /// The problem in `lang` (`Display` is the English). Ids are shown as found.
     pub fn message(&self, lang: &LangTag) -> String {
-        if !in_chinese(lang) {
+        if Lang::of(lang) == Lang::En {
             return self.to_string();
         }
         match self {
@@ -751,7 +752,7 @@ impl ImportError {
     /// on. The parser's own words are English only: in Chinese the place in the file stands for
     /// them (and an unknown field is named).
     pub fn message(&self, lang: &LangTag) -> String {
-        if !in_chinese(lang) {
+        if Lang::of(lang) == Lang::En {
             return self.to_string();
         }
         const NEITHER: &str = "这既不是结果记录，也不是回答文件";
@@ -895,7 +896,7 @@ impl Refusal {
     pub fn message(&self, lang: &LangTag) -> String {
         match self {
             Refusal::Import(e) => e.message(lang),
-            Refusal::Unread(u) if in_chinese(lang) => match u {
+            Refusal::Unread(u) if Lang::of(lang) == Lang::ZhCn => match u {
                 Unread::TooLarge => format!(
                     "此文件超过 {} KB；一个结果只有几 KB：它是结果文件吗？",
                     MAX_RESULT_BYTES / 1024

@@ -29,6 +29,8 @@
 //! It posts `{kind: "ready", maxResultBytes, maxConfigBytes}` once it listens, so that no message
 //! is sent before, and the page refuses a file over the core's limits without reading it.
 
+mod page_words;
+
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
