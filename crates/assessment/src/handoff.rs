@@ -638,9 +638,9 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
 pub const MAX_CODE_DIGITS: usize = 4096;
 
 /// The longest address a hand-off link may start with. A QR code of version 10 at error
-/// correction M holds 1728 data bits; the shipped questionnaire's code (110 digits in a numeric
-/// segment, 383 bits with its header) and the address in a byte segment (20 bits of header, 8 a
-/// character) leave room for 165 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
+/// correction M holds 1728 data bits; the shipped questionnaire's code (117 digits in a numeric
+/// segment, 406 bits with its header) and the address in a byte segment (20 bits of header, 8 a
+/// character) leave room for 162 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
 pub const MAX_LINK_BASE: usize = 160;
 
 /// The address a hand-off link starts with, up to (not including) the `#` before the code: an
