@@ -308,7 +308,10 @@ fn each_entry_cites_the_article_that_sets_it() {
         ("eu_eudr_small", &["Arts. 4a and 38(3)"]),
         ("eu_eudr_timber_small", &["Art. 38(3)", "995/2010"]),
         ("cn_2025_measures", &["70 and 72", "2024 No. 46"]),
-        ("cn_dual_use_listed", &["Art. 12", "Arts. 14, 15, 21, 24 and 27"]),
+        (
+            "cn_dual_use_listed",
+            &["Art. 12", "Arts. 14, 15, 21, 24 and 27"],
+        ),
         ("cn_dual_use", &["Arts. 14, 15"]),
     ];
     let en = "en".into();
@@ -380,7 +383,10 @@ fn the_data_export_path_names_the_2026_certification_and_what_an_exemption_keeps
     // individual and cross-border HR management (items 4-5). Read in the Regulations' text on
     // 2026-12-07: it decides each outcome's citation, not its path.
     for id in ["exempt", "standard_contract", "security_assessment"] {
-        assert!(text(id).contains("第三十五条"), "{id} does not cite Decree 790 Art. 35");
+        assert!(
+            text(id).contains("第三十五条"),
+            "{id} does not cite Decree 790 Art. 35"
+        );
     }
 }
 
@@ -521,12 +527,19 @@ fn the_catalogue_says_how_current_it_is() {
             stale.contains("2027-07-07"),
             "the assessment's date: {stale}"
         );
+        // The folded section's summary line says it too, in a few words.
+        let note = p.stale_note(&lang.into()).expect("a note while stale");
+        assert!(
+            note.contains(words[1]) && note.contains("2026-12-07"),
+            "{note}"
+        );
         assert_eq!(
             assessment::obligations::Page::from_rows(&p.to_rows()),
             Some(p)
         );
         let fresh = page(&c, &q, &findings, &lang.into(), as_of);
         assert_eq!(fresh.stale, None);
+        assert_eq!(fresh.stale_note(&lang.into()), None);
     }
     assert_eq!(unconfirmed_deciding(&c), Vec::new());
     // An association's own catalogue names where to check.
