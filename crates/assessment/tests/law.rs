@@ -249,7 +249,7 @@ const CASES: &[Case] = &[
     },
     // An unconfirmed date already passed is "since", still to check, never a future date.
     Case {
-        cites: "EU low-value parcels (Council Reg. (EU) 2026/382, not read in the OJ: M)",
+        cites: "EU low-value parcels: Council Reg. (EU) 2026/382 (OJ 18.2.2026) read; the EUR 3 duty's dates in Del. Reg. (EU) 2026/1022 not read: M",
         answers: &["P.channels=own_site", "P.parcels=yes"],
         codes: &["6109"],
         on: "2026-12-07",
@@ -313,6 +313,7 @@ fn each_entry_cites_the_article_that_sets_it() {
             &["Art. 12", "Arts. 14, 15, 21, 24 and 27"],
         ),
         ("cn_dual_use", &["Arts. 14, 15"]),
+        ("eu_low_value_parcels", &["2026/382", "18.2.2026", "2026/1022", "not yet read"]),
     ];
     let en = "en".into();
     for (id, parts) in cases {
