@@ -313,7 +313,10 @@ fn each_entry_cites_the_article_that_sets_it() {
             &["Art. 12", "Arts. 14, 15, 21, 24 and 27"],
         ),
         ("cn_dual_use", &["Arts. 14, 15"]),
-        ("eu_low_value_parcels", &["2026/382", "18.2.2026", "2026/1022", "not yet read"]),
+        (
+            "eu_low_value_parcels",
+            &["2026/382", "18.2.2026", "2026/1022", "not yet read"],
+        ),
     ];
     let en = "en".into();
     for (id, parts) in cases {
