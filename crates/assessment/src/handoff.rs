@@ -241,11 +241,12 @@ impl BitReader<'_> {
 struct Number(Vec<u8>);
 
 impl Number {
-    /// Becomes `self × times + plus`.
+    /// Becomes `self × times + plus`. In u64: `times` is at most 10^10 (a code's digits) and
+    /// `plus` below it, so a byte times `times` plus the carry stays below 2^43.
     fn mul_add(&mut self, times: u64, plus: u64) {
-        let mut carry = u128::from(plus);
+        let mut carry = plus;
         for byte in &mut self.0 {
-            let v = u128::from(*byte) * u128::from(times) + carry;
+            let v = u64::from(*byte) * times + carry;
             *byte = v as u8;
             carry = v >> 8;
         }
@@ -266,18 +267,19 @@ impl Number {
         n
     }
 
-    /// Becomes `self / by` and returns the remainder.
+    /// Becomes `self / by` and returns the remainder (below `by`, so shifted by a byte it stays
+    /// in u64).
     fn div_rem(&mut self, by: u64) -> u64 {
-        let mut rem = 0u128;
+        let mut rem = 0u64;
         for byte in self.0.iter_mut().rev() {
-            let v = (rem << 8) | u128::from(*byte);
-            *byte = (v / u128::from(by)) as u8;
-            rem = v % u128::from(by);
+            let v = (rem << 8) | u64::from(*byte);
+            *byte = (v / by) as u8;
+            rem = v % by;
         }
         while self.0.last() == Some(&0) {
             self.0.pop();
         }
-        rem as u64
+        rem
     }
 
     /// The bytes a format-2 code gives choices of these `states`: those of the largest number
@@ -488,7 +490,7 @@ fn read_answers(
     questionnaire: &Questionnaire,
     found: &QuestionnaireRef,
     date: Date,
-    source: &mut impl Choices,
+    source: &mut dyn Choices,
 ) -> Result<AnswerSheet, HandoffError> {
     let mut sheet = AnswerSheet {
         format: ANSWERS_FORMAT.to_owned(),
