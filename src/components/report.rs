@@ -268,10 +268,15 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             .filter(|(_, n)| *n > 0)
             .map(|(g, n)| format!("{}{}{n}", market_obligations::heading(s, g), s.common.colon))
             .collect::<Vec<_>>();
-        if counts.is_empty() {
+        let counts = if counts.is_empty() {
             s.obligations.obligations_none.to_owned()
         } else {
             counts.join(" · ")
+        };
+        // The currency warning comes first: folded, the section shows only this line.
+        match page.stale_note(&lang.lang_tag()) {
+            Some(note) => format!("⚠ {note} · {counts}"),
+            None => counts,
         }
     });
     let profile_line = profile

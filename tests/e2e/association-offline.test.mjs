@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHIPPED_GOODS = JSON.parse(readFileSync(path.join(ROOT, 'questionnaire/obligations.json'), 'utf8')).goods;
 
 const t = (en, zh) => ({ 'zh-CN': zh, en });
+const t_ = t;
 
 /** A catalogue entry with every field the format asks; `from`: its start, confirmed. */
 const entry = (id, trigger, from) => ({
@@ -139,8 +140,8 @@ describe('an association’s own catalogue, offline after the first visit', () =
     };
   }
 
-  async function openHost(t, url) {
-    const opened = await openPage(t, browser, url, { locale: 'en-US' });
+  async function openHost(t, url, time) {
+    const opened = await openPage(t, browser, url, { locale: 'en-US', time });
     const element = await opened.page.waitForSelector('#assessment iframe');
     const frame = await element.contentFrame();
     await frame.waitForSelector('html[data-ready="true"]');
@@ -282,5 +283,33 @@ describe('an association’s own catalogue, offline after the first visit', () =
     assert.deepEqual(await shown(frame), EXPECTED);
     assert.deepEqual(await stored(frame), EMPTY);
     assert.deepEqual(offlineErrors(errors), []);
+  });
+  // A kiosk's own clock dates its reports: seven months after the association's catalogue's
+  // "rules as of" (2026-11-20), its report says the rules may have changed and where to check, in
+  // the association's own words (`where_to_check`), on the folded section's line too.
+  it('tells a kiosk’s visitor, seven months after the association’s catalogue, that its rules may have changed', async (t) => {
+    const build = mkdtempSync(path.join(tmpdir(), 'kiosk-build-'));
+    cpSync(DIST, build, { recursive: true });
+    writeFileSync(path.join(build, 'kiosk.json'), JSON.stringify({ attract: false, idle_seconds: 600 }));
+    const site = await association((dir, url) => {
+      const own = catalogue('digital-trade', SHIPPED_GOODS, ['72']);
+      own.where_to_check = t_('ask the association’s trade desk', '请咨询协会的贸易服务台');
+      writeFileSync(path.join(dir, 'our-obligations.json'), JSON.stringify(own));
+      return { obligations: `${url}our-obligations.json` };
+    }, (html, app) => html.replace('data-config="config.json"', `data-src="${app}?kiosk" data-config="config.json"`), build);
+    t.after(() => site.close().catch(() => {}));
+    const { frame, errors } = await openHost(t, site.host.url, new Date('2027-06-21T09:00:00Z'));
+    await completeWalk(frame, fixture('west-steel-eu.json'));
+    await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
+    assert.deepEqual(await shown(frame), EXPECTED);
+    const line = await frame.textContent('details.fold:has(.obligations) > summary .fold-line');
+    assert.match(line, /may have changed since they were checked on 2026-11-20/);
+    assert.match(await frame.textContent('.obligations .rules-as-of'), /Rules as of 2026-11-20/);
+    const warning = await frame.textContent('.obligations .rules-may-have-changed');
+    assert.match(warning, /dated 2027-06-21, more than six months after/);
+    assert.match(warning, /ask the association’s trade desk/);
+    await assertNoViolations(frame, 'the kiosk’s report with the association’s currency warning');
+    assert.deepEqual(await stored(frame), EMPTY);
+    assert.deepEqual(errors, []);
   });
 });

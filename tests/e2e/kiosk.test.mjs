@@ -124,6 +124,38 @@ describe('kiosk mode', () => {
     assert.equal(await page.$('input:checked'), null);
   });
 
+  // A kiosk's reports are dated by its clock: seven months after the catalogue's "rules as of"
+  // (2026-12-07), the report says the rules may have changed, in the kiosk's language and in the
+  // visitor's, on the folded section's line too.
+  it('says the rules may have changed when its clock is seven months after them', async (t) => {
+    const { page, errors } = await openPage(t, app.browser, `${app.server.url}?kiosk&attract=0`, {
+      locale: 'en-US', time: new Date('2027-07-07T09:00:00Z'),
+    });
+    await ready(page);
+    await completeWalk(page, fixture('west-steel-eu.json'));
+    await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
+    const summary = 'details.fold:has(.obligations) > summary .fold-line';
+    for (const [lang, words] of [
+      ['en', [/Rules as of 2026-12-07/, /may have changed/, /dated 2027-07-07/, /EUR-Lex/]],
+      ['zh-CN', [/规则截至 2026-12-07/, /可能已经改变/, /本次评估日期是 2027-07-07/, /EUR-Lex/]],
+    ]) {
+      if (lang !== 'en') await page.click(`button[lang="${lang}"]`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      // Folded, the section shows its line: the warning is on it.
+      await page.waitForFunction(([sel, w]) => new RegExp(w).test(document.querySelector(sel)?.textContent ?? ''),
+        [summary, words[1].source]);
+      assert.match(await page.textContent(summary), /2026-12-07/, `${lang}: the folded line`);
+      const fold = page.locator('details.fold:has(.obligations)');
+      if (!(await fold.evaluate((d) => d.open))) await page.click('details.fold:has(.obligations) > summary');
+      assert.match(await page.textContent('.obligations .rules-as-of'), words[0], lang);
+      const warning = await page.textContent('.obligations .rules-may-have-changed');
+      for (const w of words.slice(1)) assert.match(warning, w, lang);
+    }
+    await assertNoViolations(page, 'a kiosk’s report with the currency warning');
+    assert.deepEqual(await stored(page), EMPTY, 'nothing of the visitor stored');
+    assert.deepEqual(errors, []);
+  });
+
   it('reports a broken config file and runs on the defaults', async (t) => {
     const broken = buildWithConfig({ idle: 'soon' });
     app.server.setRoot(broken);

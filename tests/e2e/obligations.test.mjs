@@ -64,8 +64,11 @@ describe('what each market asks of the firm’s goods', () => {
       assert.deepEqual(await shownGroups(page), expected);
       assert.ok(expected['in-force'].includes('eu_cbam'), 'CBAM is in force for more than 50 t');
       assert.match(await page.textContent('.obligations .rules-as-of'), /\d{4}-\d{2}-\d{2}/);
-      // Within six months of the catalogue's "rules as of": no warning.
+      // Within six months of the catalogue's "rules as of": no warning, on the folded line
+      // neither.
       assert.equal(await page.locator('.obligations .rules-may-have-changed').count(), 0);
+      assert.doesNotMatch(await page.textContent('details.fold:has(.obligations) > summary .fold-line'),
+        /may have changed|可能已经改变/);
       await assertNoViolations(page, 'the report with the markets and goods');
       // Printed with the report.
       await page.emulateMedia({ media: 'print' });
@@ -88,7 +91,12 @@ describe('what each market asks of the firm’s goods', () => {
       await ready(page);
       await completeWalk(page, fixture('west-steel-eu.json'));
       await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
-      // The section is folded to a line on the report: open it, as the owner would.
+      // The section is folded to a line on the report, and the line says it: a reader who never
+      // opens the section still sees the warning.
+      const line = await page.textContent('details.fold:has(.obligations) > summary .fold-line');
+      assert.match(line, words[2], 'the folded line says the rules may have changed');
+      assert.match(line, /2026-12-07/);
+      // Open it, as the owner would.
       await page.click('details.fold:has(.obligations) > summary');
       await page.waitForSelector('.obligations .rules-may-have-changed');
       const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY));

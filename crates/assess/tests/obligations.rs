@@ -46,7 +46,7 @@ fn speaker() -> String {
         "speaker.json",
         json!({"P.offer": "goods", "P.goods": ["wireless"], "P.markets": ["eu"],
                "P.eu_individuals": "yes", "P.channels": ["cbec_platforms"], "P.parcels": "yes",
-               "P.built_in_battery": "yes"}),
+               "P.built_in_battery": "yes", "P.dual_use": "no"}),
     )
 }
 
@@ -293,7 +293,7 @@ fn validate_checks_a_catalogue_against_its_questionnaire() {
     );
     assert!(
         stdout(&o)
-            .contains("valid — obligations catalogue 1.1.0 for questionnaire \"digital-trade\""),
+            .contains("valid — obligations catalogue 1.2.0 for questionnaire \"digital-trade\""),
         "{}",
         stdout(&o)
     );

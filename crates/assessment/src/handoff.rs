@@ -11,16 +11,24 @@
 //! | 3 varints | its version, MAJOR, MINOR, PATCH (LEB128) |
 //! | 2 | the date, days since 2000-01-01, big-endian |
 //! | 4 | the questions' fingerprint: CRC-32 of every question id, whether it takes several options, and its option ids, in order |
-//! | rest | the answers, bit-packed in the questionnaire's order, zero bits to the byte |
+//! | rest | the answers (below) |
 //!
-//! An answer to a single-choice question of n options takes the bits of n + 1 (0: none, k: the
-//! k-th option); a multiple-choice question of n options takes n bits, one per option. A
-//! question that takes HS codes (`hs_codes`) is followed by 4 bits of how many codes were typed
-//! (at most [`MAX_CODES`]), then each code as 3 bits of its length (2, 4, 6, 8 or 10 digits, as 0
-//! to 4) and its digits as a number in the fewest bits that hold that many (7, 14, 20, 27 or 34).
-//! Every
-//! question has its place, answered or not (answers to questions that stopped applying are kept,
-//! as in the document), so the code's length depends only on the questionnaire.
+//! The answers are a list of choices in the questionnaire's order, each a value below its number
+//! of states: a single-choice question of n options is one of n + 1 states (0: none, k: the k-th
+//! option); a multiple-choice question is one of 2 states an option; a question that takes HS
+//! codes (`hs_codes`) is followed by how many codes were typed (0 to [`MAX_CODES`]), then each
+//! code's length (2, 4, 6, 8 or 10 digits, as 0 to 4) and its digits as a number below 10^length.
+//! Every question has its place, answered or not (answers to questions that stopped applying are
+//! kept, as in the document), so the code's length depends only on the questionnaire and the
+//! codes typed.
+//!
+//! Format 2 (written now) makes the whole list one number in mixed radix, the first choice the
+//! least significant, written big-endian in as many bytes as the largest number of the same
+//! states needs: a question of 3 options takes log2(4) = 2 bits and one of 4 options
+//! log2(5) = 2.32 rather than 3, and a yes / no / not sure question 2. Format 1 (read only) wrote
+//! each choice in the whole bits that hold its states, most significant first, zero bits to the
+//! byte: 15 bits more for the shipped questionnaire, which is what pushed a link past a QR code
+//! of version 10 (docs/handoff.md).
 //!
 //! The bytes are written as digits, 7 bytes in 17 (a last group of k bytes in 3, 5, 8, 10, 13 or
 //! 15), so that the fragment is a QR code's numeric segment: 3.3 bits a digit, denser than
@@ -37,11 +45,15 @@ use crate::answers::{
 };
 use crate::date::Date;
 use crate::ids::{HsCode, OptionId};
-use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
+use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::validate::{is_questionnaire_id, is_version};
 
-/// The format version written first in every code; a code of another is refused, not guessed at.
-pub const HANDOFF_FORMAT: u8 = 1;
+/// The format version written first in every code made now; a code of a format this version does
+/// not know is refused, not guessed at.
+pub const HANDOFF_FORMAT: u8 = 2;
+
+/// The first format, still read: each choice in whole bits.
+const FORMAT_BITS: u8 = 1;
 
 /// Day 0 of a code's date.
 const EPOCH: i64 = 10_957; // 2000-01-01, in days since 1970-01-01.
@@ -120,7 +132,7 @@ impl fmt::Display for HandoffError {
             HandoffError::UnknownFormat(v) => write!(
                 f,
                 "this hand-off code is of format {v}, which this version of the tool does not \
-                 read (it reads format {HANDOFF_FORMAT})"
+                 read (it reads formats {FORMAT_BITS} to {HANDOFF_FORMAT})"
             ),
             HandoffError::Malformed(what) => {
                 write!(f, "this hand-off code was not made by this tool: {what}")
@@ -185,75 +197,151 @@ fn fingerprint(questionnaire: &Questionnaire) -> u32 {
     crc32(&[&text])
 }
 
-/// Bits a single-choice question's answer takes: those of its number of options, so that 0 (no
-/// answer) and each option's place fit.
-fn width(question: Asked<'_>) -> u32 {
-    let n = question.options().len() as u64;
-    u64::BITS - n.leading_zeros()
+/// A source of choices, each a value below its number of states: the answers of a code of either
+/// format.
+trait Choices {
+    /// The next choice, of `states` (at least 1); `None` when the answers are cut short.
+    fn take(&mut self, states: u64) -> Option<u64>;
 }
 
-/// Bits of a code's count.
-const COUNT_BITS: u32 = 4;
-/// Bits of a code's length, (digits / 2) − 1.
-const LENGTH_BITS: u32 = 3;
-
-/// Bits that hold any number of `digits` digits: the bits of 10^digits − 1.
-fn code_bits(digits: usize) -> u32 {
-    let max = 10u64.pow(digits as u32) - 1;
-    u64::BITS - max.leading_zeros()
+/// The bits that hold `states` values (0 to states − 1): format 1's width of a choice.
+fn bits_for(states: u64) -> u32 {
+    u64::BITS - (states - 1).leading_zeros()
 }
 
-/// Bits appended to bytes, most significant first.
-struct BitWriter {
-    bytes: Vec<u8>,
-    used: usize,
-}
-
-impl BitWriter {
-    /// Writes after `bytes`, from a byte boundary.
-    fn after(bytes: Vec<u8>) -> Self {
-        let used = bytes.len() * 8;
-        Self { bytes, used }
-    }
-
-    fn push(&mut self, value: u64, bits: u32) {
-        for i in (0..bits).rev() {
-            self.bit((value >> i) & 1 == 1);
-        }
-    }
-
-    fn bit(&mut self, set: bool) {
-        if self.used.is_multiple_of(8) {
-            self.bytes.push(0);
-        }
-        if set {
-            *self.bytes.last_mut().expect("pushed above") |= 0x80 >> (self.used % 8);
-        }
-        self.used += 1;
-    }
-}
-
+/// Format 1's answers: each choice in the bits of its states, most significant first.
 struct BitReader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl BitReader<'_> {
-    fn take(&mut self, bits: u32) -> Option<u64> {
+impl Choices for BitReader<'_> {
+    fn take(&mut self, states: u64) -> Option<u64> {
         let mut value = 0;
-        for _ in 0..bits {
+        for _ in 0..bits_for(states) {
             let byte = self.bytes.get(self.at / 8)?;
             value = (value << 1) | u64::from((byte >> (7 - self.at % 8)) & 1);
             self.at += 1;
         }
         Some(value)
     }
+}
 
+impl BitReader<'_> {
     /// Whether only the zero bits that fill the last byte are left.
     fn at_end(&self) -> bool {
         self.bytes.len() == self.at.div_ceil(8)
             && (self.at.is_multiple_of(8) || self.bytes[self.at / 8] & (0xFF >> (self.at % 8)) == 0)
     }
+}
+
+/// A whole number in base 256, least significant byte first, without high zero bytes: format 2's
+/// answers.
+#[derive(Default)]
+struct Number(Vec<u8>);
+
+impl Number {
+    /// Becomes `self × times + plus`. In u64: `times` is at most 10^10 (a code's digits) and
+    /// `plus` below it, so a byte times `times` plus the carry stays below 2^43.
+    fn mul_add(&mut self, times: u64, plus: u64) {
+        let mut carry = plus;
+        for byte in &mut self.0 {
+            let v = u64::from(*byte) * times + carry;
+            *byte = v as u8;
+            carry = v >> 8;
+        }
+        while carry > 0 {
+            self.0.push(carry as u8);
+            carry >>= 8;
+        }
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+
+    fn from_be_bytes(bytes: &[u8]) -> Self {
+        let mut n = Number(bytes.iter().rev().copied().collect());
+        while n.0.last() == Some(&0) {
+            n.0.pop();
+        }
+        n
+    }
+
+    /// Becomes `self / by` and returns the remainder (below `by`, so shifted by a byte it stays
+    /// in u64).
+    fn div_rem(&mut self, by: u64) -> u64 {
+        let mut rem = 0u64;
+        for byte in self.0.iter_mut().rev() {
+            let v = (rem << 8) | u64::from(*byte);
+            *byte = (v / by) as u8;
+            rem = v % by;
+        }
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+        rem
+    }
+
+    /// The bytes a format-2 code gives choices of these `states`: those of the largest number
+    /// they make, so that a code's length does not depend on its answers.
+    fn width(states: &[u64]) -> usize {
+        let mut largest = Number::default();
+        for s in states.iter().rev() {
+            largest.mul_add(*s, *s - 1);
+        }
+        largest.0.len()
+    }
+}
+
+/// Format 2's answers, read: the choices' states are kept to check the number's length.
+struct Radix {
+    rest: Number,
+    states: Vec<u64>,
+}
+
+impl Choices for Radix {
+    fn take(&mut self, states: u64) -> Option<u64> {
+        self.states.push(states);
+        Some(self.rest.div_rem(states))
+    }
+}
+
+/// States of a code's count and of a code's length (2 to 10 digits, as 0 to 4).
+const COUNT_STATES: u64 = MAX_CODES as u64 + 1;
+const LENGTH_STATES: u64 = 5;
+
+/// `sheet`'s answers as choices `(value, states)`, in the questionnaire's order.
+fn choices(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    for question in questionnaire.questions() {
+        let options = question.options();
+        let chosen = sheet.get(question.id()).map_or(&[][..], Answer::chosen);
+        if question.multiple() {
+            for (id, _) in &options {
+                out.push((u64::from(chosen.contains(id)), 2));
+            }
+        } else {
+            let index = chosen
+                .first()
+                .and_then(|o| options.iter().position(|(id, _)| *id == o));
+            out.push((index.map_or(0, |i| i as u64 + 1), options.len() as u64 + 1));
+        }
+        if question.takes_codes() {
+            // A checked sheet has at most MAX_CODES, each 2–10 digits.
+            let codes = sheet.get(question.id()).map_or(&[][..], Answer::codes);
+            out.push((codes.len() as u64, COUNT_STATES));
+            for code in codes {
+                let digits = code.as_str().len();
+                out.push(((digits / 2 - 1) as u64, LENGTH_STATES));
+                let value: u64 = code
+                    .as_str()
+                    .parse()
+                    .unwrap_or_else(|_| unreachable!("an HS code is digits"));
+                out.push((value, 10u64.pow(digits as u32)));
+            }
+        }
+    }
+    out
 }
 
 fn push_varint(out: &mut Vec<u8>, mut n: u32) {
@@ -291,37 +379,16 @@ pub fn encode(
     }
     body.extend_from_slice(&days.to_be_bytes());
     body.extend_from_slice(&fingerprint(questionnaire).to_be_bytes());
-    let mut bits = BitWriter::after(body);
-    for question in questionnaire.questions() {
-        let options = question.options();
-        let chosen = sheet.get(question.id()).map_or(&[][..], Answer::chosen);
-        if question.multiple() {
-            // One bit an option, however many options there are.
-            for (id, _) in &options {
-                bits.bit(chosen.contains(id));
-            }
-        } else {
-            let index = chosen
-                .first()
-                .and_then(|o| options.iter().position(|(id, _)| *id == o));
-            bits.push(index.map_or(0, |i| i as u64 + 1), width(question));
-        }
-        if question.takes_codes() {
-            // A checked sheet has at most MAX_CODES, each 2–10 digits.
-            let codes = sheet.get(question.id()).map_or(&[][..], Answer::codes);
-            bits.push(codes.len() as u64, COUNT_BITS);
-            for code in codes {
-                let digits = code.as_str().len();
-                bits.push((digits / 2 - 1) as u64, LENGTH_BITS);
-                let value: u64 = code
-                    .as_str()
-                    .parse()
-                    .unwrap_or_else(|_| unreachable!("an HS code is digits"));
-                bits.push(value, code_bits(digits));
-            }
-        }
+    let choices = choices(questionnaire, sheet);
+    let mut number = Number::default();
+    for (value, states) in choices.iter().rev() {
+        number.mul_add(*states, *value);
     }
-    let body = bits.bytes;
+    let states: Vec<u64> = choices.iter().map(|(_, s)| *s).collect();
+    // The number is below the largest, so it fits; the high bytes are zeros.
+    let width = Number::width(&states);
+    body.resize(body.len() + width - number.0.len(), 0);
+    body.extend(number.0.iter().rev());
     let check = crc32(&[&[HANDOFF_FORMAT], &body]);
     let mut bytes = vec![HANDOFF_FORMAT];
     bytes.extend_from_slice(&check.to_be_bytes());
@@ -418,6 +485,80 @@ fn header(body: &[u8]) -> Result<Header<'_>, HandoffError> {
     })
 }
 
+/// Reads the answers of `questionnaire` from `source`, as a sheet of `found` dated `date`.
+fn read_answers(
+    questionnaire: &Questionnaire,
+    found: &QuestionnaireRef,
+    date: Date,
+    source: &mut dyn Choices,
+) -> Result<AnswerSheet, HandoffError> {
+    let mut sheet = AnswerSheet {
+        format: ANSWERS_FORMAT.to_owned(),
+        questionnaire: found.clone(),
+        date: Some(date),
+        answers: Default::default(),
+    };
+    let missing = HandoffError::Malformed("answers missing");
+    for question in questionnaire.questions() {
+        let options = question.options();
+        let answer = if question.multiple() {
+            let mut chosen: Vec<OptionId> = Vec::new();
+            for (id, _) in &options {
+                if source.take(2).ok_or(missing.clone())? == 1 {
+                    chosen.push((*id).clone());
+                }
+            }
+            (!chosen.is_empty()).then_some(Answer::Many(chosen))
+        } else {
+            match source
+                .take(options.len() as u64 + 1)
+                .ok_or(missing.clone())?
+            {
+                0 => None,
+                k => {
+                    let (id, _) = usize::try_from(k - 1)
+                        .ok()
+                        .and_then(|i| options.get(i))
+                        .ok_or(HandoffError::Malformed("an option that does not exist"))?;
+                    Some(Answer::One((*id).clone()))
+                }
+            }
+        };
+        let answer = if question.takes_codes() {
+            let count = source.take(COUNT_STATES).ok_or(missing.clone())? as usize;
+            if count > MAX_CODES {
+                return Err(HandoffError::Malformed("too many HS codes"));
+            }
+            let mut codes = Vec::with_capacity(count);
+            for _ in 0..count {
+                let digits = 2 * (source.take(LENGTH_STATES).ok_or(missing.clone())? as usize + 1);
+                if digits > 10 {
+                    return Err(HandoffError::Malformed("an HS code of more than 10 digits"));
+                }
+                let value = source
+                    .take(10u64.pow(digits as u32))
+                    .ok_or(missing.clone())?;
+                let code = HsCode::try_from(format!("{value:0digits$}"))
+                    .map_err(|_| HandoffError::Malformed("an HS code that is not one"))?;
+                codes.push(code);
+            }
+            match (answer, codes.is_empty()) {
+                (answer, true) => answer,
+                (answer, false) => Some(Answer::WithCodes(Coded {
+                    options: answer.map(|a| a.chosen().to_vec()).unwrap_or_default(),
+                    codes,
+                })),
+            }
+        } else {
+            answer
+        };
+        if let Some(answer) = answer {
+            sheet.answers.insert(question.id().clone(), answer);
+        }
+    }
+    Ok(sheet)
+}
+
 /// Reads a code (the fragment's text, without `#`) for `questionnaire`. Refused unless it is
 /// whole, of this format, made for this questionnaire's questions, and its answers pass the checks
 /// of an imported file.
@@ -434,7 +575,7 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
     if crc32(&[&[format], body]).to_be_bytes() != check {
         return Err(HandoffError::Damaged);
     }
-    if format != HANDOFF_FORMAT {
+    if format != HANDOFF_FORMAT && format != FORMAT_BITS {
         return Err(HandoffError::UnknownFormat(format));
     }
     let header = header(body)?;
@@ -457,72 +598,29 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
             other()
         });
     }
-    let mut reader = BitReader {
-        bytes: header.answers,
-        at: 0,
-    };
-    let mut sheet = AnswerSheet {
-        format: ANSWERS_FORMAT.to_owned(),
-        questionnaire: header.found.clone(),
-        date: Some(header.date),
-        answers: Default::default(),
-    };
-    let missing = HandoffError::Malformed("answers missing");
-    for question in questionnaire.questions() {
-        let options = question.options();
-        let answer = if question.multiple() {
-            let mut chosen: Vec<OptionId> = Vec::new();
-            for (id, _) in &options {
-                if reader.take(1).ok_or(missing.clone())? == 1 {
-                    chosen.push((*id).clone());
-                }
-            }
-            (!chosen.is_empty()).then_some(Answer::Many(chosen))
-        } else {
-            match reader.take(width(question)).ok_or(missing.clone())? {
-                0 => None,
-                k => {
-                    let (id, _) = usize::try_from(k - 1)
-                        .ok()
-                        .and_then(|i| options.get(i))
-                        .ok_or(HandoffError::Malformed("an option that does not exist"))?;
-                    Some(Answer::One((*id).clone()))
-                }
-            }
+    let sheet = if format == FORMAT_BITS {
+        let mut reader = BitReader {
+            bytes: header.answers,
+            at: 0,
         };
-        let answer = if question.takes_codes() {
-            let count = reader.take(COUNT_BITS).ok_or(missing.clone())? as usize;
-            if count > MAX_CODES {
-                return Err(HandoffError::Malformed("too many HS codes"));
-            }
-            let mut codes = Vec::with_capacity(count);
-            for _ in 0..count {
-                let digits = 2 * (reader.take(LENGTH_BITS).ok_or(missing.clone())? as usize + 1);
-                if digits > 10 {
-                    return Err(HandoffError::Malformed("an HS code of more than 10 digits"));
-                }
-                let value = reader.take(code_bits(digits)).ok_or(missing.clone())?;
-                let code = HsCode::try_from(format!("{value:0digits$}"))
-                    .map_err(|_| HandoffError::Malformed("an HS code that is not one"))?;
-                codes.push(code);
-            }
-            match (answer, codes.is_empty()) {
-                (answer, true) => answer,
-                (answer, false) => Some(Answer::WithCodes(Coded {
-                    options: answer.map(|a| a.chosen().to_vec()).unwrap_or_default(),
-                    codes,
-                })),
-            }
-        } else {
-            answer
-        };
-        if let Some(answer) = answer {
-            sheet.answers.insert(question.id().clone(), answer);
+        let sheet = read_answers(questionnaire, &header.found, header.date, &mut reader)?;
+        if !reader.at_end() {
+            return Err(HandoffError::Malformed("more than the answers"));
         }
-    }
-    if !reader.at_end() {
-        return Err(HandoffError::Malformed("more than the answers"));
-    }
+        sheet
+    } else {
+        let mut radix = Radix {
+            rest: Number::from_be_bytes(header.answers),
+            states: Vec::new(),
+        };
+        let sheet = read_answers(questionnaire, &header.found, header.date, &mut radix)?;
+        // A number larger than the answers hold, or written in more or fewer bytes than their
+        // states take, was not made by this tool.
+        if !radix.rest.0.is_empty() || header.answers.len() != Number::width(&radix.states) {
+            return Err(HandoffError::Malformed("more than the answers"));
+        }
+        sheet
+    };
     let (sheet, carried) = if header.found == expected {
         sheet.check(questionnaire).map_err(HandoffError::Answers)?;
         (sheet, None)
@@ -542,9 +640,9 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
 pub const MAX_CODE_DIGITS: usize = 4096;
 
 /// The longest address a hand-off link may start with. A QR code of version 10 at error
-/// correction M holds 1728 data bits; the shipped questionnaire's code (110 digits in a numeric
-/// segment, 383 bits with its header) and the address in a byte segment (20 bits of header, 8 a
-/// character) leave room for 165 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
+/// correction M holds 1728 data bits; the shipped questionnaire's code (117 digits in a numeric
+/// segment, 406 bits with its header) and the address in a byte segment (20 bits of header, 8 a
+/// character) leave room for 162 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
 pub const MAX_LINK_BASE: usize = 160;
 
 /// The address a hand-off link starts with, up to (not including) the `#` before the code: an

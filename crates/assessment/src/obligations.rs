@@ -1481,6 +1481,20 @@ impl MarketGroup {
 }
 
 impl Page {
+    /// When the rules may have changed, the few words that say so on the folded section's summary
+    /// line, so that a reader who never opens it still sees the warning.
+    pub fn stale_note(&self, lang: &LangTag) -> Option<String> {
+        self.stale.as_ref()?;
+        let d = self.rules_as_of;
+        Some(if Lang::of(lang) == Lang::ZhCn {
+            format!("规则可能已经改变（最后核对于 {d}），行动前请核对")
+        } else {
+            format!(
+                "the rules may have changed since they were checked on {d}: check before you act"
+            )
+        })
+    }
+
     /// The entries grouped by the markets they concern, each group in the order its first entry
     /// comes in the page; the entries that apply whatever the destination come last.
     pub fn by_market(&self) -> Vec<MarketGroup> {

@@ -362,13 +362,13 @@ fn a_future_format_is_refused_as_such() {
     let code = encode(&q, &AnswerSheet::new(&q), date()).unwrap();
     // Rewrite the format byte and its check, as a later version of the tool would write them.
     let mut bytes = digits_bytes(code.as_str());
-    bytes[0] = 2;
+    assert_eq!(bytes[0], assessment::HANDOFF_FORMAT);
+    bytes[0] = 3;
     let crc = crc32(&[&bytes[..1], &bytes[5..]].concat());
     bytes[1..5].copy_from_slice(&crc.to_be_bytes());
-    assert_eq!(
-        decode(&bytes_digits(&bytes), &q),
-        Err(HandoffError::UnknownFormat(2))
-    );
+    let refused = decode(&bytes_digits(&bytes), &q);
+    assert_eq!(refused, Err(HandoffError::UnknownFormat(3)));
+    assert!(refused.unwrap_err().to_string().contains("formats 1 to 2"));
     // A right check over content no code has: refused, not guessed at.
     let mut bytes = digits_bytes(code.as_str());
     bytes.push(0xFF);
@@ -685,4 +685,26 @@ fn a_code_far_too_long_is_refused_unread() {
         Some(assessment::HandoffError::Damaged)
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}
+
+/// A code of format 1 (each answer in whole bits), made before format 2, still opens: the format
+/// byte says how its answers are written.
+#[test]
+fn a_code_of_format_1_still_opens() {
+    let tiny = load(&tiny());
+    let made_by_format_1 = "004352871724493962967633854149431027795491496613908";
+    let back = decode(made_by_format_1, &tiny).unwrap();
+    let sheet = crate::common::sheet(&tiny, &[("P.eu", "yes"), ("A1", "l2"), ("B2", "l4")]);
+    assert_eq!(back.sheet, canonical(&tiny, &sheet, date()));
+    assert_eq!(back.date, date());
+    // The same answers now take format 2, and no more digits.
+    let now = encode(&tiny, &sheet, date()).unwrap();
+    assert_eq!(
+        digits_bytes(now.as_str())[0],
+        2,
+        "format 2 is written first"
+    );
+    assert_eq!(digits_bytes(made_by_format_1)[0], 1);
+    assert!(now.as_str().len() <= made_by_format_1.len());
+    assert_eq!(decode(now.as_str(), &tiny).unwrap().sheet, back.sheet);
 }

@@ -169,15 +169,58 @@ const CASES: &[Case] = &[
         about: &["eu_rohs"],
         expect: &["eu_rohs applies in_force"],
     },
-    // (6) Export control: the unified list is far wider than minerals. Whether goods are listed
-    // turns on technical parameters: shown as "check this", never as a duty.
+    // (6) Export control: the unified list is far wider than minerals, and whether goods are on
+    // it turns on technical parameters: the firm's answer decides, "not sure" is "check this".
     Case {
-        cites: "Regulations on the Export Control of Dual-use Items; MOFCOM 2024 No. 51 (unified list): machine tools",
+        cites: "Regulations on the Export Control of Dual-use Items Art. 14 (licence for listed items), Export Control Law Art. 12: goods on the list",
+        answers: &["P.dual_use=yes"],
+        codes: &["6109"],
+        on: "2026-12-07",
+        about: &["cn_dual_use", "cn_dual_use_listed", "cn_dual_use_other"],
+        expect: &["cn_dual_use_listed applies in_force"],
+    },
+    Case {
+        cites: "Regulations on the Export Control of Dual-use Items Art. 50: in force from 1 Dec 2024, not before",
+        answers: &["P.dual_use=yes"],
+        codes: &["6109"],
+        on: "2024-11-30",
+        about: &["cn_dual_use_listed"],
+        expect: &["cn_dual_use_listed applies within:2024-12-01"],
+    },
+    Case {
+        cites: "Regulations on the Export Control of Dual-use Items Art. 14(4): not sure whether machine tools are listed: check",
+        answers: &["P.dual_use=unsure"],
+        codes: &["845811"],
+        on: "2026-12-07",
+        about: &["cn_dual_use", "cn_dual_use_listed", "cn_dual_use_other", "cn_2025_measures"],
+        expect: &["cn_dual_use_other check in_force"],
+    },
+    Case {
+        cites: "Regulations on the Export Control of Dual-use Items Art. 14: goods checked against the list and not on it",
+        answers: &["P.dual_use=no"],
+        codes: &["845811"],
+        on: "2026-12-07",
+        about: &["cn_dual_use", "cn_dual_use_listed", "cn_dual_use_other"],
+        expect: &[],
+    },
+    Case {
+        cites: "MOFCOM 2024 No. 51: rare earths are on the list by their code, whatever the answer",
+        answers: &["P.dual_use=no"],
+        codes: &["2846"],
+        on: "2026-12-07",
+        about: &["cn_dual_use", "cn_dual_use_listed", "cn_dual_use_other"],
+        expect: &["cn_dual_use applies in_force"],
+    },
+    Case {
+        cites: "Regulations on the Export Control of Dual-use Items Art. 14: not answered yet, the question tells",
         answers: &[],
         codes: &["845811"],
         on: "2026-12-07",
-        about: &["cn_dual_use", "cn_dual_use_other", "cn_2025_measures"],
-        expect: &["cn_dual_use_other check in_force"],
+        about: &["cn_dual_use_listed", "cn_dual_use_other"],
+        expect: &[
+            "cn_dual_use_listed may(P.dual_use) in_force",
+            "cn_dual_use_other may(P.dual_use) in_force",
+        ],
     },
     Case {
         cites: "MOFCOM 2025 Nos. 70 and 72: both suspensions ended before the assessment's date: M, check",
@@ -206,7 +249,7 @@ const CASES: &[Case] = &[
     },
     // An unconfirmed date already passed is "since", still to check, never a future date.
     Case {
-        cites: "EU low-value parcels (Council Reg. (EU) 2026/382, not read in the OJ: M)",
+        cites: "EU low-value parcels: Council Reg. (EU) 2026/382 (OJ 18.2.2026) read; the EUR 3 duty's dates in Del. Reg. (EU) 2026/1022 not read: M",
         answers: &["P.channels=own_site", "P.parcels=yes"],
         codes: &["6109"],
         on: "2026-12-07",
@@ -265,6 +308,15 @@ fn each_entry_cites_the_article_that_sets_it() {
         ("eu_eudr_small", &["Arts. 4a and 38(3)"]),
         ("eu_eudr_timber_small", &["Art. 38(3)", "995/2010"]),
         ("cn_2025_measures", &["70 and 72", "2024 No. 46"]),
+        (
+            "cn_dual_use_listed",
+            &["Art. 12", "Arts. 14, 15, 21, 24 and 27"],
+        ),
+        ("cn_dual_use", &["Arts. 14, 15"]),
+        (
+            "eu_low_value_parcels",
+            &["2026/382", "18.2.2026", "2026/1022", "not yet read"],
+        ),
     ];
     let en = "en".into();
     for (id, parts) in cases {
@@ -330,6 +382,46 @@ fn the_data_export_path_names_the_2026_certification_and_what_an_exemption_keeps
     for part in ["第三十九条", "第五十五条", "只免除", "第三十七条"] {
         assert!(exempt.contains(part), "exempt lacks {part}");
     }
+    // Decree No. 790 Art. 35 lists the conditions for providing personal information abroad:
+    // the assessment, certification, the standard contract (items 1-3), a contract with the
+    // individual and cross-border HR management (items 4-5). Read in the Regulations' text on
+    // 2026-12-07: it decides each outcome's citation, not its path.
+    for id in ["exempt", "standard_contract", "security_assessment"] {
+        assert!(
+            text(id).contains("第三十五条"),
+            "{id} does not cite Decree 790 Art. 35"
+        );
+    }
+}
+
+/// The certification route's help: where the rules (the CAC's page of Order No. 20) and the
+/// certification bodies are found, beside the recommendation that offers it.
+#[test]
+fn the_certification_route_says_where_its_rules_and_bodies_are() {
+    let q = builtin();
+    let doc = q.doc();
+    let source = doc
+        .help_sources
+        .iter()
+        .find(|h| h.id.as_str() == "pi_export_certification")
+        .expect("a help source for the certification");
+    for lang in ["zh-CN", "en"] {
+        let offers = source.offers.get(&lang.into());
+        assert!(
+            offers.contains("https://www.cac.gov.cn/2025-10/17/c_1762449728720008.htm"),
+            "{lang}: {offers}"
+        );
+    }
+    let (_, r2) = q.item(&"R2".into()).unwrap();
+    let offers_it = r2
+        .recommendations
+        .iter()
+        .find(|r| r.text.get(&"zh-CN".into()).contains("个人信息出境认证"))
+        .expect("R2 names the certification as Order No. 20 does");
+    assert!(offers_it
+        .help_from
+        .iter()
+        .any(|h| h.as_str() == "pi_export_certification"));
 }
 
 /// A 1.0.0 answers file, carried over: the answers that decide the data-export path keep it
@@ -439,12 +531,19 @@ fn the_catalogue_says_how_current_it_is() {
             stale.contains("2027-07-07"),
             "the assessment's date: {stale}"
         );
+        // The folded section's summary line says it too, in a few words.
+        let note = p.stale_note(&lang.into()).expect("a note while stale");
+        assert!(
+            note.contains(words[1]) && note.contains("2026-12-07"),
+            "{note}"
+        );
         assert_eq!(
             assessment::obligations::Page::from_rows(&p.to_rows()),
             Some(p)
         );
         let fresh = page(&c, &q, &findings, &lang.into(), as_of);
         assert_eq!(fresh.stale, None);
+        assert_eq!(fresh.stale_note(&lang.into()), None);
     }
     assert_eq!(unconfirmed_deciding(&c), Vec::new());
     // An association's own catalogue names where to check.

@@ -90,6 +90,7 @@ const CASES: &[Case] = &[
         name: "steel bolts (7318) to the EU, a buyer above 50 t",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=steel_articles",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -109,6 +110,7 @@ const CASES: &[Case] = &[
         name: "steel bolts (7318) to the EU, every buyer at or below 50 t",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=steel_articles",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -127,6 +129,7 @@ const CASES: &[Case] = &[
         name: "steel bolts to the EU, tonnage not answered yet",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=steel_articles",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -147,6 +150,7 @@ const CASES: &[Case] = &[
         answers: &[
             "P.sector=trading",
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=aluminium",
             "P.markets=eu,us",
             "P.eu_individuals=no",
@@ -168,6 +172,7 @@ const CASES: &[Case] = &[
         name: "wooden furniture to the EU, a medium or large buyer",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=wood_furniture",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -187,6 +192,7 @@ const CASES: &[Case] = &[
         name: "wooden furniture to the EU, micro and small buyers only",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=wood_furniture",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -206,6 +212,7 @@ const CASES: &[Case] = &[
         name: "coffee to the EU, micro and small buyers only",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=coffee_cocoa",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -223,6 +230,7 @@ const CASES: &[Case] = &[
         name: "a Bluetooth speaker sold to EU consumers through a platform, in parcels",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=wireless",
             "P.markets=eu",
             "P.eu_individuals=yes",
@@ -247,6 +255,7 @@ const CASES: &[Case] = &[
         name: "an e-bike battery to the EU",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=batteries",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -269,6 +278,7 @@ const CASES: &[Case] = &[
         name: "a lithium-ion e-bike battery given by its code (8507 60)",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=batteries",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -291,6 +301,7 @@ const CASES: &[Case] = &[
         name: "cotton shirts to the US, traced",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=apparel",
             "P.markets=us",
             "P.xinjiang=no",
@@ -304,6 +315,7 @@ const CASES: &[Case] = &[
         name: "cotton shirts to the US, Xinjiang link not ruled out",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=apparel",
             "P.markets=us",
             "P.xinjiang=unsure",
@@ -320,6 +332,7 @@ const CASES: &[Case] = &[
         name: "cotton shirts to US consumers in parcels",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=apparel",
             "P.markets=us",
             "P.xinjiang=no",
@@ -334,6 +347,7 @@ const CASES: &[Case] = &[
         name: "a rare-earth magnet to Japan",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=rare_earths",
             "P.markets=japan_korea",
             "P.channels=offline_b2b",
@@ -351,6 +365,7 @@ const CASES: &[Case] = &[
         name: "roasted coffee to Japan: none of the EU rules",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=coffee_cocoa",
             "P.markets=japan_korea",
             "P.channels=offline_b2b",
@@ -379,6 +394,7 @@ const CASES: &[Case] = &[
         name: "goods none of the catalogue names, to EU consumers",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=none",
             "P.markets=eu",
             "P.eu_individuals=yes",
@@ -396,6 +412,7 @@ const CASES: &[Case] = &[
             "steel bolts given by their code only, beside \"none of these\": the tonnage is asked",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=none",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -415,6 +432,7 @@ const CASES: &[Case] = &[
         name: "steel screws typed only (7318 15) to the EU, a buyer above 50 t",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=eu",
             "P.eu_individuals=no",
             "P.cbam_tonnage=over50",
@@ -433,6 +451,7 @@ const CASES: &[Case] = &[
         name: "steel screws typed only (7318 15) to the EU, every buyer at or below 50 t",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=eu",
             "P.eu_individuals=no",
             "P.cbam_tonnage=all_under50",
@@ -450,6 +469,7 @@ const CASES: &[Case] = &[
         name: "a code too broad to tell (chapter 73)",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=none",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -470,6 +490,7 @@ const CASES: &[Case] = &[
         name: "a code too broad to tell (chapter 73), tonnage answered: the answer decides, the code stays open",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=eu",
             "P.eu_individuals=no",
             "P.cbam_tonnage=all_under50",
@@ -489,6 +510,7 @@ const CASES: &[Case] = &[
         name: "roasted coffee typed only (0901 21) to the EU: EUDR's question, no tonnage",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=eu",
             "P.eu_individuals=no",
             "P.eudr_operator=medium_large",
@@ -505,6 +527,7 @@ const CASES: &[Case] = &[
         name: "cotton fabric and shirts typed only (5208, 6205) to the US, Xinjiang not ruled out",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=us",
             "P.xinjiang=unsure",
             "P.channels=offline_b2b",
@@ -520,6 +543,7 @@ const CASES: &[Case] = &[
         name: "an e-bike battery typed only (8507 60) to the EU, its kind answered",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.markets=eu",
             "P.eu_individuals=no",
             "P.battery_kind=lmt",
@@ -541,6 +565,7 @@ const CASES: &[Case] = &[
         name: "coffee ticked and steel screws typed, to the EU: both follow-ups answered",
         answers: &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=coffee_cocoa",
             "P.markets=eu",
             "P.eu_individuals=no",
@@ -747,6 +772,7 @@ fn dates_either_side_of_a_start() {
     let c = catalogue(&q);
     let furniture = [
         "P.offer=goods",
+        "P.dual_use=no",
         "P.goods=wood_furniture",
         "P.markets=eu",
         "P.eu_individuals=no",
@@ -755,6 +781,7 @@ fn dates_either_side_of_a_start() {
     ];
     let speaker = [
         "P.offer=goods",
+        "P.dual_use=no",
         "P.goods=wireless",
         "P.markets=eu",
         "P.eu_individuals=no",
@@ -809,6 +836,7 @@ fn an_unconfirmed_fact_never_decides() {
         &q,
         &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=batteries",
             "P.markets=eu",
             "P.battery_kind=ev",
@@ -848,6 +876,7 @@ fn a_finding_names_the_goods_and_markets_it_is_for() {
         &q,
         &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=aluminium,wood_furniture",
             "P.markets=eu,us,asean",
             "P.cbam_tonnage=over50",
@@ -925,6 +954,7 @@ fn options_covered(q: &Questionnaire, c: &Catalogue, entry: &str) -> BTreeSet<St
                 q,
                 &[
                     "P.offer=goods",
+                    "P.dual_use=no",
                     &format!("P.goods={}", g.option),
                     "P.markets=eu,us",
                 ],
@@ -1087,6 +1117,7 @@ fn the_small_catalogue_is_valid_and_its_end_date_ends_it() {
         &q,
         &[
             "P.offer=goods",
+            "P.dual_use=no",
             "P.goods=iron_steel",
             "P.markets=eu",
             "P.cbam_tonnage=over50",

@@ -22,6 +22,7 @@ const BASE: &[(&str, &str)] = &[
     ("P.eu_individuals", "no"),
     ("P.goods", "none"),
     ("P.xinjiang", "no"),
+    ("P.dual_use", "no"),
     ("P.data.sends_pi", "no"),
     ("P.data.important_abroad", "no"),
     ("P.data.ciio", "no"),
