@@ -19,7 +19,8 @@ use crate::hooks::{
 };
 use crate::i18n::Lang;
 use crate::kiosk::Mode;
-use crate::state::{Action, Screen, Shared, State};
+use crate::route::Screen;
+use crate::state::{Action, Shared, State};
 use crate::{embed, offline, Setup};
 
 #[derive(Properties, PartialEq)]

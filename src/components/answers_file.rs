@@ -95,7 +95,7 @@ pub fn read_chosen(
 pub fn export(sheet: &AnswerSheet) {
     let name = format!(
         "exporter-assessment-answers-{}.json",
-        crate::components::report::today()
+        crate::setup::today()
     );
     download(&sheet.to_json(), "application/json", &name);
 }

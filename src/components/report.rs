@@ -21,8 +21,9 @@ use crate::components::{
     ScoreBars, StageLadder, Verdict,
 };
 use crate::paint::use_painted;
+use crate::route::Screen;
 use crate::state::EarlierFrom;
-use crate::state::{Action, Screen, Shared, State};
+use crate::state::{Action, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
 use assessment::{format_score, obligations, plan_with, Completeness, PathView, ReportView};
 use assessment::{LinkBase, NoLink};
@@ -36,17 +37,6 @@ pub struct ReportPageProps {
     pub children: Html,
     /// Where a hand-off link points, or why there is none.
     pub link: Result<LinkBase, NoLink>,
-}
-
-/// Today's date as YYYY-MM-DD in the person's time zone.
-pub fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }
 
 /// Puts the questionnaire version, the date and the page number in the margins of every printed
@@ -219,7 +209,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |with_answers: bool| {
             let record = state.result_record(with_answers);
-            let name = format!("assessment-result-{}.json", today());
+            let name = format!("assessment-result-{}.json", crate::setup::today());
             crate::components::answers_file::download(&record.to_json(), "application/json", &name);
         })
     };

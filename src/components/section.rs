@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::components::steps::walk_steps;
 use crate::components::{use_id_scope, Question, Steps};
 use crate::paint::use_painted;
-use crate::state::{Action, Screen, State};
+use crate::route::Screen;
+use crate::state::{Action, State};
 
 /// How many of a section's questions the first frame of the section builds: more than fill a
 /// phone's or a laptop's screen. The rest are built just after that frame is painted. Building

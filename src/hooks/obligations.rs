@@ -15,7 +15,8 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::report_worker::{ask, field};
-use crate::state::{Action, Screen, Shared, State};
+use crate::route::Screen;
+use crate::state::{Action, Shared, State};
 
 /// The page in a reply: rows of strings (`Page::to_rows`), read without a JSON deserialiser of
 /// its own in this wasm.
