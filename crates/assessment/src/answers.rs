@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::ids::{HsCode, OptionId, QuestionId};
 use crate::limits::{list_capped, MAX_ANSWERS};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
-use crate::text::LangTag;
+use crate::text::{in_chinese, LangTag};
 
 /// The `format` tag of an answers document, so that a file of another kind is recognised as such.
 pub const ANSWERS_FORMAT: &str = "exporter-assessment/answers@1";
@@ -306,12 +306,6 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
-/// Whether `lang` is Chinese: the core words what a person reads in English (its `Display`) and in
-/// Chinese, the two languages the front ends speak; any other language gets the English.
-pub(crate) fn in_chinese(lang: &LangTag) -> bool {
-    lang.as_str().starts_with("zh")
-}
-
 impl AnswerProblem {
     /// The problem in `lang` (`Display` is the English). Ids are shown as found.
     pub fn message(&self, lang: &LangTag) -> String {
@@ -588,7 +582,7 @@ impl AnswerSheet {
     }
 
     pub fn to_json(&self) -> String {
-        crate::to_json(self)
+        crate::json::to_json(self)
     }
 
     /// Checks that every answer names a question and options of `questionnaire`.

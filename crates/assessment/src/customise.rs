@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::DimensionId;
 use crate::model::QuestionnaireDoc;
-use crate::validate::{Place, Problem, ProblemKind};
+use crate::problem::{Place, Problem, ProblemKind};
 
 /// Written (in a result record, `docs/cohort.md`) as an association's config writes these
 /// fields, leaving out what it does not change.
@@ -37,7 +37,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::limits::MAX_WEIGHT
         }))
     )]
     pub dimensions: ListMap<String, f64>,
@@ -46,7 +46,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::limits::MAX_WEIGHT
         }))
     )]
     pub items: ListMap<String, f64>,
@@ -115,7 +115,7 @@ impl Customisation {
             .iter()
             .map(|(id, w)| (dimension, id, w)))
         .chain(self.weights.items.iter().map(|(id, w)| (item, id, w)))
-        .map(|(what, id, w)| format!("{what}{} {}", quoted(id), crate::validate::number(*w)))
+        .map(|(what, id, w)| format!("{what}{} {}", quoted(id), crate::problem::number(*w)))
         .collect();
         if !weights.is_empty() {
             parts.push(if chinese {

@@ -3,7 +3,7 @@
 //! it. A file is hostile input: without a bound, one file (or one line of a JSON Lines file) could
 //! hold the tools for minutes or fill their memory.
 
-use crate::answers::in_chinese;
+use crate::text::in_chinese;
 use crate::text::LangTag;
 use crate::{Place, Problem, ProblemKind};
 
@@ -24,6 +24,16 @@ pub const MAX_PAPER_BYTES: u64 = 8 << 20;
 /// Problems one message lists; the others are counted ("and 12 more"), so that a message stays
 /// readable and small whatever the file.
 pub const MAX_PROBLEMS_LISTED: usize = 20;
+
+/// The largest weight a questionnaire may give. Weights are relative, so any range will do; a
+/// bound keeps weighted sums finite (fuzzing found 1e308 weights overflowing to infinity).
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// The longest address a hand-off link may start with. A QR code of version 10 at error
+/// correction M holds 1728 data bits; the shipped questionnaire's code (110 digits in a numeric
+/// segment, 383 bits with its header) and the address in a byte segment (20 bits of header, 8 a
+/// character) leave room for 165 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
+pub const MAX_LINK_BASE: usize = 160;
 
 /// A kind of file the tools read, with its limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,15 +19,14 @@ use serde::{Deserialize, Serialize};
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Known, Ref};
 use crate::date::Date;
+use crate::ids::{is_questionnaire_id, is_version};
 use crate::ids::{HsCode, ObligationId, OptionId, QuestionId};
 use crate::limits::{Document, MAX_CATALOGUE_ENTRIES};
+use crate::problem::{Place, Problem, ProblemKind, Problems};
 use crate::questionnaire::Questionnaire;
 use crate::score::Answers;
 use crate::text::{LangTag, Text};
-use crate::validate::{
-    is_bidi_control, is_questionnaire_id, is_version, text_problems, Place, Problem, ProblemKind,
-    Problems,
-};
+use crate::validate::{is_bidi_control, text_problems};
 
 /// The `format` of a catalogue file, so that a file of another kind is recognised as such.
 pub const CATALOGUE_FORMAT: &str = "exporter-assessment/obligations@1";
@@ -57,10 +56,10 @@ pub struct CatalogueDoc {
     #[cfg_attr(feature = "schema", schemars(extend("const" = CATALOGUE_FORMAT)))]
     pub format: String,
     /// Version of the content, `MAJOR.MINOR.PATCH`.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::VERSION_PATTERN)))]
     pub version: String,
     /// The id of the questionnaire whose profile answers the catalogue reads.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::ID_PATTERN)))]
     pub questionnaire: String,
     /// The day the rules were last checked as a whole: shown with the report's section, and more
     /// than six months before the assessment's date, with a warning that rules may have changed.
@@ -1191,7 +1190,7 @@ impl Currency {
     /// The "rules as of" line shown with the section.
     pub fn line(&self, lang: &LangTag) -> String {
         let d = self.rules_as_of;
-        if crate::answers::in_chinese(lang) {
+        if crate::text::in_chinese(lang) {
             format!("规则截至 {d}（当天对照法规原文核对）。")
         } else {
             format!("Rules as of {d} (checked against the legal texts that day).")
@@ -1206,7 +1205,7 @@ impl Currency {
         }
         let (d, on) = (self.rules_as_of, self.assessed);
         let own = catalogue.doc().where_to_check.as_ref().map(|t| t.get(lang));
-        Some(if crate::answers::in_chinese(lang) {
+        Some(if crate::text::in_chinese(lang) {
             let other = own.unwrap_or("也可以咨询报关行、货代或您所在的行业协会");
             format!(
                 "请注意：本次评估日期是 {on}，距这些规则最后核对的日期（{d}）已超过六个月，\

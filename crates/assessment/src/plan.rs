@@ -85,7 +85,7 @@ pub enum Why {
 impl Why {
     /// The reason in `lang`, a few words a person reads beside the step.
     pub fn words(&self, lang: &LangTag) -> String {
-        let zh = crate::answers::in_chinese(lang);
+        let zh = crate::text::in_chinese(lang);
         match (self, zh) {
             (Why::CriticalGap, true) => "关键缺口：法律要求的事还没有做到".to_owned(),
             (Why::CriticalGap, false) => {
@@ -383,7 +383,7 @@ fn resolve(
     } else {
         Why::LargeGap { dimension }
     };
-    let question = if crate::answers::in_chinese(lang) {
+    let question = if crate::text::in_chinese(lang) {
         format!("问题 {}", r.item)
     } else {
         format!("Question {}", r.item)

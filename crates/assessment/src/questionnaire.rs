@@ -13,17 +13,18 @@ use crate::model::{
     Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
     Stage,
 };
+use crate::problem::{Place, Problem, ProblemKind, Problems};
 use crate::text::Text;
-use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
+use crate::validate::validate;
 
 /// Which questionnaire, in which version, a set of answers or a report belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireRef {
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::ID_PATTERN)))]
     pub id: String,
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::VERSION_PATTERN)))]
     pub version: String,
 }
 

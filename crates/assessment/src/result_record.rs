@@ -20,14 +20,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{in_chinese, AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
+use crate::answers::{AnswerSheet, AnswersError, ANSWERED_TWICE, ANSWERS_FORMAT};
 use crate::customise::Customisation;
 use crate::date::Date;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, StageId};
 use crate::limits::list_capped;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::score::{score, ExportDecision, Report};
-use crate::text::LangTag;
+use crate::text::{in_chinese, LangTag};
 
 /// The `format` tag of a result record. A change that a reader of this version would misread
 /// gets a new number.
@@ -372,7 +372,7 @@ impl ResultRecord {
     }
 
     pub fn to_json(&self) -> String {
-        crate::to_json(self)
+        crate::json::to_json(self)
     }
 
     /// Everything in the record that does not fit `questionnaire` (which it names).

@@ -87,6 +87,12 @@ impl schemars::JsonSchema for Text {
     }
 }
 
+/// Whether `lang` is Chinese: the core words what a person reads in English (its `Display`) and in
+/// Chinese, the two languages the front ends speak; any other language gets the English.
+pub(crate) fn in_chinese(lang: &LangTag) -> bool {
+    lang.as_str().starts_with("zh")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

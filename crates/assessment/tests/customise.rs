@@ -115,7 +115,7 @@ fn load_parses_customises_and_validates_with_one_problem_type() {
 
 #[test]
 fn problems_quote_numbers_as_they_were_written() {
-    use assessment::validate::number;
+    use assessment::problem::number;
     assert_eq!(number(0.0), "0");
     assert_eq!(number(1000.0), "1000");
     assert_eq!(number(-2.0), "-2");
