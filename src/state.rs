@@ -15,7 +15,6 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use assessment::obligations::Page;
 use assessment::{
     compare, score, AnswerProblem, AnswerSheet, AnswersError, CompareError, Comparison, Date,
     HandedOff, HandoffError, HsCode, OptionId, QuestionId, Questionnaire, QuestionnaireRef,
@@ -189,15 +188,6 @@ pub struct State {
     /// The earlier assessment the report compares the answers with, if any.
     pub comparing: Option<Shared<Comparing>>,
     pub follow_up: Option<FollowUp>,
-    /// The report's "Your markets and goods" (issue 17) for the current answers, date and
-    /// language, as the obligations worker made it (`hooks/obligations.rs`): the catalogue and its
-    /// code are not part of the first load.
-    pub obligations: Option<Shared<Page>>,
-    /// The worker or its files could not be had (offline before they were kept).
-    pub obligations_unavailable: bool,
-    /// The association's catalogue does not read as its questionnaire's: every problem, worded
-    /// by the worker in the page's language. The rest of the report is unaffected.
-    pub obligations_refused: Option<Shared<Vec<String>>>,
     /// The screen the about screen returns to.
     return_to: Screen,
 }
@@ -212,12 +202,6 @@ pub enum Action {
     Speak(Lang, Shared<Questionnaire>),
     /// The questionnaire in that language could not be loaded (offline before it was kept).
     LanguageUnavailable,
-    /// The obligations worker's page for the current answers, date and language.
-    ObligationsShown(Shared<Page>),
-    /// The obligations worker or its files could not be had.
-    ObligationsUnavailable,
-    /// The association's catalogue was refused: its problems, worded.
-    ObligationsRefused(Shared<Vec<String>>),
     /// Start the walk. Saved answers from an earlier visit, if any, are discarded.
     Begin,
     /// Continue with the answers saved by an earlier visit (for damaged ones: those that fit).
@@ -338,9 +322,6 @@ impl State {
             history: Vec::new(),
             comparing: None,
             follow_up: None,
-            obligations: None,
-            obligations_unavailable: false,
-            obligations_refused: None,
             return_to: screen,
         }
     }

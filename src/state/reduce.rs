@@ -27,16 +27,6 @@ impl Reducible for State {
                 }
             }
             Action::LanguageUnavailable => next.notice = Some(Notice::LanguageUnavailable),
-            Action::ObligationsShown(page) => {
-                next.obligations = Some(page);
-                next.obligations_unavailable = false;
-                next.obligations_refused = None;
-            }
-            Action::ObligationsRefused(problems) => {
-                next.obligations = None;
-                next.obligations_refused = Some(problems);
-            }
-            Action::ObligationsUnavailable => next.obligations_unavailable = true,
             Action::Begin => {
                 // Answers on offer (an earlier visit's, or this page's) can be had back.
                 let previous = next

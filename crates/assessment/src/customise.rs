@@ -67,6 +67,16 @@ fn problem(field: String, kind: ProblemKind) -> Problem {
 }
 
 impl Customisation {
+    /// The customisation as an association's config writes it: the one form it is sent in (to the
+    /// report's worker, say) and read back from ([`Customisation::from_json`]).
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sections.is_none() && self.weights.is_empty()
     }

@@ -1228,7 +1228,7 @@ impl Currency {
 
 /// The report's "Your markets and goods" as plain text in one language: what a front end that
 /// does not carry the catalogue's code renders (the web app's first load does not: a worker
-/// makes this page, `src/bin/obligations_worker.rs`). Made from [`view`].
+/// makes this page, `src/bin/report_worker.rs`). Made from [`view`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub title: String,

@@ -127,3 +127,18 @@ fn problems_quote_numbers_as_they_were_written() {
         "weight 1500 must be greater than 0 and at most 1000"
     );
 }
+
+#[test]
+fn a_customisation_reads_back_as_the_core_writes_it() {
+    for c in [
+        Customisation::default(),
+        customise(json!({"sections": ["technology"]})),
+        customise(
+            json!({"weights": {"dimensions": {"technology": 2.5}, "items": {"T1": 0.1, "T2": 1000}}}),
+        ),
+    ] {
+        let text = c.to_json();
+        assert_eq!(Customisation::from_json(&text).unwrap(), c, "{text}");
+    }
+    assert!(Customisation::from_json("{\"weight\": {}}").is_err());
+}
