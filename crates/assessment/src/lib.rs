@@ -12,6 +12,7 @@ pub mod citations;
 #[cfg(feature = "cohort")]
 pub mod cohort;
 pub mod compare;
+pub mod compare_view;
 pub mod condition;
 pub mod customise;
 pub mod date;
@@ -48,6 +49,7 @@ pub use compare::{
     compare, Assessed, Clause, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,
 };
+pub use compare_view::{ComparisonView, DimensionRow, ItemRow, LevelRow};
 pub use condition::Condition;
 pub use customise::{Customisation, Weights};
 pub use date::{Date, NotADate};
