@@ -486,9 +486,17 @@ fn the_report_workers_messages_read_back_as_written() {
     let trade = Trade::from_answers(&catalogue, &q, &sheet);
     let findings = obligations(&catalogue, &q, &trade, &sheet, date);
     let shown = page(&catalogue, &q, &findings, &"en".into(), date);
+    // Pages and problems are shared (compared by identity): their contents are compared.
+    match Reply::from_message(&Reply::Page(Shared::new(shown.clone())).to_message(7)) {
+        Reply::Page(page) => assert_eq!(*page, shown),
+        other => panic!("{other:?}"),
+    }
+    let problems = vec!["one".to_owned(), "two".to_owned()];
+    match Reply::from_message(&Reply::Refused(Shared::new(problems.clone())).to_message(7)) {
+        Reply::Refused(read) => assert_eq!(*read, problems),
+        other => panic!("{other:?}"),
+    }
     let replies = [
-        Reply::Page(shown),
-        Reply::Refused(vec!["one".into(), "two".into()]),
         Reply::Qr(Qr {
             size: 2,
             modules: vec![true, false, false, true],

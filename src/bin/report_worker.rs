@@ -24,6 +24,7 @@ mod worker {
     use exporter_assessment::report_worker::message::{
         self, Failure, ObligationsRequest, Qr, Reply, Request, Sources,
     };
+    use exporter_assessment::state::Shared;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -170,7 +171,7 @@ mod worker {
                 // The interface's words for every problem, in the page's language.
                 let lang = request.lang;
                 let words = capped(&problems, &lang.lang_tag(), |p| lang.setup_problem(p));
-                return Ok(Reply::Refused(words));
+                return Ok(Reply::Refused(Shared::new(words)));
             }
         };
         let (questionnaire, catalogue) = (&loaded.0, &loaded.1);
@@ -180,13 +181,8 @@ mod worker {
         let date = request.date;
         let findings = obligations(catalogue, questionnaire, &trade, &sheet, date);
         let lang = request.lang.lang_tag();
-        Ok(Reply::Page(page(
-            catalogue,
-            questionnaire,
-            &findings,
-            &lang,
-            date,
-        )))
+        let page = page(catalogue, questionnaire, &findings, &lang, date);
+        Ok(Reply::Page(Shared::new(page)))
     }
 
     async fn answer(request: &JsValue) -> Reply {

@@ -156,11 +156,13 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         (Ok(_), Asked::Unavailable) => Drawn::None(NoCode::Unavailable),
     };
     let link = (*made).as_ref().ok().map(|(link, _)| link.clone());
-    let sent = use_state_eq(|| Sent::Not);
-    {
-        let sent = sent.clone();
-        use_effect_with(link.clone(), move |_| sent.set(Sent::Not));
-    }
+    // How the last sending went, with the link it sent: a new link is not sent yet.
+    let sending = use_state_eq(|| (None::<String>, Sent::Not));
+    let sent = if sending.0 == link {
+        sending.1
+    } else {
+        Sent::Not
+    };
     let reason = match &drawn {
         Drawn::Code { .. } | Drawn::Waiting => None,
         Drawn::None(NoCode::Link(NoLink::Embedded)) => Some(s.handoff_none_embedded),
@@ -177,11 +179,15 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
         .filter(|_| !props.kiosk || matches!(drawn, Drawn::Code { .. }));
     let link = link.filter(|_| !props.kiosk);
     let on_send = link.clone().map(|link| {
-        let sent = sent.clone();
+        let sending = sending.clone();
         let title = s.handoff_title;
         Callback::from(move |_: MouseEvent| {
-            let sent = sent.clone();
-            send(&link, title, Callback::from(move |result| sent.set(result)));
+            let (sending, sent_link) = (sending.clone(), Some(link.clone()));
+            send(
+                &link,
+                title,
+                Callback::from(move |result| sending.set((sent_link.clone(), result))),
+            );
         })
     });
     let send_label = if navigator_method("share").is_some() {
@@ -204,7 +210,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                         </button>
                     </div>
                     <p class="sent" role="status">
-                        { match *sent {
+                        { match sent {
                             Sent::Copied => s.link_copied,
                             Sent::Failed => s.copy_failed,
                             Sent::Not => "",
@@ -223,7 +229,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                 </div>
             }
             if let Some(link) = shown_link {
-                <details class="no-print" open={*sent == Sent::Failed}>
+                <details class="no-print" open={sent == Sent::Failed}>
                     <summary>{ s.handoff_show_link }</summary>
                     <p class="handoff-link">{ link }</p>
                 </details>

@@ -48,15 +48,13 @@ pub fn use_obligations(state: &State, sources: Option<Rc<Sources>>) -> Obligatio
             }))
         },
     );
-    let asked = use_report_worker((*request).clone());
-    let shown = use_memo(asked, |asked| match asked {
+    match use_report_worker((*request).clone()) {
         Asked::Asking => Obligations::Asking,
-        Asked::Replied(reply) => match &**reply {
-            Reply::Page(page) => Obligations::Shown(Shared::new(page.clone())),
-            Reply::Refused(problems) => Obligations::Refused(Shared::new(problems.clone())),
+        Asked::Replied(reply) => match &*reply {
+            Reply::Page(page) => Obligations::Shown(page.clone()),
+            Reply::Refused(problems) => Obligations::Refused(problems.clone()),
             Reply::Qr(_) | Reply::Failed(_) => Obligations::Unavailable,
         },
         Asked::Unavailable => Obligations::Unavailable,
-    });
-    (*shown).clone()
+    }
 }

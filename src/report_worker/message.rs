@@ -12,6 +12,7 @@ use assessment::Date;
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
+use crate::state::Shared;
 
 /// What the app asks of the report's worker.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,10 +51,10 @@ pub struct Sources {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// The section for the request's answers, date and language.
-    Page(Page),
+    Page(Shared<Page>),
     /// The catalogue does not read as the questionnaire's: every problem, worded in the request's
     /// language.
-    Refused(Vec<String>),
+    Refused(Shared<Vec<String>>),
     /// A hand-off link's QR code: `size` rows of `size` modules, `true` for dark.
     Qr(Qr),
     /// Nothing could be made, and why.
@@ -83,14 +84,6 @@ pub enum Failure {
 }
 
 impl Failure {
-    const ALL: [Failure; 5] = [
-        Failure::Unavailable,
-        Failure::Invalid,
-        Failure::Request,
-        Failure::Answers,
-        Failure::TooLong,
-    ];
-
     fn name(self) -> &'static str {
         match self {
             Failure::Unavailable => "unavailable",
@@ -248,10 +241,12 @@ impl Reply {
                 .iter()
                 .map(|row| strings(&row).unwrap_or_default())
                 .collect();
-            return Page::from_rows(&rows).map_or(Reply::Failed(Failure::Request), Reply::Page);
+            return Page::from_rows(&rows).map_or(Reply::Failed(Failure::Request), |page| {
+                Reply::Page(Shared::new(page))
+            });
         }
         if let Some(problems) = field(message, "problems").and_then(|p| strings(&p)) {
-            return Reply::Refused(problems);
+            return Reply::Refused(Shared::new(problems));
         }
         if let (Some(size), Some(modules)) = (field(message, "size"), text(message, "modules")) {
             let size = size.as_f64().unwrap_or(0.0) as usize;
@@ -270,10 +265,13 @@ impl Reply {
                 _ => Reply::Failed(Failure::Request),
             };
         }
-        let error = text(message, "error");
-        let failure = Failure::ALL
-            .into_iter()
-            .find(|f| Some(f.name()) == error.as_deref());
-        Reply::Failed(failure.unwrap_or(Failure::Request))
+        // Only "too long" changes what the app says; any other failure reads as the worker's
+        // being unavailable, whatever its name.
+        let too_long = text(message, "error").as_deref() == Some(Failure::TooLong.name());
+        Reply::Failed(if too_long {
+            Failure::TooLong
+        } else {
+            Failure::Unavailable
+        })
     }
 }
