@@ -205,7 +205,7 @@ pub(crate) struct ConfigFile {
     /// The app's public address, for the links of hand-off QR codes.
     #[cfg_attr(
         feature = "schema",
-        schemars(regex(pattern = patterns::HANDOFF_URL), length(max = crate::limits::MAX_LINK_BASE))
+        schemars(regex(pattern = patterns::HANDOFF_URL), length(max = crate::bounds::MAX_LINK_BASE))
     )]
     handoff_url: Option<String>,
 }

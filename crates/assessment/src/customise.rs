@@ -37,7 +37,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::limits::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::bounds::MAX_WEIGHT
         }))
     )]
     pub dimensions: ListMap<String, f64>,
@@ -46,7 +46,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::limits::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::bounds::MAX_WEIGHT
         }))
     )]
     pub items: ListMap<String, f64>,

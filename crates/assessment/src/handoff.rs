@@ -35,10 +35,10 @@ use std::fmt;
 use crate::answers::{
     Answer, AnswerSheet, AnswersError, CarriedOver, Coded, Recovered, ANSWERS_FORMAT, MAX_CODES,
 };
+use crate::bounds::MAX_LINK_BASE;
 use crate::date::Date;
 use crate::ids::{is_questionnaire_id, is_version};
 use crate::ids::{HsCode, OptionId};
-use crate::limits::MAX_LINK_BASE;
 use crate::questionnaire::{Asked, Questionnaire, QuestionnaireRef};
 
 /// The format version written first in every code; a code of another is refused, not guessed at.

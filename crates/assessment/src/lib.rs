@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod association;
+pub mod bounds;
 pub mod citations;
 // The association's cohort tools, for `assess` and the tests: the app does not compile them.
 #[cfg(feature = "cohort")]
@@ -43,6 +44,7 @@ pub use answers::{
     Recovered, ANSWERS_FORMAT, MAX_CODES,
 };
 pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
+pub use bounds::{MAX_LINK_BASE, MAX_WEIGHT};
 #[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
@@ -64,7 +66,6 @@ pub use ids::{
     ObligationId, OptionId, PartId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
 pub use json::to_json;
-pub use limits::{MAX_LINK_BASE, MAX_WEIGHT};
 pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;
 pub use obligations::{

@@ -192,7 +192,7 @@ pub struct Dimension {
     pub title: Text,
     pub description: Text,
     /// Weight in the overall score: above 0, at most 1000.
-    #[cfg_attr(feature = "schema", schemars(range(max = crate::limits::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::bounds::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// If any critical gap is found in this dimension, its score is at most this (0–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,7 +216,7 @@ pub struct Item {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub options: Vec<ItemOption>,
     /// Weight within its dimension: above 0, at most 1000.
-    #[cfg_attr(feature = "schema", schemars(range(max = crate::limits::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::bounds::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// The level a firm should reach; answers below it yield recommendations.
     #[cfg_attr(feature = "schema", schemars(range(max = 4)))]

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use crate::limits::{MAX_LINK_BASE, MAX_WEIGHT};
+use crate::bounds::{MAX_LINK_BASE, MAX_WEIGHT};
+use crate::limits::{list_capped, Document};
 use crate::text::LangTag;
 
 /// A number as a problem quotes it: whole numbers without a fraction (`0`, `1000`), others as JSON
@@ -440,9 +441,24 @@ impl fmt::Display for Problems {
             if n == 1 { "" } else { "s" }
         )?;
         let mut text = String::new();
-        crate::limits::list_capped(&mut text, &self.0, &LangTag::from("en"), |p| p.to_string());
+        list_capped(&mut text, &self.0, &LangTag::from("en"), |p| p.to_string());
         writeln!(f, "{}", text.trim_start_matches('\n'))
     }
 }
 
 impl std::error::Error for Problems {}
+
+impl Document {
+    /// The problem of a file of this kind, at `place`, that is `size` bytes when that is over its
+    /// limit ([`ProblemKind::TooLarge`]): a front end that knows only the size (a
+    /// `Content-Length`, the bytes read so far) asks this before it holds the whole file.
+    pub fn too_large_at(self, place: Place, size: u64) -> Option<Problem> {
+        (size > self.max_bytes()).then(|| Problem {
+            place,
+            field: String::new(),
+            kind: ProblemKind::TooLarge {
+                max_bytes: self.max_bytes(),
+            },
+        })
+    }
+}

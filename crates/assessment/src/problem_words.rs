@@ -65,7 +65,7 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::WeightOutOfRange(w) => format!(
             "权重 {} 必须大于 0 且不超过 {}",
             crate::problem::number(*w),
-            crate::problem::number(crate::limits::MAX_WEIGHT)
+            crate::problem::number(crate::bounds::MAX_WEIGHT)
         ),
         K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", crate::problem::number(*v)),
         K::UnknownQuestion(id) => format!("引用了不存在的问题“{id}”"),
@@ -157,7 +157,7 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::NotAHandoffUrl(v) => format!(
             "“{}”不是手机能打开的地址：请填写本工具的公开 https 地址（不含 #，最多 {} 个字符）",
             v.escape_debug(),
-            crate::limits::MAX_LINK_BASE
+            crate::bounds::MAX_LINK_BASE
         ),
         K::UnknownEntry { list, id } => format!("引用了问卷 {list} 列表中没有的“{id}”"),
         K::MissingEntry { list } => {

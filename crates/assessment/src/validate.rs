@@ -4,9 +4,9 @@
 
 use std::cmp::Ordering;
 
+use crate::bounds::MAX_WEIGHT;
 use crate::condition::{Condition, Ref};
 use crate::ids::{is_questionnaire_id, is_version, Level};
-use crate::limits::MAX_WEIGHT;
 use crate::list_map::{ListMap, ListSet};
 use crate::model::{Benchmark, QuestionnaireDoc, Recommendation};
 use crate::problem::{Place, Problem, ProblemKind, Problems};
