@@ -219,7 +219,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |with_answers: bool| {
             let record = state.result_record(with_answers);
-            let name = format!("assessment-result-{}.json", crate::setup::today());
+            let name = format!("assessment-result-{}.json", crate::clock::today());
             crate::components::answers_file::download(&record.to_json(), "application/json", &name);
         })
     };
