@@ -65,7 +65,7 @@ export function sizes() {
   }
   // Fetched when a report is first shown, not in the first load: the obligations worker (issue 17)
   // and its catalogue.
-  for (const f of ['obligations_worker_bg.wasm', 'obligations_worker.js', 'obligations.json']) {
+  for (const f of ['report_worker_bg.wasm', 'report_worker.js', 'obligations.json']) {
     print(`bytes_later_${f.replace(/[._]/g, '_')}_gzip`, gzip(path.join(DIST, f)), 'B');
   }
   // The cohort page for association staff (issue 18): a page of its own, never a member's load.

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use assessment::lang::{Source, Switch};
+use assessment::questionnaire::{Source, Switch};
 use assessment::CatalogueSource;
 
 use yew::prelude::*;
@@ -15,12 +15,13 @@ use crate::components::{
 };
 use crate::hooks::{
     use_autosave, use_crash_copy, use_document, use_earlier_store, use_focus, use_history,
-    use_host_messages, use_obligations, use_other_tabs, use_service_worker, use_share,
-    ObligationsFiles,
+    use_host_messages, use_other_tabs, use_service_worker, use_share,
 };
 use crate::i18n::Lang;
 use crate::kiosk::Mode;
-use crate::state::{Action, Screen, Shared, State};
+use crate::report_worker::message::Sources;
+use crate::route::Screen;
+use crate::state::{Action, Shared, State};
 use crate::{embed, offline, Setup};
 
 #[derive(Properties, PartialEq)]
@@ -71,24 +72,20 @@ pub fn App(props: &AppProps) -> Html {
     use_document(lang, doc.title.get(&tag).to_owned(), state.persistent);
     use_autosave(&state, send.clone());
     use_earlier_store(&state, send.clone());
-    // The catalogue that reads this questionnaire, as the core decides it for the config.
-    let catalogue = use_memo(setup.embed.clone(), |embed| {
-        let shipped = || ObligationsFiles {
-            questionnaire: None,
-            customisation: None,
-            catalogue: None,
-        };
+    // The files the report's markets and goods are made from: the catalogue that reads this
+    // questionnaire, as the core decides it for the config (`None`: no such section).
+    let obligations = use_memo(setup.embed.clone(), |embed| {
         let Some(config) = embed else {
-            return Some(Rc::new(shipped()));
+            return Some(Rc::new(Sources::default()));
         };
         let customisation =
-            (!config.customisation.is_empty()).then(|| config.customisation.clone());
+            (!config.customisation.is_empty()).then(|| config.customisation.to_json());
         match config.catalogue() {
-            CatalogueSource::Shipped => Some(Rc::new(ObligationsFiles {
+            CatalogueSource::Shipped => Some(Rc::new(Sources {
                 customisation,
-                ..shipped()
+                ..Sources::default()
             })),
-            CatalogueSource::Own(url) => Some(Rc::new(ObligationsFiles {
+            CatalogueSource::Own(url) => Some(Rc::new(Sources {
                 questionnaire: config.questionnaire.clone(),
                 customisation,
                 catalogue: Some(url.to_owned()),
@@ -96,7 +93,6 @@ pub fn App(props: &AppProps) -> Html {
             CatalogueSource::None => None,
         }
     });
-    use_obligations(&state, send.clone(), (*catalogue).clone());
     use_other_tabs(&state, send.clone());
     use_crash_copy(&state);
     use_service_worker(&state, send.clone(), &setup.keep);
@@ -177,7 +173,8 @@ pub fn App(props: &AppProps) -> Html {
                         shared={shared} on_share={on_share} />
                 }
             });
-            html! { <ReportPage state={page.clone()} send={send.clone()} link={setup.link.clone()}>{ for share }</ReportPage> }
+            html! { <ReportPage state={page.clone()} send={send.clone()} link={setup.link.clone()}
+            obligations={(*obligations).clone()}>{ for share }</ReportPage> }
         }
         Screen::About => html! { <About lang={lang} on_back={dispatch(Action::Back)} /> },
     };

@@ -75,7 +75,7 @@ pub fn FirstPaint(props: &FirstPaintProps) -> Html {
             // A form of its own per language: each keeps its own radio groups.
             <form data-screen="walk" hidden=true>
                 <ContextProvider<IdScope> context={scope("walk")}>
-                    if let crate::state::Screen::Section(section) = &walk.screen {
+                    if let crate::route::Screen::Section(section) = &walk.screen {
                         <Section state={walk.clone()} section={section.clone()} send={Callback::noop()} />
                     }
                 </ContextProvider<IdScope>>
@@ -108,7 +108,7 @@ impl Before {
     /// every answer given adopted (the core checks each, as any choice), then Next as pressed.
     pub fn apply(&self, state: State) -> State {
         let state = state.pressed_start(self.started);
-        let walking = matches!(state.screen, crate::state::Screen::Section(_));
+        let walking = matches!(state.screen, crate::route::Screen::Section(_));
         let mut state = Rc::new(state);
         for (question, option) in &self.ticked {
             state = state.reduce(Action::Choose(question.clone(), option.clone()));
@@ -230,7 +230,8 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::kiosk::{KioskConfig, Mode};
-    use crate::state::{Screen, Shared};
+    use crate::route::Screen;
+    use crate::state::Shared;
 
     fn state(mode: Mode, saved: Option<&str>) -> State {
         let q = Shared::new(Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap());

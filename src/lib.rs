@@ -10,6 +10,7 @@
 //! from the core's `Report`.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod crash;
 pub mod embed;

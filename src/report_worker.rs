@@ -1,19 +1,24 @@
-//! The report's worker (`src/bin/obligations_worker.rs`): a wasm of its own for what only a report
+//! The report's worker (`src/bin/report_worker.rs`): a wasm of its own for what only a report
 //! needs — the market-obligations catalogue's code (issue 17) and drawing the hand-off QR code
 //! (issue 16) — so that neither is part of the app's first load. It is started when a report first
-//! asks (`ask`), and precached by the service worker like every file of the build, so a kiosk has
-//! it offline. One worker per page; requests are numbered and each reply goes to its asker.
-//! The worker says `"ready"` once it listens: requests made before wait here.
+//! asks (`ask`, through `hooks::use_report_worker`), and precached by the service worker like every
+//! file of the build, so a kiosk has it offline. One worker per page; requests are numbered and each
+//! reply goes to its asker. The worker says it is ready once it listens: requests made before wait
+//! here. What the two sides say is typed in `message.rs`.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Trunk's loader of the worker (index.html: `data-type="worker" data-loader-shim`).
-const WORKER: &str = "obligations_worker_loader.js";
+pub mod message;
 
-type Reply = Box<dyn FnOnce(Option<JsValue>)>;
+use message::{Reply, Request};
+
+/// Trunk's loader of the worker (index.html: `data-type="worker" data-loader-shim`).
+const WORKER: &str = "report_worker_loader.js";
+
+type Replied = Box<dyn FnOnce(Option<Reply>)>;
 
 struct Connection {
     worker: web_sys::Worker,
@@ -21,7 +26,7 @@ struct Connection {
     waiting: Vec<JsValue>,
     // Requests waiting for their reply, by number: a few at a time, so a list (a map would add its
     // own code to the first load for no gain).
-    replies: Vec<(u32, Reply)>,
+    replies: Vec<(u32, Replied)>,
     next: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
@@ -32,7 +37,7 @@ thread_local! {
 
 fn on_message(event: web_sys::MessageEvent) {
     let data = event.data();
-    if data.as_string().as_deref() == Some("ready") {
+    if message::is_ready(&data) {
         CONNECTION.with(|c| {
             if let Some(c) = c.borrow_mut().as_mut() {
                 c.ready = true;
@@ -43,10 +48,7 @@ fn on_message(event: web_sys::MessageEvent) {
         });
         return;
     }
-    let seq = js_sys::Reflect::get(&data, &"seq".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .map(|s| s as u32);
+    let seq = message::seq(&data);
     let reply = CONNECTION.with(|c| {
         c.borrow_mut().as_mut().and_then(|c| {
             let seq = seq?;
@@ -56,7 +58,7 @@ fn on_message(event: web_sys::MessageEvent) {
     });
     // Called outside the borrow: a reply may ask again.
     if let Some(reply) = reply {
-        reply(Some(data));
+        reply(Some(Reply::from_message(&data)));
     }
 }
 
@@ -82,21 +84,17 @@ fn connect() -> Option<Connection> {
     })
 }
 
-/// Sends `fields` (name, value) to the worker; `reply` gets its answer (the reply object), or
-/// `None` if the worker cannot be started.
+/// Sends `request` to the worker; `reply` gets its answer, or `None` if the worker cannot be
+/// started.
 ///
 /// Sent after the screen that asks is painted: starting the worker costs the main thread about
 /// 10 ms at 4x CPU slowdown (profiled), which the report's first screen need not wait for.
-pub fn ask(fields: &[(&str, JsValue)], reply: impl FnOnce(Option<JsValue>) + 'static) {
-    let request = js_sys::Object::new();
-    for (name, value) in fields {
-        let _ = js_sys::Reflect::set(&request, &(*name).into(), value);
-    }
-    let reply = Box::new(reply) as Reply;
+pub fn ask(request: Request, reply: impl FnOnce(Option<Reply>) + 'static) {
+    let reply = Box::new(reply) as Replied;
     crate::paint::after_paint(move || send(request, reply));
 }
 
-fn send(request: js_sys::Object, reply: Reply) {
+fn send(request: Request, reply: Replied) {
     let mut reply = Some(reply);
     CONNECTION.with(|c| {
         let mut c = c.borrow_mut();
@@ -107,25 +105,18 @@ fn send(request: js_sys::Object, reply: Reply) {
             return;
         };
         c.next += 1;
-        let _ = js_sys::Reflect::set(&request, &"seq".into(), &c.next.into());
+        let request = request.to_message(c.next);
         if let Some(reply) = reply.take() {
             c.replies.push((c.next, reply));
         }
         if c.ready {
             let _ = c.worker.post_message(&request);
         } else {
-            c.waiting.push(request.into());
+            c.waiting.push(request);
         }
     });
     // No worker (it could not be started): said at once.
     if let Some(reply) = reply {
         reply(None);
     }
-}
-
-/// A field of a reply.
-pub fn field(reply: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(reply, &name.into())
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
 }

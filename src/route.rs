@@ -9,7 +9,22 @@
 
 use assessment::{Questionnaire, SectionId};
 
-use crate::state::Screen;
+/// Which screen the person is on. Each is addressed by what it shows (a section by its id), so
+/// that a screen can be named the same way in any questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// A kiosk's screen between visitors, if its config asks for one.
+    Attract,
+    Start,
+    /// A section of the walk: the profile or a dimension (the core's walk orders them).
+    Section(SectionId),
+    /// Unanswered questions, before the report.
+    Review,
+    Report,
+    /// What the app does offline and with storage, and what it keeps. Back returns to the screen
+    /// it was opened from.
+    About,
+}
 
 /// The longest fragment read; no screen's name comes near it.
 pub const MAX_LEN: usize = 64;

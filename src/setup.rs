@@ -161,7 +161,7 @@ pub async fn read(query: &str) -> Result<Setup, Failure> {
     Ok(Setup {
         before: Default::default(),
         keep,
-        today: today(),
+        today: crate::clock::today(),
         earlier,
         link,
         fragment,
@@ -297,19 +297,6 @@ async fn why_unreadable(url: &str) -> ProblemKind {
         Ok(_) => ProblemKind::NotShared(window.location().origin().unwrap_or_default()),
         Err(_) => ProblemKind::Unavailable(None),
     }
-}
-
-/// Today's date in the person's time zone (the browser's clock).
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    // The browser's calendar gives a real day; the fallback is the clock's epoch day count.
-    Date::new(
-        now.get_full_year() as u16,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .or_else(|| Date::from_days_since_1970((now.get_time() / 86_400_000.0) as i64))
-    .expect("the browser's clock gives a day")
 }
 
 /// The first of the browser's preferred languages that the app speaks.

@@ -434,3 +434,77 @@ async fn the_code_field_is_labelled_and_its_codes_removable() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(added.borrow().is_empty());
 }
+
+/// What the app and the report's worker say to each other reads back as it was written.
+#[wasm_bindgen_test]
+fn the_report_workers_messages_read_back_as_written() {
+    use assessment::obligations::{obligations, page, Catalogue, Trade};
+    use assessment::{AnswerSheet, Customisation, Date, BUILTIN_CATALOGUE};
+    use exporter_assessment::report_worker::message::{
+        seq, Failure, ObligationsRequest, Qr, Reply, Request, Sources,
+    };
+
+    let q = Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap();
+    let date = Date::new(2026, 12, 7).unwrap();
+    let mut customisation = Customisation::default();
+    customisation.weights.items.insert("T1".to_owned(), 2.5);
+    let requests = [
+        Request::Qr {
+            base: "https://example.org/app/".into(),
+            code: "0123".into(),
+        },
+        Request::Obligations(ObligationsRequest {
+            answers: AnswerSheet::new(&q).to_json(),
+            date,
+            lang: Lang::ZhCn,
+            sources: Sources::default(),
+        }),
+        Request::Obligations(ObligationsRequest {
+            answers: "{}".into(),
+            date,
+            lang: Lang::En,
+            sources: Sources {
+                questionnaire: Some("https://a.example/q.json".into()),
+                customisation: Some(customisation.to_json()),
+                catalogue: Some("https://a.example/o.json".into()),
+            },
+        }),
+    ];
+    for (n, request) in requests.into_iter().enumerate() {
+        let message = request.to_message(n as u32 + 1);
+        assert_eq!(seq(&message), Some(n as u32 + 1));
+        assert_eq!(Request::from_message(&message), Ok(request));
+    }
+    assert_eq!(
+        Request::from_message(&"{}".into()),
+        Err(Failure::Request),
+        "a message that is no request"
+    );
+
+    let catalogue = Catalogue::from_json(BUILTIN_CATALOGUE, &q).unwrap();
+    let sheet = AnswerSheet::new(&q);
+    let trade = Trade::from_answers(&catalogue, &q, &sheet);
+    let findings = obligations(&catalogue, &q, &trade, &sheet, date);
+    let shown = page(&catalogue, &q, &findings, &"en".into(), date);
+    // Pages and problems are shared (compared by identity): their contents are compared.
+    match Reply::from_message(&Reply::Page(Shared::new(shown.clone())).to_message(7)) {
+        Reply::Page(page) => assert_eq!(*page, shown),
+        other => panic!("{other:?}"),
+    }
+    let problems = vec!["one".to_owned(), "two".to_owned()];
+    match Reply::from_message(&Reply::Refused(Shared::new(problems.clone())).to_message(7)) {
+        Reply::Refused(read) => assert_eq!(*read, problems),
+        other => panic!("{other:?}"),
+    }
+    let replies = [
+        Reply::Qr(Qr {
+            size: 2,
+            modules: vec![true, false, false, true],
+        }),
+        Reply::Failed(Failure::TooLong),
+        Reply::Failed(Failure::Unavailable),
+    ];
+    for reply in replies {
+        assert_eq!(Reply::from_message(&reply.to_message(7)), reply);
+    }
+}

@@ -93,10 +93,7 @@ pub fn read_chosen(
 
 /// Offers the answers as an answers file, named with today's date.
 pub fn export(sheet: &AnswerSheet) {
-    let name = format!(
-        "exporter-assessment-answers-{}.json",
-        crate::components::report::today()
-    );
+    let name = format!("exporter-assessment-answers-{}.json", crate::clock::today());
     download(&sheet.to_json(), "application/json", &name);
 }
 

@@ -1,15 +1,13 @@
 //! Progress since an earlier assessment: for both dates, the overall score and each dimension's
 //! with the change, the stage before and after, the answers that improved and fell back, the
 //! critical gaps closed and new, the earlier plan's actions now done, what stopped or started to
-//! apply, and what of the earlier answers could not be carried over. Figures from the core's
-//! `Comparison`, names from the two reports' `ReportView`s (as `assess compare` renders them).
+//! apply, and what of the earlier answers could not be carried over: the core's `ComparisonView`,
+//! the comparison resolved in the page's language (as `assess compare` renders it).
 //! The radar of the report draws both shapes; the report's first screen and this part's folded
 //! line say it in one sentence (`verdict::headline`). No number, stage or heading of the table
 //! wraps inside itself: on a phone the rows are the dimensions' short names.
 
-use assessment::{
-    format_change, format_score, Comparison, ItemRef, LevelChange, ReportView, ScoreChange,
-};
+use assessment::{format_change, format_score, ComparisonView, ItemRow, LevelRow, ScoreChange};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Strings};
@@ -38,10 +36,9 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
     let lang = props.lang;
     let s = Strings::of(lang);
     let tag = lang.lang_tag();
-    let q = &*props.questionnaire;
-    let c: &Comparison = &props.comparing.comparison;
-    let before = ReportView::new(q, &c.earlier.report, &tag);
-    let after = ReportView::new(q, &c.later.report, &tag);
+    let view = ComparisonView::new(&props.questionnaire, &props.comparing.comparison, &tag);
+    let c = view.comparison();
+    let (before, after) = view.stages();
     let (then, now) = (&props.dates.0, &props.dates.1);
 
     let row = |name: &str, change: &ScoreChange, key: String| {
@@ -56,14 +53,7 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
             </tr>
         }
     };
-    let question = |id: &assessment::QuestionId| {
-        after
-            .dimensions()
-            .flat_map(|d| d.items().collect::<Vec<_>>())
-            .find(|i| i.id == id)
-            .map_or(String::new(), |i| i.text.to_owned())
-    };
-    let levels = |title: &str, class: &str, list: &[LevelChange]| {
+    let levels = |title: &str, class: &str, list: Vec<LevelRow<'_>>| {
         html! {
             <div class={classes!("compare-list", class.to_owned())}>
                 <h3>{ title.to_owned() }</h3>
@@ -74,7 +64,7 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                         { for list.iter().map(|change| html! {
                             <li data-item={change.item.to_string()}>
                                 <span class="code">{ change.item.to_string() }</span>{ " " }
-                                { question(&change.item) }{ " — " }
+                                { change.text }{ " — " }
                                 { s.report.level_of(change.before) }{ " → " }{ s.report.level_of(change.after) }
                             </li>
                         }) }
@@ -83,29 +73,29 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
             </div>
         }
     };
-    let items = |title: &str, class: &str, list: &[ItemRef]| {
+    let items = |title: &str, class: &str, list: Vec<ItemRow<'_>>| {
         html! {
             <div class={classes!("compare-list", class.to_owned())}>
                 <h3>{ title.to_owned() }</h3>
                 <ul>
                     { for list.iter().map(|i| html! {
                         <li data-item={i.item.to_string()}>
-                            <span class="code">{ i.item.to_string() }</span>{ " " }{ question(&i.item) }
+                            <span class="code">{ i.item.to_string() }</span>{ " " }{ i.text }
                         </li>
                     }) }
                 </ul>
             </div>
         }
     };
-    let gaps = |title: &str, class: &str, view: &ReportView<'_>, ids: Vec<&str>| {
+    let gaps = |title: &str, class: &str, list: Vec<ItemRow<'_>>| {
         html! {
             <div class={classes!("compare-list", class.to_owned())}>
                 <h3>{ title.to_owned() }</h3>
-                if ids.is_empty() {
+                if list.is_empty() {
                     <p class="none">{ s.handoff.none_of_these }</p>
                 } else {
                     <ul>
-                        { for view.critical_gaps().filter(|g| ids.contains(&g.item.as_str())).map(|g| html! {
+                        { for list.iter().map(|g| html! {
                             <li data-item={g.item.to_string()}>
                                 <span class="code">{ g.item.to_string() }</span>{ " " }{ g.text }
                             </li>
@@ -115,6 +105,8 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
             </div>
         }
     };
+    let done = view.done();
+    let (stopped, started) = (view.stopped_applying(), view.started_applying());
     let carried = [(&c.earlier, then), (&c.later, now)]
         .into_iter()
         .filter_map(|(side, date)| side.carried.as_ref().map(|carried| (carried, date)))
@@ -144,40 +136,38 @@ pub fn ComparisonSection(props: &ComparisonSectionProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { row(s.report.overall, &c.overall, "overall".into()) }
-                    { for c.dimensions.iter().zip(after.dimensions()).map(|(d, view)| {
-                        row(view.short_title, &d.score, d.id.to_string())
-                    }) }
+                    { row(s.report.overall, view.overall(), "overall".into()) }
+                    { for view.dimensions().map(|d| row(d.short_title, d.score, d.id.to_string())) }
                     <tr data-row="stage">
                         <th scope="row">{ s.report.stage }</th>
-                        <td class="num" data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.stage().map_or("–", |s| s.label) }</td>
-                        <td class="num" data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.stage().map_or("–", |s| s.label) }</td>
+                        <td class="num" data-then={c.stage.before.as_ref().map(|s| s.to_string())}>{ before.map_or("–", |s| s.label) }</td>
+                        <td class="num" data-now={c.stage.after.as_ref().map(|s| s.to_string())}>{ after.map_or("–", |s| s.label) }</td>
                         <td></td>
                     </tr>
                 </tbody>
             </table>
             <div class="compare-lists">
-                { levels(s.handoff.improved, "improved", &c.improved) }
-                { levels(s.handoff.fell_back, "fell-back", &c.fell_back) }
-                { gaps(s.handoff.gaps_closed, "gaps-closed", &before, c.gaps_closed.iter().map(|g| g.item.as_str()).collect()) }
-                { gaps(s.handoff.gaps_new, "gaps-new", &after, c.gaps_new.iter().map(|g| g.item.as_str()).collect()) }
+                { levels(s.handoff.improved, "improved", view.improved()) }
+                { levels(s.handoff.fell_back, "fell-back", view.fell_back()) }
+                { gaps(s.handoff.gaps_closed, "gaps-closed", view.gaps_closed()) }
+                { gaps(s.handoff.gaps_new, "gaps-new", view.gaps_new()) }
                 <div class="compare-list done">
                     <h3>{ s.handoff.plan_done }</h3>
-                    if c.done.is_empty() {
+                    if done.is_empty() {
                         <p class="none">{ s.handoff.none_of_these }</p>
                     } else {
                         <ul>
-                            { for c.done.iter().map(|r| html! {
-                                <li data-item={r.item.to_string()}>{ r.text.get(&tag).to_owned() }</li>
+                            { for done.iter().map(|r| html! {
+                                <li data-item={r.item.to_string()}>{ r.text }</li>
                             }) }
                         </ul>
                     }
                 </div>
-                if !c.stopped_applying.is_empty() {
-                    { items(s.handoff.stopped_applying, "stopped", &c.stopped_applying) }
+                if !stopped.is_empty() {
+                    { items(s.handoff.stopped_applying, "stopped", stopped) }
                 }
-                if !c.started_applying.is_empty() {
-                    { items(s.handoff.started_applying, "started", &c.started_applying) }
+                if !started.is_empty() {
+                    { items(s.handoff.started_applying, "started", started) }
                 }
                 { carried }
             </div>

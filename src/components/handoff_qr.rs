@@ -5,14 +5,16 @@
 //! clipboard would hand the link to the next visitor); on a person's own device, the link shared
 //! (Web Share where the browser has it) or copied, and the code beside it, which a phone's screen
 //! leaves out (a phone cannot scan itself). Part of the printed report. The code is drawn by the
-//! report's worker (`report_worker.rs`), so that the QR encoder is not part of the first load.
+//! report's worker (`hooks::use_report_worker`), so that the QR encoder is not part of the first
+//! load.
 
 use assessment::{AnswerSheet, Date, LinkBase, NoLink, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::hooks::{use_report_worker, Asked};
 use crate::i18n::{Lang, Strings};
-use crate::report_worker::{ask, field};
+use crate::report_worker::message::{Failure, Qr, Reply, Request};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -30,24 +32,19 @@ pub struct HandoffQrProps {
 /// Modules of quiet zone around the code, as the standard asks.
 const QUIET: usize = 4;
 
-/// The dark modules (`modules`: `size` rows of `0` and `1`, as the report's worker draws them)
-/// as one SVG path of unit squares: numbers only, no text from outside.
-fn path(size: usize, modules: &str) -> Option<String> {
+/// The dark modules of `qr` as one SVG path of unit squares: numbers only, no text from outside.
+fn path(qr: &Qr) -> String {
     use std::fmt::Write;
-    if size == 0 || modules.len() != size * size {
-        return None;
-    }
     let mut d = String::new();
-    for (i, module) in modules.bytes().enumerate() {
-        match module {
-            b'1' => {
-                let _ = write!(d, "M{},{}h1v1h-1z", i % size + QUIET, i / size + QUIET);
-            }
-            b'0' => {}
-            _ => return None,
-        }
+    for (i, _) in qr.modules.iter().enumerate().filter(|(_, dark)| **dark) {
+        let _ = write!(
+            d,
+            "M{},{}h1v1h-1z",
+            i % qr.size + QUIET,
+            i / qr.size + QUIET
+        );
     }
-    Some(d)
+    d
 }
 
 /// What became of sending the link: copied, or not (the link is then shown to copy by hand).
@@ -108,11 +105,7 @@ fn send(link: &str, title: &str, done: Callback<Sent>) {
 #[derive(Clone, PartialEq)]
 enum Drawn {
     Waiting,
-    Code {
-        link: String,
-        size: usize,
-        d: String,
-    },
+    Code { size: usize, d: String },
     None(NoCode),
 }
 
@@ -127,71 +120,50 @@ enum NoCode {
 #[component]
 pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     let s = Strings::of(props.lang);
-    let drawn = use_state(|| Drawn::Waiting);
-    // The link, as soon as it is made: it is sent without waiting for the code to be drawn.
-    let link = use_state(|| None::<String>);
-    let sent = use_state_eq(|| Sent::Not);
-    {
-        let drawn = drawn.clone();
-        let (link_made, sent) = (link.clone(), sent.clone());
-        use_effect_with(
-            (
-                props.questionnaire.clone(),
-                props.sheet.clone(),
-                props.date,
-                props.link.clone(),
-            ),
-            move |(q, sheet, date, link)| {
-                let base = match link {
-                    Ok(base) => base.clone(),
-                    Err(reason) => return drawn.set(Drawn::None(NoCode::Link(*reason))),
-                };
-                let Ok(code) = assessment::handoff::encode(q, sheet, *date) else {
-                    return drawn.set(Drawn::None(NoCode::TooLong));
-                };
-                let link = base.link(&code);
-                link_made.set(Some(link.clone()));
-                sent.set(Sent::Not);
-                ask(
-                    &[
-                        ("kind", "qr".into()),
-                        ("base", base.as_str().into()),
-                        ("code", code.as_str().into()),
-                    ],
-                    move |reply| {
-                        let too_long = reply
-                            .as_ref()
-                            .and_then(|r| field(r, "error"))
-                            .and_then(|e| e.as_string())
-                            .as_deref()
-                            == Some("too_long");
-                        let qr = reply.as_ref().and_then(|r| field(r, "qr"));
-                        let size = qr
-                            .as_ref()
-                            .and_then(|q| field(q, "size"))
-                            .and_then(|s| s.as_f64());
-                        let modules = qr
-                            .as_ref()
-                            .and_then(|q| field(q, "modules"))
-                            .and_then(|m| m.as_string());
-                        drawn.set(
-                            match size.zip(modules).and_then(|(size, m)| {
-                                let size = size as usize;
-                                path(size, &m).map(|d| (size + 2 * QUIET, d))
-                            }) {
-                                Some((size, d)) => Drawn::Code { link, size, d },
-                                // The worker says when the address and code do not fit; anything
-                                // else (no worker, offline before it was kept) is not "too long".
-                                None if too_long => Drawn::None(NoCode::TooLong),
-                                None => Drawn::None(NoCode::Unavailable),
-                            },
-                        );
-                    },
-                );
+    // The link and the code's request, as soon as the answers are: the link is sent without
+    // waiting for the code to be drawn.
+    let made = use_memo(
+        (
+            props.questionnaire.clone(),
+            props.sheet.clone(),
+            props.date,
+            props.link.clone(),
+        ),
+        |(q, sheet, date, link)| {
+            let base = link.clone().map_err(NoCode::Link)?;
+            let code = assessment::handoff::encode(q, sheet, *date).map_err(|_| NoCode::TooLong)?;
+            let request = Request::Qr {
+                base: base.as_str().to_owned(),
+                code: code.as_str().to_owned(),
+            };
+            Ok((base.link(&code), request))
+        },
+    );
+    let asked = use_report_worker((*made).as_ref().ok().map(|(_, request)| request.clone()));
+    let drawn = match (&*made, asked) {
+        (Err(reason), _) => Drawn::None(*reason),
+        (Ok(_), Asked::Asking) => Drawn::Waiting,
+        (Ok(_), Asked::Replied(reply)) => match &*reply {
+            Reply::Qr(qr) => Drawn::Code {
+                size: qr.size + 2 * QUIET,
+                d: path(qr),
             },
-        );
-    }
-    let reason = match &*drawn {
+            // The worker says when the address and code do not fit; anything else (no worker,
+            // offline before it was kept) is not "too long".
+            Reply::Failed(Failure::TooLong) => Drawn::None(NoCode::TooLong),
+            _ => Drawn::None(NoCode::Unavailable),
+        },
+        (Ok(_), Asked::Unavailable) => Drawn::None(NoCode::Unavailable),
+    };
+    let link = (*made).as_ref().ok().map(|(link, _)| link.clone());
+    // How the last sending went, with the link it sent: a new link is not sent yet.
+    let sending = use_state_eq(|| (None::<String>, Sent::Not));
+    let sent = if sending.0 == link {
+        sending.1
+    } else {
+        Sent::Not
+    };
+    let reason = match &drawn {
         Drawn::Code { .. } | Drawn::Waiting => None,
         Drawn::None(NoCode::Link(NoLink::Embedded)) => Some(s.handoff.handoff_none_embedded),
         Drawn::None(NoCode::Link(NoLink::NotPublic)) if props.kiosk => {
@@ -203,13 +175,21 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     };
     // A kiosk's visitor scans; a person on their own device sends the link (or scans it from a
     // computer's screen).
-    let link = (*link).clone().filter(|_| !props.kiosk);
+    // On a kiosk, the link is shown (folded, for the screen) only beside its code.
+    let shown_link = link
+        .clone()
+        .filter(|_| !props.kiosk || matches!(drawn, Drawn::Code { .. }));
+    let link = link.filter(|_| !props.kiosk);
     let on_send = link.clone().map(|link| {
-        let sent = sent.clone();
+        let sending = sending.clone();
         let title = s.handoff.handoff_title;
         Callback::from(move |_: MouseEvent| {
-            let sent = sent.clone();
-            send(&link, title, Callback::from(move |result| sent.set(result)));
+            let (sending, sent_link) = (sending.clone(), Some(link.clone()));
+            send(
+                &link,
+                title,
+                Callback::from(move |result| sending.set((sent_link.clone(), result))),
+            );
         })
     });
     let send_label = if navigator_method("share").is_some() {
@@ -217,14 +197,10 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
     } else {
         s.handoff.copy_link
     };
-    let shown_link = match (&*drawn, &link) {
-        (Drawn::Code { link, .. }, _) | (_, Some(link)) => Some(link.clone()),
-        _ => None,
-    };
     html! {
         // Without a code the section is for the screen only: on paper it would say nothing useful.
         <section class={classes!("handoff", "report-section", props.kiosk.then_some("kiosk"),
-            (!matches!(*drawn, Drawn::Code { .. })).then_some("no-print"))}
+            (!matches!(drawn, Drawn::Code { .. })).then_some("no-print"))}
             aria-labelledby="handoff-title">
             <h2 id="handoff-title">{ s.handoff.handoff_title }</h2>
             if let Some(on_send) = on_send {
@@ -236,7 +212,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                         </button>
                     </div>
                     <p class="sent" role="status">
-                        { match *sent {
+                        { match sent {
                             Sent::Copied => s.handoff.link_copied,
                             Sent::Failed => s.handoff.copy_failed,
                             Sent::Not => "",
@@ -244,7 +220,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                     </p>
                 </div>
             }
-            if let Drawn::Code { size, d, .. } = (*drawn).clone() {
+            if let Drawn::Code { size, d } = drawn.clone() {
                 <div class="handoff-code">
                     <svg class="qr" viewBox={format!("0 0 {size} {size}")} role="img"
                         aria-label={s.handoff.handoff_qr_label} shape-rendering="crispEdges">
@@ -255,7 +231,7 @@ pub fn HandoffQr(props: &HandoffQrProps) -> Html {
                 </div>
             }
             if let Some(link) = shown_link {
-                <details class="no-print" open={*sent == Sent::Failed}>
+                <details class="no-print" open={sent == Sent::Failed}>
                     <summary>{ s.handoff.handoff_show_link }</summary>
                     <p class="handoff-link">{ link }</p>
                 </details>

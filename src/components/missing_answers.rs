@@ -7,7 +7,8 @@ use assessment::Questionnaire;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Strings};
-use crate::state::{Action, Screen, Shared};
+use crate::route::Screen;
+use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct MissingAnswersProps {

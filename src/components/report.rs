@@ -20,10 +20,13 @@ use crate::components::{
     ItemResults, MarketObligations, MissingAnswers, RadarChart, Recommendations, SaveResult,
     ScoreBars, StageLadder, Verdict,
 };
+use crate::hooks::{use_obligations, Obligations};
 use crate::i18n::Strings;
 use crate::paint::use_painted;
+use crate::report_worker::message::Sources;
+use crate::route::Screen;
 use crate::state::EarlierFrom;
-use crate::state::{Action, Screen, Shared, State};
+use crate::state::{Action, Shared, State};
 use assessment::plan::{missing_by_section, Missing};
 use assessment::{format_score, obligations, plan_with, Completeness, PathView, ReportView};
 use assessment::{LinkBase, NoLink};
@@ -37,17 +40,8 @@ pub struct ReportPageProps {
     pub children: Html,
     /// Where a hand-off link points, or why there is none.
     pub link: Result<LinkBase, NoLink>,
-}
-
-/// Today's date as YYYY-MM-DD in the person's time zone.
-pub fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
+    /// The files the markets and goods are made from (`None`: no such section).
+    pub obligations: Option<Rc<Sources>>,
 }
 
 /// Puts the questionnaire version, the date and the page number in the margins of every printed
@@ -113,6 +107,12 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         Rc::new(assessment_date.map_or_else(|| s.handoff.undated.to_owned(), |d| d.to_string()));
     let version = format!("{} {}", view.reference().id, view.reference().version);
     let painted = use_painted();
+    // The markets and goods, from the report's worker.
+    let obligations = use_obligations(state, props.obligations.clone());
+    let page = match &obligations {
+        Obligations::Shown(page) => Some(page.clone()),
+        _ => None,
+    };
     // The plan (first steps, the rest by horizon, what is missing), made once per report and
     // language: the missing notice and the recommendations both read it.
     // Only once the first screen is painted: resolving every recommendation's texts is what
@@ -125,7 +125,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             report.clone(),
             lang,
             painted,
-            state.obligations.clone(),
+            page.clone(),
         ),
         |(q, report, lang, painted, page)| {
             painted.then(|| Shared::new(plan_with(q, report, page.as_deref(), &lang.lang_tag())))
@@ -223,7 +223,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |with_answers: bool| {
             let record = state.result_record(with_answers);
-            let name = format!("assessment-result-{}.json", today());
+            let name = format!("assessment-result-{}.json", crate::clock::today());
             crate::components::answers_file::download(&record.to_json(), "application/json", &name);
         })
     };
@@ -261,7 +261,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
         .filter(|i| i.level.is_some())
         .count();
     let items_line = s.report.items_line(answered, view.has_benchmarks());
-    let obligations_line = state.obligations.as_ref().map(|page| {
+    let obligations_line = page.as_ref().map(|page| {
         let counts = obligations::Group::ALL
             .into_iter()
             .map(|g| (g, page.entries.iter().filter(|e| e.group == g).count()))
@@ -279,6 +279,31 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
             None => counts,
         }
     });
+    // The markets and goods: the section, or why there is none (for the screen only).
+    let obligations_section = match obligations {
+        Obligations::Shown(page) => html! {
+            <Fold name="obligations" title={s.obligations.obligations_title}
+                line={obligations_line.map(|line| html! { { line } })}>
+                <MarketObligations lang={lang} page={page} first_steps={first_duties.clone()} />
+            </Fold>
+        },
+        Obligations::Refused(problems) => html! {
+            <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+                <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
+                <p>{ s.obligations.obligations_refused }</p>
+                <ul class="problems">
+                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                </ul>
+            </section>
+        },
+        Obligations::Unavailable => html! {
+            <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+                <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
+                <p>{ s.obligations.obligations_unavailable }</p>
+            </section>
+        },
+        Obligations::Asking => html! {},
+    };
     let profile_line = profile
         .iter()
         .map(|line| line.answer_text())
@@ -345,25 +370,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <Fold name="export" title={s.report.export_title} line={html! { { export_line } }}>
                     <ExportPath lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 </Fold>
-                if let Some(page) = state.obligations.clone() {
-                    <Fold name="obligations" title={s.obligations.obligations_title}
-                        line={obligations_line.map(|line| html! { { line } })}>
-                        <MarketObligations lang={lang} page={page} first_steps={first_duties.clone()} />
-                    </Fold>
-                } else if let Some(problems) = state.obligations_refused.clone() {
-                    <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                        <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
-                        <p>{ s.obligations.obligations_refused }</p>
-                        <ul class="problems">
-                            { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
-                        </ul>
-                    </section>
-                } else if state.obligations_unavailable {
-                    <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                        <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
-                        <p>{ s.obligations.obligations_unavailable }</p>
-                    </section>
-                }
+                { obligations_section }
                 <Fold name="items" title={s.report.items_title(view.has_benchmarks())} line={html! { { items_line } }}>
                     <ItemResults lang={lang} questionnaire={q.clone()} report={report.clone()} />
                 </Fold>

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::components::steps::walk_steps;
 use crate::components::{AnswersFile, Steps};
 use crate::i18n::Strings;
-use crate::state::{Action, Screen, State};
+use crate::route::Screen;
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {

@@ -10,7 +10,8 @@ use crate::components::steps::walk_steps;
 use crate::components::{use_id_scope, Question, Steps};
 use crate::i18n::Strings;
 use crate::paint::use_painted;
-use crate::state::{Action, Screen, State};
+use crate::route::Screen;
+use crate::state::{Action, State};
 
 /// How many of a section's questions the first frame of the section builds: more than fill a
 /// phone's or a laptop's screen. The rest are built just after that frame is painted. Building

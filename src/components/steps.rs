@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::components::use_id_scope;
 use crate::i18n::{Lang, Strings};
-use crate::state::{Screen, State};
+use crate::route::Screen;
+use crate::state::State;
 
 /// One step: the screen it goes to and its title.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::question::element_id;
-use crate::state::{Screen, State};
+use crate::route::Screen;
+use crate::state::State;
 
 #[hook]
 pub fn use_focus(state: &State) {

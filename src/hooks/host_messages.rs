@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use crate::embed::{EmbedConfig, HostMessage};
 use crate::host;
-use crate::state::{Screen, State};
+use crate::route::Screen;
+use crate::state::State;
 
 #[hook]
 pub fn use_host_messages(state: Rc<State>, embed: Option<EmbedConfig>) {

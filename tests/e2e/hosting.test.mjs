@@ -336,7 +336,7 @@ for (const server of SERVERS) {
       const embedded = readFileSync(path.join(DIST, 'csp-embed.txt'), 'utf8').trim().replaceAll('ASSOCIATION-ORIGINS', ORIGINS);
       assert.notEqual(embedded, standalone);
       // The page as embed.js opens it, and the report's worker, which repeats the page's query.
-      for (const target of ['/?embed=1', '/index.html?lang=en&embed=1', '/obligations_worker_loader.js?embed=1']) {
+      for (const target of ['/?embed=1', '/index.html?lang=en&embed=1', '/report_worker_loader.js?embed=1']) {
         const res = await get(origin, target, { 'accept-encoding': 'gzip, deflate, br, zstd' });
         assert.equal(res.status, 200, target);
         assert.equal(res.headers['content-security-policy'], embedded, target);

@@ -32,8 +32,9 @@ use assessment::citations::{self, Verdict};
 use assessment::limits::{list_capped, Document};
 use assessment::{
     compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
-    AssociationConfig, Comparison, Lang, LangTag, LevelChange, LoadError, PathView, Place, Problem,
-    ProblemKind, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE, MAX_CODES,
+    AssociationConfig, Comparison, ComparisonView, ItemRow, Lang, LangTag, LevelRow, LoadError,
+    PathView, Place, Problem, ProblemKind, Questionnaire, ReportView, Standing, Which,
+    BUILTIN_QUESTIONNAIRE, MAX_CODES,
 };
 
 const USAGE: &str = "\
@@ -685,8 +686,8 @@ fn render_comparison(
     files: [&str; 2],
 ) -> String {
     let l = Labels::of(Lang::of(lang));
-    let before = ReportView::new(q, &c.earlier.report, lang);
-    let after = ReportView::new(q, &c.later.report, lang);
+    let view = ComparisonView::new(q, c, lang);
+    let (before, after) = (view.earlier(), view.later());
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -730,26 +731,20 @@ fn render_comparison(
             format_change(s.change)
         );
     };
-    row(&mut out, &c.overall, l.overall);
-    for (d, view) in c.dimensions.iter().zip(after.dimensions()) {
-        row(&mut out, &d.score, view.title);
+    row(&mut out, view.overall(), l.overall);
+    for d in view.dimensions() {
+        row(&mut out, d.score, d.title);
     }
+    let (stage_before, stage_after) = view.stages();
     let _ = writeln!(
         out,
         "\n{}: {} → {}",
         l.stage,
-        before.stage().map_or("–", |s| s.label),
-        after.stage().map_or("–", |s| s.label)
+        stage_before.map_or("–", |s| s.label),
+        stage_after.map_or("–", |s| s.label)
     );
 
-    let question = |id: &assessment::QuestionId| {
-        after
-            .dimensions()
-            .flat_map(|d| d.items().collect::<Vec<_>>())
-            .find(|i| i.id == id)
-            .map_or(String::new(), |i| i.text.to_owned())
-    };
-    let levels = |out: &mut String, title: &str, list: &[LevelChange]| {
+    let levels = |out: &mut String, title: &str, list: Vec<LevelRow<'_>>| {
         let _ = writeln!(out, "\n{title}");
         if list.is_empty() {
             let _ = writeln!(out, "  {}", l.nothing);
@@ -762,53 +757,41 @@ fn render_comparison(
                 l.level,
                 change.before,
                 change.after,
-                question(&change.item)
+                change.text
             );
         }
     };
-    levels(&mut out, l.improved, &c.improved);
-    levels(&mut out, l.fell_back, &c.fell_back);
+    levels(&mut out, l.improved, view.improved());
+    levels(&mut out, l.fell_back, view.fell_back());
 
-    let gaps = |out: &mut String, title: &str, view: &ReportView<'_>, ids: Vec<&str>| {
+    let gaps = |out: &mut String, title: &str, list: Vec<ItemRow<'_>>| {
         let _ = writeln!(out, "\n{title}");
-        if ids.is_empty() {
+        if list.is_empty() {
             let _ = writeln!(out, "  {}", l.nothing);
         }
-        for gap in view
-            .critical_gaps()
-            .filter(|g| ids.contains(&g.item.as_str()))
-        {
+        for gap in list {
             let _ = writeln!(out, "  ! {}: {}", gap.item, gap.text);
         }
     };
-    gaps(
-        &mut out,
-        l.gaps_closed,
-        &before,
-        c.gaps_closed.iter().map(|g| g.item.as_str()).collect(),
-    );
-    gaps(
-        &mut out,
-        l.gaps_new,
-        &after,
-        c.gaps_new.iter().map(|g| g.item.as_str()).collect(),
-    );
+    gaps(&mut out, l.gaps_closed, view.gaps_closed());
+    gaps(&mut out, l.gaps_new, view.gaps_new());
 
     let _ = writeln!(out, "\n{}", l.done);
-    if c.done.is_empty() {
+    let done = view.done();
+    if done.is_empty() {
         let _ = writeln!(out, "  {}", l.nothing);
     }
-    for r in &c.done {
-        let _ = writeln!(out, "  ✓ [{}] {}", r.item, r.text.get(lang));
+    for r in done {
+        let _ = writeln!(out, "  ✓ [{}] {}", r.item, r.text);
     }
     for (title, list) in [
-        (l.stopped_applying, &c.stopped_applying),
-        (l.started_applying, &c.started_applying),
+        (l.stopped_applying, view.stopped_applying()),
+        (l.started_applying, view.started_applying()),
     ] {
         if !list.is_empty() {
             let _ = writeln!(out, "\n{title}");
             for i in list {
-                let _ = writeln!(out, "  {:<3} {}", i.item.as_str(), question(&i.item));
+                let _ = writeln!(out, "  {:<3} {}", i.item.as_str(), i.text);
             }
         }
     }

@@ -583,7 +583,7 @@ impl AnswerSheet {
     }
 
     pub fn to_json(&self) -> String {
-        crate::to_json(self)
+        crate::json::to_json(self)
     }
 
     /// Checks that every answer names a question and options of `questionnaire`.

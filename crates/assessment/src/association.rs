@@ -9,9 +9,10 @@ use serde::Deserialize;
 use crate::customise::{Customisation, Weights};
 use crate::ids::DimensionId;
 use crate::limits::Document;
+use crate::problem::{Place, Problem, ProblemKind};
 use crate::questionnaire::Questionnaire;
 use crate::text::{LangTag, Text};
-use crate::validate::{is_bidi_control, Place, Problem, ProblemKind};
+use crate::validate::is_bidi_control;
 
 /// The longest association name: it is shown in the header and on the share button.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -204,7 +205,7 @@ pub(crate) struct ConfigFile {
     /// The app's public address, for the links of hand-off QR codes.
     #[cfg_attr(
         feature = "schema",
-        schemars(regex(pattern = patterns::HANDOFF_URL), length(max = crate::handoff::MAX_LINK_BASE))
+        schemars(regex(pattern = patterns::HANDOFF_URL), length(max = crate::bounds::MAX_LINK_BASE))
     )]
     handoff_url: Option<String>,
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::DimensionId;
 use crate::model::QuestionnaireDoc;
-use crate::validate::{Place, Problem, ProblemKind};
+use crate::problem::{Place, Problem, ProblemKind};
 
 /// Written (in a result record, `docs/cohort.md`) as an association's config writes these
 /// fields, leaving out what it does not change.
@@ -37,7 +37,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::bounds::MAX_WEIGHT
         }))
     )]
     pub dimensions: ListMap<String, f64>,
@@ -46,7 +46,7 @@ pub struct Weights {
     #[cfg_attr(
         feature = "schema",
         schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0, "maximum": crate::validate::MAX_WEIGHT
+            "type": "number", "exclusiveMinimum": 0, "maximum": crate::bounds::MAX_WEIGHT
         }))
     )]
     pub items: ListMap<String, f64>,
@@ -67,6 +67,16 @@ fn problem(field: String, kind: ProblemKind) -> Problem {
 }
 
 impl Customisation {
+    /// The customisation as an association's config writes it: the one form it is sent in (to the
+    /// report's worker, say) and read back from ([`Customisation::from_json`]).
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sections.is_none() && self.weights.is_empty()
     }
@@ -115,7 +125,7 @@ impl Customisation {
             .iter()
             .map(|(id, w)| (dimension, id, w)))
         .chain(self.weights.items.iter().map(|(id, w)| (item, id, w)))
-        .map(|(what, id, w)| format!("{what}{} {}", quoted(id), crate::validate::number(*w)))
+        .map(|(what, id, w)| format!("{what}{} {}", quoted(id), crate::problem::number(*w)))
         .collect();
         if !weights.is_empty() {
             parts.push(if chinese {

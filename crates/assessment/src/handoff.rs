@@ -43,10 +43,11 @@ use std::fmt;
 use crate::answers::{
     Answer, AnswerSheet, AnswersError, CarriedOver, Coded, Recovered, ANSWERS_FORMAT, MAX_CODES,
 };
+use crate::bounds::MAX_LINK_BASE;
 use crate::date::Date;
+use crate::ids::{is_questionnaire_id, is_version};
 use crate::ids::{HsCode, OptionId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
-use crate::validate::{is_questionnaire_id, is_version};
 
 /// The format version written first in every code made now; a code of a format this version does
 /// not know is refused, not guessed at.
@@ -638,12 +639,6 @@ pub fn decode(code: &str, questionnaire: &Questionnaire) -> Result<HandedOff, Ha
 
 /// The longest hand-off code read: far above any code a QR code of version 10 can hold.
 pub const MAX_CODE_DIGITS: usize = 4096;
-
-/// The longest address a hand-off link may start with. A QR code of version 10 at error
-/// correction M holds 1728 data bits; the shipped questionnaire's code (117 digits in a numeric
-/// segment, 406 bits with its header) and the address in a byte segment (20 bits of header, 8 a
-/// character) leave room for 162 characters; 160 keeps a margin. Tested in `tests/handoff.rs`.
-pub const MAX_LINK_BASE: usize = 160;
 
 /// The address a hand-off link starts with, up to (not including) the `#` before the code: an
 /// http(s) address a phone can open, without credentials or a fragment, at most

@@ -315,3 +315,36 @@ impl fmt::Display for HsCode {
         f.write_str(&self.0)
     }
 }
+
+/// [`is_questionnaire_id`] as a JSON Schema pattern.
+#[cfg(feature = "schema")]
+pub(crate) const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+/// [`is_version`] as a JSON Schema pattern.
+#[cfg(feature = "schema")]
+pub(crate) const VERSION_PATTERN: &str =
+    "^(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})$";
+
+/// A questionnaire id: 1–64 of `a-z 0-9 - _ .`, starting with a letter or digit. It is written
+/// into storage keys, file names and the printed page's margin, so nothing else is allowed.
+pub fn is_questionnaire_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.len() <= 64
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+/// `MAJOR.MINOR.PATCH`: three numbers of at most 9 digits, without leading zeros.
+pub fn is_version(version: &str) -> bool {
+    let parts: Vec<&str> = version.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 9
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+        })
+}

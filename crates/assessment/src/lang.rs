@@ -12,7 +12,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::questionnaire::Questionnaire;
 use crate::text::LangTag;
 
 /// A language the tool speaks.
@@ -100,49 +99,6 @@ impl FromStr for Lang {
     }
 }
 
-/// Where a front end got its questionnaire, which decides what a switch of language can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// The shipped questionnaire: published whole, in every language the tool speaks, beside the
-    /// one-language files a first load carries.
-    Shipped,
-    /// An association's own questionnaire: only the languages it declares exist.
-    Association,
-}
-
-/// What a switch to a language takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Switch {
-    /// The questionnaire at hand speaks it: only the words change.
-    Ready,
-    /// The shipped questionnaire, whole, is to be fetched; the answers carry over (same id and
-    /// version).
-    FetchShipped,
-    /// The questionnaire exists in no such language. Loading another one in its place would
-    /// change the questions under the person's answers: the page stays as it is and says so.
-    NotOffered,
-}
-
-impl Questionnaire {
-    /// What a switch of this questionnaire, got from `source`, to `lang` takes.
-    pub fn switch_to(&self, lang: Lang, source: Source) -> Switch {
-        if self.speaks(&lang.lang_tag()) {
-            return Switch::Ready;
-        }
-        match source {
-            Source::Shipped => Switch::FetchShipped,
-            Source::Association => Switch::NotOffered,
-        }
-    }
-
-    /// The tool's languages this questionnaire has its texts in, in the tool's order.
-    pub fn languages_spoken(&self) -> impl Iterator<Item = Lang> + '_ {
-        Lang::ALL
-            .into_iter()
-            .filter(|lang| self.speaks(&lang.lang_tag()))
-    }
-}
-
 /// Declares a table of words: a struct whose every entry is given in each language side by side,
 /// and `NAME::of(lang)`, the table in one language (a constant: a lookup costs a `match`, and a
 /// table can hold another's). Sentences, which put a number or a name where each language puts
@@ -227,7 +183,6 @@ macro_rules! words {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::BUILTIN_QUESTIONNAIRE;
 
     #[test]
     fn browser_tags_pick_the_first_language_spoken() {
@@ -252,26 +207,5 @@ mod tests {
         assert_eq!("".parse::<Lang>(), Err(NotSpoken(String::new())));
         // The core's messages for a questionnaire's other language are in English.
         assert_eq!(Lang::of(&LangTag::from("fr")), Lang::En);
-    }
-
-    #[test]
-    fn a_switch_never_puts_another_questionnaire_under_the_answers() {
-        let whole = Questionnaire::from_json(BUILTIN_QUESTIONNAIRE).unwrap();
-        let zh = whole.in_language(&"zh-CN".into()).unwrap();
-        assert_eq!(whole.languages_spoken().collect::<Vec<_>>(), Lang::ALL);
-        assert_eq!(zh.languages_spoken().collect::<Vec<_>>(), [Lang::ZhCn]);
-        for source in [Source::Shipped, Source::Association] {
-            assert_eq!(whole.switch_to(Lang::En, source), Switch::Ready);
-            assert_eq!(zh.switch_to(Lang::ZhCn, source), Switch::Ready);
-        }
-        // The shipped one exists whole, in every language; an association's only as it declares.
-        assert_eq!(
-            zh.switch_to(Lang::En, Source::Shipped),
-            Switch::FetchShipped
-        );
-        assert_eq!(
-            zh.switch_to(Lang::En, Source::Association),
-            Switch::NotOffered
-        );
     }
 }

@@ -7,17 +7,20 @@
 
 pub mod answers;
 pub mod association;
+pub mod bounds;
 pub mod citations;
 // The association's cohort tools, for `assess` and the tests: the app does not compile them.
 #[cfg(feature = "cohort")]
 pub mod cohort;
 pub mod compare;
+pub mod compare_view;
 pub mod condition;
 pub mod customise;
 pub mod date;
 pub mod estimate;
 pub mod handoff;
 pub mod ids;
+pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod list_map;
@@ -25,6 +28,7 @@ pub mod model;
 pub mod obligations;
 pub mod order;
 pub mod plan;
+pub mod problem;
 pub mod problem_words;
 pub mod questionnaire;
 // The result record: the app writes it (shared, saved); `import` is used by the cohort tools only.
@@ -41,24 +45,28 @@ pub use answers::{
     Recovered, ANSWERS_FORMAT, MAX_CODES,
 };
 pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
+pub use bounds::{MAX_LINK_BASE, MAX_WEIGHT};
 #[cfg(feature = "cohort")]
 pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
 pub use compare::{
     compare, Assessed, Clause, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,
 };
+pub use compare_view::{ComparisonView, DimensionRow, ItemRow, LevelRow};
 pub use condition::Condition;
 pub use customise::{Customisation, Weights};
 pub use date::{Date, NotADate};
 pub use estimate::{minutes_to_finish, minutes_to_read_report, ReadingRate};
 pub use handoff::{
     is_handoff_url, link_base, EncodeError, HandedOff, HandoffError, LinkBase, NoLink,
-    HANDOFF_FORMAT, MAX_LINK_BASE,
+    HANDOFF_FORMAT,
 };
+pub use ids::{is_questionnaire_id, is_version};
 pub use ids::{
     CountermeasureId, DimensionId, EffortId, HelpSourceId, Horizon, HsCode, Level, NotAnHsCode,
     ObligationId, OptionId, PartId, PathId, QuestionId, RoleId, RouteId, StageId, WhyNotACode,
 };
+pub use json::to_json;
 pub use lang::{Lang, NotSpoken};
 pub use list_map::{ListMap, ListSet};
 pub use model::QuestionnaireDoc;
@@ -68,6 +76,7 @@ pub use obligations::{
     BUILTIN_CATALOGUE,
 };
 pub use plan::{plan, plan_with, Action, Completeness, Plan, Step, Why};
+pub use problem::{Place, Problem, ProblemKind, Problems};
 pub use questionnaire::{Asked, LoadError, Questionnaire, QuestionnaireRef};
 pub use result_record::{
     import, Grouping, ImportError, RecordProblem, Refusal, ResultRecord, Score, Unread,
@@ -79,10 +88,7 @@ pub use score::{
     Report, Standing,
 };
 pub use text::{LangTag, Text};
-pub use validate::{
-    is_bidi_control, is_questionnaire_id, is_version, validate, Place, Problem, ProblemKind,
-    Problems,
-};
+pub use validate::{is_bidi_control, validate};
 pub use view::{
     BenchmarkView, Cap, CountermeasureView, DimensionView, GapView, ItemView, OutcomeView, Outline,
     PathView, ProfileLine, RecommendationView, ReportView, RouteView, Rung, StageView,
@@ -171,15 +177,4 @@ pub fn result_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn config_schema() -> serde_json::Value {
     schema_of::<association::ConfigFile>()
-}
-
-/// A document the core or a front end writes (an answers file, a result record, a message to a host
-/// page) as indented JSON: the one way they are written.
-///
-/// Our types always serialise (string keys, no failing `Serialize`), so the error cannot happen;
-/// it is not unwrapped with `expect`, whose message would format `serde_json::Error` with `Debug`
-/// and compile the debug-escaping of strings into the web app for a case that never occurs.
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value)
-        .unwrap_or_else(|_| unreachable!("the core's documents always serialise"))
 }

@@ -5,7 +5,6 @@
 
 use crate::lang::Lang;
 use crate::text::LangTag;
-use crate::{Place, Problem, ProblemKind};
 
 /// A result record, an answers file, or one line of a JSON Lines file of them: a few KB.
 pub const MAX_RESULT_BYTES: u64 = 1 << 20;
@@ -25,7 +24,8 @@ pub const MAX_PAPER_BYTES: u64 = 8 << 20;
 /// readable and small whatever the file.
 pub const MAX_PROBLEMS_LISTED: usize = 20;
 
-/// A kind of file the tools read, with its limit.
+/// A kind of file the tools read, with its limit (the problem of a file over it,
+/// `Document::too_large_at`, is made in `problem.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
     /// A result record or an answers file (or a line of JSON Lines of them).
@@ -45,19 +45,6 @@ impl Document {
             Document::Catalogue => MAX_CATALOGUE_BYTES,
             Document::Paper => MAX_PAPER_BYTES,
         }
-    }
-
-    /// The problem of a file of this kind, at `place`, that is `size` bytes when that is over its
-    /// limit ([`ProblemKind::TooLarge`]): a front end that knows only the size (a
-    /// `Content-Length`, the bytes read so far) asks this before it holds the whole file.
-    pub fn too_large_at(self, place: Place, size: u64) -> Option<Problem> {
-        (size > self.max_bytes()).then(|| Problem {
-            place,
-            field: String::new(),
-            kind: ProblemKind::TooLarge {
-                max_bytes: self.max_bytes(),
-            },
-        })
     }
 
     /// Why a file of this kind over its limit is refused, in `lang`.

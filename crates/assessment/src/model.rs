@@ -25,11 +25,11 @@ pub struct QuestionnaireDoc {
     pub schema: Option<String>,
     /// Stable identifier of this questionnaire, e.g. `digital-trade`: 1–64 of `a-z 0-9 - _ .`,
     /// starting with a letter or digit.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::ID_PATTERN)))]
     pub id: String,
     /// Version of the content, `MAJOR.MINOR.PATCH`. Saved answers name it, so change it whenever
     /// items or options change.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::VERSION_PATTERN)))]
     pub version: String,
     /// Every language the texts must be given in; the first is the fallback.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
@@ -192,7 +192,7 @@ pub struct Dimension {
     pub title: Text,
     pub description: Text,
     /// Weight in the overall score: above 0, at most 1000.
-    #[cfg_attr(feature = "schema", schemars(range(max = crate::validate::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::bounds::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// If any critical gap is found in this dimension, its score is at most this (0–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,7 +216,7 @@ pub struct Item {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub options: Vec<ItemOption>,
     /// Weight within its dimension: above 0, at most 1000.
-    #[cfg_attr(feature = "schema", schemars(range(max = crate::validate::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::bounds::MAX_WEIGHT), extend("exclusiveMinimum" = 0)))]
     pub weight: f64,
     /// The level a firm should reach; answers below it yield recommendations.
     #[cfg_attr(feature = "schema", schemars(range(max = 4)))]

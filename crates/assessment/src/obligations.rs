@@ -20,15 +20,14 @@ use serde::{Deserialize, Serialize};
 use crate::answers::AnswerSheet;
 use crate::condition::{Condition, Known, Ref};
 use crate::date::Date;
+use crate::ids::{is_questionnaire_id, is_version};
 use crate::ids::{HsCode, ObligationId, OptionId, QuestionId};
 use crate::limits::{Document, MAX_CATALOGUE_ENTRIES};
+use crate::problem::{Place, Problem, ProblemKind, Problems};
 use crate::questionnaire::Questionnaire;
 use crate::score::Answers;
 use crate::text::{LangTag, Text};
-use crate::validate::{
-    is_bidi_control, is_questionnaire_id, is_version, text_problems, Place, Problem, ProblemKind,
-    Problems,
-};
+use crate::validate::{is_bidi_control, text_problems};
 
 /// The `format` of a catalogue file, so that a file of another kind is recognised as such.
 pub const CATALOGUE_FORMAT: &str = "exporter-assessment/obligations@1";
@@ -58,10 +57,10 @@ pub struct CatalogueDoc {
     #[cfg_attr(feature = "schema", schemars(extend("const" = CATALOGUE_FORMAT)))]
     pub format: String,
     /// Version of the content, `MAJOR.MINOR.PATCH`.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::VERSION_PATTERN)))]
     pub version: String,
     /// The id of the questionnaire whose profile answers the catalogue reads.
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::ID_PATTERN)))]
     pub questionnaire: String,
     /// The day the rules were last checked as a whole: shown with the report's section, and more
     /// than six months before the assessment's date, with a warning that rules may have changed.
@@ -1230,7 +1229,7 @@ impl Currency {
 
 /// The report's "Your markets and goods" as plain text in one language: what a front end that
 /// does not carry the catalogue's code renders (the web app's first load does not: a worker
-/// makes this page, `src/bin/obligations_worker.rs`). Made from [`view`].
+/// makes this page, `src/bin/report_worker.rs`). Made from [`view`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub title: String,

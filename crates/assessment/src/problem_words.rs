@@ -64,10 +64,10 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::LevelOutOfRange(l) => format!("等级 {l} 超出 0–4"),
         K::WeightOutOfRange(w) => format!(
             "权重 {} 必须大于 0 且不超过 {}",
-            crate::validate::number(*w),
-            crate::validate::number(crate::validate::MAX_WEIGHT)
+            crate::problem::number(*w),
+            crate::problem::number(crate::bounds::MAX_WEIGHT)
         ),
-        K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", crate::validate::number(*v)),
+        K::ScoreOutOfRange(v) => format!("分数 {} 超出 0–100", crate::problem::number(*v)),
         K::UnknownQuestion(id) => format!("引用了不存在的问题“{id}”"),
         K::UnknownOption { question, option } => {
             format!("引用了问题“{question}”中不存在的选项“{option}”")
@@ -81,7 +81,7 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::StagesNotAscending => "阶段必须按 min_score 升序排列".to_owned(),
         K::FirstStageNotZero(v) => format!(
             "第一个阶段必须从 0 开始，而不是 {}",
-            crate::validate::number(*v)
+            crate::problem::number(*v)
         ),
         K::NoLanguages => "至少要声明一种语言".to_owned(),
         K::ProfileReferencesItems(id) => {
@@ -157,7 +157,7 @@ fn kind_in_chinese(kind: &ProblemKind) -> String {
         K::NotAHandoffUrl(v) => format!(
             "“{}”不是手机能打开的地址：请填写本工具的公开 https 地址（不含 #，最多 {} 个字符）",
             v.escape_debug(),
-            crate::MAX_LINK_BASE
+            crate::bounds::MAX_LINK_BASE
         ),
         K::UnknownEntry { list, id } => format!("引用了问卷 {list} 列表中没有的“{id}”"),
         K::MissingEntry { list } => {

@@ -8,22 +8,24 @@ use serde::{Deserialize, Serialize};
 use crate::condition::Condition;
 use crate::customise::Customisation;
 use crate::ids::{CountermeasureId, DimensionId, OptionId, PathId, QuestionId, RouteId, StageId};
+use crate::lang::Lang;
 use crate::limits::Document;
 use crate::model::{
     Countermeasure, Dimension, Item, PathOutcome, PathRoute, ProfileQuestion, QuestionnaireDoc,
     Stage,
 };
+use crate::problem::{Place, Problem, ProblemKind, Problems};
 use crate::text::Text;
-use crate::validate::{validate, Place, Problem, ProblemKind, Problems};
+use crate::validate::validate;
 
 /// Which questionnaire, in which version, a set of answers or a report belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireRef {
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::ID_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::ID_PATTERN)))]
     pub id: String,
-    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::validate::VERSION_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::ids::VERSION_PATTERN)))]
     pub version: String,
 }
 
@@ -307,5 +309,48 @@ impl Questionnaire {
 
     pub fn route(&self, id: &RouteId) -> Option<&PathRoute> {
         self.doc.export_path.routes.iter().find(|r| &r.id == id)
+    }
+}
+
+/// Where a front end got its questionnaire, which decides what a switch of language can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The shipped questionnaire: published whole, in every language the tool speaks, beside the
+    /// one-language files a first load carries.
+    Shipped,
+    /// An association's own questionnaire: only the languages it declares exist.
+    Association,
+}
+
+/// What a switch to a language takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Switch {
+    /// The questionnaire at hand speaks it: only the words change.
+    Ready,
+    /// The shipped questionnaire, whole, is to be fetched; the answers carry over (same id and
+    /// version).
+    FetchShipped,
+    /// The questionnaire exists in no such language. Loading another one in its place would
+    /// change the questions under the person's answers: the page stays as it is and says so.
+    NotOffered,
+}
+
+impl Questionnaire {
+    /// What a switch of this questionnaire, got from `source`, to `lang` takes.
+    pub fn switch_to(&self, lang: Lang, source: Source) -> Switch {
+        if self.speaks(&lang.lang_tag()) {
+            return Switch::Ready;
+        }
+        match source {
+            Source::Shipped => Switch::FetchShipped,
+            Source::Association => Switch::NotOffered,
+        }
+    }
+
+    /// The tool's languages this questionnaire has its texts in, in the tool's order.
+    pub fn languages_spoken(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL
+            .into_iter()
+            .filter(|lang| self.speaks(&lang.lang_tag()))
     }
 }

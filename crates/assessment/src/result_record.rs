@@ -373,7 +373,7 @@ impl ResultRecord {
     }
 
     pub fn to_json(&self) -> String {
-        crate::to_json(self)
+        crate::json::to_json(self)
     }
 
     /// Everything in the record that does not fit `questionnaire` (which it names).

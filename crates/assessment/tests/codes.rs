@@ -4,7 +4,7 @@
 //! line, ranges and exclusions included.
 
 use assessment::handoff::{decode, encode};
-use assessment::validate::{Place, ProblemKind};
+use assessment::problem::{Place, ProblemKind};
 use assessment::{
     code_fits, obligations, score, Answer, AnswerProblem, AnswerSheet, AnswersError, Catalogue,
     CodeRefused, Coded, Date, Finding, Goods, HsCode, Needed, OptionId, QuestionId, Questionnaire,

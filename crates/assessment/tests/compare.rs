@@ -478,3 +478,66 @@ fn answers_to_another_questionnaire_are_refused_saying_which() {
         Which::Earlier
     );
 }
+
+/// The comparison resolved in one language: every name a front end shows, beside its figures.
+#[test]
+fn the_view_names_every_row_in_one_language() {
+    use assessment::{ComparisonView, LangTag};
+    let q = load(&tiny());
+    let case = &CASES[0];
+    let c = compare(&q, &sheet(&q, case.earlier), &sheet(&q, case.later)).unwrap();
+    for (tag, question) in [("en", "question "), ("zh-CN", "question ")] {
+        let lang = LangTag::from(tag);
+        let view = ComparisonView::new(&q, &c, &lang);
+        let suffix = if tag == "en" { "" } else { "（中）" };
+        assert_eq!(view.overall(), &c.overall);
+        let dimensions: Vec<_> = view
+            .dimensions()
+            .map(|d| (d.id.as_str(), d.score))
+            .collect();
+        assert_eq!(
+            dimensions,
+            [("a", &c.dimensions[0].score), ("b", &c.dimensions[1].score)]
+        );
+        let improved: Vec<_> = view
+            .improved()
+            .iter()
+            .map(|r| (r.item.to_string(), r.text.to_owned(), r.before, r.after))
+            .collect();
+        let expected: Vec<_> = c
+            .improved
+            .iter()
+            .map(|r| {
+                let text = format!("{question}{}{suffix}", r.item);
+                (r.item.to_string(), text, r.before, r.after)
+            })
+            .collect();
+        assert_eq!(improved, expected, "{tag}");
+        assert_eq!(view.fell_back()[0].text, format!("{question}B1{suffix}"));
+        let closed: Vec<_> = view
+            .gaps_closed()
+            .iter()
+            .map(|g| (g.item.to_string(), g.text))
+            .collect();
+        assert_eq!(closed, [("B2".to_owned(), &*format!("gap{suffix}"))]);
+        assert!(view.gaps_new().is_empty());
+        let done: Vec<_> = view.done().iter().map(|r| r.text.to_owned()).collect();
+        assert_eq!(done, [format!("do it{suffix}"), format!("do it{suffix}")]);
+        let (before, after) = view.stages();
+        assert_eq!(
+            (before.unwrap().id.as_str(), after.unwrap().id.as_str()),
+            ("level2", "level4")
+        );
+    }
+    // Items that stopped applying are named by their question too.
+    let case = &CASES[2];
+    let c = compare(&q, &sheet(&q, case.earlier), &sheet(&q, case.later)).unwrap();
+    let lang = LangTag::from("en");
+    let view = ComparisonView::new(&q, &c, &lang);
+    let stopped: Vec<_> = view
+        .stopped_applying()
+        .iter()
+        .map(|i| i.text.to_owned())
+        .collect();
+    assert_eq!(stopped, ["question B2"]);
+}

@@ -115,7 +115,7 @@ fn load_parses_customises_and_validates_with_one_problem_type() {
 
 #[test]
 fn problems_quote_numbers_as_they_were_written() {
-    use assessment::validate::number;
+    use assessment::problem::number;
     assert_eq!(number(0.0), "0");
     assert_eq!(number(1000.0), "1000");
     assert_eq!(number(-2.0), "-2");
@@ -126,4 +126,19 @@ fn problems_quote_numbers_as_they_were_written() {
         ProblemKind::WeightOutOfRange(1.5e3).to_string(),
         "weight 1500 must be greater than 0 and at most 1000"
     );
+}
+
+#[test]
+fn a_customisation_reads_back_as_the_core_writes_it() {
+    for c in [
+        Customisation::default(),
+        customise(json!({"sections": ["technology"]})),
+        customise(
+            json!({"weights": {"dimensions": {"technology": 2.5}, "items": {"T1": 0.1, "T2": 1000}}}),
+        ),
+    ] {
+        let text = c.to_json();
+        assert_eq!(Customisation::from_json(&text).unwrap(), c, "{text}");
+    }
+    assert!(Customisation::from_json("{\"weight\": {}}").is_err());
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use assessment::validate::{Place, ProblemKind};
+use assessment::problem::{Place, ProblemKind};
 use assessment::{
     obligations, Answer, AnswerSheet, Catalogue, Date, Finding, Goods, HsCode, Needed, NotApplying,
     OptionId, QuestionId, Questionnaire, Status, Timeline, Trade, BUILTIN_CATALOGUE,

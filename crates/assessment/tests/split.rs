@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use assessment::{score, AnswerSheet, LangTag, Questionnaire};
+use assessment::questionnaire::{Source, Switch};
+use assessment::{score, AnswerSheet, Lang, LangTag, Questionnaire};
 use serde_json::Value;
 
 use crate::common::builtin;
@@ -115,4 +116,27 @@ fn the_files_the_app_loads_are_generated_from_the_questionnaire() {
         );
         assert!(Questionnaire::from_json(&read(&format!("digital-trade.{lang}.json"))).is_ok());
     }
+}
+
+/// A language switch takes what the questionnaire at hand speaks, fetches the shipped one whole for
+/// its other language, and never puts the shipped one under an association's answers.
+#[test]
+fn a_switch_never_puts_another_questionnaire_under_the_answers() {
+    let whole = builtin();
+    let zh = whole.in_language(&"zh-CN".into()).unwrap();
+    assert_eq!(whole.languages_spoken().collect::<Vec<_>>(), Lang::ALL);
+    assert_eq!(zh.languages_spoken().collect::<Vec<_>>(), [Lang::ZhCn]);
+    for source in [Source::Shipped, Source::Association] {
+        assert_eq!(whole.switch_to(Lang::En, source), Switch::Ready);
+        assert_eq!(zh.switch_to(Lang::ZhCn, source), Switch::Ready);
+    }
+    // The shipped one exists whole, in every language; an association's only as it declares.
+    assert_eq!(
+        zh.switch_to(Lang::En, Source::Shipped),
+        Switch::FetchShipped
+    );
+    assert_eq!(
+        zh.switch_to(Lang::En, Source::Association),
+        Switch::NotOffered
+    );
 }

@@ -16,7 +16,8 @@ use exporter_assessment::components::{IdScope, Section, Start, StartProps};
 use exporter_assessment::first_paint::{self, FirstPaint, FirstPaintProps};
 use exporter_assessment::i18n::Lang;
 use exporter_assessment::kiosk::{KioskConfig, Mode};
-use exporter_assessment::state::{Action, Screen, Shared, State};
+use exporter_assessment::route::Screen;
+use exporter_assessment::state::{Action, Shared, State};
 use yew::prelude::*;
 use yew::{LocalServerRenderer, Reducible};
 
