@@ -3,7 +3,7 @@
 //   node scripts/bench.mjs            sizes, Lighthouse (mobile), timings under 4x CPU slowdown,
 //                                     native core timings (builds the release first: scripts/bench)
 //   node scripts/bench.mjs --timings  sizes and the timings only (no Lighthouse, no native)
-//   node scripts/bench.mjs --slow     sizes and the slow-phone-network profile only (issue 19)
+//   node scripts/bench.mjs --slow     sizes and the slow-phone-network profile only
 //   node scripts/bench.mjs --lighthouse
 //                                     sizes and Lighthouse (mobile) only, the median of 3 runs
 //                                     (LIGHTHOUSE_RUNS to change the count)
@@ -97,7 +97,7 @@ async function timings(url) {
   }
 }
 
-// A member on a phone (issue 19): slow 4G (1.6 Mbps down, 750 kbps up, 150 ms round trip), 4x CPU
+// A member on a phone: slow 4G (1.6 Mbps down, 750 kbps up, 150 ms round trip), 4x CPU
 // slowdown, a 360 px phone, zh-CN, a fresh browser (nothing cached), files served compressed by a
 // host that serves the build's precompressed files (gzip only, as any host does; then brotli
 // too), and Start pressed as soon as it is on screen. Median of SLOW_RUNS.

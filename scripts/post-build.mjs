@@ -172,7 +172,7 @@ const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*
   .map(([, body]) => `'${sha256(body)}'`);
 const hashes = inline('script');
 // The stylesheet is inlined in index.html (one round trip fewer before the first paint on a slow
-// network, issue 19) and allowed by its hash; no other inline style applies.
+// network) and allowed by its hash; no other inline style applies.
 const styles = inline('style');
 // Two policies. `csp.txt` for the app on its own (a person's visit, a kiosk): it loads and talks to
 // nothing but its own files, and no page may frame it (clickjacking). `csp-embed.txt` for the app

@@ -29,7 +29,7 @@ export function sizes() {
   const kinds = {
     wasm: pick((f) => /^exporter-assessment-.*_bg\.wasm$/.test(f)),
     js: pick((f) => /^exporter-assessment-.*\.js$/.test(f)),
-    // The stylesheet is inlined in index.html (Trunk.toml, issue 19); a build that links it counts it.
+    // The stylesheet is inlined in index.html (Trunk.toml); a build that links it counts it.
     css: pick((f) => /^main-.*\.css$/.test(f)),
     html: pick((f) => f === 'index.html'),
   };
@@ -63,13 +63,13 @@ export function sizes() {
     total.brotli += br;
     total.onTheFly += paths.reduce((n, f) => n + onTheFly(f), 0);
   }
-  // Fetched when a report is first shown, not in the first load: the obligations worker (issue 17)
+  // Fetched when a report is first shown, not in the first load: the report's worker
   // and its catalogue.
   for (const f of ['report_worker_bg.wasm', 'report_worker.js', 'obligations.json']) {
     print(`bytes_later_${f.replace(/[._]/g, '_')}_gzip`, gzip(path.join(DIST, f)), 'B');
   }
-  // The cohort page for association staff (issue 18): a page of its own, never a member's load.
-  for (const f of ['cohort.html', 'cohort.js', 'cohort.css', 'cohort_worker.js', 'cohort_worker_bg.wasm']) {
+  // The cohort page for association staff (with its generated words): a page of its own, never a member's load.
+  for (const f of ['cohort.html', 'cohort.js', 'cohort-words.js', 'cohort.css', 'cohort_worker.js', 'cohort_worker_bg.wasm']) {
     print(`bytes_cohort_page_${f.replace(/[._]/g, '_')}_gzip`, gzip(path.join(DIST, f)), 'B');
   }
   for (const f of [...languages, 'digital-trade.json']) {

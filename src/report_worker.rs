@@ -1,6 +1,6 @@
 //! The report's worker (`src/bin/report_worker.rs`): a wasm of its own for what only a report
-//! needs — the market-obligations catalogue's code (issue 17) and drawing the hand-off QR code
-//! (issue 16) — so that neither is part of the app's first load. It is started when a report first
+//! needs — the market-obligations catalogue's code and drawing the hand-off QR code
+//! — so that neither is part of the app's first load. It is started when a report first
 //! asks (`ask`, through `hooks::use_report_worker`), and precached by the service worker like every
 //! file of the build, so a kiosk has it offline. One worker per page; requests are numbered and each
 //! reply goes to its asker. The worker says it is ready once it listens: requests made before wait

@@ -1,7 +1,6 @@
 //! The report's worker: a wasm of its own, so that what only a report needs is not part of the
 //! app's first load (`src/report_worker.rs` starts it): the market-obligations catalogue's code
-//! (issue 17: reading and checking it, deciding what applies) and drawing the hand-off QR code
-//! (issue 16). What it is asked and answers is typed in `report_worker/message.rs`, shared with the
+//! (reading and checking it, deciding what applies) and drawing the hand-off QR code. What it is asked and answers is typed in `report_worker/message.rs`, shared with the
 //! app. For the markets and goods it reads the questionnaire the request names (the association's
 //! URL, customised by its sections and weights; absent, the shipped one, whole) and the catalogue
 //! (the association's URL; absent, the shipped one beside the app), each file fetched once per URL

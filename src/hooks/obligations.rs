@@ -1,4 +1,4 @@
-//! The report's "Your markets and goods" (issue 17), made by the report's worker
+//! The report's "Your markets and goods", made by the report's worker
 //! (`use_report_worker`): the catalogue and the code that reads it are not part of the first load.
 //! The request names the files to read ([`Sources`]): the association's questionnaire and
 //! catalogue by URL, with its customisation, or none for the shipped ones; an association's own

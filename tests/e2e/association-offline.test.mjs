@@ -1,4 +1,4 @@
-// Issue 17, "offline after the first visit the catalogue is there", for an association that ships
+// Offline after the first visit, the catalogue is there, for an association that ships
 // its own obligations catalogue (and, in a second case, its own questionnaire). A member's first
 // visit to the association's page is online; then the network goes entirely (the browser offline,
 // and the app's and the association's servers gone), the frame is reloaded, and the report's "Your

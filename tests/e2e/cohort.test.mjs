@@ -1,4 +1,4 @@
-// Issue 18: the cohort page for association staff. 200 generated answers files, one broken file and
+// The cohort page for association staff. 200 generated answers files, one broken file and
 // one of another questionnaire are picked on the page (its own page and worker, under the build's
 // Content-Security-Policy); every figure it shows must equal `assess cohort` on the same files (the
 // figure, its n, and where the core withholds it, why), the two bad files are listed by name with

@@ -1,4 +1,4 @@
-// Issue 15, point 16: on a kiosk that is a small Debian box with Debian's Chromium, the app's
+// On a kiosk that is a small Debian box with Debian's Chromium, the app's
 // Chinese text must be drawn with a real CJK font, not as boxes. Chromium reports which platform
 // font drew each text node (CDP `CSS.getPlatformFontsForNode`); every Chinese character of the
 // kiosk's start screen must have been drawn by a font that fontconfig lists for Chinese

@@ -1,4 +1,4 @@
-// Issue 16: a kiosk visitor takes the result home by QR code, and a firm's follow-up assessment
+// A kiosk visitor takes the result home by QR code, and a firm's follow-up assessment
 // shows its progress. The QR code drawn on the kiosk's report is read back (jsQR) to the link it
 // shows; the "phone" is a fresh browser context opening that link, whose report must equal the
 // kiosk's; a broken link and one for another questionnaire are refused with nothing changed. The

@@ -1,4 +1,4 @@
-// Issue 19: the first load carries the questionnaire in the person's language only; a switch of
+// The first load carries the questionnaire in the person's language only; a switch of
 // language fetches the whole questionnaire, keeps every answer, and works offline once the service
 // worker has kept the build (a kiosk switches with no network).
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 17: the report's "Your markets and goods". A walk choosing goods and markets shows each
+// The report's "Your markets and goods". A walk choosing goods and markets shows each
 // rule of the catalogue in its place on the timeline, the same as `assess obligations --json` on
 // the same answers and date; a follow-up left unanswered puts a rule under "may apply" with the
 // question that would tell; in both languages; the catalogue is a file of its own, kept offline.

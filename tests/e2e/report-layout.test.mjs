@@ -1,4 +1,4 @@
-// The report as a short action document (issue 29): its first screen gives the verdict and the
+// The report as a short action document: its first screen gives the verdict and the
 // first action, on a 360 px phone as on a desktop, in both languages; the rest is folded to a line
 // each, so that the textile OEM's report is at most eight phone screens before anything is opened;
 // the comparison says what changed in one sentence and never breaks a number or a word across

@@ -1,4 +1,4 @@
-// The report a firm acts on (issue 15): it leads with three to five first steps, each with who
+// The report a firm acts on: it leads with three to five first steps, each with who
 // does it, what it takes and where to get help, then lists every other recommendation once by
 // horizon; a partial report leads with what is missing and the way to finish, and never reads as
 // a clean bill; scores are read against the ladder of stages; item cards carry no empty fields.

@@ -1,4 +1,4 @@
-// The walk as a person moves through it (issue 15): the browser's Back and Forward and a reload
+// The walk as a person moves through it: the browser's Back and Forward and a reload
 // keep the screen; start over can be undone; "continue" goes where the person stopped and counts
 // only what applies; the start screen imports a file; a language switch keeps the place and focus.
 import assert from 'node:assert/strict';

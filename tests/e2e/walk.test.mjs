@@ -12,14 +12,14 @@ import { describe, it } from 'node:test';
 import { afterPaint, appUnderTest, assertNoViolations, openPage } from './support.mjs';
 import { assertImportsRefused, completeWalk, coreReport, expectedFigures, fixture, option, ready, REPORT, reportFigures, SECTION, SHIPPED_VERSION, showQuestion } from './walk.mjs';
 
-// Issue 15: a typical firm's report prints on four A4 pages or fewer in either language (the GBA
+// A typical firm's report prints on four A4 pages or fewer in either language (the GBA
 // brand's took ten in English and eight in Chinese when each section began a page; now four in
-// both, as does the textile OEM's). Issue 17's "Your markets and goods" prints with it: for this
+// both, as does the textile OEM's). "Your markets and goods" prints with it: for this
 // firm (electronics to EU and US consumers: REACH, GPSR, US de minimis, EU parcels) it adds about
 // 30 lines. Packed tighter (a first step and the data-export path may continue on the next page,
 // each dimension's bar on one line, the benchmark column wide enough for one line), both reports
 // are back to four pages (English with about five lines to spare, Chinese with a third of a page).
-// Issue 29 leads with the verdict and prints every folded part open; report-layout.test.mjs prints
+// The report leads with the verdict and prints every folded part open; report-layout.test.mjs prints
 // every fixture.
 const MAX_PAGES = 4;
 

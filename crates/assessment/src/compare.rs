@@ -1,4 +1,4 @@
-//! Progress between two assessments (issue 16): both sheets scored with the current
+//! Progress between two assessments: both sheets scored with the current
 //! questionnaire, an earlier version's answers carried over by its `migrations` first, and what
 //! changed between them, from the overall score down to the actions of the earlier plan now done.
 

@@ -31,7 +31,7 @@ const EU_B2B: &[&str] = &[
 ];
 
 const CASES: &[Case] = &[
-    // (1) EUDR scope.
+    // EUDR scope.
     Case {
         cites: "Reg. (EU) 2023/1115 Annex I (cattle: 4101, 4104, 4107) before the 2026 delegated act",
         answers: &["P.eudr_operator=medium_large"],
@@ -80,7 +80,7 @@ const CASES: &[Case] = &[
         about: &["eu_eudr", "eu_eudr_added"],
         expect: &[],
     },
-    // (2) Art. 38(3): only the EU Timber Regulation's annex loses the later date.
+    // Art. 38(3): only the EU Timber Regulation's annex loses the later date.
     Case {
         cites: "Reg. (EU) 2023/1115 Art. 38(3): wooden seats 9401 keep 30 Jun 2027 for micro and small",
         answers: &["P.eudr_operator=micro_small"],
@@ -105,7 +105,7 @@ const CASES: &[Case] = &[
         about: &["eu_eudr_small", "eu_eudr_timber_small"],
         expect: &["eu_eudr_timber_small applies within:2026-12-30"],
     },
-    // (3) Batteries.
+    // Batteries.
     Case {
         cites: "Reg. (EU) 2023/1542 Art. 77(1): passport from 18 Feb 2027 (C)",
         answers: &["P.battery_kind=lmt"],
@@ -137,7 +137,7 @@ const CASES: &[Case] = &[
             "eu_battery_removability applies within:2027-02-18",
         ],
     },
-    // (4) CBAM.
+    // CBAM.
     Case {
         cites: "Reg. (EU) 2023/956 Art. 20(1): certificates sold from 1 Feb 2027",
         answers: &["P.cbam_tonnage=over50"],
@@ -149,7 +149,7 @@ const CASES: &[Case] = &[
             "eu_cbam_certificates applies within:2027-02-01",
         ],
     },
-    // (5) ESPR Art. 25; RoHS and REACH confirmed.
+    // ESPR Art. 25; RoHS and REACH confirmed.
     Case {
         cites: "Reg. (EU) 2024/1781 Art. 25 and Annex VII: destruction ban from 19 Jul 2026",
         answers: &[],
@@ -169,7 +169,7 @@ const CASES: &[Case] = &[
         about: &["eu_rohs"],
         expect: &["eu_rohs applies in_force"],
     },
-    // (6) Export control: the unified list is far wider than minerals, and whether goods are on
+    // Export control: the unified list is far wider than minerals, and whether goods are on
     // it turns on technical parameters: the firm's answer decides, "not sure" is "check this".
     Case {
         cites: "Regulations on the Export Control of Dual-use Items Art. 14 (licence for listed items), Export Control Law Art. 12: goods on the list",
@@ -230,7 +230,7 @@ const CASES: &[Case] = &[
         about: &["cn_2025_measures"],
         expect: &["cn_2025_measures check in_force"],
     },
-    // (9) An answer that decides an entry is used, though the code is too broad to tell.
+    // An answer that decides an entry is used, though the code is too broad to tell.
     Case {
         cites: "Reg. (EU) 2023/956 Art. 2a: a buyer above 50 t is not exempt",
         answers: &["P.cbam_tonnage=over50"],
