@@ -112,33 +112,28 @@ describe('an association’s questionnaire in one language', () => {
     await app?.close();
   });
 
-  it('says, in the language pressed, that the questionnaire is not in it, and keeps the answers', async () => {
-    const { context, page, errors } = await openPage(browser, host.url, { locale: 'zh-CN' });
+  it('says, in the language pressed, that the questionnaire is not in it, and keeps the answers', async (t) => {
+    const { page, errors } = await openPage(t, browser, host.url, { locale: 'zh-CN' });
     // What the page itself fetched (the service worker precaches the build, the split files too).
     const fetchedByPage = () => frame.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-    let frame;
-    try {
-      frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-      await ready(frame);
-      assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN');
-      await frame.click('button.primary');
-      await frame.check(option('P.members', 'yes'));
-      const before = (await fetchedByPage()).length;
+    const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
+    await ready(frame);
+    assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN');
+    await frame.click('button.primary');
+    await frame.check(option('P.members', 'yes'));
+    const before = (await fetchedByPage()).length;
 
-      await frame.click('button[lang="en"]');
-      const notice = await frame.waitForSelector('.notice p[lang="en"]');
-      assert.equal(
-        (await notice.textContent()).trim(),
-        'This questionnaire is only in 简体中文. Your answers are kept.',
-      );
-      assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN', 'the page stays in the language the questionnaire has');
-      assert.equal(await frame.$('.notice.bad'), null, 'no "could not be loaded"');
-      assert.equal(await frame.isChecked(option('P.members', 'yes')), true, 'the answer stays');
-      const fetched = (await fetchedByPage()).slice(before);
-      assert.ok(!fetched.some((p) => p.startsWith('/split/')), `the shipped questionnaire is not fetched: ${fetched.join(' ')}`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    await frame.click('button[lang="en"]');
+    const notice = await frame.waitForSelector('.notice p[lang="en"]');
+    assert.equal(
+      (await notice.textContent()).trim(),
+      'This questionnaire is only in 简体中文. Your answers are kept.',
+    );
+    assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN', 'the page stays in the language the questionnaire has');
+    assert.equal(await frame.$('.notice.bad'), null, 'no "could not be loaded"');
+    assert.equal(await frame.isChecked(option('P.members', 'yes')), true, 'the answer stays');
+    const fetched = (await fetchedByPage()).slice(before);
+    assert.ok(!fetched.some((p) => p.startsWith('/split/')), `the shipped questionnaire is not fetched: ${fetched.join(' ')}`);
+    assert.deepEqual(errors, []);
   });
 });
