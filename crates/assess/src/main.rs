@@ -31,10 +31,9 @@ use assessment::association::questionnaire_with;
 use assessment::citations::{self, Verdict};
 use assessment::limits::{list_capped, Document};
 use assessment::{
-    compare, format_change, format_score, score, AnswerProblem, AnswerSheet, Applicability,
-    AssociationConfig, Comparison, ComparisonView, ItemRow, Lang, LangTag, LevelRow, LoadError,
-    PathView, Place, Problem, ProblemKind, Questionnaire, ReportView, Standing, Which,
-    BUILTIN_QUESTIONNAIRE, MAX_CODES,
+    compare, format_change, format_score, score, AnswerSheet, Applicability, AssociationConfig,
+    Comparison, ComparisonView, ItemRow, Lang, LangTag, LevelRow, LoadError, PathView, Place,
+    Problem, ProblemKind, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
 };
 
 const USAGE: &str = "\
@@ -498,24 +497,9 @@ assessment::words! {
             |file, version| {
                 format!("{file}: answers to version {version}, carried over to this version")
             };
-        dropped: fn(&AnswerProblem) -> String =
-            |p| match p {
-                AnswerProblem::UnknownQuestion(q) => format!("未转入：问题“{q}”已不在本问卷中"),
-                AnswerProblem::UnknownOption(q, o) => format!("未转入：问题“{q}”已没有选项“{o}”"),
-                AnswerProblem::SeveralForSingleChoice(q) => {
-                    format!("未转入：问题“{q}”只能选一项，但给出了多项")
-                }
-                AnswerProblem::Empty(q) => format!("未转入：问题“{q}”的回答为空"),
-                AnswerProblem::CodesNotTaken(q) => {
-                    format!("未转入：问题“{q}”不接受海关编码，但给出了编码")
-                }
-                AnswerProblem::TooManyCodes(q) => {
-                    format!("未转入：问题“{q}”的海关编码超过 {MAX_CODES} 个")
-                }
-                AnswerProblem::Changed { question, since } => {
-                    format!("未转入：问题“{question}”自 {since} 版起已改变，请重新回答")
-                }
-            },
+        /// An answer not carried over, worded by the core (`AnswerProblem::message`).
+        dropped: fn(&str) -> String =
+            |p| format!("未转入：{p}"),
             |p| format!("not carried over: {p}");
         partial_side: fn(&str, usize) -> String =
             |file, n| format!("{file} 为部分结果：还有 {n} 个问题未回答"),
@@ -708,7 +692,7 @@ fn render_comparison(
         if let Some(carried) = &side.carried {
             let _ = writeln!(out, "\n{}", (l.carried)(file, &carried.from.version));
             for p in &carried.dropped {
-                let _ = writeln!(out, "  - {}", (l.dropped)(p));
+                let _ = writeln!(out, "  - {}", (l.dropped)(&p.message(lang)));
             }
         }
         if !view.complete() {
