@@ -3,17 +3,9 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::*;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("assess-bounds-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// An answers document with `n` answers, keys in descending order (the worst order for a map
 /// built by inserting into a sorted list).
@@ -33,7 +25,7 @@ fn answers_descending(n: usize) -> String {
 
 #[test]
 fn a_json_lines_line_of_a_million_answers_is_refused_by_name_at_once() {
-    let dir = scratch("jsonl");
+    let dir = scratch("bounds-jsonl");
     let file = dir.join("results.jsonl");
     let fixture =
         std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap();
@@ -67,7 +59,7 @@ fn a_json_lines_line_of_a_million_answers_is_refused_by_name_at_once() {
 
 #[test]
 fn a_file_over_its_limit_is_refused_by_name_with_the_limit() {
-    let dir = scratch("files");
+    let dir = scratch("bounds-files");
     let big = dir.join("big.json");
     // Over 4 MB, the questionnaire's limit; over 64 KB, the config's.
     std::fs::write(&big, format!("{{\"x\": \"{}\"}}", "a".repeat(5 << 20))).unwrap();
@@ -99,7 +91,7 @@ fn a_file_over_its_limit_is_refused_by_name_with_the_limit() {
 #[test]
 fn a_long_list_of_problems_is_cut_short() {
     // Answers to 1 500 questions the questionnaire does not have: a message of 20, then a count.
-    let dir = scratch("problems");
+    let dir = scratch("bounds-problems");
     let file = dir.join("many.json");
     let version = serde_json::from_str::<serde_json::Value>(
         &std::fs::read_to_string(root().join(Q)).unwrap(),
@@ -124,7 +116,7 @@ fn a_long_list_of_problems_is_cut_short() {
 #[test]
 fn a_config_of_many_problems_is_listed_cut_short() {
     // Weights for 30 items the questionnaire does not have: 20 listed, then a count.
-    let dir = scratch("config-problems");
+    let dir = scratch("bounds-config-problems");
     let file = dir.join("config.json");
     let items: serde_json::Map<String, serde_json::Value> =
         (0..30).map(|i| (format!("X{i}"), 2.into())).collect();

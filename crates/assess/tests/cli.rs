@@ -13,8 +13,7 @@ fn validate_accepts_the_shipped_questionnaire() {
 
 #[test]
 fn validate_lists_every_problem_and_fails() {
-    let dir = std::env::temp_dir().join(format!("assess-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli");
     let bad = dir.join("bad.json");
     let mut doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root().join(Q)).unwrap()).unwrap();
@@ -174,8 +173,7 @@ fn score_json_is_the_core_report() {
 
 #[test]
 fn score_refuses_answers_of_another_questionnaire() {
-    let dir = std::env::temp_dir().join(format!("assess-cli-other-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-other");
     let other = dir.join("foreign.json");
     std::fs::write(
         &other,
@@ -201,8 +199,7 @@ fn schema_prints_json_schema() {
 
 #[test]
 fn validate_config_reports_an_associations_problems_by_field() {
-    let dir = std::env::temp_dir().join(format!("assess-cli-config-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-config");
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
@@ -282,8 +279,7 @@ fn validate_config_reports_an_associations_problems_by_field() {
 /// I4 and R5 better (figures worked out in crates/assessment/tests/compare.rs).
 #[test]
 fn compare_prints_the_progress_between_two_assessments() {
-    let dir = std::env::temp_dir().join(format!("assess-cli-compare-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-compare");
     let fixture: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap(),
     )
@@ -384,8 +380,7 @@ fn compare_prints_the_progress_between_two_assessments() {
 
 #[test]
 fn link_prints_a_hand_off_link_that_reads_back_as_the_answers() {
-    let dir = std::env::temp_dir().join(format!("assess-cli-link-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-link");
     let mut answers: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("tests/fixtures/west-steel-eu.json")).unwrap(),
     )
@@ -426,9 +421,7 @@ fn link_prints_a_hand_off_link_that_reads_back_as_the_answers() {
 
 #[test]
 fn generate_writes_the_same_answers_for_a_seed_answering_only_what_applies() {
-    let dir = std::env::temp_dir().join(format!("assess-generate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("generate");
     let jsonl = |seed: &str, name: &str| {
         let file = dir.join(name);
         let o = assess(&[
@@ -547,8 +540,7 @@ fn validate_json_gives_each_problems_file_place_field_and_kind() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(kinds(&stdout(&o)), Vec::<[String; 5]>::new());
 
-    let dir = std::env::temp_dir().join(format!("assess-cli-json-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-json");
     let config = dir.join("config.json");
     std::fs::write(
         &config,

@@ -19,14 +19,6 @@ fn ok(o: Output) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
-/// A fresh directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("assess-cohort-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// `count` answers files from the generator, sorted paths.
 fn generated(dir: &Path, count: usize, seed: u32) -> Vec<String> {
     generate(dir, count, seed)
@@ -41,7 +33,7 @@ fn json(text: &str) -> serde_json::Value {
 
 #[test]
 fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
-    let dir = scratch("files");
+    let dir = scratch("cohort-files");
     let mut files = generated(&dir.join("answers"), 200, 18);
     let broken = dir.join("broken.json");
     std::fs::write(&broken, "{\"format\": \"exporter-assessment/answers@1\", ").unwrap();
@@ -128,7 +120,7 @@ fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
 
 #[test]
 fn a_small_cohort_shows_fewer_than_5() {
-    let dir = scratch("small");
+    let dir = scratch("cohort-small");
     let files = generated(&dir, 4, 3);
     let mut args = vec!["cohort", Q];
     args.extend(files.iter().map(String::as_str));
@@ -145,7 +137,7 @@ fn a_small_cohort_shows_fewer_than_5() {
 
 #[test]
 fn unreadable_inputs_are_refused_one_by_one() {
-    let dir = scratch("unreadable");
+    let dir = scratch("cohort-unreadable");
     let big = dir.join("big.json");
     std::fs::write(&big, " ".repeat(2 << 20)).unwrap();
     let binary = dir.join("binary.json");
@@ -228,7 +220,7 @@ const WEIGHTS_CONFIG: &str = r#"{
 
 #[test]
 fn cohort_with_config_scores_as_the_association_and_refuses_without_it() {
-    let dir = scratch("config");
+    let dir = scratch("cohort-config");
     let files = generated(&dir.join("answers"), 60, 7);
     let config = dir.join("config.json");
     std::fs::write(&config, WEIGHTS_CONFIG).unwrap();
@@ -325,7 +317,7 @@ fn cohort_with_config_scores_as_the_association_and_refuses_without_it() {
 fn the_documented_example_record_is_accepted() {
     let doc = std::fs::read_to_string(root().join("docs/cohort.md")).unwrap();
     let example = fenced_after(&doc, "<!-- example-record -->", "json");
-    let dir = scratch("example");
+    let dir = scratch("cohort-example");
     let file = dir.join("record.json");
     std::fs::write(&file, example).unwrap();
     let out = json(&ok(assess(&[
@@ -408,7 +400,7 @@ fn run_query(dir: &Path, query: &str, source: &str) -> BTreeMap<Key, (f64, u64)>
 
 #[test]
 fn the_documented_duckdb_query_gives_the_cohort_figures() {
-    let dir = scratch("duckdb");
+    let dir = scratch("cohort-duckdb");
     let files = generated(&dir.join("answers"), 260, 7);
     let mut args = vec!["cohort", Q];
     args.extend(files.iter().map(String::as_str));

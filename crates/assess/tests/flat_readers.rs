@@ -204,9 +204,7 @@ fn flatten(jsonl: &Path, out: &Path) {
 
 #[test]
 fn parquet_and_csv_read_alike_in_duckdb_pyarrow_and_polars() {
-    let dir = std::env::temp_dir().join(format!("assess-flat-readers-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("flat-readers");
     // More than one row group's worth, read on three threads.
     let lines = 16_384 + 1_000;
     let (jsonl, docs) = inputs(&dir, lines);

@@ -7,21 +7,31 @@ use common::*;
 
 use serde_json::{json, Value};
 
-/// A temporary file holding `text`, named after the test.
-fn file(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("assess-obligations-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// A temporary file holding `text`, in a directory of its own that goes when the file is dropped.
+struct TempFile {
+    _dir: Scratch,
+    path: String,
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+fn file(name: &str, text: &str) -> TempFile {
+    let dir = scratch("obligations");
     let path = dir.join(name);
-    // Tests run in parallel and several write the same file: each writes its own copy and
-    // renames it, so that none reads a file another is still writing.
-    let own = dir.join(format!("{name}.{:?}", std::thread::current().id()));
-    std::fs::write(&own, text).unwrap();
-    std::fs::rename(&own, &path).unwrap();
-    path.to_str().unwrap().to_owned()
+    std::fs::write(&path, text).unwrap();
+    TempFile {
+        path: path.to_str().unwrap().to_owned(),
+        _dir: dir,
+    }
 }
 
 /// An answers file for the shipped questionnaire.
-fn answers(name: &str, answers: Value) -> String {
+fn answers(name: &str, answers: Value) -> TempFile {
     let q: Value = serde_json::from_str(&std::fs::read_to_string(root().join(Q)).unwrap()).unwrap();
     let sheet = json!({
         "format": "exporter-assessment/answers@1",
@@ -41,7 +51,7 @@ fn goods_of<'t>(text: &'t str, market: &str) -> &'t str {
     rest.lines().next().unwrap_or("")
 }
 
-fn speaker() -> String {
+fn speaker() -> TempFile {
     answers(
         "speaker.json",
         json!({"P.offer": "goods", "P.goods": ["wireless"], "P.markets": ["eu"],
@@ -408,7 +418,7 @@ fn typed_steel_screws_ask_the_tonnage_and_it_decides_cbam() {
         assert_eq!(status("eu_cbam"), cbam, "{tonnage:?}");
         assert_eq!(status("eu_cbam_de_minimis"), de_minimis, "{tonnage:?}");
 
-        let sheet = AnswerSheet::from_json(&std::fs::read_to_string(&path).unwrap(), &q).unwrap();
+        let sheet = AnswerSheet::from_json(&std::fs::read_to_string(&*path).unwrap(), &q).unwrap();
         let trade = Trade::from_answers(&c, &q, &sheet);
         let core = obligations(&c, &q, &trade, &sheet, "2026-11-26".parse().unwrap());
         assert_eq!(v["findings"], serde_json::to_value(&core).unwrap());

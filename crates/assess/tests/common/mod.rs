@@ -69,3 +69,32 @@ pub fn venv_python() -> PathBuf {
     );
     python
 }
+
+/// A fresh directory of one test under the system's temporary folder, removed when the test ends
+/// (also when it fails), so that runs leave nothing behind: the suite writes files of hundreds of
+/// megabytes, and a machine that runs it often would fill its disk.
+pub struct Scratch(PathBuf);
+
+/// A directory named after the test, unique within the run and across runs of other processes.
+pub fn scratch(name: &str) -> Scratch {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("assess-{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    Scratch(dir)
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
