@@ -86,12 +86,30 @@ const limit = (name) => {
   return Number(base) * 2 ** Number(shift);
 };
 const MAX_KEPT = Math.max(...['MAX_QUESTIONNAIRE_BYTES', 'MAX_CONFIG_BYTES', 'MAX_CATALOGUE_BYTES'].map(limit));
-// The worker keeps a copy of an association's file as it answers the page, from a second branch
-// of the same download: the page stops reading one over its limit, and so must the copy, or the
-// worker would download the whole of it (or for ever, from a server that never ends it). A file
-// over the limit is not kept; the page refuses it anyway. (Workbox writes the function's source
-// into sw.js, so it names its limit as a number.)
+// The worker passes an association's file on to the page and keeps a copy of it, from a second
+// branch of the same download. Every reader in the app refuses such a file over its limit, and
+// stops reading there; but a download ends only when both branches are done with it, and the
+// page's "stop" takes a while to reach the worker through the response's pipe: from a server on
+// the same machine, 40 to 50 MB of a 256 MB file arrived in that time. So the worker itself passes
+// on no more than the largest limit and one piece more (enough for any reader to know that the
+// file is over its own limit), then ends the response and cancels the download. A file over the
+// limit is not kept. (Workbox writes these functions' source into sw.js, so they name the limit
+// as a number.)
 const keptWithin = {
+  // eslint-disable-next-line no-new-func
+  fetchDidSucceed: new Function('{ response }', `return (async () => {
+    const max = ${MAX_KEPT};
+    if (!response.body) return response;
+    let size = 0;
+    const cut = new TransformStream({
+      transform(piece, out) {
+        size += piece.length;
+        out.enqueue(piece);
+        if (size > max) out.terminate();
+      },
+    });
+    return new Response(response.body.pipeThrough(cut), { status: response.status, statusText: response.statusText, headers: response.headers });
+  })();`),
   // eslint-disable-next-line no-new-func
   cacheWillUpdate: new Function('{ response }', `return (async () => {
     const max = ${MAX_KEPT};
