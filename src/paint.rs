@@ -24,23 +24,33 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// shows its first screen at once and builds the rest a frame later (the report below its summary,
 /// a section of the walk below its first questions). Building all of it before the first paint
 /// was what made opening them slow.
+///
+/// A browser paints no frame for a page it does not show (a tab in the background, a frame it
+/// throttles): after a second without one, the rest is built anyway, so that a page never stays
+/// half built, and marked busy, until someone looks at it.
 #[hook]
 pub fn use_painted() -> bool {
-    let painted = use_state(|| false);
+    let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
             // A frame callback runs just before its frame is painted; a timeout set there runs after.
             let timeout = Rc::new(RefCell::new(None));
             let pending = timeout.clone();
+            let after_frame = painted.clone();
             let frame = request_animation_frame(move |_| {
-                *pending.borrow_mut() = Some(Timeout::new(0, move || painted.set(true)));
+                *pending.borrow_mut() = Some(Timeout::new(0, move || after_frame.set(true)));
             });
+            let unpainted = Timeout::new(UNPAINTED_MS, move || painted.set(true));
             move || {
                 drop(frame);
+                drop(unpainted);
                 drop(timeout.take());
             }
         });
     }
     *painted
 }
+
+/// How long [`use_painted`] waits for a frame before it builds the rest unpainted.
+const UNPAINTED_MS: u32 = 1_000;

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, framePostsDelivered, launch, launchFor, launchProfile, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, REPORT, SECTION } from './walk.mjs';
+import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, REPORT, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -356,13 +356,15 @@ describe('embedding on an association site', () => {
       await field.fill('7318.15');
       await field.press('Enter');
       await frame.waitForSelector('.hs-codes .codes li');
-      for (;;) {
+      // Next, each time on the new screen only (a press while one screen gives way to the next
+      // would land on either).
+      while (!(await frame.$('section.review'))) {
+        const title = await frame.textContent('#screen-title');
         await frame.click('.walk-nav button.primary');
-        await frame.waitForSelector('#screen-title');
-        if (await frame.$('section.review')) break;
+        await frame.waitForFunction((was) => document.querySelector('#screen-title')?.textContent !== was, title);
       }
       await frame.click('.walk-nav button.primary');
-      await frame.waitForSelector(REPORT);
+      await reportShown(frame);
     }
 
     const good = await openHost(t, page('obligations-good.json'));

@@ -119,7 +119,29 @@ export async function completeWalk(target, answers) {
     await target.click('.walk-nav button.primary');
   }
   await target.click('.walk-nav button.primary');
-  await target.waitForSelector(REPORT);
+  await reportShown(target);
+}
+
+/**
+ * Waits for the report, built whole (`REPORT`). If it does not come, the error says what the page
+ * shows instead: the screen's title, whether a report is there and still busy, and whether the
+ * page is hidden (a hidden page paints no frame).
+ */
+export async function reportShown(target, { timeout = 30_000 } = {}) {
+  try {
+    await target.waitForSelector(REPORT, { timeout });
+  } catch (error) {
+    const shown = await target.evaluate(() => ({
+      title: document.querySelector('#screen-title')?.textContent,
+      report: document.querySelector('article.report')
+        ? { busy: document.querySelector('article.report').getAttribute('aria-busy'), height: document.querySelector('article.report').getBoundingClientRect().height }
+        : null,
+      visibility: document.visibilityState,
+      address: location.href,
+    })).catch((e) => `(the page could not be read: ${e.message})`);
+    error.message += `\nthe page shows instead: ${JSON.stringify(shown)}`;
+    throw error;
+  }
 }
 
 /**
@@ -138,7 +160,7 @@ export async function importToReport(page, name) {
     await page.waitForSelector('section.review');
     await page.click('.walk-nav button.primary');
   }
-  await page.waitForSelector(REPORT);
+  await reportShown(page);
 }
 
 /** Lays out every part of the page once (parts far from the screen are laid out only when near
