@@ -181,6 +181,63 @@ fn unreadable_inputs_are_refused_one_by_one() {
 }
 
 #[test]
+fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
+    let dir = scratch("many-refused");
+    let good = json(
+        &std::fs::read_to_string(root().join("tests/fixtures/gba-electronics-brand.json")).unwrap(),
+    )
+    .to_string();
+    // 5000 lines that are no result, then two that are.
+    let mut lines: Vec<String> = (1..=5000).map(|i| format!("{{\"line\": {i}}}")).collect();
+    lines.extend([good.clone(), good]);
+    let jsonl = dir.join("members.jsonl");
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let path = jsonl.to_str().unwrap();
+    let args = ["cohort", Q, "--jsonl", path];
+    let first: Vec<String> = (1..=100).map(|i| format!("{path}:{i}")).collect();
+
+    // The JSON: the first hundred in order, whatever the threads, and how many in all.
+    for threads in ["1", "3"] {
+        let text = ok(assess(&[&args[..], &["--json", "--threads", threads]].concat()));
+        assert!(text.len() < 64 << 10, "{} bytes of JSON", text.len());
+        let out = json(&text);
+        assert_eq!(out["counted"], 2);
+        assert_eq!(out["refused_total"], 5000);
+        let names: Vec<&str> = out["refused"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, first, "{threads} thread(s)");
+    }
+
+    // The text: a hundred listed, then how many more, in either language.
+    let text = ok(assess(&args));
+    assert!(text.len() < 64 << 10, "{} bytes of text", text.len());
+    assert!(
+        text.contains("2 result(s) counted, 5000 file(s) not counted"),
+        "{text}"
+    );
+    let listed: Vec<&str> = text.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(listed.len(), 100, "{text}");
+    assert!(listed[99].starts_with(&format!("- {path}:100: ")), "{text}");
+    assert!(text.contains(&format!("{}\n… and 4900 more\n", listed[99])), "{text}");
+    let zh = ok(assess(&[&args[..], &["--lang", "zh-CN"]].concat()));
+    assert!(zh.contains("已计入 2 份结果，5000 个文件未计入"), "{zh}");
+    assert_eq!(zh.lines().filter(|l| l.starts_with("- ")).count(), 100);
+    assert!(zh.contains("\n……另有 4900 个未列出\n"), "{zh}");
+
+    // The CSV's note on the side: the same hundred, then how many more.
+    let o = assess(&[&args[..], &["--csv"]].concat());
+    let notes = stderr(&o);
+    let notes: Vec<&str> = notes.lines().collect();
+    assert_eq!(notes.len(), 101, "{notes:?}");
+    assert!(notes[99].starts_with(&format!("assess: not counted: {path}:100: ")));
+    assert_eq!(notes[100], "assess: not counted: … and 4900 more");
+}
+
+#[test]
 fn wrong_arguments_say_what_to_give() {
     for (args, expected) in [
         (vec!["cohort", Q], "give result files or --jsonl FILE"),
