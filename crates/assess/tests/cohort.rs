@@ -198,7 +198,9 @@ fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
 
     // The JSON: the first hundred in order, whatever the threads, and how many in all.
     for threads in ["1", "3"] {
-        let text = ok(assess(&[&args[..], &["--json", "--threads", threads]].concat()));
+        let text = ok(assess(
+            &[&args[..], &["--json", "--threads", threads]].concat(),
+        ));
         assert!(text.len() < 64 << 10, "{} bytes of JSON", text.len());
         let out = json(&text);
         assert_eq!(out["counted"], 2);
@@ -222,7 +224,10 @@ fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
     let listed: Vec<&str> = text.lines().filter(|l| l.starts_with("- ")).collect();
     assert_eq!(listed.len(), 100, "{text}");
     assert!(listed[99].starts_with(&format!("- {path}:100: ")), "{text}");
-    assert!(text.contains(&format!("{}\n… and 4900 more\n", listed[99])), "{text}");
+    assert!(
+        text.contains(&format!("{}\n… and 4900 more\n", listed[99])),
+        "{text}"
+    );
     let zh = ok(assess(&[&args[..], &["--lang", "zh-CN"]].concat()));
     assert!(zh.contains("已计入 2 份结果，5000 个文件未计入"), "{zh}");
     assert_eq!(zh.lines().filter(|l| l.starts_with("- ")).count(), 100);
@@ -235,6 +240,27 @@ fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
     assert_eq!(notes.len(), 101, "{notes:?}");
     assert!(notes[99].starts_with(&format!("assess: not counted: {path}:100: ")));
     assert_eq!(notes[100], "assess: not counted: … and 4900 more");
+
+    // `assess flatten` notes the same hundred, then how many more, and counts them all.
+    let out = dir.join("rows.csv");
+    let o = assess(&[
+        "flatten",
+        Q,
+        "--jsonl",
+        path,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let notes = stderr(&o);
+    let notes: Vec<&str> = notes.lines().collect();
+    assert_eq!(notes.len(), 101, "{notes:?}");
+    assert!(notes[0].starts_with(&format!("assess: not counted: {path}:1: this is neither")));
+    assert_eq!(notes[100], "assess: not counted: … and 4900 more");
+    assert!(
+        stdout(&o).contains("2 row(s) written; 5000 input(s) not counted"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
