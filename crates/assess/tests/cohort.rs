@@ -31,6 +31,16 @@ fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
 
+/// One field (`name`, `reason`) of each file a cohort's JSON lists as not counted.
+fn refused<'a>(cohort: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    cohort["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[field].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
     let dir = scratch("cohort-files");
@@ -154,12 +164,7 @@ fn unreadable_inputs_are_refused_one_by_one() {
         "--json",
     ])));
     assert_eq!(out["counted"], 1);
-    let reasons: Vec<&str> = out["refused"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["reason"].as_str().unwrap())
-        .collect();
+    let reasons = refused(&out, "reason");
     assert!(reasons[0].contains("over 1024 KB"), "{reasons:?}");
     assert!(reasons[1].contains("not UTF-8"), "{reasons:?}");
     assert!(reasons[2].contains("cannot be read"), "{reasons:?}");
@@ -182,7 +187,7 @@ fn unreadable_inputs_are_refused_one_by_one() {
 
 #[test]
 fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
-    let dir = scratch("many-refused");
+    let dir = scratch("cohort-many-refused");
     let good = json(
         &std::fs::read_to_string(root().join("tests/fixtures/gba-electronics-brand.json")).unwrap(),
     )
@@ -205,13 +210,7 @@ fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
         let out = json(&text);
         assert_eq!(out["counted"], 2);
         assert_eq!(out["refused_total"], 5000);
-        let names: Vec<&str> = out["refused"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["name"].as_str().unwrap())
-            .collect();
-        assert_eq!(names, first, "{threads} thread(s)");
+        assert_eq!(refused(&out, "name"), first, "{threads} thread(s)");
     }
 
     // The text: a hundred listed, then how many more, in either language.
