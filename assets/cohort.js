@@ -81,8 +81,9 @@ const state = {
    */
   config: null,
   /**
-   * `{ cohort, csv, reasons, before }` of the last finished count; `before`: the results the
-   * count before it counted, if any.
+   * `{ cohort, csv, reasons, more, before }` of the last finished count (`more`: how many files
+   * more were not counted than `cohort.refused` lists, in the core's words, `{ lang: text }`);
+   * `before`: the results the count before it counted, if any.
    */
   result: null,
   /** The results the last finished count counted, kept while the next one runs. */
@@ -297,7 +298,9 @@ async function count(files) {
     await send();
     const done = await ask({ kind: 'finish' });
     const cohort = JSON.parse(done.cohort);
-    state.result = { cohort, csv: done.csv, reasons: JSON.parse(done.reasons), before: state.lastCounted };
+    state.result = {
+      cohort, csv: done.csv, reasons: JSON.parse(done.reasons), more: JSON.parse(done.more), before: state.lastCounted,
+    };
     state.lastCounted = cohort.counted;
     render();
     $('status').textContent = fill(words().finished, { counted, refused });
@@ -536,7 +539,11 @@ function render() {
     );
     return item;
   }));
-  $('refused-section').hidden = cohort.refused.length === 0;
+  // The core lists the first files not counted; how many more, in its words, after them.
+  const more = state.result.more[state.lang] ?? state.result.more.en ?? '';
+  $('refused-more').textContent = more;
+  $('refused-more').hidden = more === '';
+  $('refused-section').hidden = cohort.refused_total === 0;
   $('summary').textContent = fill(w.summary, { id: cohort.questionnaire.id, version: cohort.questionnaire.version, counted: cohort.counted });
   // Two sets' figures differ by the results one lacks: no threshold protects those.
   const { before } = state.result;
@@ -572,7 +579,7 @@ function speak(lang) {
   showConfig();
   if (!state.busy && state.result) {
     const c = state.result.cohort;
-    $('status').textContent = fill(w.finished, { counted: c.counted, refused: c.refused.length });
+    $('status').textContent = fill(w.finished, { counted: c.counted, refused: c.refused_total });
   }
 }
 

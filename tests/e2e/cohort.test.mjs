@@ -386,6 +386,39 @@ describe('the cohort page', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('lists the first 100 of 5 000 bad lines and says how many more, as assess cohort does', async (t) => {
+    const good = JSON.stringify(JSON.parse(readFileSync(generated[0], 'utf8')));
+    const lines = Array.from({ length: 5000 }, (_, i) => `{"line": ${i + 1}}`);
+    const file = path.join(dir, 'many-bad.jsonl');
+    writeFileSync(file, `${[...lines, good, good].join('\n')}\n`);
+    const cli = JSON.parse(assess(['cohort', Q, '--jsonl', file, '--json']));
+    assert.deepEqual([cli.counted, cli.refused.length, cli.refused_total], [2, 100, 5000]);
+
+    const { page, errors } = await openPage(t, browser, `${server.url}cohort.html?lang=en`, { locale: 'en' });
+    await timedPick(page, [file]);
+    assert.equal(await page.textContent('#status'), 'Done: 2 results counted, 5000 files not counted.');
+    const refused = await refusedOnPage(page);
+    assert.equal(refused.length, 100);
+    assert.deepEqual(refused.map(([name]) => name), Array.from({ length: 100 }, (_, i) => `many-bad.jsonl:${i + 1}`));
+    assert.deepEqual(refused.map(([name]) => name), cli.refused.map((r) => path.basename(r.name)));
+    assert.deepEqual(refused.map(([, reason]) => reason), cli.refused.map((r) => r.reason));
+    assert.equal(await page.textContent('#refused-more'), '… and 4900 more');
+    assert.equal(await page.isVisible('#refused-more'), true);
+    await assertNoViolations(page, 'cohort page, 5 000 files not counted (en)');
+    await page.click('button[data-lang="zh-CN"]');
+    assert.equal(await page.textContent('#status'), '完成：计入 2 份结果，5000 个文件未计入。');
+    assert.equal(await page.$$eval('#refused li', (items) => items.length), 100);
+    assert.equal(await page.textContent('#refused-more'), '……另有 4900 个未列出');
+    await page.click('button[data-lang="en"]');
+
+    // A set with every refused file listed says nothing more.
+    await timedPick(page, [generated[0], path.join(dir, 'broken.json')]);
+    assert.equal(await page.textContent('#status'), 'Done: 1 result counted, 1 file not counted.');
+    assert.equal(await page.isHidden('#refused-more'), true);
+    rmSync(file);
+    assert.deepEqual(errors, []);
+  });
+
   it('refuses a JSON Lines line over the limit by name at once, whatever its key order, with memory bounded', async (t) => {
     const answers = (keys) => `{"format": "exporter-assessment/answers@1", "questionnaire": {"id": "digital-trade", "version": "0"}, "answers": {${keys.map((i) => `"Q${String(i).padStart(7, '0')}":"a"`).join(',')}}}`;
     const keys = Array.from({ length: 1_000_000 }, (_, i) => i);

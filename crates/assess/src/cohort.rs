@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use assessment::cohort::{Distribution, Figures, Group, GroupKey, PathKey};
 use assessment::{
-    short_title, to_csv, Cohort, Lang, LangTag, Questionnaire, Refused, Shown, Tally,
+    short_title, to_csv, Cohort, Lang, LangTag, Questionnaire, Refusals, Refused, Shown, Tally,
 };
 
 use crate::inputs::Reading;
@@ -50,12 +50,15 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Format::Json => serde_json::to_string_pretty(&cohort).expect("a cohort serialises") + "\n",
         Format::Csv => {
             // The figures go to standard output; what was not counted is said on the side.
-            for r in &cohort.refused {
+            for r in cohort.refused.listed() {
                 eprintln!(
                     "assess: not counted: {}: {}",
                     r.name,
                     r.reason.message(&lang)
                 );
+            }
+            if let Some(more) = cohort.refused.more(&lang) {
+                eprintln!("assess: not counted: {more}");
             }
             to_csv(&cohort)
         }
@@ -64,20 +67,20 @@ pub fn run(args: &[String]) -> Result<String, String> {
 }
 
 /// Every input counted on `reading.threads` threads, each tallying its part of a batch; the
-/// tallies are merged in input order.
+/// tallies, and the files not counted (the first of them listed), are merged in input order.
 pub fn count(q: &Questionnaire, reading: &Reading) -> Result<Cohort, String> {
     let mut tally = Tally::new(q);
-    let mut refused = Vec::new();
+    let mut refused = Refusals::default();
     reading.run(
         q,
-        || (Tally::new(q), Vec::new()),
+        || (Tally::new(q), Refusals::default()),
         |(part, refused), name, outcome| match outcome {
             Ok(record) => part.add(&record),
             Err(reason) => refused.push(Refused { name, reason }),
         },
-        |(part, mut part_refused)| {
+        |(part, part_refused)| {
             tally.merge(&part);
-            refused.append(&mut part_refused);
+            refused.append(part_refused);
             Ok(())
         },
     )?;
@@ -87,7 +90,7 @@ pub fn count(q: &Questionnaire, reading: &Reading) -> Result<Cohort, String> {
 assessment::words! {
     /// The CLI's own words in one language; names come from the questionnaire.
     struct Words {
-        heading: fn(&str, &str, u64, usize) -> String =
+        heading: fn(&str, &str, u64, u64) -> String =
             |id, version, counted, refused| {
                 format!(
                     "问卷“{id}” {version} 版的会员汇总：已计入 {counted} 份结果，{refused} 个文件未计入"
@@ -156,7 +159,7 @@ fn render(q: &Questionnaire, c: &Cohort, lang: &LangTag) -> String {
             &c.questionnaire.id,
             &c.questionnaire.version,
             c.counted,
-            c.refused.len()
+            c.refused.total()
         )
     );
     let _ = writeln!(
@@ -170,9 +173,12 @@ fn render(q: &Questionnaire, c: &Cohort, lang: &LangTag) -> String {
     );
     if !c.refused.is_empty() {
         let _ = writeln!(out, "\n{}", w.not_counted);
-        for r in &c.refused {
+        for r in c.refused.listed() {
             let reason = r.reason.message(lang);
             let _ = writeln!(out, "- {}: {}", r.name, reason.replace('\n', "\n  "));
+        }
+        if let Some(more) = c.refused.more(lang) {
+            let _ = writeln!(out, "{more}");
         }
     }
     let _ = writeln!(out, "\n{}", w.all);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use assessment::cohort::{csv_cell, PathKey};
 use assessment::result_record::{PathStatus, TOP_RECOMMENDATIONS};
-use assessment::{Date, Grouping, Questionnaire, ResultRecord};
+use assessment::{Date, Grouping, LangTag, Questionnaire, Refusals, Refused, ResultRecord};
 use parquet::basic::{LogicalType, Repetition, Type as Physical};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type};
 use parquet::file::metadata::KeyValue;
@@ -336,19 +336,17 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut sink = Sink::open(&partial, lower.ends_with(".csv"), &columns, &q)?;
     // Rows wait here until a row group's worth is in: each thread's part of a batch is smaller.
     let mut pending: Vec<Vec<Cell>> = Vec::new();
-    let (mut written, mut refused) = (0u64, 0u64);
+    let mut written = 0u64;
+    let mut refused = Refusals::default();
     let result = reading.run(
         &q,
-        || (Vec::new(), Vec::new()),
+        || (Vec::new(), Refusals::default()),
         |(rows, refused), name, outcome| match outcome {
             Ok(record) => rows.push(columns.row(&q, &record)),
-            Err(reason) => refused.push(format!("{name}: {reason}")),
+            Err(reason) => refused.push(Refused { name, reason }),
         },
         |(rows, refused_here)| {
-            for line in &refused_here {
-                eprintln!("assess: not counted: {line}");
-            }
-            refused += refused_here.len() as u64;
+            refused.append(refused_here);
             written += rows.len() as u64;
             pending.extend(rows);
             while pending.len() >= ROWS_PER_GROUP {
@@ -369,12 +367,20 @@ pub fn run(args: &[String]) -> Result<String, String> {
             sink.finish()
                 .map_err(|e| format!("cannot write {out}: {e}"))
         });
+    // The first inputs not counted, then how many more: a short note whatever the inputs.
+    for r in refused.listed() {
+        eprintln!("assess: not counted: {}: {}", r.name, r.reason);
+    }
+    if let Some(more) = refused.more(&LangTag::from("en")) {
+        eprintln!("assess: not counted: {more}");
+    }
     if let Err(e) = finished {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
     }
     std::fs::rename(&partial, &out).map_err(|e| format!("cannot write {out}: {e}"))?;
     Ok(format!(
-        "{out}: {written} row(s) written; {refused} input(s) not counted\n"
+        "{out}: {written} row(s) written; {} input(s) not counted\n",
+        refused.total()
     ))
 }

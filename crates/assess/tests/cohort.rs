@@ -31,6 +31,16 @@ fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
 
+/// One field (`name`, `reason`) of each file a cohort's JSON lists as not counted.
+fn refused<'a>(cohort: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    cohort["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[field].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn cohort_counts_generated_files_and_lists_the_broken_and_the_foreign() {
     let dir = scratch("cohort-files");
@@ -154,12 +164,7 @@ fn unreadable_inputs_are_refused_one_by_one() {
         "--json",
     ])));
     assert_eq!(out["counted"], 1);
-    let reasons: Vec<&str> = out["refused"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["reason"].as_str().unwrap())
-        .collect();
+    let reasons = refused(&out, "reason");
     assert!(reasons[0].contains("over 1024 KB"), "{reasons:?}");
     assert!(reasons[1].contains("not UTF-8"), "{reasons:?}");
     assert!(reasons[2].contains("cannot be read"), "{reasons:?}");
@@ -177,6 +182,83 @@ fn unreadable_inputs_are_refused_one_by_one() {
     assert_eq!(
         out["refused"][0]["name"],
         format!("{}:1", jsonl.to_str().unwrap())
+    );
+}
+
+#[test]
+fn five_thousand_bad_lines_list_the_first_hundred_and_count_the_rest() {
+    let dir = scratch("cohort-many-refused");
+    let good = json(
+        &std::fs::read_to_string(root().join("tests/fixtures/gba-electronics-brand.json")).unwrap(),
+    )
+    .to_string();
+    // 5000 lines that are no result, then two that are.
+    let mut lines: Vec<String> = (1..=5000).map(|i| format!("{{\"line\": {i}}}")).collect();
+    lines.extend([good.clone(), good]);
+    let jsonl = dir.join("members.jsonl");
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let path = jsonl.to_str().unwrap();
+    let args = ["cohort", Q, "--jsonl", path];
+    let first: Vec<String> = (1..=100).map(|i| format!("{path}:{i}")).collect();
+
+    // The JSON: the first hundred in order, whatever the threads, and how many in all.
+    for threads in ["1", "3"] {
+        let text = ok(assess(
+            &[&args[..], &["--json", "--threads", threads]].concat(),
+        ));
+        assert!(text.len() < 64 << 10, "{} bytes of JSON", text.len());
+        let out = json(&text);
+        assert_eq!(out["counted"], 2);
+        assert_eq!(out["refused_total"], 5000);
+        assert_eq!(refused(&out, "name"), first, "{threads} thread(s)");
+    }
+
+    // The text: a hundred listed, then how many more, in either language.
+    let text = ok(assess(&args));
+    assert!(text.len() < 64 << 10, "{} bytes of text", text.len());
+    assert!(
+        text.contains("2 result(s) counted, 5000 file(s) not counted"),
+        "{text}"
+    );
+    let listed: Vec<&str> = text.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(listed.len(), 100, "{text}");
+    assert!(listed[99].starts_with(&format!("- {path}:100: ")), "{text}");
+    assert!(
+        text.contains(&format!("{}\n… and 4900 more\n", listed[99])),
+        "{text}"
+    );
+    let zh = ok(assess(&[&args[..], &["--lang", "zh-CN"]].concat()));
+    assert!(zh.contains("已计入 2 份结果，5000 个文件未计入"), "{zh}");
+    assert_eq!(zh.lines().filter(|l| l.starts_with("- ")).count(), 100);
+    assert!(zh.contains("\n……另有 4900 个未列出\n"), "{zh}");
+
+    // The CSV's note on the side: the same hundred, then how many more.
+    let o = assess(&[&args[..], &["--csv"]].concat());
+    let notes = stderr(&o);
+    let notes: Vec<&str> = notes.lines().collect();
+    assert_eq!(notes.len(), 101, "{notes:?}");
+    assert!(notes[99].starts_with(&format!("assess: not counted: {path}:100: ")));
+    assert_eq!(notes[100], "assess: not counted: … and 4900 more");
+
+    // `assess flatten` notes the same hundred, then how many more, and counts them all.
+    let out = dir.join("rows.csv");
+    let o = assess(&[
+        "flatten",
+        Q,
+        "--jsonl",
+        path,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let notes = stderr(&o);
+    let notes: Vec<&str> = notes.lines().collect();
+    assert_eq!(notes.len(), 101, "{notes:?}");
+    assert!(notes[0].starts_with(&format!("assess: not counted: {path}:1: this is neither")));
+    assert_eq!(notes[100], "assess: not counted: … and 4900 more");
+    assert!(
+        stdout(&o).contains("2 row(s) written; 5000 input(s) not counted"),
+        "{}",
+        stdout(&o)
     );
 }
 

@@ -27,8 +27,11 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::ids::{DimensionId, OptionId, PathId, QuestionId, StageId};
+use crate::lang::Lang;
+use crate::limits::MAX_REFUSED_LISTED;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::result_record::{Grouping, PathStatus, RecommendationRef, Refusal, ResultRecord, Score};
+use crate::text::LangTag;
 
 /// The fewest members a group may have for its count or any figure of it to be shown.
 pub const MIN_GROUP: u64 = 5;
@@ -233,6 +236,63 @@ pub struct Refused {
     pub reason: Refusal,
 }
 
+/// The files not counted: the first [`MAX_REFUSED_LISTED`] by name and reason, in the order
+/// they were met, and how many in all. Its memory is bounded whatever the number of files, and
+/// counting one more is constant time. In a cohort's JSON: `"refused": [listed…]` and
+/// `"refused_total": n`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Refusals {
+    #[serde(rename = "refused")]
+    listed: Vec<Refused>,
+    #[serde(rename = "refused_total")]
+    total: u64,
+}
+
+impl Refusals {
+    /// Counts one more file not counted; lists it while fewer than the cap are listed.
+    pub fn push(&mut self, refused: Refused) {
+        if self.listed.len() < MAX_REFUSED_LISTED {
+            self.listed.push(refused);
+        }
+        self.total += 1;
+    }
+
+    /// Adds those refused after these (another thread's part of the next files, in order): the
+    /// first of both together stay listed.
+    pub fn append(&mut self, later: Refusals) {
+        let room = MAX_REFUSED_LISTED - self.listed.len();
+        self.listed.extend(later.listed.into_iter().take(room));
+        self.total += later.total;
+    }
+
+    /// The first ones, in the order they were met.
+    pub fn listed(&self) -> &[Refused] {
+        &self.listed
+    }
+
+    /// How many in all, listed or not.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// How many more than those listed there were, in `lang` ("… and 4900 more"), to say after
+    /// the list; `None` when every one is listed.
+    pub fn more(&self, lang: &LangTag) -> Option<String> {
+        let more = self.total - self.listed.len() as u64;
+        (more > 0).then(|| {
+            if Lang::of(lang) == Lang::ZhCn {
+                format!("……另有 {more} 个未列出")
+            } else {
+                format!("… and {more} more")
+            }
+        })
+    }
+}
+
 /// A cohort's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cohort {
@@ -240,7 +300,8 @@ pub struct Cohort {
     pub rules: Rules,
     /// Results counted (whatever the rules then show).
     pub counted: u64,
-    pub refused: Vec<Refused>,
+    #[serde(flatten)]
+    pub refused: Refusals,
     pub all: Group,
     pub groupings: Vec<GroupingTable>,
 }
@@ -655,8 +716,8 @@ impl Tally {
         self.groups[0].members
     }
 
-    /// The figures, withheld by the rules; `refused` lists the files not counted.
-    pub fn finish(&self, refused: Vec<Refused>) -> Cohort {
+    /// The figures, withheld by the rules; `refused`: the files not counted.
+    pub fn finish(&self, refused: Refusals) -> Cohort {
         let l = &self.layout;
         let whole = &self.groups[0];
         let all = Group {

@@ -47,7 +47,7 @@ pub use answers::{
 pub use association::{AssociationConfig, CatalogueSource, Name, Theme};
 pub use bounds::{MAX_LINK_BASE, MAX_WEIGHT};
 #[cfg(feature = "cohort")]
-pub use cohort::{to_csv, Cohort, Hidden, Refused, Shown, Tally};
+pub use cohort::{to_csv, Cohort, Hidden, Refusals, Refused, Shown, Tally};
 pub use compare::{
     compare, Assessed, Clause, CompareError, Comparison, DimensionChange, ItemRef, LevelChange,
     ScoreChange, StageChange, Trend, Which,

@@ -24,6 +24,12 @@ pub const MAX_PAPER_BYTES: u64 = 8 << 20;
 /// readable and small whatever the file.
 pub const MAX_PROBLEMS_LISTED: usize = 20;
 
+/// Files (or lines of JSON Lines) a cohort lists as not counted, in the order met; the others are
+/// counted ("and 4900 more"), so that a file of a million bad lines makes a short list, a short
+/// message from the page's worker and a short page. More than [`MAX_PROBLEMS_LISTED`]: each is a
+/// member's file that staff may want to chase, not a problem of one file.
+pub const MAX_REFUSED_LISTED: usize = 100;
+
 /// A kind of file the tools read, with its limit (the problem of a file over it,
 /// `Document::too_large_at`, is made in `problem.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

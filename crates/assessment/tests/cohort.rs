@@ -7,11 +7,12 @@ use assessment::cohort::{
     csv_cell, suppress, Figures, Group, GroupKey, PathKey, MIN_CROSS_TAB, MIN_GROUP,
     MIN_PERCENTILES,
 };
+use assessment::limits::MAX_REFUSED_LISTED;
 use assessment::result_record::{DimensionScore, PathStatus, Profile, RecommendationRef};
 use assessment::{
     import, score, to_csv, AnswerSheet, Cohort, DimensionId, Grouping, Hidden, ImportError,
-    LangTag, OptionId, QuestionId, RecordProblem, Refusal, ResultRecord, Score, Shown, StageId,
-    Tally, Unread, RECORD_FORMAT,
+    LangTag, OptionId, QuestionId, RecordProblem, Refusal, Refusals, Refused, ResultRecord, Score,
+    Shown, StageId, Tally, Unread, RECORD_FORMAT,
 };
 
 use crate::common::builtin;
@@ -108,7 +109,7 @@ fn cohort(records: &[ResultRecord]) -> Cohort {
     for r in records {
         tally.add(r);
     }
-    tally.finish(vec![])
+    tally.finish(Refusals::default())
 }
 
 fn group<'a>(c: &'a Cohort, grouping: Grouping, code: &str) -> &'a Group {
@@ -457,6 +458,67 @@ fn a_refusal_is_told_in_both_languages_with_its_kind() {
     );
 }
 
+fn refused(i: usize) -> Refused {
+    Refused {
+        name: format!("members.jsonl:{i}"),
+        reason: Unread::NotUtf8.into(),
+    }
+}
+
+#[test]
+fn ten_thousand_refusals_list_the_first_hundred_and_count_them_all() {
+    assert_eq!(MAX_REFUSED_LISTED, 100);
+    let mut all = Refusals::default();
+    assert!(all.is_empty());
+    assert_eq!(all.more(&LangTag::from("en")), None);
+    for i in 1..=10_000 {
+        all.push(refused(i));
+    }
+    assert_eq!(all.total(), 10_000);
+    let names: Vec<&str> = all.listed().iter().map(|r| r.name.as_str()).collect();
+    let first: Vec<String> = (1..=100).map(|i| format!("members.jsonl:{i}")).collect();
+    assert_eq!(names, first);
+    assert_eq!(
+        all.more(&LangTag::from("en")).as_deref(),
+        Some("… and 9900 more")
+    );
+    assert_eq!(
+        all.more(&LangTag::from("zh-CN")).as_deref(),
+        Some("……另有 9900 个未列出")
+    );
+
+    // Parts counted on several threads, appended in order, list the same first hundred.
+    let mut merged = Refusals::default();
+    for part in (1..=10_000).collect::<Vec<_>>().chunks(37) {
+        let mut here = Refusals::default();
+        for &i in part {
+            here.push(refused(i));
+        }
+        merged.append(here);
+    }
+    assert_eq!(merged, all);
+
+    // The cohort's JSON: the first hundred, and how many in all.
+    let c = Tally::new(&builtin()).finish(all);
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["refused"].as_array().unwrap().len(), 100);
+    assert_eq!(json["refused"][99]["name"], "members.jsonl:100");
+    assert_eq!(json["refused_total"], 10_000);
+    // A hundred is all that is listed, whatever the count: the JSON stays small.
+    assert!(serde_json::to_string(&c).unwrap().len() < 64 << 10);
+
+    // Exactly the cap: every one listed, nothing more to say.
+    let mut hundred = Refusals::default();
+    (1..=100).for_each(|i| hundred.push(refused(i)));
+    assert_eq!((hundred.listed().len(), hundred.total()), (100, 100));
+    assert_eq!(hundred.more(&LangTag::from("en")), None);
+    hundred.push(refused(101));
+    assert_eq!(
+        hundred.more(&LangTag::from("en")).as_deref(),
+        Some("… and 1 more")
+    );
+}
+
 #[test]
 fn the_whole_set_of_4_is_hidden_and_of_5_shown() {
     let c = cohort(&in_region("east", 4, 50.0));
@@ -681,7 +743,7 @@ fn the_figures_are_counted_exactly() {
         }
     }
     a.merge(&b);
-    assert_eq!(a.finish(vec![]), c);
+    assert_eq!(a.finish(Refusals::default()), c);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use assessment::cohort::{suppress, MIN_CROSS_TAB, MIN_GROUP};
-use assessment::{OptionId, ResultRecord, Tally};
+use assessment::{OptionId, Refusals, ResultRecord, Tally};
 
 use crate::common::builtin;
 
@@ -254,7 +254,7 @@ fn publish(members: &[(&str, &str, &str, usize)]) -> Value {
             tally.add(&r);
         }
     }
-    serde_json::to_value(tally.finish(vec![])).unwrap()
+    serde_json::to_value(tally.finish(Refusals::default())).unwrap()
 }
 
 fn regions(json: &Value) -> Vec<Value> {

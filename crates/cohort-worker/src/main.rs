@@ -19,12 +19,17 @@
 //! - `{kind: "add", entries: [[name, text | null, why | null], …]}`: each text imported by the core
 //!   (`import`: a result record or an answers file, checked as hostile input) and counted, or
 //!   refused with the core's reason; an entry without text was refused by the page (`why`:
-//!   `too_large`, `not_utf8`, `unreadable`) → `{kind: "added", counted, refused}`.
-//! - `{kind: "finish"}` → `{kind: "done", cohort, csv, reasons}`: the core's `Cohort` as JSON (what
-//!   `assess cohort --json` prints), its CSV (`to_csv`, as `assess cohort --csv`), and for each
-//!   refused file, in the order of `cohort.refused`, its kind of reason (for the page's short
-//!   words) and the core's message in each of the questionnaire's languages (a JSON text:
-//!   `[{kind, messages: {lang: text}}]`), so that the page says why in the language it shows.
+//!   `too_large`, `not_utf8`, `unreadable`) → `{kind: "added", counted, refused}` (`refused`: how
+//!   many in all so far; the worker keeps only the first of them, by name, as the core's
+//!   `Refusals` does, so its memory is bounded whatever the number of bad files).
+//! - `{kind: "finish"}` → `{kind: "done", cohort, csv, reasons, more}`: the core's `Cohort` as
+//!   JSON (what `assess cohort --json` prints: the first refused files in `refused`, how many in
+//!   all in `refused_total`), its CSV (`to_csv`, as `assess cohort --csv`), for each refused file
+//!   listed, in the order of `cohort.refused`, its kind of reason (for the page's short words) and
+//!   the core's message in each of the questionnaire's languages (a JSON text:
+//!   `[{kind, messages: {lang: text}}]`), so that the page says why in the language it shows, and
+//!   how many more were refused than listed, in the core's words in both of the page's languages
+//!   (a JSON text, `{lang: text}`, empty when every one is listed).
 //!
 //! It posts `{kind: "ready", maxResultBytes, maxConfigBytes}` once it listens, so that no message
 //! is sent before, and the page refuses a file over the core's limits without reading it.
@@ -39,8 +44,8 @@ mod worker {
     use assessment::limits::{capped, MAX_CONFIG_BYTES, MAX_RESULT_BYTES};
     use assessment::result_record::Grouping;
     use assessment::{
-        import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refused, Tally,
-        Unread,
+        import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refusals, Refused,
+        Tally, Unread,
     };
     use serde_json::{json, Map, Value};
     use wasm_bindgen::prelude::*;
@@ -53,7 +58,7 @@ mod worker {
     struct Count {
         questionnaire: Questionnaire,
         tally: Tally,
-        refused: Vec<Refused>,
+        refused: Refusals,
     }
 
     thread_local! {
@@ -210,7 +215,7 @@ mod worker {
             *c.borrow_mut() = Some(Count {
                 questionnaire,
                 tally,
-                refused: Vec::new(),
+                refused: Refusals::default(),
             })
         });
         Ok(reply(&[
@@ -252,7 +257,7 @@ mod worker {
             Ok(reply(&[
                 ("kind", "added".into()),
                 ("counted", (c.tally.counted() as f64).into()),
-                ("refused", (c.refused.len() as f64).into()),
+                ("refused", (c.refused.total() as f64).into()),
             ]))
         })
     }
@@ -266,6 +271,7 @@ mod worker {
             let languages = &c.questionnaire.doc().languages;
             let reasons: Vec<Value> = cohort
                 .refused
+                .listed()
                 .iter()
                 .map(|r| {
                     let messages: Map<String, Value> = languages
@@ -275,11 +281,19 @@ mod worker {
                     json!({"kind": r.reason.kind(), "messages": messages})
                 })
                 .collect();
+            let more: Map<String, Value> = ["zh-CN", "en"]
+                .into_iter()
+                .filter_map(|tag| {
+                    let more = cohort.refused.more(&LangTag::from(tag))?;
+                    Some((tag.to_owned(), more.into()))
+                })
+                .collect();
             Ok(reply(&[
                 ("kind", "done".into()),
                 ("cohort", json.into()),
                 ("csv", to_csv(&cohort).into()),
                 ("reasons", Value::from(reasons).to_string().into()),
+                ("more", Value::Object(more).to_string().into()),
             ]))
         })
     }
