@@ -31,7 +31,8 @@
 //    Trunk's loader of each worker calls the glue with the wasm's address as a bare string, a form
 //    wasm-bindgen deprecates (a console warning each time a worker starts): it is given as
 //    `{ module_or_path }`. The stylesheets (index.html's inlined one and cohort.css) are minified
-//    by esbuild.
+//    by esbuild, and index.html's inline scripts by Terser (their comments are for the readers of
+//    index.html and Trunk.toml: about 1.5 KB of the first paint's gzip), before they are hashed.
 //
 // The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
@@ -140,9 +141,10 @@ const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('bas
 
 // The comments of index.html are notes for its readers, not for a browser: they leave the build (about
 // 400 B of the first load's gzip). Inline scripts and the stylesheet hold no `<!--`.
-// The app's preload links (Trunk.toml's `pattern_preload`, which Trunk appends to the head) go
-// to its top, just after the charset, so that the wasm is asked for as soon as the HTML's first
-// bytes are read.
+// The app's preload link (Trunk.toml's `pattern_preload`, which Trunk appends to the head) goes
+// to its top, just after the charset, so that the JS is asked for as soon as the HTML's first
+// bytes are read, and so that the first script, which reads the wasm's URL from it and decides
+// when to ask for the wasm, finds it.
 const PRELOAD = /<link rel="(?:module)?preload"[^>]*>/g;
 const CHARSET = '<meta charset="utf-8">';
 // The stylesheets are minified by esbuild (build time only): comments, spare white space, shorter
@@ -180,7 +182,18 @@ const minified = await minifyCss(css);
 const read = written.replace(STYLE, () => open + minified + close);
 if (!read.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET}`);
 const preloads = read.match(PRELOAD) ?? [];
-const html = read.replace(PRELOAD, '').replace(CHARSET, [CHARSET, ...preloads].join('\n'));
+const built = read.replace(PRELOAD, '').replace(CHARSET, [CHARSET, ...preloads].join('\n'));
+if (!/<link rel="modulepreload"[^>]* data-wasm="[^"]+_bg\.wasm"/.test(built.slice(0, built.indexOf('<script')))) {
+  // Else the wasm would be asked for only by the loader, once the whole page is parsed.
+  throw new Error('index.html has no link naming the wasm (data-wasm) before its first script');
+}
+// The inline scripts, minified: a module script (Trunk's loader) as a module, the others as
+// classic scripts, whose top-level names are kept (none is declared: each is one arrow function
+// run at once) and whose globals (`window.questionnaireText`, say) are properties, never renamed.
+const SCRIPT = /(<script\b([^>]*)>)([\s\S]*?)(<\/script>)/g;
+const scripts = await Promise.all([...built.matchAll(SCRIPT)].map(async ([, , attributes, body]) => (body.trim() === ''
+  ? body : (await minify(body, { module: /type="module"/.test(attributes), ecma: 2020, compress: { passes: 2 } })).code)));
+const html = built.replace(SCRIPT, (_, open, _attributes, _body, close) => open + scripts.shift() + close);
 writeFileSync(path.join(dir, 'index.html'), html);
 // The cohort page's stylesheet, a file of its own.
 const cohortCss = path.join(dir, 'cohort.css');

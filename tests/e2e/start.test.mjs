@@ -46,6 +46,35 @@ describe('start screen', () => {
     assert.equal(await page.textContent('button.primary'), 'Start the assessment');
   });
 
+  // When the wasm is asked for (see Trunk.toml): after the first screen is painted on a fast
+  // link, beside the questionnaire before any paint on a slow one; the app starts either way.
+  for (const slow of [false, true]) {
+    it(`asks for the wasm ${slow ? 'at once on a slow link' : 'once the first screen is painted on a fast link'}`, async (t) => {
+      const { page, errors } = await openPage(t, app.browser, 'about:blank', { locale: 'en-US' });
+      if (slow) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+        });
+      }
+      await page.goto(app.server.url);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+      const { paint, wasm, questionnaire } = await page.evaluate(() => {
+        const [entry] = performance.getEntriesByName('first-contentful-paint');
+        const started = (pattern) => performance.getEntriesByType('resource').find((r) => pattern.test(r.name))?.startTime;
+        return { paint: entry?.startTime, wasm: started(/_bg\.wasm$/), questionnaire: started(/\/split\/digital-trade\.en\.json$/) };
+      });
+      assert.ok(paint > 0 && wasm > 0 && questionnaire > 0, `painted at ${paint}, wasm at ${wasm}, questionnaire at ${questionnaire}`);
+      if (slow) {
+        assert.ok(wasm < paint, `the wasm was asked for at ${wasm} ms, after the first paint at ${paint} ms`);
+        assert.ok(wasm - questionnaire < 50, `the wasm was asked for at ${wasm} ms, the questionnaire at ${questionnaire} ms`);
+      } else {
+        assert.ok(wasm >= paint, `the wasm was asked for at ${wasm} ms, before the first paint at ${paint} ms`);
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+
   // The page painted before the app: the app's own components rendered at build time
   // (crates/prerender), answerable before the wasm has arrived.
   const held = async (page) => {
