@@ -10,37 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, framePostsDelivered, launch, launchFor, launchProfile, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, REPORT, reportShown, SECTION } from './walk.mjs';
+import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, pressNext, REPORT, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Everything the host page's window received from the frame. */
 const received = (page) => page.evaluate(() => window.assessmentEvents ?? []);
-
-/**
- * Presses Next once the screen in `frame` is whole and still, then waits for the next screen. A
- * section builds its lower part a frame after its first, and the host page scrolls the frame's
- * top into view, smoothly, on each new screen: a press while either moves can land beside the
- * button (a full suite's run lost one in about seven).
- */
-async function pressNext(frame) {
-  await frame.waitForSelector(`${SECTION}, section.review`);
-  await (await frame.frameElement()).evaluate((element) => new Promise((resolve) => {
-    let top = element.getBoundingClientRect().top;
-    const still = () => requestAnimationFrame(() => requestAnimationFrame(() => {
-      const now = element.getBoundingClientRect().top;
-      if (now === top) resolve();
-      else {
-        top = now;
-        still();
-      }
-    }));
-    still();
-  }));
-  const title = await frame.textContent('#screen-title');
-  await frame.click('.walk-nav button.primary');
-  await frame.waitForFunction((was) => document.querySelector('#screen-title')?.textContent !== was, title);
-}
 
 /** Answers what the frame shows of `answers` in the current section, then presses Next. */
 async function answerSection(frame, answers) {

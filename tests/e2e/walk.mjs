@@ -113,13 +113,42 @@ export async function completeWalk(target, answers) {
   await target.waitForSelector('section.start, section.section');
   if (await target.$('section.start')) await target.click('button.primary');
   for (;;) {
-    await target.waitForSelector('#screen-title');
+    await target.waitForSelector(`${SECTION}, section.review`);
     if (await target.$('section.review')) break;
     await answerShown(target, answers);
-    await target.click('.walk-nav button.primary');
+    await pressNext(target);
   }
-  await target.click('.walk-nav button.primary');
+  await pressNext(target);
   await reportShown(target);
+}
+
+/**
+ * Presses Next (or, on the review, "See the report") once the screen is whole and still, then
+ * waits for the next screen. A section builds its lower part a frame after its first, and a host
+ * page scrolls its frame's top into view, smoothly, on each new screen: a press while either moves
+ * can land beside the button (in full runs, one in a few hundred was lost so).
+ */
+export async function pressNext(target) {
+  await target.waitForSelector(`${SECTION}, section.review`);
+  if (typeof target.parentFrame === 'function' && target.parentFrame()) {
+    await (await target.frameElement()).evaluate((element) => new Promise((resolve) => {
+      let top = element.getBoundingClientRect().top;
+      const still = () => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const now = element.getBoundingClientRect().top;
+        if (now === top) resolve();
+        else {
+          top = now;
+          still();
+        }
+      }));
+      still();
+    }));
+  }
+  // The next screen has another title or another address (two sections may share a title).
+  const was = await target.evaluate(() => [document.querySelector('#screen-title')?.textContent, location.hash]);
+  await target.click('.walk-nav button.primary');
+  await target.waitForFunction(([title, hash]) => document.querySelector('#screen-title')?.textContent !== title
+    || location.hash !== hash, was);
 }
 
 /**
