@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, framePostsDelivered, launch, launchFor, launchProfile, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, pressNext, REPORT, reportShown, SECTION } from './walk.mjs';
+import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, pressNext, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -247,7 +247,7 @@ impl<'q> Firms<'q> {
                         .filter(|_| random.next() < 0.3)
                         .collect();
                     if ticked.is_empty() {
-                        vec![others[random.pick(&vec![1.0; others.len()])]]
+                        vec![others[random.below(others.len())]]
                     } else {
                         ticked
                     }

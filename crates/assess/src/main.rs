@@ -32,8 +32,8 @@ use assessment::citations::{self, Verdict};
 use assessment::limits::{list_capped, Document};
 use assessment::{
     compare, format_change, format_score, score, AnswerSheet, Applicability, AssociationConfig,
-    Comparison, ComparisonView, ItemRow, Lang, LangTag, LevelRow, LoadError, PathView, Place,
-    Problem, ProblemKind, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
+    Comparison, ComparisonView, Customisation, ItemRow, Lang, LangTag, LevelRow, PathView, Place,
+    Problem, Questionnaire, ReportView, Standing, Which, BUILTIN_QUESTIONNAIRE,
 };
 
 const USAGE: &str = "\
@@ -127,15 +127,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
     }
     match positional.as_slice() {
         [cmd, path] if cmd.as_str() == "validate" && json => {
-            let problems = match Questionnaire::from_json(&read(path, Document::Questionnaire)?) {
-                Ok(_) => Vec::new(),
-                Err(LoadError::Invalid(problems)) => problems.0,
-                Err(LoadError::Format(message)) => vec![Problem {
-                    place: Place::Questionnaire,
-                    field: String::new(),
-                    kind: ProblemKind::Format(message),
-                }],
-            };
+            let text = read(path, Document::Questionnaire)?;
+            let problems = Questionnaire::load(&text, &Customisation::default())
+                .err()
+                .map_or_else(Vec::new, |problems| problems.0);
             Checked::of(problems, path, path).reported(Some(lang.unwrap_or(Lang::En).lang_tag()))
         }
         [cmd, path] if cmd.as_str() == "validate" => {
@@ -408,7 +403,6 @@ fn listed(problems: &[(String, Problem)]) -> String {
     out
 }
 
-/// `lang`, English if none, when the questionnaire has it.
 /// A `--lang` value: a language the CLI speaks, or why not.
 pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
     tag.parse::<Lang>().map_err(|e| format!("--lang: {e}"))

@@ -44,8 +44,8 @@ mod worker {
     use assessment::limits::{capped, MAX_CONFIG_BYTES, MAX_RESULT_BYTES};
     use assessment::result_record::Grouping;
     use assessment::{
-        import, short_title, to_csv, LangTag, Problem, Questionnaire, Refusal, Refusals, Refused,
-        Tally, Unread,
+        import, short_title, to_csv, Lang, LangTag, Problem, Questionnaire, Refusal, Refusals,
+        Refused, Tally, Unread,
     };
     use serde_json::{json, Map, Value};
     use wasm_bindgen::prelude::*;
@@ -171,7 +171,7 @@ mod worker {
                     .languages
                     .iter()
                     .map(|lang: &LangTag| {
-                        let chinese = lang.as_str().starts_with("zh");
+                        let chinese = Lang::of(lang) == Lang::ZhCn;
                         let text = q.customisation().describe(chinese);
                         (lang.as_str().to_owned(), text.into())
                     })
@@ -181,12 +181,12 @@ mod worker {
             // The problems, capped as every list of them is, in both languages the page speaks:
             // the page shows the one it is in.
             Err(Some(problems)) => {
-                let lines: Map<String, Value> = ["zh-CN", "en"]
+                let lines: Map<String, Value> = Lang::ALL
                     .into_iter()
-                    .map(|tag| {
-                        let lang = LangTag::from(tag);
+                    .map(|lang| {
+                        let lang = lang.lang_tag();
                         let lines = capped(&problems, &lang, |p: &Problem| p.message(&lang));
-                        (tag.to_owned(), lines.into())
+                        (lang.as_str().to_owned(), lines.into())
                     })
                     .collect();
                 (json!({"count": problems.len(), "lines": lines}), Map::new())
@@ -281,11 +281,11 @@ mod worker {
                     json!({"kind": r.reason.kind(), "messages": messages})
                 })
                 .collect();
-            let more: Map<String, Value> = ["zh-CN", "en"]
+            let more: Map<String, Value> = Lang::ALL
                 .into_iter()
-                .filter_map(|tag| {
-                    let more = cohort.refused.more(&LangTag::from(tag))?;
-                    Some((tag.to_owned(), more.into()))
+                .filter_map(|lang| {
+                    let more = cohort.refused.more(&lang.lang_tag())?;
+                    Some((lang.tag().to_owned(), more.into()))
                 })
                 .collect();
             Ok(reply(&[

@@ -97,8 +97,9 @@ async fn run(args: Vec<String>) -> Result<String, String> {
             };
             let lang = args
                 .get(2)
-                .and_then(|t| Lang::from_tag(t))
-                .ok_or("--screen SCREEN LANG: LANG is zh-CN or en")?;
+                .ok_or("--screen SCREEN LANG: LANG is missing")?
+                .parse::<Lang>()
+                .map_err(|e| format!("--screen SCREEN LANG: {e}"))?;
             let dir = args.get(3).map_or_else(default_dir, PathBuf::from);
             let state = Rc::new(state(&dir, lang, Mode::Personal)?);
             Ok(render::<Alone>(AloneProps { screen, state }).await)
