@@ -1,8 +1,11 @@
 // The performance figures of a release build, each printed as `name value unit`:
 //
 //   node scripts/bench.mjs            sizes, Lighthouse (mobile), timings under 4x CPU slowdown,
-//                                     native core timings (builds the release first: scripts/bench)
-//   node scripts/bench.mjs --timings  sizes and the timings only (no Lighthouse, no native)
+//                                     the slow-phone-network profile, native core timings, and
+//                                     the cohort's CLI and page on large sets (builds the release
+//                                     first: scripts/bench)
+//   node scripts/bench.mjs --timings  sizes, the timings and the slow-phone-network profile (no
+//                                     Lighthouse, no native, no cohort)
 //   node scripts/bench.mjs --slow     sizes and the slow-phone-network profile only
 //   node scripts/bench.mjs --lighthouse
 //                                     sizes and Lighthouse (mobile) only, the median of 5 runs
@@ -23,6 +26,9 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { print, sizes } from './sizes.mjs';
+
+/** The middle value of `values` (which it leaves in their order). */
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -64,7 +70,6 @@ async function lighthouseRun(url) {
       await chrome.kill();
     }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   for (const name of Object.keys(runs[0])) {
     const unit = runs[0][name][1];
     print(name, Math.round(median(runs.map((r) => r[name][0]))), `${unit} (median of ${runs.length})`);
@@ -87,7 +92,6 @@ async function timings(url) {
   } finally {
     await browser.close();
   }
-  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
   for (const [name, unit] of [
     ['cpu4x_navigation_to_start_interactive', 'ms'],
     ['cpu4x_navigation_to_first_question', 'ms'],
@@ -154,8 +158,7 @@ async function slowProfile(dir) {
         await server.close();
         await still.close();
       }
-      const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
-      const unit = (key) => (key.startsWith('bytes') ? 'B' : 'ms');
+          const unit = (key) => (key.startsWith('bytes') ? 'B' : 'ms');
       for (const key of Object.keys(runs[0])) {
         print(`slow4g_${name}_${key}`, median(runs.map((r) => r[key])).toFixed(0), `${unit(key)} (median of ${SLOW_RUNS})`);
       }

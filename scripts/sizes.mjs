@@ -33,6 +33,10 @@ export function sizes() {
     css: pick((f) => /^main-.*\.css$/.test(f)),
     html: pick((f) => f === 'index.html'),
   };
+  // A part that matches no file would count as 0 B, and the budget would pass on nothing.
+  for (const kind of ['wasm', 'js', 'html']) {
+    if (kinds[kind].length === 0) throw new Error(`sizes: no ${kind} of the app in ${DIST}: is the build there, or were its files renamed?`);
+  }
   // A file's size as a host serves it: the build's precompressed `.gz` / `.br` beside it
   // (scripts/post-build.mjs: zopfli and brotli 11; docs/hosting.md), else compressed here. A host
   // that compresses on the fly instead sends more: `onTheFly` is gzip -9 of node's zlib.

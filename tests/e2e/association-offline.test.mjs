@@ -259,14 +259,7 @@ describe('an association’s own catalogue, offline after the first visit', () =
     assert.equal(await frame.$('input:checked'), null, 'nothing of visitor A');
     const b = { ...fixture('west-steel-eu.json'), 'P.markets': ['us'] };
     await answerShown(frame, b);
-    for (;;) {
-      await frame.click('.walk-nav button.primary');
-      await frame.waitForSelector('#screen-title');
-      if (await frame.$('section.review')) break;
-      await answerShown(frame, b);
-    }
-    await frame.click('.walk-nav button.primary');
-    await frame.waitForSelector(REPORT);
+    await completeWalk(frame, b);
     await frame.waitForSelector('.obligations li[data-obligation]', { state: 'attached' });
     assert.deepEqual(await shown(frame), [['in-force', 'assoc_us_only']]);
     assert.doesNotMatch(await frame.textContent('.obligations'), /European Union/);

@@ -17,21 +17,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Everything the host page's window received from the frame. */
 const received = (page) => page.evaluate(() => window.assessmentEvents ?? []);
 
-/** Answers what the frame shows of `answers` in the current section, then presses Next. */
-async function answerSection(frame, answers) {
-  await answerShown(frame, answers);
-  await pressNext(frame);
-}
-
-/** Answers every section the frame shows of `answers`, from the one shown up to the review. */
-async function answerSections(frame, answers) {
-  for (;;) {
-    await frame.waitForSelector('#screen-title');
-    if (await frame.$('section.review')) return;
-    await answerSection(frame, answers);
-  }
-}
-
 /**
  * The browser's Back and Forward on the host page (the frame's entries are in its history, and
  * a Back that moves only the frame brings no new page to wait for).
@@ -96,9 +81,7 @@ describe('embedding on an association site', () => {
     assert.ok(Math.abs((await height()) - content) <= 1, 'the frame follows the profile section');
 
     const answers = fixture('gba-electronics-brand.json');
-    await answerSections(frame, answers);
-    await pressNext(frame);
-    await reportShown(frame);
+    await completeWalk(frame, answers);
     const events = await received(page);
     const sections = ['company', 'size', 'markets', 'goods', 'data', 'technology', 'industry', 'institutions'];
     assert.deepEqual(events.map((e) => e.type), ['started', ...sections.map(() => 'section-completed'), 'finished']);
@@ -182,8 +165,7 @@ describe('embedding on an association site', () => {
     const { page, frame } = await openHost(t);
     await frame.click('button.primary');
     const answers = fixture('west-steel-eu.json');
-    await answerSections(frame, answers);
-    await pressNext(frame);
+    await completeWalk(frame, answers);
     await frame.waitForSelector('.share');
     await framePostsDelivered(frame);
     assert.equal((await received(page)).at(-1)?.type, 'finished', 'the report was opened');
@@ -242,9 +224,7 @@ describe('embedding on an association site', () => {
     assert.equal(await page.evaluate(() => document.querySelector('#assessment iframe').style.height), '40rem', 'not even the size');
     const answers = fixture('textile-central-oem.json');
     await frame.click('.steps li:first-child button');
-    await answerSections(frame, answers);
-    await pressNext(frame);
-    await reportShown(frame);
+    await completeWalk(frame, answers);
     assert.equal(await frame.$('.share'), null, 'no share button where the share could not arrive');
     await framePostsDelivered(frame);
     assert.deepEqual(await received(page), []);

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, fixture, ready, REPORT } from './walk.mjs';
+import { answerShown, fixture, pressNext, ready, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const QUESTIONNAIRE = JSON.parse(readFileSync(`${ROOT}questionnaire/digital-trade.json`, 'utf8'));
@@ -54,7 +54,7 @@ function codesIn(text) {
 async function walkTo(page, answers, codes = []) {
   await page.click('button.primary');
   for (;;) {
-    await page.waitForSelector('#screen-title');
+    await page.waitForSelector(`${SECTION}, section.review`);
     if (await page.$('section.review')) break;
     await answerShown(page, answers);
     for (const code of codes) {
@@ -64,10 +64,10 @@ async function walkTo(page, answers, codes = []) {
       await field.press('Enter');
     }
     if (await page.$('.hs-codes .codes li')) codes = [];
-    await page.click('.walk-nav button.primary');
+    await pressNext(page);
   }
-  await page.click('.walk-nav button.primary');
-  await page.waitForSelector(REPORT);
+  await pressNext(page);
+  await reportShown(page);
 }
 
 describe('first steps in the owner’s language', () => {

@@ -15,7 +15,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, fixture, option, ready, REPORT, reportFigures } from './walk.mjs';
+import { completeWalk, fixture, option, pressNext, ready, REPORT, reportFigures, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const Q = 'questionnaire/digital-trade.json';
@@ -160,17 +160,17 @@ describe('a follow-up assessment', () => {
     // Three answers change: T1 and R1 up, I1 down; every section is confirmed with Next.
     const changes = { T1: 'cloud', I1: 'none', R1: 'graded' };
     for (;;) {
-      await page.waitForSelector('#screen-title');
+      await page.waitForSelector(`${SECTION}, section.review`);
       if (await page.$('section.review')) break;
       for (const [question, value] of Object.entries(changes)) {
         const input = await page.$(option(question, value));
         if (input) await input.check();
       }
-      await page.click('.walk-nav button.primary');
+      await pressNext(page);
     }
     assert.equal(await page.$('.steps .to-check'), null, 'every section confirmed');
-    await page.click('.walk-nav button.primary');
-    await page.waitForSelector(REPORT);
+    await pressNext(page);
+    await reportShown(page);
     // The comparison is folded to its one sentence: opened, as a person would.
     await page.click('.fold-comparison > summary');
     await page.waitForSelector('.comparison');

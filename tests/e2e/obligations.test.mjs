@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, ready, REPORT, showQuestion } from './walk.mjs';
+import { answerShown, completeWalk, fixture, pressNext, ready, REPORT, reportShown, showQuestion } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
@@ -204,11 +204,7 @@ describe('what each market asks of the firm’s goods', () => {
     await assertNoViolations(page, 'the goods list with a typed HS code');
 
     // On to the review (nothing else answered), which names the code, then the report.
-    for (;;) {
-      await page.click('.walk-nav button.primary');
-      await page.waitForSelector('#screen-title');
-      if (await page.$('section.review')) break;
-    }
+    do await pressNext(page); while (!(await page.$('section.review')));
     assert.match(await page.textContent('.review .codes-given'), /HS codes you gave: HS 731815/);
     await page.click('.walk-nav button.primary');
     await page.waitForSelector(REPORT);
@@ -256,13 +252,9 @@ describe('what each market asks of the firm’s goods', () => {
     await assertNoViolations(page, 'the tonnage question brought up by a typed HS code');
     await answerShown(page, { 'P.cbam_tonnage': 'all_under50' });
 
-    for (;;) {
-      await page.click('.walk-nav button.primary');
-      await page.waitForSelector('#screen-title');
-      if (await page.$('section.review')) break;
-    }
-    await page.click('.walk-nav button.primary');
-    await page.waitForSelector(REPORT);
+    do await pressNext(page); while (!(await page.$('section.review')));
+    await pressNext(page);
+    await reportShown(page);
     await page.waitForSelector('.obligations .obligation-group', { state: 'attached' });
     const saved = await page.evaluate((key) => localStorage.getItem(key), ANSWERS_KEY);
     const answers = JSON.parse(saved).answers;

@@ -104,7 +104,7 @@ describe('start screen', () => {
       'no hand-written copy of the footer is left');
   });
 
-  it('is valid HTML with a single main: html-validate on the built index.html', async () => {
+  it('is valid HTML with a single main shown: html-validate on the built index.html', async () => {
     const built = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],

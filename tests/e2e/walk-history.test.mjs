@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { afterPaint, appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, option, ready, REPORT, SECTION, showQuestion } from './walk.mjs';
+import { answerShown, completeWalk, fixture, option, pressNext, ready, REPORT, SECTION, showQuestion } from './walk.mjs';
 
 const title = (page) => page.textContent('#screen-title');
 const hash = (page) => page.evaluate(() => location.hash);
@@ -157,12 +157,10 @@ describe('the walk in the browser: history, undo, resume, language', () => {
     const partial = await open(t);
     await partial.page.click('button.primary');
     // The profile's screens answered, nothing else.
-    for (;;) {
+    do {
       await answerShown(partial.page, answers);
-      await partial.page.click('.walk-nav button.primary');
-      await partial.page.waitForSelector('#screen-title');
-      if ((await hash(partial.page)) === '#technology') break;
-    }
+      await pressNext(partial.page);
+    } while ((await hash(partial.page)) !== '#technology');
     await partial.page.goto(app.server.url);
     await ready(partial.page);
     await partial.page.click('.resume button.primary');
