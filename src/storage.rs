@@ -7,7 +7,8 @@
 //! so every call tolerates its absence instead of panicking.
 
 /// Answers are kept per questionnaire, so that an association's questionnaire and the shipped one
-/// do not overwrite each other's answers on the same site.
+/// do not overwrite each other's answers on the same site. The first script of `index.html` looks
+/// for this prefix (whether any answers are saved) before the app has loaded.
 fn answers_key(questionnaire: &str) -> String {
     format!("exporter-assessment/answers/{questionnaire}")
 }

@@ -4,7 +4,7 @@
 use assessment::{Outline, Questionnaire};
 use yew::prelude::*;
 
-use crate::components::{use_id_scope, StartProps};
+use crate::components::use_id_scope;
 use crate::i18n::{Lang, Strings};
 use crate::state::{Shared, State};
 
@@ -19,14 +19,16 @@ pub struct AttractProps {
 }
 
 impl AttractProps {
-    /// The attract screen of `state`: the start screen's title and description.
+    /// The attract screen of `state`: the questionnaire's title and description, as on the start
+    /// screen.
     pub fn of(state: &State, on_start: Callback<()>) -> Self {
-        let start = StartProps::of(state, Callback::noop(), Callback::noop(), Html::default());
+        let doc = state.questionnaire.doc();
+        let tag = state.lang.lang_tag();
         Self {
-            lang: start.lang,
-            title: start.title,
-            description: start.description,
-            questionnaire: start.questionnaire,
+            lang: state.lang,
+            title: doc.title.get(&tag).to_owned().into(),
+            description: doc.description.get(&tag).to_owned().into(),
+            questionnaire: state.questionnaire.clone(),
             on_start,
         }
     }

@@ -14,7 +14,6 @@ assessment::words! {
         dismiss: &'static str = "关闭", "Close";
         skip_to_content: &'static str = "跳到正文", "Skip to content";
         /// A folded part of the report's summary line opens with this (a screen reader hears it).
-        show_details: &'static str = "展开", "Show";
         print: &'static str = "打印或保存为 PDF", "Print or save as PDF";
     }    sentences {
         /// Said in the language asked for, which the questionnaire is not in: the languages it

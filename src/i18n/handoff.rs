@@ -41,7 +41,6 @@ assessment::words! {
         handoff_none_unavailable: &'static str =
             "此处无法生成二维码：本工具的部分文件缺失（尚未保存以供离线使用）。请联网一次，或打印报告。",
             "The code could not be drawn here: part of the app is missing (it has not been kept for offline use yet). Connect to the internet once, or print the report.";
-        handoff_offer_title: &'static str = "来自链接的答案", "Answers from a link";
         handoff_offer_intro: &'static str =
             "打开本页的链接中带有一套答案。它们只在本设备上读取，没有发送到任何地方。",
             "The link that opened this page holds a set of answers. They are read on this device only: nothing was sent anywhere.";
