@@ -71,6 +71,22 @@ fn set_print_footer(text: &str) {
     }
 }
 
+/// The markets-and-goods section when there is no catalogue to show: why, and the catalogue's
+/// problems when it was refused (on screen only).
+fn no_obligations(title: &'static str, why: &'static str, problems: Option<&[String]>) -> Html {
+    html! {
+        <section class="obligations report-section no-print" aria-labelledby="obligations-title">
+            <h2 id="obligations-title">{ title }</h2>
+            <p>{ why }</p>
+            if let Some(problems) = problems {
+                <ul class="problems">
+                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
 /// `text` as a CSS string token, quotes included. Every character but letters, digits, spaces and a
 /// few harmless marks is written as a hex escape (`\22 `, `\a `, `\7d `), so no text can end the
 /// string, the declaration or the rule, whatever it holds.
@@ -287,21 +303,16 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
                 <MarketObligations lang={lang} page={page} first_steps={first_duties.clone()} />
             </Fold>
         },
-        Obligations::Refused(problems) => html! {
-            <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
-                <p>{ s.obligations.obligations_refused }</p>
-                <ul class="problems">
-                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
-                </ul>
-            </section>
-        },
-        Obligations::Unavailable => html! {
-            <section class="obligations report-section no-print" aria-labelledby="obligations-title">
-                <h2 id="obligations-title">{ s.obligations.obligations_title }</h2>
-                <p>{ s.obligations.obligations_unavailable }</p>
-            </section>
-        },
+        Obligations::Refused(problems) => no_obligations(
+            s.obligations.obligations_title,
+            s.obligations.obligations_refused,
+            Some(problems.as_slice()),
+        ),
+        Obligations::Unavailable => no_obligations(
+            s.obligations.obligations_title,
+            s.obligations.obligations_unavailable,
+            None,
+        ),
         Obligations::Asking => html! {},
     };
     let profile_line = profile

@@ -27,7 +27,6 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::ids::{DimensionId, OptionId, PathId, QuestionId, StageId};
-use crate::lang::Lang;
 use crate::limits::MAX_REFUSED_LISTED;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::result_record::{Grouping, PathStatus, RecommendationRef, Refusal, ResultRecord, Score};
@@ -283,13 +282,7 @@ impl Refusals {
     /// the list; `None` when every one is listed.
     pub fn more(&self, lang: &LangTag) -> Option<String> {
         let more = self.total - self.listed.len() as u64;
-        (more > 0).then(|| {
-            if Lang::of(lang) == Lang::ZhCn {
-                format!("……另有 {more} 个未列出")
-            } else {
-                format!("… and {more} more")
-            }
-        })
+        (more > 0).then(|| crate::limits::and_more(more, lang, "个未列出"))
     }
 }
 

@@ -87,13 +87,19 @@ pub fn capped<T>(items: &[T], lang: &LangTag, each: impl FnMut(&T) -> String) ->
     let mut lines: Vec<String> = items.iter().take(MAX_PROBLEMS_LISTED).map(each).collect();
     let more = items.len().saturating_sub(MAX_PROBLEMS_LISTED);
     if more > 0 {
-        lines.push(if Lang::of(lang) == Lang::ZhCn {
-            format!("……另有 {more} 处")
-        } else {
-            format!("… and {more} more")
-        });
+        lines.push(and_more(more as u64, lang, "处"));
     }
     lines
+}
+
+/// The line after a list cut at its first items: "… and 12 more", and in Chinese with what it
+/// counts (`zh_counted`: 处 for places in a file, 个未列出 for files not listed).
+pub(crate) fn and_more(more: u64, lang: &LangTag, zh_counted: &str) -> String {
+    if Lang::of(lang) == Lang::ZhCn {
+        format!("……另有 {more} {zh_counted}")
+    } else {
+        format!("… and {more} more")
+    }
 }
 
 /// Writes [`capped`]'s lines, each on a line of its own after `- ` (the count of more without).
