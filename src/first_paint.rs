@@ -251,6 +251,28 @@ mod tests {
         saved["answers"].to_string()
     }
 
+    /// The build renders the first section without a painted frame, so with its first
+    /// `FIRST_FRAME` questions only, and with no question that an answer there would bring up: a
+    /// first section longer or conditional would show a person less than the app, and Next
+    /// pressed early would pass what they never saw.
+    #[test]
+    fn the_prerendered_first_section_is_whole_and_asks_nothing_conditional() {
+        let s = state(Mode::Personal, None);
+        let first = s.questionnaire.first_section();
+        let questions = s.questionnaire.section_questions(&first);
+        assert!(
+            questions.len() <= crate::components::section::FIRST_FRAME,
+            "{} questions in the first section",
+            questions.len()
+        );
+        let conditional: Vec<_> = questions
+            .iter()
+            .filter(|a| a.applies_when().is_some())
+            .map(|a| a.id().to_string())
+            .collect();
+        assert!(conditional.is_empty(), "conditional: {conditional:?}");
+    }
+
     #[test]
     fn every_answer_given_before_the_app_is_adopted_on_the_first_section() {
         let before = Before {

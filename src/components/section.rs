@@ -18,7 +18,7 @@ use crate::state::{Action, State};
 /// and laying out all 24 questions of the profile before the first paint put the first question
 /// 0.3 s later on slow 4G at 4x CPU; a person sees the top of the section sooner, and
 /// the rest are there before they can scroll to them.
-const FIRST_FRAME: usize = 6;
+pub(crate) const FIRST_FRAME: usize = 6;
 
 /// How a step names a dimension; the report's parts name it so too.
 pub use assessment::short_title;
