@@ -1,29 +1,6 @@
 // Finishes a Trunk release build (a post_build hook, see Trunk.toml; or by hand:
 // `node scripts/post-build.mjs DIR`):
 //
-// 1. `csp.txt` and `csp-embed.txt`: the Content-Security-Policy to serve the app with, on its own
-//    and when embedded (see docs/embedding.md). The inline scripts (Trunk's loader, the first
-//    screen's language) and the inlined stylesheet are allowed by their SHA-256 hashes, which
-//    change with every build; nothing else inline runs or applies.
-// 2. `sw.js`: the service worker. Workbox lists every file of the build with a hash of its content,
-//    so a new build is a new precache and the old one is removed once the new worker runs. Each
-//    entry also carries the file's subresource integrity, which the browser checks as the worker
-//    installs: a deploy caught half done (a new sw.js beside an old index.html, say) fails the
-//    install, the running build and its precache stay, and the browser tries again on a later
-//    visit. Without it, the old page would be kept under the new revision, its files gone from the
-//    host once the deploy ends, and the app dead until the next build.
-//
-// 1b. What each web server includes to send those two policies (docs/hosting/): `csp.nginx.conf`,
-//    `csp.caddy` and `csp.apache.conf`. The policies' hashes change with every build, so a server's
-//    configuration includes the build's own file rather than holding a copy; where the embedding
-//    policy says ASSOCIATION-ORIGINS, each names a variable that the server's configuration sets.
-//
-// 0b. The first screens, the app's components rendered natively at build time (see below).
-//
-// 3. `*.gz` and `*.br` beside every text file and the wasm (gzip by zopfli, brotli 11), for hosts that
-//    serve precompressed files (docs/hosting.md): the best compression once, at build time, rather
-//    than a fast one on every request. They are not precached: the worker keeps files as served.
-//
 // 0. The JavaScript that wasm-bindgen writes (the app's loader and each worker's) is minified by
 //    Terser: it is generated, nobody reads it in the build, and it is on the first load's path
 //    (the app's: 9.6 KB gzip as written). The hand-written files (embed.js, which an association
@@ -33,8 +10,27 @@
 //    `{ module_or_path }`. The stylesheets (index.html's inlined one and cohort.css) are minified
 //    by esbuild, and index.html's inline scripts by Terser (their comments are for the readers of
 //    index.html and Trunk.toml: about 1.5 KB of the first paint's gzip), before they are hashed.
+// 0b. The first screens, the app's components rendered natively at build time (see below).
+// 1. `csp.txt` and `csp-embed.txt`: the Content-Security-Policy to serve the app with, on its own
+//    and when embedded (see docs/embedding.md). The inline scripts (Trunk's loader, the first
+//    screen's language) and the inlined stylesheet are allowed by their SHA-256 hashes, which
+//    change with every build; nothing else inline runs or applies.
+// 1b. What each web server includes to send those two policies (docs/hosting/): `csp.nginx.conf`,
+//    `csp.caddy` and `csp.apache.conf`. The policies' hashes change with every build, so a server's
+//    configuration includes the build's own file rather than holding a copy; where the embedding
+//    policy says ASSOCIATION-ORIGINS, each names a variable that the server's configuration sets.
+// 2. `sw.js`: the service worker. Workbox lists every file of the build with a hash of its content,
+//    so a new build is a new precache and the old one is removed once the new worker runs. Each
+//    entry also carries the file's subresource integrity, which the browser checks as the worker
+//    installs: a deploy caught half done (a new sw.js beside an old index.html, say) fails the
+//    install, the running build and its precache stay, and the browser tries again on a later
+//    visit. Without it, the old page would be kept under the new revision, its files gone from the
+//    host once the deploy ends, and the app dead until the next build.
+// 3. `*.gz` and `*.br` beside every text file and the wasm (gzip by zopfli, brotli 11), for hosts that
+//    serve precompressed files (docs/hosting.md): the best compression once, at build time, rather
+//    than a fast one on every request. They are not precached: the worker keeps files as served.
 //
-// The worker serves the app from the cache first, so it starts and runs with no network; it falls
+// (2.) The worker serves the app from the cache first, so it starts and runs with no network; it falls
 // back to index.html for navigations (any ?query); it waits, without taking over, until the page
 // posts SKIP_WAITING — the page asks the person first — so a page never mixes two builds. The
 // first install takes control at once (clientsClaim): there is no older build to mix with.
@@ -76,7 +72,6 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('_loader.js'))) {
   writeFileSync(loader, `importScripts("${call[1]}");wasm_bindgen({module_or_path:${call[2]}});`);
 }
 
-/** The base64 SHA-256 of `data`, as CSP hashes and subresource integrity write it. */
 // The most the tools read of an association's file (its questionnaire's limit, the largest of a
 // config's, a questionnaire's and a catalogue's), from the core's limits (crates/assessment/src/
 // limits.rs), the one source of those numbers.
@@ -137,6 +132,7 @@ const keptWithin = {
   })();`),
 };
 
+/** The base64 SHA-256 of `data`, as CSP hashes and subresource integrity write it. */
 const sha256 = (data) => `sha256-${createHash('sha256').update(data).digest('base64')}`;
 
 // The comments of index.html are notes for its readers, not for a browser: they leave the build (about
