@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, DIST, launch, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, fixture, REPORT, SECTION } from './walk.mjs';
+import { answerShown, completeWalk, fixture, ready, REPORT, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The goods options of the shipped questionnaire, as its shipped catalogue maps them to HS codes. */
@@ -144,7 +144,7 @@ describe('an association’s own catalogue, offline after the first visit', () =
     const opened = await openPage(t, browser, url, { locale: 'en-US', time });
     const element = await opened.page.waitForSelector('#assessment iframe');
     const frame = await element.contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
     return { ...opened, frame };
   }
 

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, launch, openPage, serve } from './support.mjs';
-import { completeWalk } from './walk.mjs';
+import { completeWalk, ready } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -77,7 +77,7 @@ describe('an association’s questionnaire of one dimension and no cap', () => {
         .replace('data-lang="en"', `data-lang="${lang}"`));
       const { page: hostPage, errors } = await openPage(t, browser, `${host.url}${path.basename(page)}`, { locale: lang });
       const frame = await (await hostPage.waitForSelector('#assessment iframe')).contentFrame();
-      await frame.waitForSelector('html[data-ready="true"]');
+      await ready(frame);
       assert.equal(await frame.getAttribute('html', 'lang'), lang);
 
       const start = await frame.$$eval('.start p', (ps) => ps.map((p) => p.textContent));
@@ -216,7 +216,7 @@ describe('an association’s files over the app’s limits', () => {
   it('refuses a catalogue over its limit by name in the report, never read whole (chunked, and with Content-Length)', async (t) => {
     for (const how of ['chunked', 'length']) {
       const { page } = await open(t, `catalogue-${how}.json`);
-      await page.waitForSelector('html[data-ready="true"]');
+      await ready(page);
       await completeWalk(page, ANSWERS);
       await page.waitForSelector('.obligations .problems li', { timeout: 30_000 });
       const problems = await page.$$eval('.obligations .problems li', (items) => items.map((i) => i.textContent));

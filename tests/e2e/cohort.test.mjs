@@ -5,7 +5,6 @@
 // the reason and the others counted, the CSV export is `assess cohort --csv` byte for byte, axe finds
 // nothing in either language, and, once visited, the page counts offline.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,18 +12,12 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, DIST, launch, openPage, serve } from './support.mjs';
-import { completeWalk, fixture, ready } from './walk.mjs';
+import { assess as assessCli, completeWalk, fixture, ready } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const Q = 'questionnaire/digital-trade.json';
 
-function assess(args) {
-  return execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-}
+const assess = (args) => assessCli(args, { stdio: ['ignore', 'pipe', 'ignore'] });
 
 /** RFC 4180 rows (quoted cells with doubled quotes), as `to_csv` writes them. */
 function parseCsv(text) {
@@ -58,7 +51,7 @@ async function pick(page, files) {
 
 describe('the cohort page', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cohort-page-'));
-  execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'generate', 'questionnaire/digital-trade.json', '--count', '200', '--seed', '18', '--out', dir], { cwd: ROOT });
+  assessCli(['generate', 'questionnaire/digital-trade.json', '--count', '200', '--seed', '18', '--out', dir]);
   const generated = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
   assert.equal(generated.length, 200);
   const broken = path.join(dir, 'broken.json');

@@ -3,14 +3,13 @@
 // events arrive, the theme and a custom questionnaire apply, an invalid one lists its problems,
 // and the result reaches the association only after the member presses share.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { assertNoViolations, associationSite, framePostsDelivered, launch, launchFor, launchProfile, openPage, serve } from './support.mjs';
-import { answerShown, completeWalk, coreProblems, fixture, kindOf, option, pressNext, reportShown, SECTION } from './walk.mjs';
+import { answerShown, assess, completeWalk, coreProblems, fixture, kindOf, option, pressNext, ready, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,7 +52,7 @@ describe('embedding on an association site', () => {
     const opened = await openPage(t, browser, url, { locale: 'en-US', ...(viewport && { viewport }) });
     const element = await opened.page.waitForSelector('#assessment iframe');
     const frame = await element.contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
     return { ...opened, element, frame };
   }
 
@@ -152,7 +151,7 @@ describe('embedding on an association site', () => {
     await page.goto('about:blank');
     await page.goBack();
     const returned = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-    await returned.waitForSelector('html[data-ready="true"]');
+    await ready(returned);
     if (await returned.$('.resume')) await returned.click('.resume button.primary');
     await returned.waitForSelector('section.section');
     await returned.click('.steps li:first-child button');
@@ -201,7 +200,7 @@ describe('embedding on an association site', () => {
     // `assess cohort` without the config refuses it, saying why.
     const file = path.join(site.dir, 'received-result.json');
     writeFileSync(file, JSON.stringify(record));
-    const cohort = (...extra) => JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'cohort', 'questionnaire/digital-trade.json', file, '--json', ...extra], { cwd: ROOT, encoding: 'utf8' }));
+    const cohort = (...extra) => JSON.parse(assess(['cohort', 'questionnaire/digital-trade.json', file, '--json', ...extra]));
     assert.equal(cohort('--config', path.join(site.dir, 'config.json')).counted, 1);
     const refused = cohort();
     assert.equal(refused.counted, 0);
@@ -235,7 +234,7 @@ describe('embedding on an association site', () => {
     const src = await probe.element.getAttribute('src');
     await probe.context.close();
     const { page, errors } = await openPage(t, browser, new URL(src, host.url).href, { locale: 'en-US' });
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     assert.match(src, /[?&]embed\b/);
     await completeWalk(page, fixture('textile-central-oem.json'));
     assert.equal(await page.$('.share'), null, 'no share button: there is no page to share with');
@@ -419,13 +418,13 @@ describe('embedding as the doc says, on the first try', () => {
     const { site, host } = await siteWith(t, config, { cors: true });
     // The tool the doc says to check it with accepts it.
     const file = path.join(site.dir, 'config.json');
-    const said = execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'validate', '--config', file], { cwd: ROOT, encoding: 'utf8' });
+    const said = assess(['validate', '--config', file]);
     assert.match(said, /valid/);
     // Its hand-off address is the app's own, as the doc's table asks, not the association's page.
     assert.match(JSON.parse(config).handoff_url, /^https:\/\/tools\.example\.org\//);
     const { page, errors } = await openPage(t, browser, host.url, { locale: 'en-US' });
     const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
     assert.equal(await frame.$('.setup-problems'), null, 'no setup problem');
     await frame.waitForSelector('section.start');
     assert.match(await frame.textContent('.masthead'), /Example Exporters' Association/);
@@ -470,7 +469,7 @@ describe('a frame on another site, its storage blocked or kept', () => {
 
   const frameOf = async (page) => {
     const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
     await frame.waitForSelector('section.start');
     return frame;
   };

@@ -4,7 +4,6 @@
 // kiosk's; a broken link and one for another questionnaire are refused with nothing changed. The
 // follow-up's comparison must equal `assess compare --json` on the same two answers documents.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { completeWalk, fixture, option, pressNext, ready, REPORT, reportFigures, reportShown, SECTION } from './walk.mjs';
+import { assess, completeWalk, fixture, option, pressNext, ready, REPORT, reportFigures, reportShown, SECTION } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const Q = 'questionnaire/digital-trade.json';
@@ -23,9 +22,6 @@ const Q = 'questionnaire/digital-trade.json';
 const PUBLIC = 'https://assess.example/app/';
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
 
-function assess(args) {
-  return execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-}
 
 function buildWithKioskConfig(config) {
   const dir = mkdtempSync(path.join(tmpdir(), 'handoff-'));

@@ -3,17 +3,14 @@
 // the same answers and date; a follow-up left unanswered puts a rule under "may apply" with the
 // question that would tell; in both languages; the catalogue is a file of its own, kept offline.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, openPage } from './support.mjs';
-import { answerShown, completeWalk, fixture, pressNext, ready, REPORT, reportShown, showQuestion } from './walk.mjs';
+import { answerShown, assess, completeWalk, fixture, pressNext, ready, REPORT, reportShown, showQuestion } from './walk.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANSWERS_KEY = 'exporter-assessment/answers/digital-trade';
 
 /** The groups the core puts each rule in, for the answers the page saved, on its date. */
@@ -22,8 +19,7 @@ function expectedGroups(answersJson) {
   const file = path.join(dir, 'answers.json');
   writeFileSync(file, answersJson);
   const date = JSON.parse(answersJson).date;
-  const out = execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', 'obligations',
-    'questionnaire/digital-trade.json', file, '--date', date, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const out = assess(['obligations', 'questionnaire/digital-trade.json', file, '--date', date, '--json']);
   const groups = {};
   for (const f of JSON.parse(out).findings) {
     if (f.status === 'does_not_apply') continue;

@@ -268,7 +268,7 @@ describe('offline and updates', () => {
     await ready(page);
     await page.waitForSelector('.status.update', { timeout: 15_000 });
     await clickAndReload(page, '.status.update button');
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+    await ready(page, { timeout: 10_000 });
     assert.equal(await isNew(page), true);
   });
 
@@ -284,7 +284,7 @@ describe('offline and updates', () => {
     await page.waitForSelector('#load-failed:visible', { timeout: 15_000 });
     await context.setOffline(false);
     await page.reload();
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+    await ready(page, { timeout: 15_000 });
     await controlled(page);
     assert.equal(await precachedWasm(page), whole, 'the offline cache holds the whole file again');
     await context.setOffline(true);

@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { appUnderTest, assertNoViolations, launchFor, openPage, serve } from './support.mjs';
-import { importToReport, layOutWhole, ready, REPORT } from './walk.mjs';
+import { assess, importToReport, layOutWhole, ready, REPORT } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/`;
@@ -28,9 +28,6 @@ const ANSWER_FIXTURES = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.json'))
   .filter((name) => JSON.parse(readFileSync(FIXTURES + name, 'utf8')).format?.startsWith('exporter-assessment/answers'));
 
-function assess(args) {
-  return execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-}
 
 /** Opens every fold of the report, as a person pressing each summary would. */
 async function openFolds(page) {

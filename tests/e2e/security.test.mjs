@@ -193,7 +193,7 @@ describe('security', () => {
     // The association's own page frames it, under the embedding policy.
     const own = await openPage(t, browser, site.url, { locale: 'en-US' });
     const frame = await (await own.page.waitForSelector('#assessment iframe')).contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
   });
 
   it('a hostile page cannot borrow the association’s config under its own origin, name or questionnaire', async (t) => {
@@ -254,7 +254,7 @@ describe('security', () => {
     });
     await page.goto(`${site.url}with-sibling.html`);
     const frame = await (await page.waitForSelector('#assessment iframe')).contentFrame();
-    await frame.waitForSelector('html[data-ready="true"]');
+    await ready(frame);
     await page.waitForFunction(() => window.forged >= 3);
     const events = await page.evaluate(() => window.assessmentEvents ?? []);
     assert.deepEqual(events.filter((e) => e.type === 'result'), [], 'no forged result reached the page');

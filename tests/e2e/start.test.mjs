@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 
 import { appUnderTest, assertNoViolations, DIST, openPage } from './support.mjs';
-import { REPORT } from './walk.mjs';
+import { ready, REPORT } from './walk.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,7 +20,7 @@ describe('start screen', () => {
 
   it('shows what the assessment is, in the browser language, and switches language', async (t) => {
     const { page, requests, errors } = await openPage(t, app.browser, app.server.url, { locale: 'zh-CN' });
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.textContent('h1'), '出口企业数字贸易成熟度自评');
     const body = await page.textContent('main');
@@ -41,7 +41,7 @@ describe('start screen', () => {
 
   it('starts in English for an English browser', async (t) => {
     const { page } = await openPage(t, app.browser, app.server.url, { locale: 'en-GB' });
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.textContent('button.primary'), 'Start the assessment');
   });
@@ -58,7 +58,7 @@ describe('start screen', () => {
         });
       }
       await page.goto(app.server.url);
-      await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+      await ready(page, { timeout: 60_000 });
       const { paint, wasm, questionnaire } = await page.evaluate(() => {
         const [entry] = performance.getEntriesByName('first-contentful-paint');
         const started = (pattern) => performance.getEntriesByType('resource').find((r) => pattern.test(r.name))?.startTime;
@@ -160,7 +160,7 @@ describe('start screen', () => {
         .map((i) => i.closest('label').textContent.trim()));
       assert.equal(labels.length, 5);
       release();
-      await page.waitForSelector('html[data-ready="true"]');
+      await ready(page);
       await page.waitForSelector('#screen-title');
       assert.equal(await page.textContent('#screen-title'), section, 'the app shows the same section');
       assert.equal(await page.locator('form[data-screen]').count(), 0, 'the app has taken over the page');
@@ -192,7 +192,7 @@ describe('start screen', () => {
     await seen(page, 'input[name="P.region"][value="east"]').check();
     await seen(page, 'input[name="P.sector"][value="textiles"]').check();
     release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.waitForSelector('#screen-title');
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#app input:checked')].map((i) => `${i.name}=${i.value}`)),
       ['P.region=east', 'P.sector=textiles']);
@@ -217,7 +217,7 @@ describe('start screen', () => {
     await seen(page, 'input[name="P.region"][value="northeast"]').check();
     await seen(page, 'input[name="P.zone"][value="none"]').check();
     release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.waitForSelector('#screen-title');
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#app input:checked')].map((i) => `${i.name}=${i.value}`)),
       ['P.region=northeast', 'P.zone=none']);
@@ -231,7 +231,7 @@ describe('start screen', () => {
     await seen(page, 'section.attract').click();
     assert.equal(await seen(page, 'h1').textContent(), '企业：业务与所在地');
     release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.waitForSelector('#screen-title');
     assert.equal(await page.textContent('#screen-title'), '企业：业务与所在地');
   });
@@ -248,7 +248,7 @@ describe('start screen', () => {
     assert.equal(await next.getAttribute('aria-busy'), 'true');
     assert.equal(await page.$('html[data-ready="true"]'), null, 'the app was not ready yet');
     release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.waitForFunction(() => document.querySelector('#screen-title')?.textContent !== 'Your firm: what it does and where');
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('exporter-assessment/answers/digital-trade')));
     assert.deepEqual(saved.answers, { 'P.region': 'central' });
@@ -258,7 +258,7 @@ describe('start screen', () => {
   it('keeps a press on Start where answers saved earlier are on offer: says it is loading, and the app offers them', async (t) => {
     const { page } = await openPage(t, app.browser, 'about:blank', { locale: 'en-US' });
     await page.goto(app.server.url);
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.evaluate((text) => localStorage.setItem('exporter-assessment/answers/digital-trade', text),
       readFileSync(path.join(ROOT, 'tests/fixtures/gba-electronics-brand.json'), 'utf8'));
     const release = await held(page);
@@ -268,7 +268,7 @@ describe('start screen', () => {
     assert.equal(await start.textContent(), 'Loading, starting in a moment…');
     assert.equal(await seen(page, 'form[data-screen="walk"]').count(), 0, 'the walk does not open before the app');
     release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await ready(page);
     await page.waitForSelector('.resume');
   });
 });

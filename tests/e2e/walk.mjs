@@ -17,14 +17,17 @@ export function fixture(name) {
   return JSON.parse(readFileSync(`${ROOT}tests/fixtures/${name}`, 'utf8')).answers;
 }
 
+/**
+ * Runs the `assess` CLI (the core) from the repository's root, as a user does, and returns what it
+ * printed; `options` are `execFileSync`'s (say, `stdio` to drop its notes).
+ */
+export function assess(args, options = {}) {
+  return execFileSync('cargo', ['run', '--quiet', '-p', 'assess', '--', ...args], { cwd: ROOT, encoding: 'utf8', ...options });
+}
+
 /** What the core (through the `assess` CLI) reports for a fixture: the figures the UI must show. */
 export function coreReport(name) {
-  const out = execFileSync(
-    'cargo',
-    ['run', '--quiet', '-p', 'assess', '--', 'score', 'questionnaire/digital-trade.json', `tests/fixtures/${name}`, '--json'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  return JSON.parse(out);
+  return JSON.parse(assess(['score', 'questionnaire/digital-trade.json', `tests/fixtures/${name}`, '--json']));
 }
 
 /**
@@ -59,9 +62,9 @@ export function option(question, value) {
   return `input[name="${question}"][value="${value}"]`;
 }
 
-/** Opens the app and waits for the wasm to have rendered. */
-export async function ready(page) {
-  await page.waitForSelector('html[data-ready="true"]');
+/** Waits for the app (in a page or a frame) to have started: the wasm has rendered. */
+export async function ready(target, options = {}) {
+  await target.waitForSelector('html[data-ready="true"]', options);
 }
 
 /**
