@@ -197,3 +197,18 @@ fn the_page_reads_the_words_of_this_table() {
         "assets/cohort-words.js is not what page_words.rs says: run `UPDATE_WORDS=1 cargo test -p cohort-worker`"
     );
 }
+
+/// The privacy rule the page states is the one the core applies: its three thresholds, in each
+/// language, in the order the sentence names them.
+#[test]
+fn the_page_states_the_cores_thresholds() {
+    use assessment::cohort::{MIN_CROSS_TAB, MIN_GROUP, MIN_PERCENTILES};
+    for lang in assessment::Lang::ALL {
+        let rules = PageWords::of(lang).rules;
+        let said: Vec<u64> = rules
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        assert_eq!(said, [MIN_GROUP, MIN_CROSS_TAB, MIN_PERCENTILES], "{rules}");
+    }
+}
